@@ -1,0 +1,32 @@
+// The `tracelens` command. Each subcommand lives in its own module; this file only dispatches.
+import { runCheck } from './check.ts';
+import type { CliIo } from './io.ts';
+
+const USAGE = `usage: tracelens <command> [options]
+
+commands:
+  check FILE... [--json] [--format NAME]   load trace dumps, report traces and findings
+                                           (- or /dev/stdin reads standard input)
+`;
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+const COMMANDS: Record<string, Command> = { check: runCheck };
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`tracelens: unknown command "${name}"\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (err) {
+    io.stderr(`tracelens ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+}

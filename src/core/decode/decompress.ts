@@ -1,0 +1,57 @@
+// gzip and zstd are recognised by their magic bytes, not the file name, and decompressed with a bound: a
+// decompression bomb gets a clear refusal instead of a frozen tab. fflate and fzstd are small, pure-JS
+// and work the same in the worker and in Node, so the CLI and the app share this path.
+import { Gunzip } from 'fflate';
+import { Decompress as ZstdDecompress } from 'fzstd';
+
+export const DEFAULT_MAX_DECOMPRESSED_BYTES = 1024 * 1024 * 1024;
+
+export type Compression = 'gzip' | 'zstd' | 'none';
+
+export function detectCompression(bytes: Uint8Array): Compression {
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return 'gzip';
+  if (bytes[0] === 0x28 && bytes[1] === 0xb5 && bytes[2] === 0x2f && bytes[3] === 0xfd) return 'zstd';
+  return 'none';
+}
+
+export class DecompressionLimitError extends Error {}
+
+/** Decompresses (repeatedly, for a .json.gz.gz) until the bytes are no longer compressed. */
+export function decompress(bytes: Uint8Array, maxBytes = DEFAULT_MAX_DECOMPRESSED_BYTES): { bytes: Uint8Array; layers: Compression[] } {
+  const layers: Compression[] = [];
+  let current = bytes;
+  for (let kind = detectCompression(current); kind !== 'none' && layers.length < 4; kind = detectCompression(current)) {
+    current = inflate(kind, current, maxBytes);
+    layers.push(kind);
+  }
+  return { bytes: current, layers };
+}
+
+function inflate(kind: 'gzip' | 'zstd', input: Uint8Array, maxBytes: number): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const ondata = (chunk: Uint8Array): void => {
+    total += chunk.length;
+    if (total > maxBytes) {
+      throw new DecompressionLimitError(
+        `${kind} data expands past ${Math.round(maxBytes / 2 ** 20)} MiB (from ${input.length} bytes); refused as a possible decompression bomb`,
+      );
+    }
+    chunks.push(chunk);
+  };
+  const stream = kind === 'gzip' ? new Gunzip(ondata) : new ZstdDecompress(ondata);
+  // Push in slices so the bound is checked while inflating, not after.
+  const SLICE = 64 * 1024;
+  for (let pos = 0; pos < input.length; pos += SLICE) {
+    const end = Math.min(pos + SLICE, input.length);
+    stream.push(input.subarray(pos, end), end === input.length);
+  }
+  if (input.length === 0) stream.push(input, true);
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.length;
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+// Loads one input into a DatasetBuilder: decompress, sniff the format from content (the name is a hint),
+// decode. Failures are recorded in the input's report; nothing thrown escapes, so one bad file never stops
+// the others.
+import type { DatasetBuilder, InputReport } from '../model/dataset-builder.ts';
+import { decompress } from './decompress.ts';
+import { DECODERS } from './registry.ts';
+import type { Decoder, SniffInput } from './types.ts';
+
+const SNIFF_BYTES = 64 * 1024;
+
+export interface LoadOptions {
+  /** Force a format instead of sniffing. */
+  readonly format?: string;
+  readonly maxDecompressedBytes?: number;
+}
+
+export function textOf(bytes: Uint8Array): string {
+  // UTF-16 with a BOM happens when Windows shells redirect console output.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+export function sniffFormat(bytes: Uint8Array, name: string): Decoder | undefined {
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  const input: SniffInput = { bytes: head, text: textOf(head), name };
+  let best: Decoder | undefined;
+  let bestScore = 0;
+  for (const d of DECODERS) {
+    const score = d.sniff(input);
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export function loadInput(builder: DatasetBuilder, name: string, raw: Uint8Array, options: LoadOptions = {}): InputReport {
+  const { sink, report } = builder.beginInput(name);
+  let bytes: Uint8Array;
+  try {
+    bytes = decompress(raw, options.maxDecompressedBytes).bytes;
+  } catch (err) {
+    sink.issue({ message: err instanceof Error ? err.message : String(err), where: 'byte 0', severity: 'error' });
+    return report;
+  }
+  report.bytes = bytes.length;
+  const decoder = options.format ? DECODERS.find((d) => d.format === options.format) : sniffFormat(bytes, name);
+  if (!decoder) {
+    const why = options.format ? `unknown format "${options.format}"` : 'not a trace format Tracelens knows';
+    sink.issue({ message: `${why} (known: ${DECODERS.map((d) => d.format).join(', ')})`, where: 'byte 0', severity: 'error' });
+    return report;
+  }
+  report.format = decoder.format;
+  let text: string | undefined;
+  try {
+    decoder.decode({ bytes, name, text: () => (text ??= textOf(bytes)) }, sink);
+  } catch (err) {
+    // Decoders report problems as values; anything thrown is a bug or an engine limit, kept as a value too.
+    const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    sink.issue({ message: `decoder stopped: ${message}; the spans before it are kept`, where: 'unknown position', severity: 'error' });
+  }
+  if (report.spans === 0 && report.errors.length === 0) {
+    sink.issue({ message: `no spans found in this ${decoder.format} input`, where: 'whole input', severity: 'warning' });
+  }
+  return report;
+}
+
+/** True when the input could not be read at all (CLI exit 2). */
+export function inputFailed(report: InputReport): boolean {
+  return report.spans === 0 && report.errors.some((e) => e.severity === 'error');
+}

@@ -1,0 +1,32 @@
+// OTLP/JSON: one ExportTraceServiceRequest / TracesData object (also Tempo's `batches` form, which shares
+// the shape). Format name `otlp-json` is part of the CLI contract.
+import type { Decoder } from './types.ts';
+import { isTracesRequest, walkTracesRequest } from './otlp/json-walk.ts';
+import { describeJsonError } from './text-position.ts';
+
+const RESOURCE_SPANS = /"(resourceSpans|resource_spans|batches)"\s*:/;
+
+export const otlpJson: Decoder = {
+  format: 'otlp-json',
+  sniff({ text }) {
+    const t = text.trimStart();
+    if (!t.startsWith('{')) return 0;
+    return RESOURCE_SPANS.test(t) ? 0.8 : 0.1;
+  },
+  decode(input, sink) {
+    const text = input.text();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (err) {
+      const { reason, where } = describeJsonError(err, text);
+      sink.issue({ message: `not valid JSON: ${reason}`, where, severity: 'error' });
+      return;
+    }
+    if (!isTracesRequest(parsed)) {
+      sink.issue({ message: 'JSON object has no "resourceSpans": not an OTLP traces request', where: 'line 1, column 1', severity: 'error' });
+      return;
+    }
+    walkTracesRequest(parsed, sink);
+  },
+};

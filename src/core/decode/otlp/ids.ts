@@ -1,0 +1,68 @@
+// Id normalisation shared by decoders. OTLP/JSON ids are hex, not base64
+// (opentelemetry-proto docs/specification.md#json-protobuf-encoding); some converters emit protojson's
+// base64 default anyway, so it is decoded here and reported through Quirk.BASE64_IDS.
+
+const HEX = /^[0-9a-fA-F]*$/;
+
+export function isHex(s: string): boolean {
+  return HEX.test(s);
+}
+
+export function bytesToHex(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) out += (bytes[i]! < 16 ? '0' : '') + bytes[i]!.toString(16);
+  return out;
+}
+
+export function hexToBytes(hex: string): Uint8Array {
+  const out = new Uint8Array(hex.length >> 1);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64_INDEX = new Int16Array(128).fill(-1);
+for (let i = 0; i < 64; i++) B64_INDEX[B64.charCodeAt(i)] = i;
+B64_INDEX['-'.charCodeAt(0)] = 62; // base64url
+B64_INDEX['_'.charCodeAt(0)] = 63;
+
+/** Decodes standard or URL-safe base64, padded or not; null when it is not base64. */
+export function base64ToBytes(s: string): Uint8Array | null {
+  const clean = s.replace(/=+$/, '');
+  if (clean.length % 4 === 1) return null;
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let bits = 0;
+  let acc = 0;
+  let o = 0;
+  for (let i = 0; i < clean.length; i++) {
+    const c = clean.charCodeAt(i);
+    const v = c < 128 ? B64_INDEX[c]! : -1;
+    if (v < 0) return null;
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out;
+}
+
+export interface NormalizedId {
+  readonly hex: string;
+  readonly wasBase64: boolean;
+}
+
+/**
+ * Normalises a trace id (numBytes 16) or span id (8) given as text. Hex of the right length is lowercased;
+ * base64 of exactly numBytes is converted; anything else is kept as given so the linter can report it.
+ */
+export function normalizeTextId(raw: string, numBytes: number): NormalizedId {
+  if (raw === '') return { hex: '', wasBase64: false };
+  if (raw.length === numBytes * 2 && isHex(raw)) return { hex: raw.toLowerCase(), wasBase64: false };
+  if (raw.length === Math.ceil(numBytes / 3) * 4 || raw.length === Math.ceil((numBytes * 4) / 3)) {
+    const bytes = base64ToBytes(raw);
+    if (bytes && bytes.length === numBytes) return { hex: bytesToHex(bytes), wasBase64: true };
+  }
+  return { hex: isHex(raw) ? raw.toLowerCase() : raw, wasBase64: false };
+}

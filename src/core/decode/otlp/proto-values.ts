@@ -1,0 +1,152 @@
+// OTLP/protobuf messages below Span: Event, Link, Status, KeyValue and AnyValue (common/v1/common.proto).
+import type { AnyValue, KeyValue, SpanEvent, SpanLink, SpanStatus } from '../../model/records.ts';
+import { bytesToHex } from './ids.ts';
+import { delimitedEnd, readFixed64, readInt64, type Reader } from './proto-wire.ts';
+
+/** Nested values deeper than this become `truncated`, so hostile nesting cannot overflow the stack. */
+const MAX_VALUE_DEPTH = 64;
+
+export function event(r: Reader): SpanEvent {
+  const end = delimitedEnd(r);
+  let timeNs = 0n;
+  let name = '';
+  const attributes: KeyValue[] = [];
+  let droppedAttributesCount = 0;
+  while (r.pos < end) {
+    const tag = r.uint32();
+    switch (tag >>> 3) {
+      case 1:
+        timeNs = readFixed64(r);
+        break;
+      case 2:
+        name = r.string();
+        break;
+      case 3:
+        attributes.push(keyValue(r, 0));
+        break;
+      case 4:
+        droppedAttributesCount = r.uint32();
+        break;
+      default:
+        r.skipType(tag & 7);
+    }
+  }
+  return { timeNs, name, attributes, droppedAttributesCount };
+}
+
+export function link(r: Reader): SpanLink {
+  const end = delimitedEnd(r);
+  let traceId = '';
+  let spanId = '';
+  let traceState = '';
+  const attributes: KeyValue[] = [];
+  let droppedAttributesCount = 0;
+  let flags: number | null = null;
+  while (r.pos < end) {
+    const tag = r.uint32();
+    switch (tag >>> 3) {
+      case 1:
+        traceId = bytesToHex(r.bytes());
+        break;
+      case 2:
+        spanId = bytesToHex(r.bytes());
+        break;
+      case 3:
+        traceState = r.string();
+        break;
+      case 4:
+        attributes.push(keyValue(r, 0));
+        break;
+      case 5:
+        droppedAttributesCount = r.uint32();
+        break;
+      case 6:
+        flags = r.fixed32();
+        break;
+      default:
+        r.skipType(tag & 7);
+    }
+  }
+  return { traceId, spanId, traceState, attributes, droppedAttributesCount, flags };
+}
+
+export function statusMessage(r: Reader): SpanStatus {
+  const end = delimitedEnd(r);
+  let code = 0;
+  let message = '';
+  while (r.pos < end) {
+    const tag = r.uint32();
+    if (tag >>> 3 === 2) message = r.string();
+    else if (tag >>> 3 === 3) code = r.int32();
+    else r.skipType(tag & 7);
+  }
+  return { code, message };
+}
+
+/** KeyValue (key = 1, value = 2). The reader sits on the KeyValue's length prefix. */
+export function keyValue(r: Reader, depth: number): KeyValue {
+  const end = delimitedEnd(r);
+  let key = '';
+  let value: AnyValue = { type: 'empty' };
+  while (r.pos < end) {
+    const tag = r.uint32();
+    if (tag >>> 3 === 1) key = r.string();
+    else if (tag >>> 3 === 2) value = anyValue(r, depth);
+    else r.skipType(tag & 7);
+  }
+  r.pos = end;
+  return { key, value };
+}
+
+/** AnyValue oneof: string 1, bool 2, int 3, double 4, array 5, kvlist 6, bytes 7. */
+function anyValue(r: Reader, depth: number): AnyValue {
+  const end = delimitedEnd(r);
+  let value: AnyValue = { type: 'empty' };
+  if (depth >= MAX_VALUE_DEPTH) {
+    r.pos = end;
+    return { type: 'truncated', note: `nested deeper than ${MAX_VALUE_DEPTH} levels` };
+  }
+  while (r.pos < end) {
+    const tag = r.uint32();
+    switch (tag >>> 3) {
+      case 1:
+        value = { type: 'string', value: r.string() };
+        break;
+      case 2:
+        value = { type: 'bool', value: r.bool() };
+        break;
+      case 3:
+        value = { type: 'int', value: readInt64(r).toString() };
+        break;
+      case 4:
+        value = { type: 'double', value: r.double() };
+        break;
+      case 5:
+        value = { type: 'array', values: repeated(r, (rr) => anyValue(rr, depth + 1)) };
+        break;
+      case 6:
+        value = { type: 'kvlist', values: repeated(r, (rr) => keyValue(rr, depth + 1)) };
+        break;
+      case 7:
+        value = { type: 'bytes', value: bytesToHex(r.bytes()) };
+        break;
+      default:
+        r.skipType(tag & 7);
+    }
+  }
+  r.pos = end;
+  return value;
+}
+
+/** ArrayValue / KeyValueList: `repeated X values = 1`. */
+function repeated<T>(r: Reader, item: (r: Reader) => T): T[] {
+  const end = delimitedEnd(r);
+  const out: T[] = [];
+  while (r.pos < end) {
+    const tag = r.uint32();
+    if (tag >>> 3 === 1 && (tag & 7) === 2) out.push(item(r));
+    else r.skipType(tag & 7);
+  }
+  r.pos = end;
+  return out;
+}

@@ -1,0 +1,8 @@
+// Every input format, in one ordered list. Adding a format adds a module and a line here, nothing else.
+// On equal sniff scores the earlier entry wins, so more specific formats come first.
+import { otlpJsonl } from './otlp-jsonl.ts';
+import { otlpJson } from './otlp-json.ts';
+import { otlpProto } from './otlp-proto.ts';
+import type { Decoder } from './types.ts';
+
+export const DECODERS: readonly Decoder[] = [otlpJsonl, otlpJson, otlpProto];

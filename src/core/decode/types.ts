@@ -1,0 +1,28 @@
+// The contract between the decoder registry and each format module: one module per input format owns both
+// its sniff and its decode (compare yscope-log-viewer's FILE_TYPE_DEFINITIONS).
+import type { FormatName } from '../model/dataset-builder.ts';
+import type { SpanSink } from '../model/records.ts';
+
+export interface SniffInput {
+  /** The first bytes of the (decompressed) input. */
+  readonly bytes: Uint8Array;
+  /** The same bytes as text (UTF-8, invalid sequences replaced), BOM stripped. */
+  readonly text: string;
+  /** A hint only: content decides. */
+  readonly name: string;
+}
+
+export interface DecodeInput {
+  readonly bytes: Uint8Array;
+  /** Decodes the whole input as UTF-8 on first use (binary decoders never call it). */
+  text(): string;
+  readonly name: string;
+}
+
+export interface Decoder {
+  readonly format: FormatName;
+  /** 0 = not this format; higher wins. Must be cheap and must not throw. */
+  sniff(input: SniffInput): number;
+  /** Emits records into the sink; reports problems through sink.issue and keeps going where it can. */
+  decode(input: DecodeInput, sink: SpanSink): void;
+}

@@ -1,0 +1,76 @@
+// Accumulates records from every loaded input. Files loaded together merge: the spans of one trace spread
+// over several services' dumps meet here and are assembled into one trace.
+import type {
+  DecodeIssue,
+  KeyValue,
+  ResourceRecord,
+  ScopeRecord,
+  SpanRecord,
+  SpanSink,
+} from './records.ts';
+import { anyValueText } from './records.ts';
+
+/** The format names are a contract (CLI JSON `format`): add, never rename. */
+export type FormatName = string;
+
+export interface InputReport {
+  readonly file: string;
+  format: FormatName;
+  spans: number;
+  readonly errors: DecodeIssue[];
+  /** Issues beyond the kept ones are counted, not stored, so a hostile file cannot exhaust memory. */
+  numIssuesDropped: number;
+  /** Bytes read (after decompression). */
+  bytes: number;
+}
+
+const MAX_ISSUES_PER_INPUT = 500;
+
+export class DatasetBuilder {
+  readonly resources: ResourceRecord[] = [];
+  readonly scopes: ScopeRecord[] = [];
+  readonly spans: SpanRecord[] = [];
+  readonly inputs: InputReport[] = [];
+  private readonly resourceKeys = new Map<string, number>();
+  private readonly scopeKeys = new Map<string, number>();
+
+  /** Starts an input; what its decoder reports goes into the returned report. */
+  beginInput(file: string): { sink: SpanSink; report: InputReport } {
+    const inputIdx = this.inputs.length;
+    const report: InputReport = { file, format: 'unknown', spans: 0, errors: [], numIssuesDropped: 0, bytes: 0 };
+    this.inputs.push(report);
+    const sink: SpanSink = {
+      addResource: (r) => this.intern(this.resources, this.resourceKeys, resourceKey(r), r),
+      addScope: (s) => this.intern(this.scopes, this.scopeKeys, scopeKey(s), s),
+      addSpan: (span) => {
+        this.spans.push({ ...span, inputIdx });
+        report.spans++;
+      },
+      issue: (issue) => {
+        if (report.errors.length < MAX_ISSUES_PER_INPUT) report.errors.push(issue);
+        else report.numIssuesDropped++;
+      },
+    };
+    return { sink, report };
+  }
+
+  private intern<T>(list: T[], keys: Map<string, number>, key: string, value: T): number {
+    const found = keys.get(key);
+    if (found !== undefined) return found;
+    list.push(value);
+    keys.set(key, list.length - 1);
+    return list.length - 1;
+  }
+}
+
+function kvKey(attributes: readonly KeyValue[]): string {
+  return attributes.map((kv) => `${kv.key}\u0000${kv.value.type}\u0000${anyValueText(kv.value)}`).join('\u0001');
+}
+
+function resourceKey(r: ResourceRecord): string {
+  return `${r.schemaUrl}\u0002${r.droppedAttributesCount}\u0002${kvKey(r.attributes)}`;
+}
+
+function scopeKey(s: ScopeRecord): string {
+  return `${s.name}\u0002${s.version}\u0002${s.schemaUrl}\u0002${s.droppedAttributesCount}\u0002${kvKey(s.attributes)}`;
+}

@@ -1,0 +1,175 @@
+// The neutral records every decoder emits, shaped on OTLP (resource → scope → span, events, links).
+// Decoders never build trees: they hand records to a SpanSink and `assemble` does the rest.
+// Reference: opentelemetry-proto opentelemetry/proto/trace/v1/trace.proto, common/v1/common.proto.
+import type { UnixNanos } from './time.ts';
+
+/** OTLP AnyValue with its type kept, so the details pane can show `int 200` apart from `string "200"`. */
+export type AnyValue =
+  | { readonly type: 'string'; readonly value: string }
+  | { readonly type: 'bool'; readonly value: boolean }
+  /** int64 as exact decimal text: values may exceed 2^53. */
+  | { readonly type: 'int'; readonly value: string }
+  | { readonly type: 'double'; readonly value: number }
+  /** bytes as lowercase hex. */
+  | { readonly type: 'bytes'; readonly value: string }
+  | { readonly type: 'array'; readonly values: readonly AnyValue[] }
+  | { readonly type: 'kvlist'; readonly values: readonly KeyValue[] }
+  | { readonly type: 'empty' }
+  /** The producer cut the value (Node's console.dir `[Array]`, a depth limit); `note` says how. */
+  | { readonly type: 'truncated'; readonly note: string };
+
+export interface KeyValue {
+  readonly key: string;
+  readonly value: AnyValue;
+}
+
+/** OTLP Span.SpanKind numbers. Raw values outside 0..5 are kept as-is so the linter can report them. */
+export const SpanKind = {
+  UNSPECIFIED: 0,
+  INTERNAL: 1,
+  SERVER: 2,
+  CLIENT: 3,
+  PRODUCER: 4,
+  CONSUMER: 5,
+} as const;
+export type SpanKindName = keyof typeof SpanKind;
+
+/** OTLP Status.StatusCode numbers. */
+export const StatusCode = { UNSET: 0, OK: 1, ERROR: 2 } as const;
+export type StatusCodeName = keyof typeof StatusCode;
+
+export interface SpanStatus {
+  readonly code: number;
+  readonly message: string;
+}
+
+export interface SpanEvent {
+  readonly timeNs: UnixNanos;
+  readonly name: string;
+  readonly attributes: readonly KeyValue[];
+  /** null when the input format cannot say (console exporters). */
+  readonly droppedAttributesCount: number | null;
+}
+
+export interface SpanLink {
+  readonly traceId: string;
+  readonly spanId: string;
+  readonly traceState: string;
+  readonly attributes: readonly KeyValue[];
+  readonly droppedAttributesCount: number | null;
+  readonly flags: number | null;
+}
+
+export interface ResourceRecord {
+  readonly attributes: readonly KeyValue[];
+  readonly droppedAttributesCount: number | null;
+  readonly schemaUrl: string;
+}
+
+export interface ScopeRecord {
+  readonly name: string;
+  readonly version: string;
+  readonly attributes: readonly KeyValue[];
+  readonly droppedAttributesCount: number | null;
+  readonly schemaUrl: string;
+}
+
+/** Things about how a span was written, not what it says: rules such as `id-base64` read them. */
+export const Quirk = {
+  /** Ids arrived base64-encoded in OTLP/JSON (the protojson default), not hex. */
+  BASE64_IDS: 1 << 0,
+  /** Enums arrived as names (`SPAN_KIND_SERVER`) instead of integers. */
+  ENUM_NAMES: 1 << 1,
+  /** snake_case field names (`trace_id`) instead of lowerCamelCase. */
+  SNAKE_CASE: 1 << 2,
+  /** Some value of this span was cut by its producer (see AnyValue `truncated`). */
+  TRUNCATED_VALUE: 1 << 3,
+  /** The format carries no trace flags / dropped counts (console text): rules must not guess. */
+  NO_FLAGS: 1 << 4,
+  NO_DROPPED_COUNTS: 1 << 5,
+} as const;
+
+export interface SpanRecord {
+  /** Lowercase hex when well-formed (32 chars); otherwise what the input held, for the linter to report. */
+  readonly traceId: string;
+  /** Lowercase hex when well-formed (16 chars). */
+  readonly spanId: string;
+  /** '' when the span has no parent. */
+  readonly parentSpanId: string;
+  readonly traceState: string;
+  /** OTLP Span.flags (W3C flags in bits 0-7, has-is-remote 0x100, is-remote 0x200); null when not carried. */
+  readonly flags: number | null;
+  readonly name: string;
+  readonly kind: number;
+  /** 0n when absent (an unended span has no end time). */
+  readonly startNs: UnixNanos;
+  readonly endNs: UnixNanos;
+  readonly attributes: readonly KeyValue[];
+  readonly droppedAttributesCount: number | null;
+  readonly events: readonly SpanEvent[];
+  readonly droppedEventsCount: number | null;
+  readonly links: readonly SpanLink[];
+  readonly droppedLinksCount: number | null;
+  readonly status: SpanStatus;
+  /** Index into the dataset's resources / scopes. */
+  readonly resourceIdx: number;
+  readonly scopeIdx: number;
+  /** Which loaded input this span came from, and where in it ("line 3", "byte 1024"). */
+  readonly inputIdx: number;
+  readonly where: string;
+  /** Bit set of Quirk. */
+  readonly quirks: number;
+}
+
+/** A problem found while decoding: a value, never a throw (comlink loses an Error's fields). */
+export interface DecodeIssue {
+  readonly message: string;
+  /** "line 3, column 7", "byte 1024", "resourceSpans[0].scopeSpans[1].spans[4]". */
+  readonly where: string;
+  readonly severity: 'error' | 'warning' | 'info';
+}
+
+/** Where decoders put what they read. Implemented by DatasetBuilder. */
+export interface SpanSink {
+  addResource(resource: ResourceRecord): number;
+  addScope(scope: ScopeRecord): number;
+  /** `resourceIdx`, `scopeIdx` and `inputIdx` are filled in by the sink's caller-visible context. */
+  addSpan(span: Omit<SpanRecord, 'inputIdx'>): void;
+  issue(issue: DecodeIssue): void;
+}
+
+export function attr(attributes: readonly KeyValue[], key: string): AnyValue | undefined {
+  for (const kv of attributes) if (kv.key === key) return kv.value;
+  return undefined;
+}
+
+export function attrString(attributes: readonly KeyValue[], key: string): string | undefined {
+  const v = attr(attributes, key);
+  return v?.type === 'string' ? v.value : undefined;
+}
+
+/** A value as plain text, as a person would read it (strings unquoted). */
+export function anyValueText(v: AnyValue): string {
+  switch (v.type) {
+    case 'string':
+    case 'int':
+    case 'bytes':
+      return v.value;
+    case 'bool':
+      return String(v.value);
+    case 'double':
+      return String(v.value);
+    case 'array':
+      return `[${v.values.map(anyValueText).join(', ')}]`;
+    case 'kvlist':
+      return `{${v.values.map((kv) => `${kv.key}: ${anyValueText(kv.value)}`).join(', ')}}`;
+    case 'empty':
+      return '';
+    case 'truncated':
+      return `(${v.note})`;
+    default: {
+      const never: never = v;
+      return never;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+// The numeric columns the waterfall renders, built once per trace in the worker and transferred to the page
+// as typed arrays (no per-span objects cross the boundary).
+import type { Dataset, TraceModel } from './assemble.ts';
+
+export interface WaterfallColumns {
+  readonly traceId: string;
+  readonly numRows: number;
+  /** Start relative to the trace start, ns. */
+  readonly startNs: Float64Array;
+  /** Duration, ns (0 for spans that never ended). */
+  readonly durNs: Float64Array;
+  readonly depth: Int32Array;
+  readonly subtreeEnd: Int32Array;
+  /** Index into `services`. */
+  readonly service: Int32Array;
+  /** RowFlag bits. */
+  readonly flags: Uint32Array;
+  readonly kind: Uint8Array;
+  /** Index into `names` (span names interned per trace). */
+  readonly nameIdx: Int32Array;
+  readonly names: readonly string[];
+  readonly services: readonly string[];
+  readonly spanIds: readonly string[];
+  readonly traceDurationNs: number;
+}
+
+export function waterfallColumns(ds: Dataset, trace: TraceModel): WaterfallColumns {
+  const n = trace.numRows;
+  const startNs = new Float64Array(n);
+  const durNs = new Float64Array(n);
+  const service = new Int32Array(n);
+  const kind = new Uint8Array(n);
+  const nameIdx = new Int32Array(n);
+  const names: string[] = [];
+  const nameTable = new Map<string, number>();
+  const spanIds: string[] = new Array<string>(n);
+  for (let row = 0; row < n; row++) {
+    const spanIdx = trace.spanIdx[row]!;
+    const s = ds.spans[spanIdx]!;
+    startNs[row] = s.startNs > 0n && trace.startNs > 0n ? Number(s.startNs - trace.startNs) : 0;
+    durNs[row] = s.endNs > s.startNs ? Number(s.endNs - s.startNs) : 0;
+    service[row] = ds.spanService[spanIdx]!;
+    kind[row] = s.kind >= 0 && s.kind <= 255 ? s.kind : 0;
+    let idx = nameTable.get(s.name);
+    if (idx === undefined) {
+      idx = names.length;
+      names.push(s.name);
+      nameTable.set(s.name, idx);
+    }
+    nameIdx[row] = idx;
+    spanIds[row] = s.spanId;
+  }
+  return {
+    traceId: trace.traceId,
+    numRows: n,
+    startNs,
+    durNs,
+    depth: trace.depth.slice(),
+    subtreeEnd: trace.subtreeEnd.slice(),
+    service,
+    flags: trace.flags.slice(),
+    kind,
+    nameIdx,
+    names,
+    services: ds.services,
+    spanIds,
+    traceDurationNs: Number(trace.endNs - trace.startNs),
+  };
+}
+
+/** The typed arrays of a WaterfallColumns, for comlink's transfer list. */
+export function columnBuffers(c: WaterfallColumns): ArrayBuffer[] {
+  return [c.startNs, c.durNs, c.depth, c.subtreeEnd, c.service, c.flags, c.kind, c.nameIdx].map((a) => a.buffer as ArrayBuffer);
+}

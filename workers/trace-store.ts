@@ -1,0 +1,127 @@
+// The worker's state and every question the page may ask of it. Kept apart from the comlink entry so tests
+// can drive it directly in Node. The worker owns the data: the page gets summaries, row windows and details.
+import { assemble, type Dataset } from '../src/core/model/assemble.ts';
+import { DatasetBuilder, type InputReport } from '../src/core/model/dataset-builder.ts';
+import { loadInput } from '../src/core/decode/load.ts';
+import { findSpan, spanDetails, type SpanDetails, type SpanRef } from '../src/core/model/details.ts';
+import { deriveRows, parentRows } from '../src/core/model/rows.ts';
+import { summarizeAll, type TraceSummary } from '../src/core/model/summary.ts';
+import { waterfallColumns, type WaterfallColumns } from '../src/core/model/waterfall.ts';
+
+export interface LoadFile {
+  readonly name: string;
+  readonly data: Blob | ArrayBuffer | Uint8Array | string;
+}
+
+export interface LoadProgress {
+  readonly file: string;
+  readonly fileIdx: number;
+  readonly numFiles: number;
+  readonly bytesDone: number;
+  readonly bytesTotal: number;
+  readonly numSpans: number;
+  readonly phase: 'reading' | 'decoding' | 'assembling' | 'done';
+}
+
+export interface LoadOutcome {
+  /** Reports of the inputs this call loaded. */
+  readonly inputs: readonly InputReport[];
+  readonly numTraces: number;
+  readonly numSpans: number;
+}
+
+async function bytesOf(data: LoadFile['data']): Promise<Uint8Array> {
+  if (typeof data === 'string') return new TextEncoder().encode(data);
+  if (data instanceof Uint8Array) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(await data.arrayBuffer());
+}
+
+function sizeOf(data: LoadFile['data']): number {
+  return typeof data === 'string' ? data.length : data instanceof Blob ? data.size : data.byteLength;
+}
+
+export class TraceStore {
+  private builder = new DatasetBuilder();
+  private dataset: Dataset = assemble(this.builder);
+  /** Bumped on every load/clear, so the page can recognise stale answers. */
+  generation = 0;
+
+  async load(files: readonly LoadFile[], onProgress?: (p: LoadProgress) => void): Promise<LoadOutcome> {
+    const first = this.builder.inputs.length;
+    const bytesTotal = files.reduce((n, f) => n + sizeOf(f.data), 0);
+    let bytesDone = 0;
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i]!;
+      const base = { file: f.name, fileIdx: i, numFiles: files.length, bytesTotal };
+      onProgress?.({ ...base, bytesDone, numSpans: this.builder.spans.length, phase: 'reading' });
+      let bytes: Uint8Array;
+      try {
+        bytes = await bytesOf(f.data);
+      } catch (err) {
+        const { sink } = this.builder.beginInput(f.name);
+        sink.issue({ message: `cannot read the file: ${String(err)}`, where: 'byte 0', severity: 'error' });
+        continue;
+      }
+      onProgress?.({ ...base, bytesDone, numSpans: this.builder.spans.length, phase: 'decoding' });
+      loadInput(this.builder, f.name, bytes);
+      bytesDone += sizeOf(f.data);
+    }
+    onProgress?.({ file: '', fileIdx: files.length, numFiles: files.length, bytesDone, bytesTotal, numSpans: this.builder.spans.length, phase: 'assembling' });
+    this.dataset = assemble(this.builder);
+    this.generation++;
+    onProgress?.({ file: '', fileIdx: files.length, numFiles: files.length, bytesDone, bytesTotal, numSpans: this.builder.spans.length, phase: 'done' });
+    return { inputs: this.builder.inputs.slice(first), numTraces: this.dataset.traces.length, numSpans: this.dataset.spans.length };
+  }
+
+  clear(): void {
+    this.builder = new DatasetBuilder();
+    this.dataset = assemble(this.builder);
+    this.generation++;
+  }
+
+  get data(): Dataset {
+    return this.dataset;
+  }
+
+  inputs(): InputReport[] {
+    return this.builder.inputs.map((i) => ({ ...i, errors: [...i.errors] }));
+  }
+
+  traces(): TraceSummary[] {
+    return summarizeAll(this.dataset);
+  }
+
+  private trace(traceId: string) {
+    const idx = this.dataset.traceIdx.get(traceId);
+    return idx === undefined ? undefined : this.dataset.traces[idx];
+  }
+
+  waterfall(traceId: string): WaterfallColumns | null {
+    const t = this.trace(traceId);
+    return t ? waterfallColumns(this.dataset, t) : null;
+  }
+
+  /** Visible rows given collapsed rows ('all' collapses every parent). */
+  visibleRows(traceId: string, collapsed: readonly number[] | 'all'): Int32Array {
+    const t = this.trace(traceId);
+    if (!t) return new Int32Array(0);
+    const set = new Set(collapsed === 'all' ? parentRows(t) : collapsed);
+    return deriveRows(t, { collapsed: set });
+  }
+
+  spanDetails(traceId: string, row: number): SpanDetails | null {
+    const t = this.trace(traceId);
+    return t ? spanDetails(this.dataset, t, row) : null;
+  }
+
+  /** Finds a span by id, in one trace or (traceId omitted) in any. */
+  findSpan(spanId: string, traceId?: string): SpanRef | null {
+    if (traceId !== undefined) return findSpan(this.dataset, traceId, spanId);
+    for (const t of this.dataset.traces) {
+      const ref = findSpan(this.dataset, t.traceId, spanId);
+      if (ref) return ref;
+    }
+    return null;
+  }
+}

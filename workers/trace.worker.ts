@@ -1,0 +1,29 @@
+// The Web Worker entry: one comlink-exposed object, the whole worker API. Large numeric data crosses as
+// transferred typed arrays; everything else is plain structured-cloneable data.
+import * as Comlink from 'comlink';
+import { columnBuffers } from '../src/core/model/waterfall.ts';
+import { TraceStore, type LoadFile, type LoadProgress } from './trace-store.ts';
+
+const store = new TraceStore();
+
+const api = {
+  load: (files: LoadFile[], onProgress?: (p: LoadProgress) => void) => store.load(files, onProgress),
+  clear: () => store.clear(),
+  generation: () => store.generation,
+  inputs: () => store.inputs(),
+  traces: () => store.traces(),
+  waterfall(traceId: string) {
+    const cols = store.waterfall(traceId);
+    return cols ? Comlink.transfer(cols, columnBuffers(cols)) : null;
+  },
+  visibleRows(traceId: string, collapsed: number[] | 'all') {
+    const rows = store.visibleRows(traceId, collapsed);
+    return Comlink.transfer(rows, [rows.buffer]);
+  },
+  spanDetails: (traceId: string, row: number) => store.spanDetails(traceId, row),
+  findSpan: (spanId: string, traceId?: string) => store.findSpan(spanId, traceId),
+};
+
+export type WorkerApi = typeof api;
+
+Comlink.expose(api);
