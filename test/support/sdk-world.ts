@@ -42,6 +42,27 @@ export class SeededIdGenerator implements IdGenerator {
   }
 }
 
+/** Deterministic ids that look like real random ones (mulberry32), for the demo a person looks at. */
+export class RandomLookingIdGenerator implements IdGenerator {
+  constructor(private state: number) {}
+  private hex(numHex: number): string {
+    let out = '';
+    while (out.length < numHex) {
+      let t = (this.state = (this.state + 0x6d2b79f5) | 0);
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      out += ((t ^ (t >>> 14)) >>> 0).toString(16).padStart(8, '0');
+    }
+    return out.slice(0, numHex);
+  }
+  generateTraceId(): string {
+    return this.hex(32);
+  }
+  generateSpanId(): string {
+    return this.hex(16);
+  }
+}
+
 const setter: TextMapSetter<Record<string, string>> = { set: (c, k, v) => void (c[k] = v) };
 const getter: TextMapGetter<Record<string, string>> = { get: (c, k) => c[k], keys: (c) => Object.keys(c) };
 const propagator = new W3CTraceContextPropagator();
@@ -61,15 +82,17 @@ export interface SpanSpec {
   readonly endMs: number;
   readonly attributes?: Attributes;
   readonly links?: Link[];
+  /** Instrumentation scope name (default `tracelens-fixture`). */
+  readonly scope?: string;
 }
 
 export class SdkWorld {
   readonly exporter = new InMemorySpanExporter();
   private readonly providers = new Map<string, BasicTracerProvider>();
-  readonly ids: SeededIdGenerator;
+  readonly ids: IdGenerator;
 
-  constructor(seed = 1) {
-    this.ids = new SeededIdGenerator(seed);
+  constructor(seed = 1, ids?: IdGenerator) {
+    this.ids = ids ?? new SeededIdGenerator(seed);
   }
 
   provider(service: string, resource: Attributes = {}, scope = 'tracelens-fixture'): ReturnType<BasicTracerProvider['getTracer']> {
@@ -88,7 +111,7 @@ export class SdkWorld {
   /** Starts a span under `parent` (a span, a context, or nothing for a new trace). Call end() yourself. */
   start(service: string, spec: Omit<SpanSpec, 'endMs'>, parent?: Span | Context): Span {
     const ctx = parent === undefined ? ROOT_CONTEXT : 'spanContext' in parent ? trace.setSpan(ROOT_CONTEXT, parent) : parent;
-    return this.provider(service).startSpan(
+    return this.provider(service, {}, spec.scope).startSpan(
       spec.name,
       { kind: spec.kind, startTime: at(spec.startMs), attributes: spec.attributes, links: spec.links },
       ctx,
