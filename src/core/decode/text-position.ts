@@ -1,4 +1,5 @@
-// Turns offsets into "line L, column C" so errors say where, and reads JSON.parse's error position.
+// Turns offsets into "line L, column C" so errors say where.
+import { findJsonSyntaxError } from './json-syntax.ts';
 
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -18,21 +19,10 @@ export function describeOffset(text: string, offset: number): string {
   return `line ${line}, column ${column}`;
 }
 
-/** The character offset a JSON.parse SyntaxError points at, if its message says (V8: "at position N"). */
-export function jsonErrorOffset(err: unknown, text: string): number {
-  const message = err instanceof Error ? err.message : String(err);
-  const pos = /at position (\d+)/.exec(message);
-  if (pos) return Number(pos[1]);
-  if (/Unexpected end of JSON input|Unterminated/.test(message)) return text.length;
-  return -1;
-}
-
-/** A JSON.parse failure as a readable reason plus where, relative to `baseLine` when parsing one line. */
+/** A JSON.parse failure as a readable reason plus "line L, column C" of the first bad character. */
 export function describeJsonError(err: unknown, text: string): { reason: string; where: string } {
-  const message = err instanceof Error ? err.message : String(err);
-  const offset = jsonErrorOffset(err, text);
-  const reason = message.replace(/\s*(in JSON )?at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
-  if (offset < 0) return { reason, where: 'unknown position' };
-  if (offset >= text.length) return { reason: `${reason} (the input ends early: truncated?)`, where: describeOffset(text, text.length) };
-  return { reason, where: describeOffset(text, offset) };
+  const found = findJsonSyntaxError(text);
+  if (found) return { reason: found.reason, where: describeOffset(text, found.offset) };
+  // The scanner accepted it, so the engine refused something else (e.g. its own size limits).
+  return { reason: err instanceof Error ? err.message : String(err), where: 'unknown position' };
 }

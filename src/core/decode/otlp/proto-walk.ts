@@ -8,55 +8,92 @@ import { bytesToHex } from './ids.ts';
 import { event, keyValue, link, statusMessage } from './proto-values.ts';
 import { createReader, delimitedEnd, readFixed64, type Reader } from './proto-wire.ts';
 
+/**
+ * Where the input was found cut short, if it was. Container messages (ResourceSpans, ScopeSpans) whose
+ * declared length runs past the end are read up to the end, so a truncated file keeps every whole span
+ * before the cut; a span that is itself cut is reported and skipped.
+ */
+interface Cut {
+  at: number | null;
+}
+
+function containerEnd(r: Reader, limit: number, cut: Cut): number {
+  const length = r.uint32();
+  const end = r.pos + length;
+  if (end <= limit) return end;
+  cut.at ??= limit;
+  return limit;
+}
+
+/** Runs a field loop, turning a read past the end into a recorded cut instead of a throw. */
+function guarded(r: Reader, cut: Cut, body: () => void): boolean {
+  try {
+    body();
+    return true;
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    cut.at ??= r.pos;
+    return false;
+  }
+}
+
 export function walkTracesProto(bytes: Uint8Array, sink: SpanSink): number {
   const r = createReader(bytes);
+  const cut: Cut = { at: null };
   let numSpans = 0;
   let numResourceSpans = 0;
-  while (r.pos < r.len) {
-    const fieldStart = r.pos;
-    const tag = r.uint32();
-    if (tag >>> 3 === 1 && (tag & 7) === 2) {
-      const end = delimitedEnd(r);
-      numSpans += resourceSpans(r, end, sink, `resourceSpans[${numResourceSpans++}] (byte ${fieldStart})`);
-      r.pos = end;
-    } else r.skipType(tag & 7);
+  guarded(r, cut, () => {
+    while (r.pos < r.len) {
+      const fieldStart = r.pos;
+      const tag = r.uint32();
+      if (tag >>> 3 === 1 && (tag & 7) === 2) {
+        const end = containerEnd(r, r.len, cut);
+        numSpans += resourceSpans(r, end, sink, cut, `resourceSpans[${numResourceSpans++}] (byte ${fieldStart})`);
+        r.pos = end;
+      } else r.skipType(tag & 7);
+    }
+  });
+  if (cut.at !== null) {
+    sink.issue({ message: `protobuf input is cut short (truncated?): the ${numSpans} whole spans before the cut are kept`, where: `byte ${cut.at}`, severity: 'error' });
   }
   return numSpans;
 }
 
-function resourceSpans(r: Reader, end: number, sink: SpanSink, where: string): number {
+function resourceSpans(r: Reader, end: number, sink: SpanSink, cut: Cut, where: string): number {
   let resource: ResourceRecord = { attributes: [], droppedAttributesCount: 0, schemaUrl: '' };
   let schemaUrl = '';
-  const scopeSpansAt: Array<[number, number, number]> = []; // [start, end, scope field number]
-  while (r.pos < end) {
-    const tag = r.uint32();
-    switch (tag >>> 3) {
-      case 1: {
-        const e = delimitedEnd(r);
-        resource = resourceMessage(r, e);
-        r.pos = e;
-        break;
+  const scopeSpansAt: Array<[number, number]> = [];
+  guarded(r, cut, () => {
+    while (r.pos < end) {
+      const tag = r.uint32();
+      switch (tag >>> 3) {
+        case 1: {
+          const e = delimitedEnd(r);
+          resource = resourceMessage(r, e);
+          r.pos = e;
+          break;
+        }
+        case 2:
+        case 1000: {
+          const e = containerEnd(r, end, cut);
+          scopeSpansAt.push([r.pos, e]);
+          r.pos = e;
+          break;
+        }
+        case 3:
+          schemaUrl = r.string();
+          break;
+        default:
+          r.skipType(tag & 7);
       }
-      case 2:
-      case 1000: {
-        const e = delimitedEnd(r);
-        scopeSpansAt.push([r.pos, e, tag >>> 3]);
-        r.pos = e;
-        break;
-      }
-      case 3:
-        schemaUrl = r.string();
-        break;
-      default:
-        r.skipType(tag & 7);
     }
-  }
+  });
   // The resource may come after its scope spans on the wire; intern it first so spans can point at it.
   const resourceIdx = sink.addResource({ ...resource, schemaUrl });
   let numSpans = 0;
   scopeSpansAt.forEach(([start, e], i) => {
     r.pos = start;
-    numSpans += scopeSpans(r, e, sink, resourceIdx, `${where}.scopeSpans[${i}]`);
+    numSpans += scopeSpans(r, e, sink, cut, resourceIdx, `${where}.scopeSpans[${i}]`);
   });
   r.pos = end;
   return numSpans;
@@ -74,39 +111,45 @@ function resourceMessage(r: Reader, end: number): ResourceRecord {
   return { attributes, droppedAttributesCount, schemaUrl: '' };
 }
 
-function scopeSpans(r: Reader, end: number, sink: SpanSink, resourceIdx: number, where: string): number {
+function scopeSpans(r: Reader, end: number, sink: SpanSink, cut: Cut, resourceIdx: number, where: string): number {
   let scope: ScopeRecord = { name: '', version: '', attributes: [], droppedAttributesCount: 0, schemaUrl: '' };
   let schemaUrl = '';
-  const spansAt: Array<[number, number]> = [];
-  while (r.pos < end) {
-    const tag = r.uint32();
-    switch (tag >>> 3) {
-      case 1: {
-        const e = delimitedEnd(r);
-        scope = scopeMessage(r, e);
-        r.pos = e;
-        break;
+  const spansAt: Array<[start: number, end: number, whole: boolean]> = [];
+  guarded(r, cut, () => {
+    while (r.pos < end) {
+      const tag = r.uint32();
+      switch (tag >>> 3) {
+        case 1: {
+          const e = delimitedEnd(r);
+          scope = scopeMessage(r, e);
+          r.pos = e;
+          break;
+        }
+        case 2: {
+          const length = r.uint32();
+          spansAt.push([r.pos, Math.min(r.pos + length, end), r.pos + length <= end]);
+          r.pos = Math.min(r.pos + length, end);
+          break;
+        }
+        case 3:
+          schemaUrl = r.string();
+          break;
+        default:
+          r.skipType(tag & 7);
       }
-      case 2: {
-        const e = delimitedEnd(r);
-        spansAt.push([r.pos, e]);
-        r.pos = e;
-        break;
-      }
-      case 3:
-        schemaUrl = r.string();
-        break;
-      default:
-        r.skipType(tag & 7);
     }
-  }
+  });
   const scopeIdx = sink.addScope({ ...scope, schemaUrl });
-  spansAt.forEach(([start, e], i) => {
+  let numSpans = 0;
+  spansAt.forEach(([start, e, whole], i) => {
     r.pos = start;
-    span(r, e, sink, resourceIdx, scopeIdx, `${where}.spans[${i}] (byte ${start})`);
+    const spanWhere = `${where}.spans[${i}] (byte ${start})`;
+    if (!whole) cut.at ??= e;
+    if (whole && guarded(r, cut, () => span(r, e, sink, resourceIdx, scopeIdx, spanWhere))) numSpans++;
+    else sink.issue({ message: 'span is cut short; skipped', where: spanWhere, severity: 'error' });
   });
   r.pos = end;
-  return spansAt.length;
+  return numSpans;
 }
 
 function scopeMessage(r: Reader, end: number): ScopeRecord {
