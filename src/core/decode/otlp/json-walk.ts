@@ -23,6 +23,13 @@ const SPAN_KIND_NAMES: Record<string, number> = {
 };
 const STATUS_CODE_NAMES: Record<string, number> = { STATUS_CODE_UNSET: 0, STATUS_CODE_OK: 1, STATUS_CODE_ERROR: 2 };
 
+const SNAKE = new Map<string, string>();
+function snakeCase(camel: string): string {
+  let snake = SNAKE.get(camel);
+  if (snake === undefined) SNAKE.set(camel, (snake = camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)));
+  return snake;
+}
+
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -38,7 +45,7 @@ class Walk {
   /** Field by its lowerCamelCase name, falling back to snake_case (recorded as a quirk). */
   get(obj: Json, camel: string): unknown {
     if (Object.hasOwn(obj, camel)) return obj[camel];
-    const snake = camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    const snake = snakeCase(camel);
     if (snake !== camel && Object.hasOwn(obj, snake)) {
       this.quirks |= Quirk.SNAKE_CASE;
       return obj[snake];

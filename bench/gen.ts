@@ -1,0 +1,44 @@
+// Generates large span sets with the real OpenTelemetry JS SDK for benchmarks: many traces shaped like a
+// web request (a SERVER root, INTERNAL and CLIENT children with typical attributes, some DB calls, some
+// errors), serialized by the real otlp-transformer.
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { RandomLookingIdGenerator, SdkWorld } from '../test/support/sdk-world.ts';
+
+export interface Generated {
+  readonly spans: ReadableSpan[];
+  readonly world: SdkWorld;
+}
+
+/** `numSpans` spans in traces of `spansPerTrace` (a root plus a fan of children, some nested). */
+export function generateSpans(numSpans: number, spansPerTrace = 100): Generated {
+  const world = new SdkWorld(1, new RandomLookingIdGenerator(99));
+  const services = ['frontend', 'orders', 'inventory', 'billing'];
+  let made = 0;
+  for (let t = 0; made < numSpans; t++) {
+    const base = t * 1000;
+    const root = world.start('frontend', {
+      name: 'GET /orders/{id}', kind: SpanKind.SERVER, startMs: base,
+      attributes: { 'http.request.method': 'GET', 'http.route': '/orders/{id}', 'url.path': `/orders/${t}`, 'url.scheme': 'https', 'http.response.status_code': 200 },
+    });
+    made++;
+    let parent = root;
+    for (let i = 1; i < spansPerTrace && made < numSpans; i++, made++) {
+      const service = services[i % services.length]!;
+      const isDb = i % 3 === 0;
+      const s = world.start(service, {
+        name: isDb ? 'SELECT shop.orders' : `step ${i % 17}`,
+        kind: isDb ? SpanKind.CLIENT : SpanKind.INTERNAL,
+        startMs: base + i * 0.5,
+        attributes: isDb
+          ? { 'db.system.name': 'postgresql', 'db.collection.name': 'orders', 'db.operation.name': 'SELECT', 'server.address': 'db', 'server.port': 5432 }
+          : { 'app.step': i, 'app.batch': `b-${t % 50}` },
+      }, i % 10 === 1 ? root : parent);
+      if (i % 97 === 0) s.setStatus({ code: SpanStatusCode.ERROR, message: 'timeout' });
+      s.end([Math.floor((Date.UTC(2024, 4, 1) + base + i * 0.5 + 0.3) / 1000), (i * 7919) % 1e9]);
+      if (i % 10 === 1) parent = s;
+    }
+    root.end([Math.floor((Date.UTC(2024, 4, 1) + base + spansPerTrace) / 1000), 0]);
+  }
+  return { spans: world.finished(), world };
+}
