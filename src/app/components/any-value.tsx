@@ -1,0 +1,83 @@
+// An OTLP AnyValue shown with its type, so `int 200` is not mistaken for `string "200"`. Text only: values
+// from data never become markup or links.
+import type { AnyValue } from '../../core/model/records.ts';
+
+function typeTag(v: AnyValue): string {
+  switch (v.type) {
+    case 'string':
+    case 'bool':
+    case 'int':
+    case 'double':
+    case 'bytes':
+    case 'kvlist':
+    case 'empty':
+    case 'truncated':
+      return v.type;
+    case 'array':
+      return `array[${v.values.length}]`;
+    default: {
+      const never: never = v;
+      return never;
+    }
+  }
+}
+
+function doubleText(value: number): string {
+  // A double that happens to be whole still reads as a double.
+  return Number.isInteger(value) ? value.toFixed(1) : String(value);
+}
+
+function ValueBody({ value }: { value: AnyValue }) {
+  switch (value.type) {
+    case 'string':
+      return <span className="v-string">{JSON.stringify(value.value)}</span>;
+    case 'bool':
+      return <span className="v-bool">{String(value.value)}</span>;
+    case 'int':
+      return <span className="v-int">{value.value}</span>;
+    case 'double':
+      return <span className="v-double">{doubleText(value.value)}</span>;
+    case 'bytes':
+      return <span className="v-bytes">0x{value.value}</span>;
+    case 'empty':
+      return <span className="v-empty">(no value)</span>;
+    case 'truncated':
+      return <span className="v-truncated">cut by the exporter: {value.note}</span>;
+    case 'array':
+      return (
+        <ol className="v-array">
+          {value.values.map((item, itemIdx) => (
+            <li key={itemIdx}>
+              <AnyValueView value={item} />
+            </li>
+          ))}
+        </ol>
+      );
+    case 'kvlist':
+      return (
+        <dl className="v-kvlist">
+          {value.values.map((kv, kvIdx) => (
+            <div key={kvIdx} className="v-kv">
+              <dt>{kv.key}</dt>
+              <dd>
+                <AnyValueView value={kv.value} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      );
+    default: {
+      const never: never = value;
+      return never;
+    }
+  }
+}
+
+export function AnyValueView({ value }: { value: AnyValue }) {
+  return (
+    <span className={`any-value type-${value.type}`} data-value-type={value.type}>
+      <span className="type-tag">{typeTag(value)}</span>
+      <ValueBody value={value} />
+    </span>
+  );
+}

@@ -1,0 +1,15 @@
+// "2 traces · 13 spans · demo": what is loaded, at a glance.
+import { useStore } from '../state/store.ts';
+
+export function DatasetCounts() {
+  const numTraces = useStore((s) => s.numTraces);
+  const numSpans = useStore((s) => s.numSpans);
+  const source = useStore((s) => s.source);
+  if (source === 'none') return <span className="counts muted">nothing loaded</span>;
+  return (
+    <span className="counts">
+      {numTraces.toLocaleString('en-US')} {numTraces === 1 ? 'trace' : 'traces'} · {numSpans.toLocaleString('en-US')} spans
+      {source === 'demo' ? <span className="badge demo-badge">demo</span> : null}
+    </span>
+  );
+}

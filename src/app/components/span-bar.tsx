@@ -1,0 +1,30 @@
+// A span's duration bar on the trace's time axis, with its duration beside it.
+interface Props {
+  readonly startNs: number;
+  readonly durNs: number;
+  readonly traceDurationNs: number;
+  readonly color: string;
+  readonly label: string;
+}
+
+export function SpanBar({ startNs, durNs, traceDurationNs, color, label }: Props) {
+  const total = traceDurationNs > 0 ? traceDurationNs : 1;
+  const left = Math.min(1, Math.max(0, startNs / total));
+  const width = Math.min(1 - left, Math.max(0, durNs / total));
+  // Keep the label inside the track: after the bar, before it, or (a bar across nearly all) inside it.
+  const place = left + width < 0.82 ? 'after' : left > 0.18 ? 'before' : 'inside';
+  const labelStyle =
+    place === 'after'
+      ? { left: `calc(${((left + width) * 100).toFixed(4)}% + 6px)` }
+      : place === 'before'
+        ? { right: `calc(${((1 - left) * 100).toFixed(4)}% + 6px)` }
+        : { left: `calc(${(left * 100).toFixed(4)}% + 6px)` };
+  return (
+    <div className="bar-track">
+      <div className="bar" style={{ left: `${(left * 100).toFixed(4)}%`, width: `max(2px, ${(width * 100).toFixed(4)}%)`, backgroundColor: color }} />
+      <span className={`bar-label ${place}`} style={labelStyle}>
+        {label}
+      </span>
+    </div>
+  );
+}

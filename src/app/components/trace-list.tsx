@@ -1,0 +1,39 @@
+// The trace list: one row per trace, sortable by every column, virtualized (dumps may hold many traces).
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef } from 'react';
+import { sortTraces } from '../trace-sort.ts';
+import { useStore } from '../state/store.ts';
+import { TraceListHeader } from './trace-list-header.tsx';
+import { TraceRow } from './trace-row.tsx';
+
+const ROW_HEIGHT = 26;
+
+export function TraceList() {
+  const traces = useStore((s) => s.traces);
+  const sortKey = useStore((s) => s.sortKey);
+  const sortDescending = useStore((s) => s.sortDescending);
+  const sorted = useMemo(() => sortTraces(traces, sortKey, sortDescending), [traces, sortKey, sortDescending]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // We do not use the React Compiler; the virtualizer re-renders this component itself when it scrolls.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: sorted.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  return (
+    <section className="panel trace-panel" aria-label="Traces">
+      <TraceListHeader />
+      <div className="trace-scroll" ref={scrollRef} data-testid="trace-list" role="listbox" aria-label="Traces">
+        {sorted.length === 0 ? <p className="empty">No traces loaded.</p> : null}
+        <div className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const trace = sorted[item.index]!;
+            return <TraceRow key={trace.traceId} trace={trace} top={item.start} height={ROW_HEIGHT} />;
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

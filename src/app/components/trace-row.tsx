@@ -1,0 +1,34 @@
+// One trace in the list. Click opens its waterfall.
+import type { TraceSummary } from '../../core/model/summary.ts';
+import { useActions } from '../actions-context.ts';
+import { formatDuration, formatStartTime } from '../format.ts';
+import { useStore } from '../state/store.ts';
+
+export function TraceRow({ trace, top, height }: { trace: TraceSummary; top: number; height: number }) {
+  const actions = useActions();
+  const isOpen = useStore((s) => s.traceId === trace.traceId);
+  return (
+    <div
+      className={`trace-grid trace-row${isOpen ? ' open' : ''}`}
+      data-testid="trace-row"
+      data-trace-id={trace.traceId}
+      role="option"
+      aria-selected={isOpen}
+      style={{ transform: `translateY(${top}px)`, height }}
+      onClick={() => void actions.openTrace(trace.traceId)}
+    >
+      <span className="col-service" title={trace.rootService}>{trace.rootService}</span>
+      <span className="col-name" title={trace.rootName}>
+        {trace.rootName}
+        {trace.numOrphans > 0 ? <span className="badge orphan-badge" title="spans whose parent is not in this data">{trace.numOrphans} orphan</span> : null}
+      </span>
+      <span className="col-services" title={trace.services.join(', ')}>
+        <span className="num">{trace.services.length}</span> <span className="muted">{trace.services.join(', ')}</span>
+      </span>
+      <span className="col-spans num">{trace.numSpans.toLocaleString('en-US')}</span>
+      <span className="col-duration num">{formatDuration(trace.durationNs)}</span>
+      <span className={`col-errors num${trace.numErrors > 0 ? ' has-errors' : ' muted'}`}>{trace.numErrors}</span>
+      <span className="col-start num" title={`${trace.startUnixNs} ns since the Unix epoch`}>{formatStartTime(trace.startUnixNs)}</span>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+// The waterfall's rows, virtualized with @tanstack/react-virtual: only the rows in view are in the DOM.
+// Rows come from the worker (`visibleRows`); every cell reads the transferred typed-array columns.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { WaterfallColumns } from '../../core/model/waterfall.ts';
+import { useStore } from '../state/store.ts';
+import { TickLines } from './time-axis.tsx';
+import { WaterfallRow } from './waterfall-row.tsx';
+
+const ROW_HEIGHT = 24;
+
+export function WaterfallBody({ columns }: { columns: WaterfallColumns }) {
+  const visibleRows = useStore((s) => s.visibleRows);
+  const scrollRequest = useStore((s) => s.scrollRequest);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // We do not use the React Compiler; the virtualizer re-renders this component itself when it scrolls.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: visibleRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 16,
+  });
+  useEffect(() => {
+    if (!scrollRequest) return;
+    const position = visibleRows.indexOf(scrollRequest.row);
+    if (position >= 0) virtualizer.scrollToIndex(position, { align: 'auto' });
+  }, [scrollRequest, visibleRows, virtualizer]);
+  return (
+    <div className="waterfall-scroll" ref={scrollRef}>
+      <div className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>
+        <div className="waterfall-grid tick-layer">
+          <span />
+          <TickLines durationNs={columns.traceDurationNs} />
+        </div>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = visibleRows[item.index]!;
+          return <WaterfallRow key={row} columns={columns} row={row} top={item.start} height={ROW_HEIGHT} />;
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+// Entry: start the worker, build the flows over it and the store, render the app.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ActionsContext } from './actions-context.ts';
+import { App } from './components/app.tsx';
+import { initialLoad } from './ingest/initial-load.ts';
+import { createActions } from './state/actions.ts';
+import { useStore } from './state/store.ts';
+import { startTraceWorker } from './worker-client.ts';
+import './styles/app.css';
+
+const actions = createActions(startTraceWorker(), useStore);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ActionsContext.Provider value={actions}>
+      <App />
+    </ActionsContext.Provider>
+  </StrictMode>,
+);
+
+// Once per page load (not in an effect: StrictMode would run it twice in development).
+void initialLoad(window.location.search, actions);

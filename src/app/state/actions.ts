@@ -1,0 +1,152 @@
+// Every flow that touches several slices or the worker. Components call these; slices never reach into each
+// other. Each worker answer is checked against its generation ticket and dropped when stale.
+import type { SpanRef } from '../../core/model/details.ts';
+import type { LoadFile } from '../../../workers/trace-store.ts';
+import { Generations } from '../generation.ts';
+import { sortTraces } from '../trace-sort.ts';
+import { ancestorRows, rowsWithChildren } from '../tree-walk.ts';
+import { proxyProgress, transferFiles, type TraceWorker } from '../worker-client.ts';
+import type { DataSource } from './ingest-slice.ts';
+import type { StoreHook } from './store.ts';
+
+export interface Actions {
+  /** Loads inputs together (they merge). The user's first own input replaces the demo. */
+  loadFiles(files: LoadFile[], source: Exclude<DataSource, 'none'>): Promise<void>;
+  /** Fetches every URL, then loads what arrived together; a failed fetch is reported per URL. */
+  loadUrls(urls: readonly string[], source: Exclude<DataSource, 'none'>): Promise<void>;
+  openTrace(traceId: string): Promise<void>;
+  selectRow(row: number): Promise<void>;
+  toggleRow(row: number): Promise<void>;
+  collapseAll(): Promise<void>;
+  expandAll(): Promise<void>;
+  /** Opens the span's trace if needed, uncollapses its ancestors, selects it and scrolls to it. */
+  jumpTo(ref: SpanRef): Promise<void>;
+  clearAll(): Promise<void>;
+}
+
+/** The last path segment of a URL, for naming fetched inputs. */
+export function nameOfUrl(url: string): string {
+  const path = url.split(/[?#]/)[0] ?? url;
+  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || url;
+}
+
+export function createActions(worker: TraceWorker, store: StoreHook): Actions {
+  const gens = new Generations();
+  const get = store.getState;
+
+  async function refreshRows(traceId: string, collapsed: ReadonlySet<number>, all = false): Promise<void> {
+    const ticket = gens.take('rows');
+    const rows = await worker.visibleRows(traceId, all ? 'all' : [...collapsed]);
+    if (ticket() && get().traceId === traceId) get().visibleRowsReceived(rows, collapsed);
+  }
+
+  async function selectRow(row: number): Promise<void> {
+    const traceId = get().traceId;
+    if (traceId === null) return;
+    get().rowSelected(row);
+    const ticket = gens.take('details');
+    const details = await worker.spanDetails(traceId, row);
+    if (ticket()) get().detailsReceived(details);
+  }
+
+  async function openTrace(traceId: string): Promise<void> {
+    const ticket = gens.take('waterfall');
+    gens.take('rows');
+    gens.take('details');
+    get().traceOpened(traceId);
+    const columns = await worker.waterfall(traceId);
+    if (!ticket()) return;
+    get().columnsReceived(columns);
+    await refreshRows(traceId, new Set());
+  }
+
+  async function loadFiles(files: LoadFile[], source: Exclude<DataSource, 'none'>): Promise<void> {
+    const replaceDemo = source === 'user' && get().source === 'demo';
+    get().loadStarted();
+    try {
+      if (replaceDemo) {
+        await worker.clear();
+        gens.dataChanged();
+      }
+      const outcome = await worker.load(transferFiles(files), proxyProgress((p) => get().loadProgressed(p)));
+      gens.dataChanged();
+      const ticket = gens.take('traces');
+      const [inputs, traces] = await Promise.all([worker.inputs(), worker.traces()]);
+      if (!ticket()) return;
+      const newSource = get().source === 'user' || source === 'user' ? 'user' : 'demo';
+      get().loadFinished({ inputs, numSpans: outcome.numSpans, numTraces: outcome.numTraces, source: newSource });
+      get().tracesReceived(traces);
+      const current = get().traceId;
+      const stillThere = !replaceDemo && current !== null && traces.some((t) => t.traceId === current);
+      const first = sortTraces(traces, get().sortKey, get().sortDescending)[0];
+      // Reopen the current trace too: new inputs may have added spans to it.
+      const next = stillThere ? current : (first?.traceId ?? null);
+      if (next !== null) await openTrace(next);
+      else get().traceOpened(null);
+    } catch (err) {
+      get().loadFailed({ file: files.map((f) => f.name).join(', '), where: 'worker', message: `the worker failed: ${String(err)}` });
+    }
+  }
+
+  async function fetchOne(url: string): Promise<LoadFile | null> {
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+      return { name: nameOfUrl(url), data: await response.arrayBuffer() };
+    } catch (err) {
+      get().loadStarted();
+      get().loadFailed({ file: url, where: 'fetch', message: err instanceof Error ? err.message : String(err) });
+      return null;
+    }
+  }
+
+  async function loadUrls(urls: readonly string[], source: Exclude<DataSource, 'none'>): Promise<void> {
+    const fetched = await Promise.all(urls.map(fetchOne));
+    const files = fetched.filter((f): f is LoadFile => f !== null);
+    if (files.length > 0) await loadFiles(files, source);
+  }
+
+  async function jumpTo(ref: SpanRef): Promise<void> {
+    if (get().traceId !== ref.traceId || get().columns?.traceId !== ref.traceId) await openTrace(ref.traceId);
+    const columns = get().columns;
+    if (!columns || columns.traceId !== ref.traceId) return;
+    const collapsed = new Set(get().collapsed);
+    let changed = false;
+    for (const a of ancestorRows(columns.depth, ref.row)) changed = collapsed.delete(a) || changed;
+    if (changed) await refreshRows(ref.traceId, collapsed);
+    get().scrollRequested(ref.row);
+    await selectRow(ref.row);
+  }
+
+  return {
+    loadFiles,
+    loadUrls,
+    openTrace,
+    selectRow,
+    jumpTo,
+    async toggleRow(row) {
+      const traceId = get().traceId;
+      if (traceId === null) return;
+      const collapsed = new Set(get().collapsed);
+      if (!collapsed.delete(row)) collapsed.add(row);
+      await refreshRows(traceId, collapsed);
+    },
+    async collapseAll() {
+      const { traceId, columns } = get();
+      if (traceId === null || !columns) return;
+      await refreshRows(traceId, new Set(rowsWithChildren(columns.subtreeEnd)), true);
+    },
+    async expandAll() {
+      const traceId = get().traceId;
+      if (traceId !== null) await refreshRows(traceId, new Set());
+    },
+    async clearAll() {
+      await worker.clear();
+      gens.dataChanged();
+      get().ingestCleared();
+      get().tracesReceived([]);
+      get().traceOpened(null);
+      get().columnsReceived(null);
+    },
+  };
+}

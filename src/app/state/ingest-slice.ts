@@ -1,0 +1,57 @@
+// What has been loaded and how loading goes: the worker's per-input reports, errors that happened before
+// bytes reached the worker (a failed fetch), and the progress of the load under way.
+import type { StateCreator } from 'zustand';
+import type { InputReport } from '../../core/model/dataset-builder.ts';
+import type { LoadProgress } from '../../../workers/trace-store.ts';
+import type { Store } from './store.ts';
+
+/** A problem the page itself met (fetch, worker crash), shown beside the worker's input reports. */
+export interface PageLoadError {
+  readonly file: string;
+  readonly where: string;
+  readonly message: string;
+}
+
+/** Where the loaded data came from: the demo is replaced by the user's first own input. */
+export type DataSource = 'none' | 'demo' | 'user';
+
+export interface IngestValues {
+  readonly inputs: readonly InputReport[];
+  readonly pageErrors: readonly PageLoadError[];
+  readonly progress: LoadProgress | null;
+  readonly numLoadsActive: number;
+  readonly source: DataSource;
+  readonly numSpans: number;
+  readonly numTraces: number;
+}
+
+export interface IngestActions {
+  loadStarted(): void;
+  loadProgressed(progress: LoadProgress): void;
+  loadFinished(result: { inputs: readonly InputReport[]; numSpans: number; numTraces: number; source: DataSource }): void;
+  loadFailed(error: PageLoadError): void;
+  ingestCleared(): void;
+}
+
+export type IngestSlice = IngestValues & IngestActions;
+
+export const INGEST_DEFAULTS: IngestValues = {
+  inputs: [],
+  pageErrors: [],
+  progress: null,
+  numLoadsActive: 0,
+  source: 'none',
+  numSpans: 0,
+  numTraces: 0,
+};
+
+export const createIngestSlice: StateCreator<Store, [], [], IngestSlice> = (set) => ({
+  ...INGEST_DEFAULTS,
+  loadStarted: () => set((s) => ({ numLoadsActive: s.numLoadsActive + 1 })),
+  loadProgressed: (progress) => set({ progress }),
+  loadFinished: ({ inputs, numSpans, numTraces, source }) =>
+    set((s) => ({ inputs, numSpans, numTraces, source, numLoadsActive: Math.max(0, s.numLoadsActive - 1), progress: null })),
+  loadFailed: (error) =>
+    set((s) => ({ pageErrors: [...s.pageErrors, error], numLoadsActive: Math.max(0, s.numLoadsActive - 1), progress: null })),
+  ingestCleared: () => set({ inputs: [], pageErrors: [], numSpans: 0, numTraces: 0, source: 'none' }),
+});

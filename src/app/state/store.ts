@@ -1,0 +1,23 @@
+// The one store, combined from slices by concern. Components select single fields; flows that touch
+// several slices or the worker live in actions.ts.
+import { create } from 'zustand';
+import { createIngestSlice, type IngestSlice } from './ingest-slice.ts';
+import { createSelectionSlice, type SelectionSlice } from './selection-slice.ts';
+import { createTracesSlice, type TracesSlice } from './traces-slice.ts';
+import { createWaterfallSlice, type WaterfallSlice } from './waterfall-slice.ts';
+
+export type Store = IngestSlice & TracesSlice & SelectionSlice & WaterfallSlice;
+
+export function createStore() {
+  return create<Store>()((...a) => ({
+    ...createIngestSlice(...a),
+    ...createTracesSlice(...a),
+    ...createSelectionSlice(...a),
+    ...createWaterfallSlice(...a),
+  }));
+}
+
+export type StoreHook = ReturnType<typeof createStore>;
+
+/** The app's store. Tests of flows make their own with createStore(). */
+export const useStore = createStore();

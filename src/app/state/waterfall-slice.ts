@@ -1,0 +1,41 @@
+// The open trace's waterfall: its numeric columns (transferred typed arrays), the rows the worker says are
+// visible for the current collapse state, and a request to scroll a row into view.
+import type { StateCreator } from 'zustand';
+import type { WaterfallColumns } from '../../core/model/waterfall.ts';
+import type { Store } from './store.ts';
+
+export interface ScrollRequest {
+  readonly row: number;
+  /** Bumped per request, so asking twice for the same row scrolls twice. */
+  readonly seq: number;
+}
+
+export interface WaterfallValues {
+  readonly columns: WaterfallColumns | null;
+  readonly visibleRows: Int32Array;
+  /** Rows whose subtrees are hidden. */
+  readonly collapsed: ReadonlySet<number>;
+  readonly scrollRequest: ScrollRequest | null;
+}
+
+export interface WaterfallActions {
+  columnsReceived(columns: WaterfallColumns | null): void;
+  visibleRowsReceived(rows: Int32Array, collapsed: ReadonlySet<number>): void;
+  scrollRequested(row: number): void;
+}
+
+export type WaterfallSlice = WaterfallValues & WaterfallActions;
+
+export const WATERFALL_DEFAULTS: WaterfallValues = {
+  columns: null,
+  visibleRows: new Int32Array(0),
+  collapsed: new Set(),
+  scrollRequest: null,
+};
+
+export const createWaterfallSlice: StateCreator<Store, [], [], WaterfallSlice> = (set) => ({
+  ...WATERFALL_DEFAULTS,
+  columnsReceived: (columns) => set({ columns, visibleRows: new Int32Array(0), collapsed: new Set() }),
+  visibleRowsReceived: (visibleRows, collapsed) => set({ visibleRows, collapsed }),
+  scrollRequested: (row) => set((s) => ({ scrollRequest: { row, seq: (s.scrollRequest?.seq ?? 0) + 1 } })),
+});

@@ -1,0 +1,24 @@
+// Starts the trace worker and wraps it with comlink. The app imports the worker API as a type only: the
+// worker owns the data, the page only asks questions of it.
+import * as Comlink from 'comlink';
+import type { LoadFile, LoadProgress } from '../../workers/trace-store.ts';
+import type { WorkerApi } from '../../workers/trace.worker.ts';
+
+export type TraceWorker = Comlink.Remote<WorkerApi>;
+
+export function startTraceWorker(): TraceWorker {
+  const worker = new Worker(new URL('../../workers/trace.worker.ts', import.meta.url), { type: 'module' });
+  return Comlink.wrap<WorkerApi>(worker);
+}
+
+/** Wraps a progress callback so the worker can call it across the boundary. */
+export function proxyProgress(fn: (progress: LoadProgress) => void): ((progress: LoadProgress) => void) & Comlink.ProxyMarked {
+  return Comlink.proxy(fn);
+}
+
+/** Marks the files' ArrayBuffers for transfer (comlink only looks at top-level arguments), so fetched bytes
+ *  move to the worker instead of being copied. Blobs and Files are cheap handles and are cloned. */
+export function transferFiles(files: LoadFile[]): LoadFile[] {
+  const buffers = files.flatMap((f) => (f.data instanceof ArrayBuffer ? [f.data] : []));
+  return Comlink.transfer(files, buffers);
+}

@@ -1,0 +1,110 @@
+// The built app on its built-in demo: the waterfall, collapsing, and the details pane.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ROW, rowOf, TRACE_ROW, waitForRows, waterfallSpanIds } from './support/app-page.ts';
+import { useAppSession } from './support/session.ts';
+
+interface DemoSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  startTimeUnixNano: string;
+}
+
+/** The demo's spans as the committed file holds them, grouped by trace, earliest trace first. */
+function demoTraces(): DemoSpan[][] {
+  const doc = JSON.parse(readFileSync(new URL('../../public/demo/demo.otlp.json', import.meta.url), 'utf8')) as {
+    resourceSpans: Array<{ scopeSpans: Array<{ spans: DemoSpan[] }> }>;
+  };
+  const byTrace = new Map<string, DemoSpan[]>();
+  for (const rs of doc.resourceSpans) for (const ss of rs.scopeSpans) for (const s of ss.spans) byTrace.set(s.traceId, [...(byTrace.get(s.traceId) ?? []), s]);
+  const earliest = (spans: DemoSpan[]) => spans.map((s) => BigInt(s.startTimeUnixNano)).reduce((a, b) => (a < b ? a : b));
+  return [...byTrace.values()].sort((a, b) => (earliest(a) < earliest(b) ? -1 : 1));
+}
+
+describe('the app on the built-in demo', () => {
+  const session = useAppSession();
+  const [first, second] = demoTraces();
+
+  it('opens on the demo: every trace listed, the first trace drawn row by row from its root', async () => {
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    await expect.poll(() => page.locator(TRACE_ROW).count()).toBe(2);
+    const ids = await waterfallSpanIds(page);
+    expect(ids.toSorted()).toEqual(first!.map((s) => s.spanId).toSorted());
+    const root = first!.find((s) => !s.parentSpanId)!;
+    expect(ids[0]).toBe(root.spanId);
+    // Children come right under their parent: every row's parent appears above it.
+    const parentOf = new Map(first!.map((s) => [s.spanId, s.parentSpanId ?? '']));
+    ids.forEach((id, position) => {
+      if (id !== root.spanId) expect(ids.slice(0, position)).toContain(parentOf.get(id));
+    });
+  });
+
+  it('opens another trace from the list', async () => {
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    await page.locator(`${TRACE_ROW}[data-trace-id="${second![0]!.traceId}"]`).click();
+    await expect.poll(async () => (await waterfallSpanIds(page)).toSorted()).toEqual(second!.map((s) => s.spanId).toSorted());
+  });
+
+  it('collapsing a subtree hides its rows and expanding brings them back; so do collapse all and expand all', async () => {
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    const all = await waterfallSpanIds(page);
+    // The cart call: a client span whose subtree is the cart server span and its query.
+    const cartCall = first!.find((s) => s.name === 'GET /cart/{id}' && first!.some((c) => c.parentSpanId === s.spanId && c.name === s.name))!;
+    // Its descendants, found from the file's parent ids.
+    const hidden = new Set<string>();
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const s of first!) {
+        if (hidden.has(s.spanId) || !(s.parentSpanId === cartCall.spanId || hidden.has(s.parentSpanId ?? ''))) continue;
+        hidden.add(s.spanId);
+        grew = true;
+      }
+    }
+    expect(hidden.size).toBe(2);
+    await rowOf(page, cartCall.spanId).getByTestId('row-toggle').click();
+    await waitForRows(page, all.filter((id) => !hidden.has(id)));
+    await rowOf(page, cartCall.spanId).getByTestId('row-toggle').click();
+    await waitForRows(page, all);
+
+    await page.getByTestId('collapse-all').click();
+    await waitForRows(page, [all[0]!]);
+    await page.getByTestId('expand-all').click();
+    await waitForRows(page, all);
+  });
+
+  it('clicking a row shows its attributes, typed, in the details pane; the parent link jumps to the parent', async () => {
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    const query = first!.find((s) => s.name === 'SELECT shop.cart_items')!;
+    await rowOf(page, query.spanId).click();
+    const details = page.getByTestId('span-details');
+    await expect.poll(() => details.locator('.details-name').textContent()).toBe('SELECT shop.cart_items');
+    const port = details.locator('.attribute[data-key="server.port"] .any-value');
+    expect(await port.getAttribute('data-value-type')).toBe('int');
+    expect(await port.textContent()).toContain('5432');
+    const system = details.locator('.attribute[data-key="db.system.name"] .any-value');
+    expect(await system.getAttribute('data-value-type')).toBe('string');
+    expect(await system.textContent()).toContain('"postgresql"');
+
+    await details.getByTestId('parent-link').click();
+    await expect.poll(() => details.locator('.details-name').textContent()).toBe('GET /cart/{id}');
+    expect(await rowOf(page, query.parentSpanId!).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('a link to a span in another loaded trace jumps there', async () => {
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    const consumer = second!.find((s) => s.name === 'process orders')!;
+    await page.locator(`${TRACE_ROW}[data-trace-id="${consumer.traceId}"]`).click();
+    await rowOf(page, consumer.spanId).click();
+    await page.getByTestId('link-jump').click();
+    const producer = first!.find((s) => s.name === 'send orders')!;
+    await expect.poll(() => rowOf(page, producer.spanId).getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator(`${TRACE_ROW}[data-trace-id="${producer.traceId}"]`).getAttribute('aria-selected')).toBe('true');
+  });
+});
