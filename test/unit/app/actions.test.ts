@@ -1,0 +1,108 @@
+// The app's flows over a real TraceStore (the worker's state, driven in Node) on real SDK output: loading
+// opens the first trace, collapsing asks for fewer rows, links jump across traces, the user's first input
+// replaces the demo, and answers that arrive after a newer request are dropped.
+import { SpanKind } from '@opentelemetry/api';
+import { describe, expect, it } from 'vitest';
+import { createActions } from '../../../src/app/state/actions.ts';
+import { createStore } from '../../../src/app/state/store.ts';
+import type { TraceWorker } from '../../../src/app/worker-client.ts';
+import { TraceStore } from '../../../workers/trace-store.ts';
+import { SdkWorld } from '../../support/sdk-world.ts';
+
+/** The worker API over a TraceStore, answering like comlink does (asynchronously); `delays` slows chosen calls. */
+function fakeWorker(store: TraceStore, delays: Map<string, number> = new Map()): TraceWorker {
+  const later = <T>(key: string, value: () => T) =>
+    new Promise<T>((ok) => setTimeout(() => ok(value()), delays.get(key) ?? 0));
+  const api = {
+    load: (files: Parameters<TraceStore['load']>[0], onProgress?: Parameters<TraceStore['load']>[1]) => store.load(files, onProgress),
+    clear: () => later('clear', () => store.clear()),
+    generation: () => later('generation', () => store.generation),
+    inputs: () => later('inputs', () => store.inputs()),
+    traces: () => later('traces', () => store.traces()),
+    waterfall: (traceId: string) => later(`waterfall:${traceId}`, () => store.waterfall(traceId)),
+    visibleRows: (traceId: string, collapsed: number[] | 'all') => later('visibleRows', () => store.visibleRows(traceId, collapsed)),
+    spanDetails: (traceId: string, row: number) => later('spanDetails', () => store.spanDetails(traceId, row)),
+    findSpan: (spanId: string, traceId?: string) => later('findSpan', () => store.findSpan(spanId, traceId)),
+  };
+  return api as unknown as TraceWorker;
+}
+
+/** Two traces: a producer trace (root → child → grandchild) and a consumer trace linking to the child. */
+function twoTraces() {
+  const w = new SdkWorld(3);
+  const root = w.start('api', { name: 'POST /order', kind: SpanKind.SERVER, startMs: 0 });
+  const send = w.start('api', { name: 'send', kind: SpanKind.PRODUCER, startMs: 1 }, root);
+  w.span('api', { name: 'serialize', startMs: 1.5, endMs: 2 }, send);
+  send.end([1714564800, 3_000_000]);
+  root.end([1714564800, 10_000_000]);
+  w.span('worker', { name: 'process', kind: SpanKind.CONSUMER, startMs: 20, endMs: 30, links: [{ context: send.spanContext() }] });
+  return { json: w.otlpJson(), producerTraceId: root.spanContext().traceId, sendId: send.spanContext().spanId };
+}
+
+describe('app flows', () => {
+  it('loading opens the earliest trace with every row visible; collapse hides a subtree', async () => {
+    const t = twoTraces();
+    const store = createStore();
+    const actions = createActions(fakeWorker(new TraceStore()), store);
+    await actions.loadFiles([{ name: 'a.json', data: t.json }], 'user');
+    const s = store.getState();
+    expect(s.numTraces).toBe(2);
+    expect(s.traceId).toBe(t.producerTraceId);
+    expect([...s.visibleRows]).toEqual([0, 1, 2]);
+    await actions.toggleRow(1);
+    expect([...store.getState().visibleRows]).toEqual([0, 1]);
+    await actions.collapseAll();
+    expect([...store.getState().visibleRows]).toEqual([0]);
+    expect([...store.getState().collapsed].sort()).toEqual([0, 1]);
+    await actions.expandAll();
+    expect([...store.getState().visibleRows]).toEqual([0, 1, 2]);
+  });
+
+  it('a link jumps into the other trace, uncollapsing the target and selecting it', async () => {
+    const t = twoTraces();
+    const store = createStore();
+    const actions = createActions(fakeWorker(new TraceStore()), store);
+    await actions.loadFiles([{ name: 'a.json', data: t.json }], 'user');
+    await actions.collapseAll();
+    const consumerTrace = store.getState().traces.find((x) => x.traceId !== t.producerTraceId)!;
+    await actions.openTrace(consumerTrace.traceId);
+    await actions.selectRow(0);
+    const link = store.getState().details!.links[0]!;
+    expect(link.target).not.toBeNull();
+    await actions.jumpTo(link.target!);
+    const s = store.getState();
+    expect(s.traceId).toBe(t.producerTraceId);
+    expect(s.details?.spanId).toBe(t.sendId);
+    expect(s.visibleRows).toContain(s.selectedRow);
+    expect(s.scrollRequest?.row).toBe(s.selectedRow);
+  });
+
+  it("the user's first own input replaces the demo; later inputs merge with it", async () => {
+    const store = createStore();
+    const actions = createActions(fakeWorker(new TraceStore()), store);
+    await actions.loadFiles([{ name: 'demo.json', data: twoTraces().json }], 'demo');
+    expect(store.getState().source).toBe('demo');
+    const mine = new SdkWorld(9);
+    mine.span('mine', { name: 'only', startMs: 0, endMs: 1 });
+    await actions.loadFiles([{ name: 'mine.json', data: mine.otlpJson() }], 'user');
+    expect(store.getState().numTraces).toBe(1);
+    expect(store.getState().inputs.map((i) => i.file)).toEqual(['mine.json']);
+    await actions.loadFiles([{ name: 'more.json', data: twoTraces().json }], 'user');
+    expect(store.getState().numTraces).toBe(3);
+    expect(store.getState().source).toBe('user');
+  });
+
+  it('drops a stale answer: a slow waterfall for an earlier click never replaces a newer one', async () => {
+    const t = twoTraces();
+    const traceStore = new TraceStore();
+    await traceStore.load([{ name: 'a.json', data: t.json }]);
+    const [first, second] = traceStore.traces();
+    const store = createStore();
+    const actions = createActions(fakeWorker(traceStore, new Map([[`waterfall:${first!.traceId}`, 50]])), store);
+    const slow = actions.openTrace(first!.traceId);
+    const fast = actions.openTrace(second!.traceId);
+    await Promise.all([slow, fast]);
+    expect(store.getState().traceId).toBe(second!.traceId);
+    expect(store.getState().columns?.traceId).toBe(second!.traceId);
+  });
+});

@@ -1,0 +1,89 @@
+// The app's pure helpers: sorting the trace list, time formatting, axis ticks, tree walks over columns.
+import { describe, expect, it } from 'vitest';
+import { formatDuration, formatExactMillis, groupDigits } from '../../../src/app/format.ts';
+import { axisTicks, niceStep } from '../../../src/app/ticks.ts';
+import { sortTraces } from '../../../src/app/trace-sort.ts';
+import { ancestorRows, rowsWithChildren } from '../../../src/app/tree-walk.ts';
+import type { TraceSummary } from '../../../src/core/model/summary.ts';
+
+function summary(traceId: string, over: Partial<TraceSummary>): TraceSummary {
+  return {
+    traceId, rootName: 'r', rootService: 's', services: ['s'], numSpans: 1, numErrors: 0, numRoots: 1, numOrphans: 0,
+    durationNs: 1, startUnixNs: '1', rootSpanIds: [], orphanSpanIds: [], ...over,
+  };
+}
+
+describe('sortTraces', () => {
+  // Starts differ only beyond 2^53: as numbers they would tie, as exact decimals they must not.
+  const a = summary('a', { rootService: 'cart', numSpans: 5, durationNs: 30, startUnixNs: '1714564800000000002' });
+  const b = summary('b', { rootService: 'api', numSpans: 9, durationNs: 10, startUnixNs: '1714564800000000001' });
+  const c = summary('c', { rootService: 'db', numSpans: 5, durationNs: 20, startUnixNs: '1714564800000000003' });
+
+  it('orders by exact start time, not by a rounded number', () => {
+    expect(sortTraces([a, b, c], 'start', false).map((t) => t.traceId)).toEqual(['b', 'a', 'c']);
+  });
+
+  it('sorts by any column both ways; ties fall back to start time', () => {
+    expect(sortTraces([a, b, c], 'service', false).map((t) => t.traceId)).toEqual(['b', 'a', 'c']);
+    expect(sortTraces([a, b, c], 'duration', true).map((t) => t.traceId)).toEqual(['a', 'c', 'b']);
+    expect(sortTraces([a, b, c], 'spans', false).map((t) => t.traceId)).toEqual(['a', 'c', 'b']);
+    expect(sortTraces([a, b, c], 'spans', true).map((t) => t.traceId)).toEqual(['b', 'a', 'c']);
+  });
+
+  it('does not reorder its input', () => {
+    const input = [a, b, c];
+    sortTraces(input, 'service', true);
+    expect(input).toEqual([a, b, c]);
+  });
+});
+
+describe('formatting', () => {
+  it('keeps every nanosecond digit of an exact duration', () => {
+    expect(formatExactMillis('27654322')).toBe('27.654322 ms');
+    expect(formatExactMillis('1')).toBe('0.000001 ms');
+    expect(formatExactMillis('5000000')).toBe('5 ms');
+    expect(formatExactMillis('9007199254740993')).toBe('9007199254.740993 ms');
+    expect(formatExactMillis('-1500000')).toBe('-1.5 ms');
+  });
+
+  it('groups digits and picks a readable unit for short durations', () => {
+    expect(groupDigits('51900000')).toBe('51\u202f900\u202f000');
+    expect(formatDuration(950)).toBe('950ns');
+    expect(formatDuration(3_700_000)).toBe('3.70ms');
+    expect(formatDuration(150_000_000)).toBe('150ms');
+    expect(formatDuration(2_400_000_000)).toBe('2.40s');
+  });
+});
+
+describe('axis ticks', () => {
+  it('uses 1-2-5 steps and ends at or before the trace end', () => {
+    expect(niceStep(150e6, 6)).toBe(50e6);
+    expect(niceStep(46e6, 6)).toBe(10e6);
+    const ticks = axisTicks(150e6);
+    expect(ticks.map((t) => t.ns)).toEqual([0, 50e6, 100e6, 150e6]);
+    expect(ticks.at(-1)!.fraction).toBe(1);
+    expect(axisTicks(0)).toEqual([{ ns: 0, fraction: 0 }]);
+  });
+});
+
+describe('tree walks over waterfall columns', () => {
+  //  row  tree           depth  subtreeEnd
+  //  0    A              0      5
+  //  1    ├─ B           1      3
+  //  2    │  └─ C        2      3
+  //  3    └─ D           1      5
+  //  4       └─ E        2      5
+  //  5    F (2nd root)   0      6
+  const depth = Int32Array.from([0, 1, 2, 1, 2, 0]);
+  const subtreeEnd = Int32Array.from([5, 3, 3, 5, 5, 6]);
+
+  it('finds ancestors nearest first', () => {
+    expect(ancestorRows(depth, 4)).toEqual([3, 0]);
+    expect(ancestorRows(depth, 2)).toEqual([1, 0]);
+    expect(ancestorRows(depth, 5)).toEqual([]);
+  });
+
+  it('lists exactly the rows with children', () => {
+    expect(rowsWithChildren(subtreeEnd)).toEqual([0, 1, 3]);
+  });
+});
