@@ -23,6 +23,12 @@ export function formatDuration(ns: number): string {
   return `${Math.round(ns)}ns`;
 }
 
+/** An axis label: like formatDuration without trailing zeros ("50ms", "2.5ms"). */
+export function formatTick(ns: number): string {
+  if (ns === 0) return '0';
+  return formatDuration(ns).replace(/\.0+(?=[a-zµ])|(\.\d*?)0+(?=[a-zµ])/, '$1');
+}
+
 /** An exact duration from decimal nanoseconds: "38.123456789 ms" keeps every digit. */
 export function formatExactMillis(nsText: string): string {
   if (!/^-?\d+$/.test(nsText)) return nsText;

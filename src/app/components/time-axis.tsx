@@ -1,5 +1,5 @@
 // The time axis over the waterfall's timeline column: round ticks from the trace start.
-import { formatDuration } from '../format.ts';
+import { formatTick } from '../format.ts';
 import { axisTicks } from '../ticks.ts';
 
 export function TimeAxis({ durationNs }: { durationNs: number }) {
@@ -10,7 +10,7 @@ export function TimeAxis({ durationNs }: { durationNs: number }) {
       <div className="axis-track">
         {ticks.map((t) => (
           <span key={t.ns} className="axis-tick" style={{ left: `${(t.fraction * 100).toFixed(3)}%` }}>
-            {formatDuration(t.ns)}
+            {formatTick(t.ns)}
           </span>
         ))}
       </div>

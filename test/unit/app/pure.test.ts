@@ -1,6 +1,6 @@
 // The app's pure helpers: sorting the trace list, time formatting, axis ticks, tree walks over columns.
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatExactMillis, groupDigits } from '../../../src/app/format.ts';
+import { formatDuration, formatExactMillis, formatTick, groupDigits } from '../../../src/app/format.ts';
 import { axisTicks, niceStep } from '../../../src/app/ticks.ts';
 import { sortTraces } from '../../../src/app/trace-sort.ts';
 import { ancestorRows, rowsWithChildren } from '../../../src/app/tree-walk.ts';
@@ -52,6 +52,14 @@ describe('formatting', () => {
     expect(formatDuration(3_700_000)).toBe('3.70ms');
     expect(formatDuration(150_000_000)).toBe('150ms');
     expect(formatDuration(2_400_000_000)).toBe('2.40s');
+  });
+
+  it('labels axis ticks without trailing zeros', () => {
+    expect(formatTick(50_000_000)).toBe('50ms');
+    expect(formatTick(2_500_000)).toBe('2.5ms');
+    expect(formatTick(1_250_000)).toBe('1.25ms');
+    expect(formatTick(0)).toBe('0');
+    expect(formatTick(100_000_000)).toBe('100ms');
   });
 });
 
