@@ -1,0 +1,92 @@
+// The waterfall at size (virtualized rows, the progress indicator) and on odd data (cycles, duplicate ids),
+// plus sorting the trace list. All data comes from the real SDK; the odd cases are SDK output with one
+// field rewritten, since no correct SDK emits them.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SpanKind } from '@opentelemetry/api';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { generateSpans } from '../../bench/gen.ts';
+import { SdkWorld } from '../support/sdk-world.ts';
+import { ROW, rowOf, TRACE_ROW, traceRowIds } from './support/app-page.ts';
+import { useAppSession } from './support/session.ts';
+
+const upload = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+
+describe('large and odd traces', () => {
+  const session = useAppSession();
+
+  it('keeps only the rows in view in the DOM and shows the last span after scrolling', async () => {
+    const numSpans = 3000;
+    const { world, spans } = generateSpans(numSpans, numSpans);
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    await page.getByTestId('file-input').setInputFiles([upload('big.json', world.otlpJson(spans))]);
+    await expect.poll(() => page.locator('.waterfall-title').textContent()).toContain('3,000 spans');
+    const numInDom = await page.locator(ROW).count();
+    expect(numInDom).toBeGreaterThan(10);
+    expect(numInDom).toBeLessThan(150);
+    await page.locator('.waterfall-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    // Scrolled to the end: the trace's last row is rendered and its first row has left the DOM.
+    await expect.poll(() => page.locator(`${ROW}[data-row="${numSpans - 1}"]`).count()).toBe(1);
+    expect(await page.locator(`${ROW}[data-row="0"]`).count()).toBe(0);
+  });
+
+  it('shows load progress (file, phase, size, spans) while a big load runs', async () => {
+    // Big enough that the worker takes well over the indicator's 250 ms delay, even on a fast machine.
+    const { world, spans } = generateSpans(40_000);
+    const dir = mkdtempSync(join(tmpdir(), 'tracelens-e2e-'));
+    const file = join(dir, 'forty-thousand.json');
+    writeFileSync(file, world.otlpJson(spans));
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    // The browser reads a chosen file lazily from disk: keep it until the load is done.
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    await page.getByTestId('file-input').setInputFiles(file);
+    const progress = page.getByTestId('load-progress');
+    await progress.waitFor({ timeout: 10_000 });
+    const text = await progress.textContent();
+    expect(text).toContain('forty-thousand.json');
+    expect(text).toMatch(/MB/);
+    expect(text).toMatch(/spans/);
+    await progress.waitFor({ state: 'detached', timeout: 30_000 });
+    await expect.poll(() => page.locator('.counts').textContent()).toContain('40,000 spans');
+  });
+
+  it('marks a self-parent as a cycle and spans sharing an id as duplicates, dropping none', async () => {
+    const w = new SdkWorld(12);
+    const root = w.start('svc', { name: 'root', kind: SpanKind.SERVER, startMs: 0 });
+    const a = w.span('svc', { name: 'a', startMs: 1, endMs: 2 }, root);
+    const b = w.span('svc', { name: 'b', startMs: 3, endMs: 4 }, root);
+    const c = w.span('svc', { name: 'c', startMs: 5, endMs: 6 }, root);
+    root.end([1714564800, 10_000_000]);
+    const id = (s: typeof a) => s.spanContext().spanId;
+    const doc = JSON.parse(w.otlpJson()) as { resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<{ spanId: string; parentSpanId?: string }> }> }> };
+    for (const s of doc.resourceSpans[0]!.scopeSpans[0]!.spans) {
+      if (s.spanId === id(a)) s.parentSpanId = id(a); // a names itself as parent
+      if (s.spanId === id(c)) s.spanId = id(b); // c reuses b's id
+    }
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    await page.getByTestId('file-input').setInputFiles([upload('odd.json', JSON.stringify(doc))]);
+    await expect.poll(() => page.locator(ROW).count()).toBe(4);
+    expect(await rowOf(page, id(a)).locator('.mark-cycle').textContent()).toBe('self-parent');
+    expect(await page.locator(`${ROW}[data-span-id="${id(b)}"] .mark-dup`).count()).toBe(2);
+  });
+
+  it('sorts the trace list by a column, and reverses on a second click', async () => {
+    const { page } = await session.open();
+    await page.locator(TRACE_ROW).nth(1).waitFor();
+    const spanCounts = async () => page.$$eval(`${TRACE_ROW} .col-spans`, (cells) => cells.map((c) => Number(c.textContent!.replace(/,/g, ''))));
+    await page.getByTestId('sort-spans').click();
+    const descending = await spanCounts();
+    expect(descending).toEqual(descending.toSorted((x, y) => y - x));
+    expect(new Set(descending).size).toBeGreaterThan(1);
+    const order = await traceRowIds(page);
+    await page.getByTestId('sort-spans').click();
+    expect(await spanCounts()).toEqual(descending.toReversed());
+    expect(await traceRowIds(page)).toEqual(order.toReversed());
+    // Sorting never changes which trace is open.
+    expect(await page.locator(`${TRACE_ROW}[aria-selected="true"]`).count()).toBe(1);
+  });
+});
