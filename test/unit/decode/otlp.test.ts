@@ -117,3 +117,12 @@ describe('bad and compressed input', () => {
     expect(ds.inputs[0]!.errors[0]!.message).toMatch(/not a trace format Tracelens knows/);
   });
 });
+
+describe('inputs larger than a tab can hold as text', () => {
+  it('get a clear refusal instead of a crash, and other files still load', () => {
+    const big = enc(`{"resourceSpans": [${' '.repeat(4096)}]}`);
+    const ds = loadDataset([{ name: 'big.json', bytes: big }, { name: 'ok.pb', bytes: fixture('checkout-four-services.pb') }], { maxTextBytes: 1024 });
+    expect(ds.inputs[0]!.errors[0]!.message).toMatch(/more text than a browser tab can hold.*split the file/);
+    expect(ds.inputs[1]!.spans).toBe(13);
+  });
+});
