@@ -126,3 +126,14 @@ describe('inputs larger than a tab can hold as text', () => {
     expect(ds.inputs[1]!.spans).toBe(13);
   });
 });
+
+describe('JSON lines past the one-string limit', () => {
+  it('load line by line, with CRLF line ends', () => {
+    const lines = new TextDecoder().decode(fixture('checkout-one-request-per-service.jsonl')).trim().split('\n');
+    const bytes = enc(lines.join('\r\n'));
+    const ds = loadDataset([{ name: 'x.jsonl', bytes }], { maxTextBytes: 1024 });
+    expect(bytes.length).toBeGreaterThan(1024);
+    expect(ds.inputs[0]!.errors).toEqual([]);
+    expect(dumpDataset(ds)).toBe(reference());
+  });
+});
