@@ -8,10 +8,20 @@ import type { Decoder, SniffInput } from './types.ts';
 
 const SNIFF_BYTES = 64 * 1024;
 
+/**
+ * V8 cannot hold a string longer than about 512 MiB (2^29 - 24 characters). Text decoders that need the
+ * whole input as one string refuse larger inputs with this error instead of crashing the tab.
+ */
+export const MAX_TEXT_BYTES = 500 * 1024 * 1024;
+
+export class InputTooLargeError extends Error {}
+
 export interface LoadOptions {
   /** Force a format instead of sniffing. */
   readonly format?: string;
   readonly maxDecompressedBytes?: number;
+  /** Defaults to MAX_TEXT_BYTES; lower only in tests. */
+  readonly maxTextBytes?: number;
 }
 
 export function textOf(bytes: Uint8Array): string {
@@ -55,8 +65,21 @@ export function loadInput(builder: DatasetBuilder, name: string, raw: Uint8Array
   report.format = decoder.format;
   let text: string | undefined;
   try {
-    decoder.decode({ bytes, name, text: () => (text ??= textOf(bytes)) }, sink);
+    const wholeText = (): string => {
+      if (bytes.length > (options.maxTextBytes ?? MAX_TEXT_BYTES)) {
+        throw new InputTooLargeError(
+          `${Math.round(bytes.length / 2 ** 20)} MiB is more text than a browser tab can hold as one string (~512 MiB); ` +
+            'split the file, or export it as OTLP/protobuf or JSON lines',
+        );
+      }
+      return (text ??= textOf(bytes));
+    };
+    decoder.decode({ bytes, name, text: wholeText }, sink);
   } catch (err) {
+    if (err instanceof InputTooLargeError) {
+      sink.issue({ message: err.message, where: 'whole input', severity: 'error' });
+      return report;
+    }
     // Decoders report problems as values; anything thrown is a bug or an engine limit, kept as a value too.
     const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
     sink.issue({ message: `decoder stopped: ${message}; the spans before it are kept`, where: 'unknown position', severity: 'error' });

@@ -2,6 +2,7 @@
 // per line). A bad line is reported with its number and the other lines still load.
 import type { Decoder } from './types.ts';
 import { isTracesRequest, walkTracesRequest } from './otlp/json-walk.ts';
+import { forEachLine } from './lines.ts';
 import { describeJsonError } from './text-position.ts';
 
 const FIRST_LINE_IS_REQUEST = /^\s*\{[^\n]*"(resourceSpans|resource_spans)"\s*:[^\n]*\}\s*\r?\n\s*\{/;
@@ -12,29 +13,23 @@ export const otlpJsonl: Decoder = {
     return FIRST_LINE_IS_REQUEST.test(text) ? 0.9 : 0;
   },
   decode(input, sink) {
-    const text = input.text();
-    let lineNo = 0;
-    let start = 0;
-    while (start <= text.length) {
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      lineNo++;
-      const line = text.slice(start, end).trim();
-      start = end + 1;
-      if (line === '') continue;
+    // Line by line over the bytes: a file exporter dump may exceed what one string can hold.
+    forEachLine(input.bytes, (raw, lineNo) => {
+      const line = raw.trim();
+      if (line === '') return;
       let parsed: unknown;
       try {
         parsed = JSON.parse(line);
       } catch (err) {
         const { reason, where } = describeJsonError(err, line);
         sink.issue({ message: `not valid JSON: ${reason}`, where: `line ${lineNo}${where.replace(/^line 1/, '')}`, severity: 'error' });
-        continue;
+        return;
       }
       if (!isTracesRequest(parsed)) {
         sink.issue({ message: 'line is not an OTLP traces request (no "resourceSpans")', where: `line ${lineNo}`, severity: 'warning' });
-        continue;
+        return;
       }
       walkTracesRequest(parsed, sink, `line ${lineNo}: `);
-    }
+    });
   },
 };

@@ -117,3 +117,23 @@ describe('bad and compressed input', () => {
     expect(ds.inputs[0]!.errors[0]!.message).toMatch(/not a trace format Tracelens knows/);
   });
 });
+
+describe('inputs larger than a tab can hold as text', () => {
+  it('get a clear refusal instead of a crash, and other files still load', () => {
+    const big = enc(`{"resourceSpans": [${' '.repeat(4096)}]}`);
+    const ds = loadDataset([{ name: 'big.json', bytes: big }, { name: 'ok.pb', bytes: fixture('checkout-four-services.pb') }], { maxTextBytes: 1024 });
+    expect(ds.inputs[0]!.errors[0]!.message).toMatch(/more text than a browser tab can hold.*split the file/);
+    expect(ds.inputs[1]!.spans).toBe(13);
+  });
+});
+
+describe('JSON lines past the one-string limit', () => {
+  it('load line by line, with CRLF line ends', () => {
+    const lines = new TextDecoder().decode(fixture('checkout-one-request-per-service.jsonl')).trim().split('\n');
+    const bytes = enc(lines.join('\r\n'));
+    const ds = loadDataset([{ name: 'x.jsonl', bytes }], { maxTextBytes: 1024 });
+    expect(bytes.length).toBeGreaterThan(1024);
+    expect(ds.inputs[0]!.errors).toEqual([]);
+    expect(dumpDataset(ds)).toBe(reference());
+  });
+});

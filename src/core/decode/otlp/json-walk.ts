@@ -57,7 +57,7 @@ class Walk {
     const v = this.get(obj, camel);
     if (v === undefined || v === null) return [];
     if (Array.isArray(v)) return v;
-    this.warn(`"${camel}" should be an array but is ${typeName(v)}; ignored`, where);
+    this.warn(`"${camel}" should be an array but is ${typeName(v)}; ignored`, where ? `${where}.${camel}` : camel);
     return [];
   }
 

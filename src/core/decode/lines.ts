@@ -1,0 +1,17 @@
+// Line iteration over bytes, so line-oriented inputs (JSON lines) never need the whole input as one string:
+// a Collector file dump can be larger than V8's ~512 MiB string limit.
+
+/** Calls `each` with every line's text (CR stripped) and its 1-based number. Stops early when it returns false. */
+export function forEachLine(bytes: Uint8Array, each: (line: string, lineNo: number) => boolean | void): void {
+  const decoder = new TextDecoder('utf-8');
+  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let lineNo = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    lineNo++;
+    const stop = end > start && bytes[end - 1] === 0x0d ? end - 1 : end;
+    if (each(decoder.decode(bytes.subarray(start, stop)), lineNo) === false) return;
+    start = end + 1;
+  }
+}

@@ -1,0 +1,47 @@
+// Byte-level fuzzing of every decoder through the real loading path: truncation at every kind of
+// boundary, byte flips and splices of real fixtures. Nothing may throw, hang or lose the model's shape.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FUZZ_RUNS, loadHostile, seedCorpus } from '../../support/fuzz.ts';
+
+const corpus = seedCorpus();
+
+describe('decoders under byte-level mutation', () => {
+  it('has a seed corpus', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(corpus.map((c) => [c.name, c] as const))('%s: truncated anywhere keeps a sound model', (_name, seed) => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: seed.bytes.length }), (cut) => {
+        const whole = loadHostile(seed.name, seed.bytes);
+        const ds = loadHostile(seed.name, seed.bytes.subarray(0, cut));
+        expect(ds.spans.length).toBeLessThanOrEqual(whole.spans.length);
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+  });
+
+  it.each(corpus.map((c) => [c.name, c] as const))('%s: flipped bytes never crash a decoder', (_name, seed) => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), (flips) => {
+        const bytes = seed.bytes.slice();
+        for (const [pos, value] of flips) bytes[pos % bytes.length] = value;
+        loadHostile(seed.name, bytes);
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+  });
+
+  it('splices of two fixtures never crash a decoder', () => {
+    fc.assert(
+      fc.property(fc.nat(corpus.length - 1), fc.nat(corpus.length - 1), fc.double({ min: 0, max: 1 }), fc.double({ min: 0, max: 1 }), (a, b, x, y) => {
+        const left = corpus[a]!.bytes;
+        const right = corpus[b]!.bytes;
+        const joined = new Uint8Array([...left.subarray(0, Math.floor(left.length * x)), ...right.subarray(Math.floor(right.length * y))]);
+        loadHostile('splice', joined);
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+  });
+});
