@@ -23,6 +23,20 @@ function demoTraces(): DemoSpan[][] {
   return [...byTrace.values()].sort((a, b) => (earliest(a) < earliest(b) ? -1 : 1));
 }
 
+/** Span ids under `spanId`, found from the file's parent ids. */
+function descendantsOf(spans: readonly DemoSpan[], spanId: string): Set<string> {
+  const out = new Set<string>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const s of spans) {
+      if (out.has(s.spanId) || !(s.parentSpanId === spanId || out.has(s.parentSpanId ?? ''))) continue;
+      out.add(s.spanId);
+      grew = true;
+    }
+  }
+  return out;
+}
+
 describe('the app on the built-in demo', () => {
   const session = useAppSession();
   const [first, second] = demoTraces();
@@ -55,16 +69,7 @@ describe('the app on the built-in demo', () => {
     const all = await waterfallSpanIds(page);
     // The cart call: a client span whose subtree is the cart server span and its query.
     const cartCall = first!.find((s) => s.name === 'GET /cart/{id}' && first!.some((c) => c.parentSpanId === s.spanId && c.name === s.name))!;
-    // Its descendants, found from the file's parent ids.
-    const hidden = new Set<string>();
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const s of first!) {
-        if (hidden.has(s.spanId) || !(s.parentSpanId === cartCall.spanId || hidden.has(s.parentSpanId ?? ''))) continue;
-        hidden.add(s.spanId);
-        grew = true;
-      }
-    }
+    const hidden = descendantsOf(first!, cartCall.spanId);
     expect(hidden.size).toBe(2);
     await rowOf(page, cartCall.spanId).getByTestId('row-toggle').click();
     await waitForRows(page, all.filter((id) => !hidden.has(id)));
@@ -94,6 +99,26 @@ describe('the app on the built-in demo', () => {
     await details.getByTestId('parent-link').click();
     await expect.poll(() => details.locator('.details-name').textContent()).toBe('GET /cart/{id}');
     expect(await rowOf(page, query.parentSpanId!).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('arrow keys move the selection through the rows and fold subtrees', async () => {
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    const all = await waterfallSpanIds(page);
+    const selected = () => page.locator(`${ROW}[aria-selected="true"]`).getAttribute('data-span-id');
+    await rowOf(page, all[0]!).click();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(selected).toBe(all[2]);
+    // ← folds the third row's subtree, ← again goes to its parent.
+    const hidden = descendantsOf(first!, all[2]!);
+    expect(hidden.size).toBeGreaterThan(0);
+    await page.keyboard.press('ArrowLeft');
+    await waitForRows(page, all.filter((id) => !hidden.has(id)));
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(selected).toBe(first!.find((x) => x.spanId === all[2])!.parentSpanId);
+    await page.keyboard.press('End');
+    await expect.poll(selected).toBe(all.at(-1));
   });
 
   it('a link to a span in another loaded trace jumps there', async () => {

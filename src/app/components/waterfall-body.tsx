@@ -3,6 +3,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { WaterfallColumns } from '../../core/model/waterfall.ts';
+import { useActions } from '../actions-context.ts';
 import { useStore } from '../state/store.ts';
 import { TickLines } from './time-axis.tsx';
 import { WaterfallRow } from './waterfall-row.tsx';
@@ -10,6 +11,7 @@ import { WaterfallRow } from './waterfall-row.tsx';
 const ROW_HEIGHT = 24;
 
 export function WaterfallBody({ columns }: { columns: WaterfallColumns }) {
+  const actions = useActions();
   const visibleRows = useStore((s) => s.visibleRows);
   const scrollRequest = useStore((s) => s.scrollRequest);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -27,7 +29,16 @@ export function WaterfallBody({ columns }: { columns: WaterfallColumns }) {
     if (position >= 0) virtualizer.scrollToIndex(position, { align: 'auto' });
   }, [scrollRequest, visibleRows, virtualizer]);
   return (
-    <div className="waterfall-scroll" ref={scrollRef}>
+    <div
+      className="waterfall-scroll"
+      ref={scrollRef}
+      tabIndex={0}
+      role="treegrid"
+      aria-label="Spans: arrow keys move and fold"
+      onKeyDown={(e) => {
+        if (!e.altKey && !e.ctrlKey && !e.metaKey && actions.waterfallKey(e.key)) e.preventDefault();
+      }}
+    >
       <div className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>
         <div className="waterfall-grid tick-layer">
           <span />

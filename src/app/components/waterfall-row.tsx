@@ -38,7 +38,11 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
       aria-level={columns.depth[row]! + 1}
       aria-selected={isSelected}
       style={{ transform: `translateY(${top}px)`, height }}
-      onClick={() => void actions.selectRow(row)}
+      onClick={(e) => {
+        // Keep keyboard focus in the waterfall so arrow keys continue from the clicked row.
+        (e.currentTarget.closest('.waterfall-scroll') as HTMLElement | null)?.focus({ preventScroll: true });
+        void actions.selectRow(row);
+      }}
     >
       <div className="name-cell" style={{ paddingLeft: columns.depth[row]! * INDENT_PX }}>
         {hasChildren ? (

@@ -5,6 +5,7 @@ import type { LoadFile } from '../../../workers/trace-store.ts';
 import { Generations } from '../generation.ts';
 import { sortTraces } from '../trace-sort.ts';
 import { ancestorRows, rowsWithChildren } from '../tree-walk.ts';
+import { keyMove } from '../waterfall-keys.ts';
 import { proxyProgress, transferFiles, type TraceWorker } from '../worker-client.ts';
 import type { DataSource } from './ingest-slice.ts';
 import type { StoreHook } from './store.ts';
@@ -22,6 +23,8 @@ export interface Actions {
   /** Opens the span's trace if needed, uncollapses its ancestors, selects it and scrolls to it. */
   jumpTo(ref: SpanRef): Promise<void>;
   clearAll(): Promise<void>;
+  /** A key pressed in the waterfall; returns whether it meant something (see waterfall-keys.ts). */
+  waterfallKey(key: string): boolean;
 }
 
 /** The last path segment of a URL, for naming fetched inputs. */
@@ -118,19 +121,42 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     await selectRow(ref.row);
   }
 
+  async function toggleRow(row: number): Promise<void> {
+    const traceId = get().traceId;
+    if (traceId === null) return;
+    const collapsed = new Set(get().collapsed);
+    if (!collapsed.delete(row)) collapsed.add(row);
+    await refreshRows(traceId, collapsed);
+  }
+
+  function waterfallKey(key: string): boolean {
+    const { columns, visibleRows, collapsed, selectedRow } = get();
+    if (!columns) return false;
+    const move = keyMove(key, { visibleRows, depth: columns.depth, subtreeEnd: columns.subtreeEnd, collapsed, selectedRow });
+    if (!move) return false;
+    switch (move.type) {
+      case 'select':
+        get().scrollRequested(move.row);
+        void selectRow(move.row);
+        return true;
+      case 'toggle':
+        void toggleRow(move.row);
+        return true;
+      default: {
+        const never: never = move;
+        return never;
+      }
+    }
+  }
+
   return {
     loadFiles,
+    toggleRow,
+    waterfallKey,
     loadUrls,
     openTrace,
     selectRow,
     jumpTo,
-    async toggleRow(row) {
-      const traceId = get().traceId;
-      if (traceId === null) return;
-      const collapsed = new Set(get().collapsed);
-      if (!collapsed.delete(row)) collapsed.add(row);
-      await refreshRows(traceId, collapsed);
-    },
     async collapseAll() {
       const { traceId, columns } = get();
       if (traceId === null || !columns) return;

@@ -4,6 +4,7 @@ import { formatDuration, formatExactMillis, formatTick, groupDigits } from '../.
 import { axisTicks, niceStep } from '../../../src/app/ticks.ts';
 import { sortTraces } from '../../../src/app/trace-sort.ts';
 import { ancestorRows, rowsWithChildren } from '../../../src/app/tree-walk.ts';
+import { keyMove } from '../../../src/app/waterfall-keys.ts';
 import type { TraceSummary } from '../../../src/core/model/summary.ts';
 
 function summary(traceId: string, over: Partial<TraceSummary>): TraceSummary {
@@ -93,5 +94,34 @@ describe('tree walks over waterfall columns', () => {
 
   it('lists exactly the rows with children', () => {
     expect(rowsWithChildren(subtreeEnd)).toEqual([0, 1, 3]);
+  });
+});
+
+describe('waterfall keys', () => {
+  //  row  tree           depth  subtreeEnd
+  //  0    A              0      4
+  //  1    ├─ B           1      3
+  //  2    │  └─ C        2      3
+  //  3    └─ D           1      4
+  const depth = Int32Array.from([0, 1, 2, 1]);
+  const subtreeEnd = Int32Array.from([4, 3, 3, 4]);
+  const all = Int32Array.from([0, 1, 2, 3]);
+  const ctx = (selectedRow: number | null, collapsed: number[] = [], visibleRows = all) => ({ visibleRows, depth, subtreeEnd, collapsed: new Set(collapsed), selectedRow });
+
+  it('moves through visible rows only, clamped at the ends', () => {
+    expect(keyMove('ArrowDown', ctx(null))).toEqual({ type: 'select', row: 0 });
+    expect(keyMove('ArrowDown', ctx(1, [1], Int32Array.from([0, 1, 3])))).toEqual({ type: 'select', row: 3 });
+    expect(keyMove('ArrowUp', ctx(0))).toEqual({ type: 'select', row: 0 });
+    expect(keyMove('End', ctx(0))).toEqual({ type: 'select', row: 3 });
+  });
+
+  it('left collapses an open parent, then goes to the parent; right expands, then goes to the first child', () => {
+    expect(keyMove('ArrowLeft', ctx(1))).toEqual({ type: 'toggle', row: 1 });
+    expect(keyMove('ArrowLeft', ctx(1, [1]))).toEqual({ type: 'select', row: 0 });
+    expect(keyMove('ArrowLeft', ctx(2))).toEqual({ type: 'select', row: 1 });
+    expect(keyMove('ArrowLeft', ctx(0, [0]))).toBeNull();
+    expect(keyMove('ArrowRight', ctx(1, [1]))).toEqual({ type: 'toggle', row: 1 });
+    expect(keyMove('ArrowRight', ctx(1))).toEqual({ type: 'select', row: 2 });
+    expect(keyMove('ArrowRight', ctx(2))).toBeNull();
   });
 });
