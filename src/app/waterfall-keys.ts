@@ -18,16 +18,16 @@ export interface KeyContext {
 export function keyMove(key: string, c: KeyContext): KeyMove | null {
   const numVisible = c.visibleRows.length;
   if (numVisible === 0) return null;
-  const position = c.selectedRow === null ? -1 : c.visibleRows.indexOf(c.selectedRow);
-  const at = (p: number): KeyMove => ({ type: 'select', row: c.visibleRows[Math.max(0, Math.min(numVisible - 1, p))]! });
-  if (position < 0) return key === 'ArrowDown' || key === 'ArrowUp' || key === 'Home' ? at(0) : key === 'End' ? at(numVisible - 1) : null;
+  const visibleIdx = c.selectedRow === null ? -1 : c.visibleRows.indexOf(c.selectedRow);
+  const at = (targetIdx: number): KeyMove => ({ type: 'select', row: c.visibleRows[Math.max(0, Math.min(numVisible - 1, targetIdx))]! });
+  if (visibleIdx < 0) return key === 'ArrowDown' || key === 'ArrowUp' || key === 'Home' ? at(0) : key === 'End' ? at(numVisible - 1) : null;
   const row = c.selectedRow!;
   const hasChildren = c.subtreeEnd[row]! > row + 1;
   switch (key) {
     case 'ArrowDown':
-      return at(position + 1);
+      return at(visibleIdx + 1);
     case 'ArrowUp':
-      return at(position - 1);
+      return at(visibleIdx - 1);
     case 'Home':
       return at(0);
     case 'End':

@@ -32,6 +32,31 @@ describe('large and odd traces', () => {
     expect(await page.locator(`${ROW}[data-row="0"]`).count()).toBe(0);
   });
 
+  it('a link jump scrolls the target into view once; folding a row later does not scroll back', async () => {
+    const { world, spans } = generateSpans(3000, 3000);
+    const target = spans.toSorted((a, b) => a.startTime[0] - b.startTime[0] || a.startTime[1] - b.startTime[1]).at(-1)!;
+    world.span('consumer', { name: 'consume', kind: SpanKind.CONSUMER, startMs: 5_000_000, endMs: 5_000_001, links: [{ context: target.spanContext() }] });
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    await page.getByTestId('file-input').setInputFiles([upload('linked.json', world.otlpJson())]);
+    await expect.poll(() => page.locator(TRACE_ROW).count()).toBe(2);
+    await page.locator(`${TRACE_ROW}:has-text("consume")`).click();
+    await page.locator(`${ROW}`).first().click();
+    await page.getByTestId('link-jump').click();
+    await expect.poll(() => rowOf(page, target.spanContext().spanId).getAttribute('aria-selected')).toBe('true');
+    const scroller = page.locator('.waterfall-scroll');
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
+    await scroller.evaluate((el) => el.scrollTo(0, 0));
+    // Fold everything and unfold again: the target is visible once more, but nobody asked to go there.
+    await page.getByTestId('collapse-all').click();
+    await expect.poll(() => page.locator(ROW).count()).toBe(1);
+    await page.getByTestId('expand-all').click();
+    await expect.poll(() => page.locator(ROW).count()).toBeGreaterThan(10);
+    await page.waitForTimeout(300);
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBe(0);
+    expect(await page.locator(`${ROW}[data-row="0"]`).count()).toBe(1);
+  });
+
   it('shows load progress (file, phase, size, spans) while a big load runs', async () => {
     // Big enough that the worker takes well over the indicator's 250 ms delay, even on a fast machine.
     const { world, spans } = generateSpans(40_000);

@@ -23,10 +23,18 @@ export function WaterfallBody({ columns }: { columns: WaterfallColumns }) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 16,
   });
+  // A newly opened trace starts at its top (declared first: a jump into another trace scrolls after it).
   useEffect(() => {
-    if (!scrollRequest) return;
-    const position = visibleRows.indexOf(scrollRequest.row);
-    if (position >= 0) virtualizer.scrollToIndex(position, { align: 'auto' });
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [columns.traceId]);
+  // Scroll once per request (a later collapse must not scroll back); wait while the row is not yet visible.
+  const handledSeq = useRef(0);
+  useEffect(() => {
+    if (!scrollRequest || scrollRequest.seq === handledSeq.current) return;
+    const visibleIdx = visibleRows.indexOf(scrollRequest.row);
+    if (visibleIdx < 0) return;
+    handledSeq.current = scrollRequest.seq;
+    virtualizer.scrollToIndex(visibleIdx, { align: 'auto' });
   }, [scrollRequest, visibleRows, virtualizer]);
   return (
     <div
