@@ -9,7 +9,7 @@ import { useStore } from './state/store.ts';
 import { startTraceWorker } from './worker-client.ts';
 import './styles/app.css';
 
-const actions = createActions(startTraceWorker(), useStore);
+const actions = createActions(startTraceWorker((message) => useStore.getState().workerCrashed(message)), useStore);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -6,8 +6,12 @@ import type { WorkerApi } from '../../workers/trace.worker.ts';
 
 export type TraceWorker = Comlink.Remote<WorkerApi>;
 
-export function startTraceWorker(): TraceWorker {
+/** Starts the worker. `onCrash` hears of a worker that died (out of memory, a failed start): comlink would
+ *  leave the pending calls waiting forever, so the page must be told some other way. */
+export function startTraceWorker(onCrash: (message: string) => void): TraceWorker {
   const worker = new Worker(new URL('../../workers/trace.worker.ts', import.meta.url), { type: 'module' });
+  worker.addEventListener('error', (e) => onCrash(e.message || 'the trace worker stopped'));
+  worker.addEventListener('messageerror', () => onCrash('a message from the trace worker could not be read'));
   return Comlink.wrap<WorkerApi>(worker);
 }
 

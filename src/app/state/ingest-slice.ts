@@ -31,6 +31,8 @@ export interface IngestActions {
   loadFinished(result: { inputs: readonly InputReport[]; numSpans: number; numTraces: number; source: DataSource }): void;
   loadFailed(error: PageLoadError): void;
   ingestCleared(): void;
+  /** The worker died: no load under way will finish. */
+  workerCrashed(message: string): void;
 }
 
 export type IngestSlice = IngestValues & IngestActions;
@@ -53,5 +55,7 @@ export const createIngestSlice: StateCreator<Store, [], [], IngestSlice> = (set)
     set((s) => ({ inputs, numSpans, numTraces, source, numLoadsActive: Math.max(0, s.numLoadsActive - 1), progress: null })),
   loadFailed: (error) =>
     set((s) => ({ pageErrors: [...s.pageErrors, error], numLoadsActive: Math.max(0, s.numLoadsActive - 1), progress: null })),
+  workerCrashed: (message) =>
+    set((s) => ({ pageErrors: [...s.pageErrors, { file: '(trace worker)', where: 'worker', message: `${message}; reload the page to start again` }], numLoadsActive: 0, progress: null })),
   ingestCleared: () => set({ inputs: [], pageErrors: [], numSpans: 0, numTraces: 0, source: 'none' }),
 });

@@ -106,3 +106,16 @@ describe('app flows', () => {
     expect(store.getState().columns?.traceId).toBe(second!.traceId);
   });
 });
+
+describe('ingest slice', () => {
+  it('a crashed worker ends every load under way and says so', () => {
+    const store = createStore();
+    store.getState().loadStarted();
+    store.getState().loadStarted();
+    store.getState().workerCrashed('out of memory');
+    const s = store.getState();
+    expect(s.numLoadsActive).toBe(0);
+    expect(s.progress).toBeNull();
+    expect(s.pageErrors).toEqual([{ file: '(trace worker)', where: 'worker', message: 'out of memory; reload the page to start again' }]);
+  });
+});
