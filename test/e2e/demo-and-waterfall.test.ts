@@ -96,6 +96,10 @@ describe('the app on the built-in demo', () => {
     expect(await system.getAttribute('data-value-type')).toBe('string');
     expect(await system.textContent()).toContain('"postgresql"');
 
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.origin });
+    await details.getByRole('button', { name: 'copy span id' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(query.spanId);
+
     await details.getByTestId('parent-link').click();
     await expect.poll(() => details.locator('.details-name').textContent()).toBe('GET /cart/{id}');
     expect(await rowOf(page, query.parentSpanId!).getAttribute('aria-selected')).toBe('true');

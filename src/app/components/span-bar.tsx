@@ -5,9 +5,11 @@ interface Props {
   readonly traceDurationNs: number;
   readonly color: string;
   readonly label: string;
+  /** Hover text: the span and its exact offset and duration. */
+  readonly title: string;
 }
 
-export function SpanBar({ startNs, durNs, traceDurationNs, color, label }: Props) {
+export function SpanBar({ startNs, durNs, traceDurationNs, color, label, title }: Props) {
   const total = traceDurationNs > 0 ? traceDurationNs : 1;
   const left = Math.min(1, Math.max(0, startNs / total));
   const width = Math.min(1 - left, Math.max(0, durNs / total));
@@ -20,7 +22,7 @@ export function SpanBar({ startNs, durNs, traceDurationNs, color, label }: Props
         ? { right: `calc(${((1 - left) * 100).toFixed(4)}% + 6px)` }
         : { left: `calc(${(left * 100).toFixed(4)}% + 6px)` };
   return (
-    <div className="bar-track">
+    <div className="bar-track" title={title}>
       <div className="bar" style={{ left: `${(left * 100).toFixed(4)}%`, width: `max(2px, ${(width * 100).toFixed(4)}%)`, backgroundColor: color }} />
       <span className={`bar-label ${place}`} style={labelStyle}>
         {label}

@@ -4,6 +4,7 @@ import type { SpanDetails } from '../../core/model/details.ts';
 import { useActions } from '../actions-context.ts';
 import { formatExactMillis, groupDigits } from '../format.ts';
 import { RowFlag } from '../span-vocab.ts';
+import { CopyButton } from './copy-button.tsx';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -38,10 +39,12 @@ export function SpanFacts({ d }: { d: SpanDetails }) {
     <dl className="facts">
       <Fact label="span id">
         <span className="mono">{d.spanId}</span>
+        <CopyButton text={d.spanId} label="span id" />
         {d.rowFlags & RowFlag.DUPLICATE_ID ? <span className="mark mark-dup">duplicate id</span> : null}
       </Fact>
       <Fact label="trace id">
         <span className="mono">{d.traceId}</span>
+        <CopyButton text={d.traceId} label="trace id" />
       </Fact>
       <Fact label="parent">
         <ParentFact d={d} />

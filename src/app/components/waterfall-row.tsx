@@ -74,6 +74,7 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
         traceDurationNs={columns.traceDurationNs}
         color={color}
         label={flags & RowFlag.NOT_ENDED ? 'not ended' : formatDuration(columns.durNs[row]!)}
+        title={`${service} · ${name}\nstarts +${formatDuration(columns.startNs[row]!)} · lasts ${formatDuration(columns.durNs[row]!)}`}
       />
     </div>
   );

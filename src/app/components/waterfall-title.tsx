@@ -2,14 +2,21 @@
 import type { WaterfallColumns } from '../../core/model/waterfall.ts';
 import { useActions } from '../actions-context.ts';
 import { formatDuration } from '../format.ts';
+import { serviceColor } from '../span-vocab.ts';
 import { useStore } from '../state/store.ts';
+import { CopyButton } from './copy-button.tsx';
 
 export function WaterfallTitle({ columns }: { columns: WaterfallColumns }) {
   const actions = useActions();
   const numVisible = useStore((s) => s.visibleRows.length);
   return (
     <div className="waterfall-title">
+      <span className="trace-root" title="the first root span">
+        <span className="service-name" style={{ color: serviceColor(columns.service[0] ?? 0) }}>{columns.services[columns.service[0] ?? 0]}</span>{' '}
+        {columns.names[columns.nameIdx[0] ?? 0]}
+      </span>
       <span className="trace-id" title="trace id">{columns.traceId}</span>
+      <CopyButton text={columns.traceId} label="trace id" />
       <span className="muted">
         {columns.numRows.toLocaleString('en-US')} spans · {formatDuration(columns.traceDurationNs)}
         {numVisible < columns.numRows ? ` · ${numVisible.toLocaleString('en-US')} shown` : ''}
