@@ -125,6 +125,28 @@ describe('the app on the built-in demo', () => {
     await expect.poll(selected).toBe(all.at(-1));
   });
 
+  it('the splitters resize the details pane and the trace list, by drag and by keys', async () => {
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    const details = page.getByTestId('span-details');
+    const width = async () => (await details.boundingBox())!.width;
+    const before = await width();
+    const splitter = page.getByRole('separator', { name: 'resize the details pane' });
+    const box = (await splitter.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(box.x - 100, box.y + 200, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(width).toBeGreaterThan(before + 80);
+    const list = page.getByTestId('trace-list');
+    const height = async () => (await list.boundingBox())!.height;
+    const listBefore = await height();
+    await page.getByRole('separator', { name: 'resize the trace list' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(height).toBe(listBefore + 32);
+  });
+
   it('a link to a span in another loaded trace jumps there', async () => {
     const { page } = await session.open();
     await page.locator(ROW).first().waitFor();

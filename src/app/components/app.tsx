@@ -2,10 +2,12 @@
 import { useCallback } from 'react';
 import type { LoadFile } from '../../../workers/trace-store.ts';
 import { useActions } from '../actions-context.ts';
+import { useStore } from '../state/store.ts';
 import { useDropAnywhere } from '../ingest/use-drop-anywhere.ts';
 import { usePasteAnywhere } from '../ingest/use-paste-anywhere.ts';
 import { DropOverlay } from './drop-overlay.tsx';
 import { LoadErrors } from './load-errors.tsx';
+import { PanelSplitters } from './panel-splitters.tsx';
 import { SpanDetails } from './span-details.tsx';
 import { Toolbar } from './toolbar.tsx';
 import { TraceList } from './trace-list.tsx';
@@ -16,13 +18,16 @@ export function App() {
   const loadUserFiles = useCallback((files: LoadFile[]) => void actions.loadFiles(files, 'user'), [actions]);
   const isDragging = useDropAnywhere(loadUserFiles);
   usePasteAnywhere(loadUserFiles);
+  const detailsWidthPx = useStore((s) => s.detailsWidthPx);
+  const listHeightPx = useStore((s) => s.listHeightPx);
   return (
-    <div className="app">
+    <div className="app" style={{ gridTemplateColumns: `minmax(0, 1fr) 5px ${detailsWidthPx}px`, gridTemplateRows: `44px ${listHeightPx}px 5px minmax(0, 1fr)` }}>
       <Toolbar />
       <TraceList />
       <LoadErrors />
       <WaterfallPanel />
       <SpanDetails />
+      <PanelSplitters />
       <DropOverlay isVisible={isDragging} />
     </div>
   );

@@ -2,11 +2,12 @@
 // several slices or the worker live in actions.ts.
 import { create } from 'zustand';
 import { createIngestSlice, type IngestSlice } from './ingest-slice.ts';
+import { createLayoutSlice, type LayoutSlice } from './layout-slice.ts';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice.ts';
 import { createTracesSlice, type TracesSlice } from './traces-slice.ts';
 import { createWaterfallSlice, type WaterfallSlice } from './waterfall-slice.ts';
 
-export type Store = IngestSlice & TracesSlice & SelectionSlice & WaterfallSlice;
+export type Store = IngestSlice & TracesSlice & SelectionSlice & WaterfallSlice & LayoutSlice;
 
 export function createStore() {
   return create<Store>()((...a) => ({
@@ -14,6 +15,7 @@ export function createStore() {
     ...createTracesSlice(...a),
     ...createSelectionSlice(...a),
     ...createWaterfallSlice(...a),
+    ...createLayoutSlice(...a),
   }));
 }
 

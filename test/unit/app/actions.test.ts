@@ -119,3 +119,15 @@ describe('ingest slice', () => {
     expect(s.pageErrors).toEqual([{ file: '(trace worker)', where: 'worker', message: 'out of memory; reload the page to start again' }]);
   });
 });
+
+describe('layout slice', () => {
+  it('keeps panels from vanishing: sizes are clamped, and a tiny window still gets the minimum', () => {
+    const store = createStore();
+    store.getState().detailsResized(5000, 1400);
+    expect(store.getState().detailsWidthPx).toBe(1400 - 420);
+    store.getState().detailsResized(10, 1400);
+    expect(store.getState().detailsWidthPx).toBe(280);
+    store.getState().listResized(300, 200);
+    expect(store.getState().listHeightPx).toBe(64);
+  });
+});
