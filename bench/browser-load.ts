@@ -2,7 +2,7 @@
 // headless Chromium, and reports: the longest main-thread task during the load (PerformanceObserver
 // 'longtask'), the time from choosing the file to the first waterfall row of the new data, and, measured
 // in the same page and run, the main thread's own JSON.parse of the same bytes as a baseline.
-// It builds nothing: run `npx vite build` first. Run: npx tsx bench/browser-load.ts [numSpans]
+// It builds nothing: run `npx vite build` first. Run: npx tsx bench/browser-load.ts [numSpans] [spansPerTrace]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,10 +24,12 @@ interface PageFigures {
 }
 
 const numSpans = Number(process.argv[2] ?? process.env.BENCH_SPANS ?? 100_000);
+// 100 spans per trace by default (1,000 traces); pass numSpans again for one huge trace.
+const spansPerTrace = Number(process.argv[3] ?? 100);
 assertBuilt();
 
 const t0 = performance.now();
-const { world, spans } = generateSpans(numSpans);
+const { world, spans } = generateSpans(numSpans, spansPerTrace);
 const json = world.otlpJson(spans);
 // The earliest trace opens first; its root is the span without a parent that starts first.
 const roots = spans.filter((s) => !s.parentSpanContext).sort((a, b) => a.startTime[0] - b.startTime[0] || a.startTime[1] - b.startTime[1]);
