@@ -113,5 +113,11 @@ describe('large and odd traces', () => {
     expect(await traceRowIds(page)).toEqual(order.toReversed());
     // Sorting never changes which trace is open.
     expect(await page.locator(`${TRACE_ROW}[aria-selected="true"]`).count()).toBe(1);
+    // Arrow keys open the next trace in the order shown.
+    const reversed = await traceRowIds(page);
+    await page.locator(`${TRACE_ROW}[data-trace-id="${reversed[0]}"]`).click();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator(`${TRACE_ROW}[aria-selected="true"]`).getAttribute('data-trace-id')).toBe(reversed[1]);
+    await expect.poll(() => page.locator('.waterfall-title .trace-id').textContent()).toBe(reversed[1]);
   });
 });

@@ -1,6 +1,7 @@
 // The trace list: one row per trace, sortable by every column, virtualized (dumps may hold many traces).
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
+import { useActions } from '../actions-context.ts';
 import { sortTraces } from '../trace-sort.ts';
 import { useStore } from '../state/store.ts';
 import { TraceListHeader } from './trace-list-header.tsx';
@@ -12,6 +13,8 @@ export function TraceList() {
   const traces = useStore((s) => s.traces);
   const sortKey = useStore((s) => s.sortKey);
   const sortDescending = useStore((s) => s.sortDescending);
+  const actions = useActions();
+  const openTraceId = useStore((s) => s.traceId);
   const sorted = useMemo(() => sortTraces(traces, sortKey, sortDescending), [traces, sortKey, sortDescending]);
   const scrollRef = useRef<HTMLDivElement>(null);
   // We do not use the React Compiler; the virtualizer re-renders this component itself when it scrolls.
@@ -25,7 +28,23 @@ export function TraceList() {
   return (
     <section className="panel trace-panel" aria-label="Traces">
       <TraceListHeader />
-      <div className="trace-scroll" ref={scrollRef} data-testid="trace-list" role="listbox" aria-label="Traces">
+      <div
+        className="trace-scroll"
+        ref={scrollRef}
+        data-testid="trace-list"
+        role="listbox"
+        aria-label="Traces: arrow keys open the previous or next"
+        tabIndex={0}
+        onKeyDown={(e) => {
+          const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+          if (step === 0 || sorted.length === 0) return;
+          e.preventDefault();
+          const openIdx = sorted.findIndex((t) => t.traceId === openTraceId);
+          const nextIdx = Math.max(0, Math.min(sorted.length - 1, openIdx + step));
+          virtualizer.scrollToIndex(nextIdx, { align: 'auto' });
+          void actions.openTrace(sorted[nextIdx]!.traceId);
+        }}
+      >
         {sorted.length === 0 ? <p className="empty">No traces loaded.</p> : null}
         <div className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {

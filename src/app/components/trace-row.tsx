@@ -15,7 +15,10 @@ export function TraceRow({ trace, top, height }: { trace: TraceSummary; top: num
       role="option"
       aria-selected={isOpen}
       style={{ transform: `translateY(${top}px)`, height }}
-      onClick={() => void actions.openTrace(trace.traceId)}
+      onClick={(e) => {
+        (e.currentTarget.closest('.trace-scroll') as HTMLElement | null)?.focus({ preventScroll: true });
+        void actions.openTrace(trace.traceId);
+      }}
     >
       <span className="col-service" title={trace.rootService}>{trace.rootService}</span>
       <span className="col-name" title={trace.rootName}>
