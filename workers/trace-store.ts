@@ -7,6 +7,7 @@ import { findSpan, spanDetails, type SpanDetails, type SpanRef } from '../src/co
 import { deriveRows, parentRows } from '../src/core/model/rows.ts';
 import { summarizeAll, type TraceSummary } from '../src/core/model/summary.ts';
 import { inspectContext, type ContextInspection } from '../src/core/propagation/inspect.ts';
+import { fetchTraceFromBackend, type BackendSettings, type FetchFailureCode } from './backend.ts';
 import { waterfallColumns, type WaterfallColumns } from '../src/core/model/waterfall.ts';
 
 export interface LoadFile {
@@ -73,6 +74,18 @@ export class TraceStore {
     this.generation++;
     onProgress?.({ file: '', fileIdx: files.length, numFiles: files.length, bytesDone, bytesTotal, numSpans: this.builder.spans.length, phase: 'done' });
     return { inputs: this.builder.inputs.slice(first), numTraces: this.dataset.traces.length, numSpans: this.dataset.spans.length };
+  }
+
+  /** Fetches one trace from a Tempo or Jaeger backend and loads it beside what is loaded. */
+  async fetchTrace(
+    settings: BackendSettings,
+    traceId: string,
+    fetchImpl: typeof fetch = fetch,
+  ): Promise<{ ok: true; url: string; outcome: LoadOutcome } | { ok: false; code: FetchFailureCode; url: string; message: string }> {
+    const fetched = await fetchTraceFromBackend(settings, traceId, fetchImpl);
+    if (!fetched.ok) return fetched;
+    const outcome = await this.load([{ name: fetched.url, data: fetched.bytes }]);
+    return { ok: true, url: fetched.url, outcome };
   }
 
   clear(): void {

@@ -2,6 +2,7 @@
 // transferred typed arrays; everything else is plain structured-cloneable data.
 import * as Comlink from 'comlink';
 import { columnBuffers } from '../src/core/model/waterfall.ts';
+import type { BackendSettings } from './backend.ts';
 import { TraceStore, type LoadFile, type LoadProgress } from './trace-store.ts';
 
 const store = new TraceStore();
@@ -23,6 +24,7 @@ const api = {
   spanDetails: (traceId: string, row: number) => store.spanDetails(traceId, row),
   findSpan: (spanId: string, traceId?: string) => store.findSpan(spanId, traceId),
   inspectContext: (text: string) => store.inspectContext(text),
+  fetchTrace: (settings: BackendSettings, traceId: string) => store.fetchTrace(settings, traceId),
 };
 
 export type WorkerApi = typeof api;

@@ -72,6 +72,13 @@ export function buildDemoWorld(): SdkWorld {
   const charge1 = w.start('payments', { name: 'shop.payments.PaymentService/Charge', kind: SpanKind.SERVER, startMs: 34.5, scope: GRPC, attributes: rpcAttrs }, w.hop(attempt1).context);
   const err = new Error('card processor did not answer within 50ms');
   err.name = 'ProcessorTimeoutError';
+  // A fixed stack, as the payments service would print it: the real one would name this machine's paths.
+  err.stack = [
+    'ProcessorTimeoutError: card processor did not answer within 50ms',
+    '    at ProcessorClient.charge (/app/src/processor-client.js:88:11)',
+    '    at async PaymentService.Charge (/app/src/payment-service.js:41:20)',
+    '    at async /app/node_modules/@grpc/grpc-js/build/src/server.js:1195:13',
+  ].join('\n');
   charge1.recordException(err, at(86));
   charge1.setAttributes({ 'rpc.status_code': 'UNAVAILABLE', 'error.type': 'UNAVAILABLE' });
   charge1.setStatus({ code: SpanStatusCode.ERROR, message: 'card processor did not answer within 50ms' });

@@ -5,12 +5,15 @@ import { isTracesRequest, walkTracesRequest } from './otlp/json-walk.ts';
 import { describeJsonError } from './text-position.ts';
 
 const RESOURCE_SPANS = /"(resourceSpans|resource_spans|batches)"\s*:/;
+/** Jaeger v2's `/api/v3/traces/{id}` wraps OTLP JSON in `result` (jaegertracing.io/docs/latest/apis). */
+const JAEGER_V3 = /^\s*\{\s*"result"\s*:\s*\{\s*"(resourceSpans|resource_spans)"/;
 
 export const otlpJson: Decoder = {
   format: 'otlp-json',
   sniff({ text }) {
     const t = text.trimStart();
     if (!t.startsWith('{')) return 0;
+    if (JAEGER_V3.test(t)) return 0.85;
     return RESOURCE_SPANS.test(t) ? 0.8 : 0.1;
   },
   decode(input, sink) {
@@ -22,6 +25,9 @@ export const otlpJson: Decoder = {
       const { reason, where } = describeJsonError(err, text);
       sink.issue({ message: `not valid JSON: ${reason}`, where, severity: 'error' });
       return;
+    }
+    if (parsed && typeof parsed === 'object' && 'result' in parsed && isTracesRequest((parsed as { result: unknown }).result)) {
+      parsed = (parsed as { result: unknown }).result;
     }
     if (!isTracesRequest(parsed)) {
       sink.issue({ message: 'JSON object has no "resourceSpans": not an OTLP traces request', where: 'line 1, column 1', severity: 'error' });
