@@ -20,9 +20,15 @@ export function handDataset(...files: HandSpan[][]): Dataset {
   const b = new DatasetBuilder();
   files.forEach((spans, fileIdx) => {
     const { sink } = b.beginInput(`file-${fileIdx}`);
+    const resources = new Map<string, number>();
+    const scopeIdx = sink.addScope({ name: 'hand', version: '', attributes: [], droppedAttributesCount: 0, schemaUrl: '' });
     for (const s of spans) {
-      const resourceIdx = sink.addResource({ attributes: [{ key: 'service.name', value: { type: 'string', value: s.service ?? 'svc' } }], droppedAttributesCount: 0, schemaUrl: '' });
-      const scopeIdx = sink.addScope({ name: 'hand', version: '', attributes: [], droppedAttributesCount: 0, schemaUrl: '' });
+      const service = s.service ?? 'svc';
+      let resourceIdx = resources.get(service);
+      if (resourceIdx === undefined) {
+        resourceIdx = sink.addResource({ attributes: [{ key: 'service.name', value: { type: 'string', value: service } }], droppedAttributesCount: 0, schemaUrl: '' });
+        resources.set(service, resourceIdx);
+      }
       sink.addSpan({
         traceId: s.trace ?? 't1', spanId: s.id, parentSpanId: s.parent ?? '', traceState: '', flags: null,
         name: s.name ?? s.id, kind: 1,

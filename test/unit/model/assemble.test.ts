@@ -73,7 +73,7 @@ describe('assemble', () => {
     expect(t.numRows).toBe(200_000);
     expect(t.depth[199_999]).toBe(199_999);
     expect(t.subtreeEnd[0]).toBe(200_000);
-  });
+  }, 60_000);
 
   it('keeps both spans that share a span id, and marks them', () => {
     const ds = handDataset([
