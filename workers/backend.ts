@@ -6,7 +6,8 @@
 // For the UI: keep the headers (Authorization, X-Scope-OrgID) in sessionStorage only, never in the URL;
 // `?trace=<id>&backend=<url>` carries only the id and the base URL.
 
-export type BackendKind = 'tempo' | 'jaeger';
+/** 'auto' tries Tempo's and Jaeger's APIs in turn (a deep link names only the base URL). */
+export type BackendKind = 'tempo' | 'jaeger' | 'auto';
 
 export interface BackendSettings {
   readonly kind: BackendKind;
@@ -24,6 +25,8 @@ export type BackendFetch =
 export const BACKEND_PATHS: Readonly<Record<BackendKind, readonly string[]>> = {
   tempo: ['/api/v2/traces/{id}', '/api/traces/{id}'],
   jaeger: ['/api/v3/traces/{id}', '/api/traces/{id}'],
+  // /api/traces/{id} is both Tempo's and Jaeger's older API; the body's format tells them apart.
+  auto: ['/api/v2/traces/{id}', '/api/v3/traces/{id}', '/api/traces/{id}'],
 };
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -32,13 +35,13 @@ function explainStatus(status: number, url: string, kind: BackendKind): { code: 
   if (status === 401 || status === 403) {
     return {
       code: 'auth',
-      message: `${url} answered ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}: check the Authorization header${kind === 'tempo' ? ' and, for a multi-tenant Tempo, X-Scope-OrgID (the tenant)' : ''} in the backend settings.`,
+      message: `${url} answered ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}: check the Authorization header${kind !== 'jaeger' ? ' and, for a multi-tenant Tempo, X-Scope-OrgID (the tenant)' : ''} in the backend settings.`,
     };
   }
   if (status === 404) {
     return { code: 'not-found', message: `No trace with that id at ${url} (404): it may be past retention, in another tenant, or not flushed yet; check the id and try again in a minute.` };
   }
-  return { code: 'http', message: `${url} answered HTTP ${status}: the backend failed or does not speak the ${kind} API at this base URL.` };
+  return { code: 'http', message: `${url} answered HTTP ${status}: the backend failed or does not speak the ${kind === 'auto' ? 'Tempo or Jaeger' : kind} API at this base URL.` };
 }
 
 export async function fetchTraceFromBackend(settings: BackendSettings, traceId: string, fetchImpl: typeof fetch = fetch): Promise<BackendFetch> {
