@@ -6,6 +6,7 @@ import { loadInput } from '../src/core/decode/load.ts';
 import { findSpan, spanDetails, type SpanDetails, type SpanRef } from '../src/core/model/details.ts';
 import { deriveRows, parentRows } from '../src/core/model/rows.ts';
 import { summarizeAll, type TraceSummary } from '../src/core/model/summary.ts';
+import { inspectContext, type ContextInspection } from '../src/core/propagation/inspect.ts';
 import { waterfallColumns, type WaterfallColumns } from '../src/core/model/waterfall.ts';
 import { CountingBuilder } from './counting-builder.ts';
 
@@ -120,6 +121,11 @@ export class TraceStore {
   spanDetails(traceId: string, row: number): SpanDetails | null {
     const t = this.trace(traceId);
     return t ? spanDetails(this.dataset, t, row) : null;
+  }
+
+  /** Decodes a pasted traceparent/tracestate/baggage/B3 (or trace id) and finds it in the loaded data. */
+  inspectContext(text: string): ContextInspection {
+    return inspectContext(this.dataset, text);
   }
 
   /** Finds a span by id, in one trace or (traceId omitted) in any. */

@@ -22,6 +22,7 @@ const api = {
   },
   spanDetails: (traceId: string, row: number) => store.spanDetails(traceId, row),
   findSpan: (spanId: string, traceId?: string) => store.findSpan(spanId, traceId),
+  inspectContext: (text: string) => store.inspectContext(text),
 };
 
 export type WorkerApi = typeof api;

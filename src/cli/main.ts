@@ -1,16 +1,21 @@
 // The `tracelens` command. Each subcommand lives in its own module; this file only dispatches.
 import { runCheck } from './check.ts';
 import type { CliIo } from './io.ts';
+import { runTraceparent } from './traceparent.ts';
 
 const USAGE = `usage: tracelens <command> [options]
 
 commands:
   check FILE... [--json] [--format NAME]   load trace dumps, report traces and findings
                                            (- or /dev/stdin reads standard input)
+  traceparent VALUE [--json]               decode, validate and explain a W3C traceparent
 `;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
-const COMMANDS: Record<string, Command> = { check: runCheck };
+const COMMANDS: Record<string, Command> = {
+  check: runCheck,
+  traceparent: runTraceparent,
+};
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;

@@ -1,12 +1,15 @@
 // The top bar: brand, the ways to load, what is loaded, and load progress.
+import { useState } from 'react';
 import { useActions } from '../actions-context.ts';
 import { DEMO_URL } from '../ingest/initial-load.ts';
+import { ContextInspector } from './context-inspector.tsx';
 import { DatasetCounts } from './dataset-counts.tsx';
 import { FilePicker } from './file-picker.tsx';
 import { LoadProgress } from './load-progress.tsx';
 
 export function Toolbar() {
   const actions = useActions();
+  const [isContextOpen, setContextOpen] = useState(false);
   return (
     <header className="toolbar">
       <span className="brand">
@@ -24,7 +27,11 @@ export function Toolbar() {
       <button type="button" className="button" onClick={() => void actions.clearAll()}>
         Clear
       </button>
+      <button type="button" className="button" data-testid="open-context" aria-expanded={isContextOpen} onClick={() => setContextOpen(!isContextOpen)}>
+        traceparent…
+      </button>
       <span className="hint">or drop files anywhere, or paste (Ctrl+V)</span>
+      {isContextOpen ? <ContextInspector onClose={() => setContextOpen(false)} /> : null}
       <span className="spacer" />
       <LoadProgress />
       <DatasetCounts />

@@ -1,6 +1,7 @@
 // Every flow that touches several slices or the worker. Components call these; slices never reach into each
 // other. Each worker answer is checked against its generation ticket and dropped when stale.
 import type { SpanRef } from '../../core/model/details.ts';
+import type { ContextInspection } from '../../core/propagation/inspect.ts';
 import type { LoadFile } from '../../../workers/trace-store.ts';
 import { Generations } from '../generation.ts';
 import { sortTraces } from '../trace-sort.ts';
@@ -25,6 +26,8 @@ export interface Actions {
   clearAll(): Promise<void>;
   /** A key pressed in the waterfall; returns whether it meant something (see waterfall-keys.ts). */
   waterfallKey(key: string): boolean;
+  /** Decodes a pasted traceparent/tracestate/baggage/B3 and finds its trace in the loaded data. */
+  inspectContext(text: string): Promise<ContextInspection>;
 }
 
 /** The last path segment of a URL, for naming fetched inputs. */
@@ -153,6 +156,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
   }
 
   return {
+    inspectContext: (text) => worker.inspectContext(text),
     loadFiles,
     toggleRow,
     waterfallKey,
