@@ -1,7 +1,7 @@
 // The worker's state and every question the page may ask of it. Kept apart from the comlink entry so tests
 // can drive it directly in Node. The worker owns the data: the page gets summaries, row windows and details.
 import { assemble, type Dataset } from '../src/core/model/assemble.ts';
-import { DatasetBuilder, type InputReport } from '../src/core/model/dataset-builder.ts';
+import type { InputReport } from '../src/core/model/dataset-builder.ts';
 import { loadInput } from '../src/core/decode/load.ts';
 import { findSpan, spanDetails, type SpanDetails, type SpanRef } from '../src/core/model/details.ts';
 import { deriveRows, parentRows } from '../src/core/model/rows.ts';
@@ -9,6 +9,7 @@ import { summarizeAll, type TraceSummary } from '../src/core/model/summary.ts';
 import { inspectContext, type ContextInspection } from '../src/core/propagation/inspect.ts';
 import { fetchTraceFromBackend, type BackendSettings, type FetchFailureCode } from './backend.ts';
 import { waterfallColumns, type WaterfallColumns } from '../src/core/model/waterfall.ts';
+import { CountingBuilder } from './counting-builder.ts';
 
 export interface LoadFile {
   readonly name: string;
@@ -44,7 +45,7 @@ function sizeOf(data: LoadFile['data']): number {
 }
 
 export class TraceStore {
-  private builder = new DatasetBuilder();
+  private builder = new CountingBuilder();
   private dataset: Dataset = assemble(this.builder);
   /** Bumped on every load/clear, so the page can recognise stale answers. */
   generation = 0;
@@ -66,7 +67,13 @@ export class TraceStore {
         continue;
       }
       onProgress?.({ ...base, bytesDone, numSpans: this.builder.spans.length, phase: 'decoding' });
-      loadInput(this.builder, f.name, bytes);
+      // Spans so far, reported during the decode of this file too (not only between files).
+      this.builder.onSpans = onProgress && ((numSpans) => onProgress({ ...base, bytesDone, numSpans, phase: 'decoding' }));
+      try {
+        loadInput(this.builder, f.name, bytes);
+      } finally {
+        this.builder.onSpans = undefined;
+      }
       bytesDone += sizeOf(f.data);
     }
     onProgress?.({ file: '', fileIdx: files.length, numFiles: files.length, bytesDone, bytesTotal, numSpans: this.builder.spans.length, phase: 'assembling' });
@@ -89,7 +96,7 @@ export class TraceStore {
   }
 
   clear(): void {
-    this.builder = new DatasetBuilder();
+    this.builder = new CountingBuilder();
     this.dataset = assemble(this.builder);
     this.generation++;
   }

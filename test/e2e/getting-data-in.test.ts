@@ -89,6 +89,27 @@ describe('getting data in', () => {
     await waitForRows(page, t.spanIdsInOrder);
   });
 
+  it('pasting into a text field pastes there and loads nothing', async () => {
+    const t = orderTrace();
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    const demoRows = await page.locator(ROW).count();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.origin });
+    await page.evaluate((text) => navigator.clipboard.writeText(text), oneFile(t).text);
+    // The app has no text field of its own yet (search will add one): put one on the page.
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.id = 'scratch';
+      document.body.append(input);
+    });
+    await page.locator('#scratch').focus();
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => page.locator('#scratch').inputValue()).toContain('resourceSpans');
+    await page.waitForTimeout(300);
+    expect(await page.locator(ROW).count()).toBe(demoRows);
+    expect(await page.locator('.counts').textContent()).toContain('demo');
+  });
+
   it('?url= loads that URL instead of the demo', async () => {
     const numRequestsBefore = session.server.requests.length;
     const { page } = await session.open(`?url=${encodeURIComponent(`${session.server.origin}/data/shared.otlp.json`)}`);

@@ -68,7 +68,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
 
   async function loadFiles(files: LoadFile[], source: Exclude<DataSource, 'none'>): Promise<void> {
     const replaceDemo = source === 'user' && get().source === 'demo';
-    get().loadStarted();
+    get().loadStarted(source);
     try {
       if (replaceDemo) {
         await worker.clear();
@@ -78,7 +78,10 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       gens.dataChanged();
       const ticket = gens.take('traces');
       const [inputs, traces] = await Promise.all([worker.inputs(), worker.traces()]);
-      if (!ticket()) return;
+      if (!ticket()) {
+        get().loadSuperseded();
+        return;
+      }
       const newSource = get().source === 'user' || source === 'user' ? 'user' : 'demo';
       get().loadFinished({ inputs, numSpans: outcome.numSpans, numTraces: outcome.numTraces, source: newSource });
       get().tracesReceived(traces);

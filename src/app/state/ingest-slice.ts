@@ -26,10 +26,14 @@ export interface IngestValues {
 }
 
 export interface IngestActions {
-  loadStarted(): void;
+  /** A user load marks the data as the user's at once, so a second load started meanwhile merges with it
+   *  instead of clearing it again as if it were still the demo. */
+  loadStarted(source?: Exclude<DataSource, 'none'>): void;
   loadProgressed(progress: LoadProgress): void;
   loadFinished(result: { inputs: readonly InputReport[]; numSpans: number; numTraces: number; source: DataSource }): void;
   loadFailed(error: PageLoadError): void;
+  /** A load ended but a newer one will report the data: only stop counting it. */
+  loadSuperseded(): void;
   ingestCleared(): void;
   /** The worker died: no load under way will finish. */
   workerCrashed(message: string): void;
@@ -49,10 +53,11 @@ export const INGEST_DEFAULTS: IngestValues = {
 
 export const createIngestSlice: StateCreator<Store, [], [], IngestSlice> = (set) => ({
   ...INGEST_DEFAULTS,
-  loadStarted: () => set((s) => ({ numLoadsActive: s.numLoadsActive + 1 })),
+  loadStarted: (source) => set((s) => ({ numLoadsActive: s.numLoadsActive + 1, source: source === 'user' ? 'user' : s.source })),
   loadProgressed: (progress) => set({ progress }),
   loadFinished: ({ inputs, numSpans, numTraces, source }) =>
     set((s) => ({ inputs, numSpans, numTraces, source, numLoadsActive: Math.max(0, s.numLoadsActive - 1), progress: null })),
+  loadSuperseded: () => set((s) => ({ numLoadsActive: Math.max(0, s.numLoadsActive - 1) })),
   loadFailed: (error) =>
     set((s) => ({ pageErrors: [...s.pageErrors, error], numLoadsActive: Math.max(0, s.numLoadsActive - 1), progress: null })),
   workerCrashed: (message) =>

@@ -9,10 +9,16 @@ import type { TraceWorker } from '../../../src/app/worker-client.ts';
 import { TraceStore } from '../../../workers/trace-store.ts';
 import { SdkWorld } from '../../support/sdk-world.ts';
 
-/** The worker API over a TraceStore, answering like comlink does (asynchronously); `delays` slows chosen calls. */
+/**
+ * The worker API over a TraceStore. Like the real worker it handles requests in the order they are sent
+ * (each runs at call time); its answers arrive asynchronously, and `delays` holds chosen answers back, so
+ * they can arrive after newer ones.
+ */
 function fakeWorker(store: TraceStore, delays: Map<string, number> = new Map()): TraceWorker {
-  const later = <T>(key: string, value: () => T) =>
-    new Promise<T>((ok) => setTimeout(() => ok(value()), delays.get(key) ?? 0));
+  const later = <T>(key: string, answer: () => T) => {
+    const value = answer();
+    return new Promise<T>((ok) => setTimeout(() => ok(value), delays.get(key) ?? 0));
+  };
   const api = {
     load: (files: Parameters<TraceStore['load']>[0], onProgress?: Parameters<TraceStore['load']>[1]) => store.load(files, onProgress),
     clear: () => later('clear', () => store.clear()),
@@ -129,5 +135,36 @@ describe('layout slice', () => {
     expect(store.getState().detailsWidthPx).toBe(280);
     store.getState().listResized(300, 200);
     expect(store.getState().listHeightPx).toBe(64);
+  });
+});
+
+describe('overlapping loads', () => {
+  it('both end: the older one, overtaken by the newer, still leaves no load counted as active', async () => {
+    const store = createStore();
+    const actions = createActions(fakeWorker(new TraceStore()), store);
+    const first = actions.loadFiles([{ name: 'a.json', data: twoTraces().json }], 'user');
+    const mine = new SdkWorld(9);
+    mine.span('mine', { name: 'only', startMs: 0, endMs: 1 });
+    const second = actions.loadFiles([{ name: 'b.json', data: mine.otlpJson() }], 'user');
+    await Promise.all([first, second]);
+    expect(store.getState().numLoadsActive).toBe(0);
+    expect(store.getState().numTraces).toBe(3);
+    expect(store.getState().inputs.map((i) => i.file)).toEqual(['a.json', 'b.json']);
+  });
+
+  it('a user load started while another replaces the demo keeps it, instead of clearing it as the demo', async () => {
+    const store = createStore();
+    // Summaries answer slowly, so the first load is still under way (its spans in the worker) when the second starts.
+    const actions = createActions(fakeWorker(new TraceStore(), new Map([['traces', 30]])), store);
+    await actions.loadFiles([{ name: 'demo.json', data: twoTraces().json }], 'demo');
+    const mine = new SdkWorld(9);
+    mine.span('mine', { name: 'only', startMs: 0, endMs: 1 });
+    const first = actions.loadFiles([{ name: 'a.json', data: mine.otlpJson() }], 'user');
+    await new Promise((ok) => setTimeout(ok, 10));
+    const second = actions.loadFiles([{ name: 'b.json', data: twoTraces().json }], 'user');
+    await Promise.all([first, second]);
+    expect(store.getState().inputs.map((i) => i.file).sort()).toEqual(['a.json', 'b.json']);
+    expect(store.getState().numTraces).toBe(3);
+    expect(store.getState().numLoadsActive).toBe(0);
   });
 });

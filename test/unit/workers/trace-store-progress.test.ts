@@ -1,0 +1,32 @@
+// Progress from the worker's store: spans so far are reported during one big file's decode, not only
+// between files, and the phases come in order. Real SDK output.
+import { describe, expect, it } from 'vitest';
+import { generateSpans } from '../../../bench/gen.ts';
+import { TraceStore, type LoadProgress } from '../../../workers/trace-store.ts';
+
+describe('TraceStore.load progress', () => {
+  it('reports growing span counts while one file decodes, then assembling and done', async () => {
+    const numSpans = 10_000;
+    const { world, spans } = generateSpans(numSpans);
+    const events: LoadProgress[] = [];
+    const outcome = await new TraceStore().load([{ name: 'one.json', data: world.otlpJson(spans) }], (p) => events.push(p));
+    expect(outcome.numSpans).toBe(numSpans);
+    const decoding = events.filter((e) => e.phase === 'decoding').map((e) => e.numSpans);
+    // One event as decoding starts (0 spans), then one per 4096 spans: 4096 and 8192.
+    expect(decoding).toEqual([0, 4096, 8192]);
+    expect(events.map((e) => e.phase).filter((p, i, all) => p !== all[i - 1])).toEqual(['reading', 'decoding', 'assembling', 'done']);
+    expect(events.at(-1)!.numSpans).toBe(numSpans);
+  });
+
+  it('counts across files: events during the second file name it and carry the running total', async () => {
+    const a = generateSpans(5000);
+    const b = generateSpans(5000);
+    const events: LoadProgress[] = [];
+    await new TraceStore().load(
+      [{ name: 'a.json', data: a.world.otlpJson(a.spans) }, { name: 'b.json', data: b.world.otlpJson(b.spans) }],
+      (p) => events.push(p),
+    );
+    const decodingB = events.filter((e) => e.phase === 'decoding' && e.file === 'b.json').map((e) => e.numSpans);
+    expect(decodingB).toEqual([5000, 8192]);
+  });
+});
