@@ -3,7 +3,7 @@
 // errors), serialized by the real otlp-transformer.
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { RandomLookingIdGenerator, SdkWorld } from '../test/support/sdk-world.ts';
+import { at, RandomLookingIdGenerator, SdkWorld } from '../test/support/sdk-world.ts';
 
 export interface Generated {
   readonly spans: ReadableSpan[];
@@ -35,10 +35,10 @@ export function generateSpans(numSpans: number, spansPerTrace = 100): Generated 
           : { 'app.step': i, 'app.batch': `b-${t % 50}` },
       }, i % 10 === 1 ? root : parent);
       if (i % 97 === 0) s.setStatus({ code: SpanStatusCode.ERROR, message: 'timeout' });
-      s.end([Math.floor((Date.UTC(2024, 4, 1) + base + i * 0.5 + 0.3) / 1000), (i * 7919) % 1e9]);
+      s.end(at(base + i * 0.5 + 0.3 + (i % 7) * 0.1));
       if (i % 10 === 1) parent = s;
     }
-    root.end([Math.floor((Date.UTC(2024, 4, 1) + base + spansPerTrace) / 1000), 0]);
+    root.end(at(base + spansPerTrace));
   }
   return { spans: world.finished(), world };
 }
