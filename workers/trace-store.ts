@@ -26,6 +26,10 @@ export interface LoadProgress {
   readonly phase: 'reading' | 'decoding' | 'assembling' | 'done';
 }
 
+export type FetchTraceResult =
+  | { readonly ok: true; readonly url: string; readonly outcome: LoadOutcome }
+  | { readonly ok: false; readonly code: FetchFailureCode; readonly url: string; readonly message: string };
+
 export interface LoadOutcome {
   /** Reports of the inputs this call loaded. */
   readonly inputs: readonly InputReport[];
@@ -84,11 +88,7 @@ export class TraceStore {
   }
 
   /** Fetches one trace from a Tempo or Jaeger backend and loads it beside what is loaded. */
-  async fetchTrace(
-    settings: BackendSettings,
-    traceId: string,
-    fetchImpl: typeof fetch = fetch,
-  ): Promise<{ ok: true; url: string; outcome: LoadOutcome } | { ok: false; code: FetchFailureCode; url: string; message: string }> {
+  async fetchTrace(settings: BackendSettings, traceId: string, fetchImpl: typeof fetch = fetch): Promise<FetchTraceResult> {
     const fetched = await fetchTraceFromBackend(settings, traceId, fetchImpl);
     if (!fetched.ok) return fetched;
     const outcome = await this.load([{ name: fetched.url, data: fetched.bytes }]);

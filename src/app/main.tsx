@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { ActionsContext } from './actions-context.ts';
 import { App } from './components/app.tsx';
 import { initialLoad } from './ingest/initial-load.ts';
+import { keepLocationInHash } from './state/location-sync.ts';
 import { createActions } from './state/actions.ts';
 import { useStore } from './state/store.ts';
 import { startTraceWorker } from './worker-client.ts';
@@ -19,5 +20,6 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
-// Once per page load (not in an effect: StrictMode would run it twice in development).
-void initialLoad(window.location.search, actions);
+// Once per page load (not in an effect: StrictMode would run it twice in development). Only after it has
+// restored the hash does the page start writing what is on screen back into the hash.
+void initialLoad(window.location, actions).finally(() => keepLocationInHash(useStore));

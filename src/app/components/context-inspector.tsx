@@ -3,7 +3,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ContextInspection } from '../../core/propagation/inspect.ts';
 import type { PropagationError } from '../../core/propagation/problems.ts';
+import type { BackendSettings } from '../../../workers/backend.ts';
 import { useActions } from '../actions-context.ts';
+import { readBackendSettings } from '../backend-settings.ts';
+import { BackendForm } from './backend-form.tsx';
 
 function Problems({ value, errors }: { value: string; errors: readonly PropagationError[] }) {
   if (errors.length === 0) return null;
@@ -59,6 +62,38 @@ function Result({ inspection, onJump }: { inspection: ContextInspection; onJump:
   );
 }
 
+function BackendFetch({ traceId, onLoaded }: { traceId: string; onLoaded: () => void }) {
+  const actions = useActions();
+  const [settings, setSettings] = useState<BackendSettings | null>(() => readBackendSettings());
+  const [isEditing, setEditing] = useState(false);
+  const [status, setStatus] = useState<{ busy: boolean; message: string }>({ busy: false, message: '' });
+  const fetchIt = (s: BackendSettings): void => {
+    setStatus({ busy: true, message: `Fetching ${traceId} from ${s.baseUrl}…` });
+    void actions.fetchFromBackend(s, traceId).then((r) => {
+      setStatus({ busy: false, message: r.message });
+      if (r.ok) onLoaded();
+    });
+  };
+  return (
+    <div className="backend-fetch" data-testid="backend-fetch">
+      {settings && !isEditing ? (
+        <p>
+          <button type="button" className="button primary" data-testid="context-fetch" disabled={status.busy} onClick={() => fetchIt(settings)}>
+            Fetch from {settings.baseUrl}
+          </button>{' '}
+          <button type="button" className="link-button" onClick={() => setEditing(true)}>change backend</button>
+        </p>
+      ) : (
+        <>
+          <p className="muted">Set a Tempo or Jaeger backend to fetch this trace by id:</p>
+          <BackendForm onSaved={(s) => { setSettings(s); setEditing(false); }} />
+        </>
+      )}
+      {status.message ? <p className="backend-status" data-testid="backend-status">{status.message}</p> : null}
+    </div>
+  );
+}
+
 export function ContextInspector({ onClose }: { onClose: () => void }) {
   const actions = useActions();
   const [text, setText] = useState('');
@@ -101,6 +136,7 @@ export function ContextInspector({ onClose }: { onClose: () => void }) {
         onChange={(e) => setText(e.target.value)}
       />
       {inspection ? <Result inspection={inspection} onJump={jump} /> : null}
+      {inspection?.located.status === 'not-loaded' ? <BackendFetch traceId={inspection.located.traceId} onLoaded={onClose} /> : null}
     </section>
   );
 }

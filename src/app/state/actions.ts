@@ -2,7 +2,8 @@
 // other. Each worker answer is checked against its generation ticket and dropped when stale.
 import type { SpanRef } from '../../core/model/details.ts';
 import type { ContextInspection } from '../../core/propagation/inspect.ts';
-import type { LoadFile } from '../../../workers/trace-store.ts';
+import type { BackendSettings } from '../../../workers/backend.ts';
+import type { FetchTraceResult, LoadFile } from '../../../workers/trace-store.ts';
 import { Generations } from '../generation.ts';
 import { sortTraces } from '../trace-sort.ts';
 import { ancestorRows, rowsWithChildren } from '../tree-walk.ts';
@@ -28,6 +29,10 @@ export interface Actions {
   waterfallKey(key: string): boolean;
   /** Decodes a pasted traceparent/tracestate/baggage/B3 and finds its trace in the loaded data. */
   inspectContext(text: string): Promise<ContextInspection>;
+  /** Fetches one trace by id from a Tempo or Jaeger backend, loads it beside the rest and opens it. */
+  fetchFromBackend(settings: BackendSettings, traceId: string): Promise<{ ok: boolean; message: string }>;
+  /** Opens the trace (and selects the span) named by the URL hash, when loaded. */
+  restoreLocation(location: { traceId: string; spanId?: string }): Promise<void>;
 }
 
 /** The last path segment of a URL, for naming fetched inputs. */
@@ -66,7 +71,11 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     await refreshRows(traceId, new Set());
   }
 
-  async function loadFiles(files: LoadFile[], source: Exclude<DataSource, 'none'>): Promise<void> {
+  /**
+   * Runs one load in the worker (files, or a backend fetch), then refreshes inputs and traces and opens
+   * `preferTraceId`, or the trace already open, or the first one. Returns the worker's answer.
+   */
+  async function runLoad<T>(source: Exclude<DataSource, 'none'>, failedFile: string, work: () => Promise<T>, preferTraceId?: string): Promise<T | null> {
     const replaceDemo = source === 'user' && get().source === 'demo';
     get().loadStarted(source);
     try {
@@ -74,27 +83,46 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
         await worker.clear();
         gens.dataChanged();
       }
-      const outcome = await worker.load(transferFiles(files), proxyProgress((p) => get().loadProgressed(p)));
+      const answer = await work();
       gens.dataChanged();
       const ticket = gens.take('traces');
       const [inputs, traces] = await Promise.all([worker.inputs(), worker.traces()]);
       if (!ticket()) {
         get().loadSuperseded();
-        return;
+        return answer;
       }
       const newSource = get().source === 'user' || source === 'user' ? 'user' : 'demo';
-      get().loadFinished({ inputs, numSpans: outcome.numSpans, numTraces: outcome.numTraces, source: newSource });
+      const numSpans = traces.reduce((n, t) => n + t.numSpans, 0);
+      get().loadFinished({ inputs, numSpans, numTraces: traces.length, source: newSource });
       get().tracesReceived(traces);
       const current = get().traceId;
       const stillThere = !replaceDemo && current !== null && traces.some((t) => t.traceId === current);
       const first = sortTraces(traces, get().sortKey, get().sortDescending)[0];
+      const preferred = preferTraceId !== undefined && traces.some((t) => t.traceId === preferTraceId) ? preferTraceId : undefined;
       // Reopen the current trace too: new inputs may have added spans to it.
-      const next = stillThere ? current : (first?.traceId ?? null);
+      const next = preferred ?? (stillThere ? current : (first?.traceId ?? null));
       if (next !== null) await openTrace(next);
       else get().traceOpened(null);
+      return answer;
     } catch (err) {
-      get().loadFailed({ file: files.map((f) => f.name).join(', '), where: 'worker', message: `the worker failed: ${String(err)}` });
+      get().loadFailed({ file: failedFile, where: 'worker', message: `the worker failed: ${String(err)}` });
+      return null;
     }
+  }
+
+  async function loadFiles(files: LoadFile[], source: Exclude<DataSource, 'none'>): Promise<void> {
+    await runLoad(source, files.map((f) => f.name).join(', '), () => worker.load(transferFiles(files), proxyProgress((p) => get().loadProgressed(p))));
+  }
+
+  async function fetchFromBackend(settings: BackendSettings, traceId: string): Promise<{ ok: boolean; message: string }> {
+    const id = traceId.trim().toLowerCase();
+    const answer = await runLoad<FetchTraceResult>('user', settings.baseUrl, () => worker.fetchTrace(settings, id), id);
+    if (!answer) return { ok: false, message: 'the worker failed' };
+    if (!answer.ok) {
+      get().loadFailed({ file: answer.url, where: 'backend', message: answer.message });
+      return { ok: false, message: answer.message };
+    }
+    return { ok: true, message: `Loaded ${answer.outcome.numSpans.toLocaleString('en-US')} spans from ${answer.url}` };
   }
 
   async function fetchOne(url: string): Promise<LoadFile | null> {
@@ -155,8 +183,16 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     }
   }
 
+  async function restoreLocation(location: { traceId: string; spanId?: string }): Promise<void> {
+    const ref = location.spanId ? await worker.findSpan(location.spanId, location.traceId) : null;
+    if (ref) await jumpTo(ref);
+    else if (get().traces.some((t) => t.traceId === location.traceId)) await openTrace(location.traceId);
+  }
+
   return {
     inspectContext: (text) => worker.inspectContext(text),
+    fetchFromBackend,
+    restoreLocation,
     loadFiles,
     toggleRow,
     waterfallKey,

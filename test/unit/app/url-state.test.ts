@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { formatHash, readDeepLink, readHash } from '../../../src/app/url-state.ts';
+import { parseHeaderLines } from '../../../src/app/backend-settings.ts';
+
+describe('URL state', () => {
+  it('round-trips the open trace and span through the hash', () => {
+    const place = { traceId: 'a688dd4daf718ac484d94dc8aa64f742', spanId: 'ed40ed56291d9880' };
+    expect(readHash(formatHash(place))).toEqual(place);
+    expect(readHash('#trace=A688DD4DAF718AC484D94DC8AA64F742')).toEqual({ traceId: 'a688dd4daf718ac484d94dc8aa64f742' });
+    expect(readHash('#trace=<script>')).toBeNull();
+    expect(formatHash(null)).toBe('');
+  });
+  it('reads the backend deep link, defaulting to trying both APIs', () => {
+    expect(readDeepLink('?trace=abc&backend=https%3A%2F%2Ftempo')).toEqual({ traceId: 'abc', baseUrl: 'https://tempo', kind: 'auto' });
+    expect(readDeepLink('?trace=abc&backend=x&kind=jaeger')?.kind).toBe('jaeger');
+    expect(readDeepLink('?trace=abc')).toBeNull();
+  });
+  it('reads header lines for the backend settings', () => {
+    expect(parseHeaderLines('X-Scope-OrgID: team-a\nAuthorization: Bearer a:b\nnonsense')).toEqual({ 'X-Scope-OrgID': 'team-a', Authorization: 'Bearer a:b' });
+  });
+});
