@@ -2,6 +2,7 @@
 // the shape). Format name `otlp-json` is part of the CLI contract.
 import type { Decoder } from './types.ts';
 import { isTracesRequest, walkTracesRequest } from './otlp/json-walk.ts';
+import { recoverPrefix } from './json-recover.ts';
 import { describeJsonError } from './text-position.ts';
 
 const RESOURCE_SPANS = /"(resourceSpans|resource_spans|batches)"\s*:/;
@@ -22,8 +23,21 @@ export const otlpJson: Decoder = {
     try {
       parsed = JSON.parse(text);
     } catch (err) {
-      const { reason, where } = describeJsonError(err, text);
-      sink.issue({ message: `not valid JSON: ${reason}`, where, severity: 'error' });
+      const { reason, where, offset } = describeJsonError(err, text);
+      // Keep every whole span before the fault: a truncated dump still shows what it holds.
+      const recovered = offset >= 0 ? recoverPrefix(text, offset, 'spans') : null;
+      let kept: unknown;
+      try {
+        kept = recovered ? JSON.parse(recovered.text) : undefined;
+      } catch {
+        kept = undefined;
+      }
+      if (!recovered || !isTracesRequest(kept)) {
+        sink.issue({ message: `not valid JSON: ${reason}`, where, severity: 'error' });
+        return;
+      }
+      const numKept = walkTracesRequest(kept, sink);
+      sink.issue({ message: `not valid JSON from here (${reason}); the ${numKept} whole spans before it are kept`, where, severity: 'error' });
       return;
     }
     if (parsed && typeof parsed === 'object' && 'result' in parsed && isTracesRequest((parsed as { result: unknown }).result)) {

@@ -20,9 +20,9 @@ export function describeOffset(text: string, offset: number): string {
 }
 
 /** A JSON.parse failure as a readable reason plus "line L, column C" of the first bad character. */
-export function describeJsonError(err: unknown, text: string): { reason: string; where: string } {
+export function describeJsonError(err: unknown, text: string): { reason: string; where: string; offset: number } {
   const found = findJsonSyntaxError(text);
-  if (found) return { reason: found.reason, where: describeOffset(text, found.offset) };
+  if (found) return { reason: found.reason, where: describeOffset(text, found.offset), offset: found.offset };
   // The scanner accepted it, so the engine refused something else (e.g. its own size limits).
-  return { reason: err instanceof Error ? err.message : String(err), where: 'unknown position' };
+  return { reason: err instanceof Error ? err.message : String(err), where: 'unknown position', offset: -1 };
 }

@@ -137,3 +137,33 @@ describe('JSON lines past the one-string limit', () => {
     expect(dumpDataset(ds)).toBe(reference());
   });
 });
+
+describe('truncated OTLP/JSON', () => {
+  const text = new TextDecoder().decode(fixture('checkout-four-services.json'));
+  it('keeps every whole span before the cut and says where it was cut', () => {
+    const cut = Math.floor(text.length * 0.55);
+    const ds = loadDataset([{ name: 'cut.json', bytes: enc(text.slice(0, cut)) }]);
+    const whole = loadDataset([{ name: 'whole.json', bytes: fixture('checkout-four-services.json') }]);
+    // Exactly the spans that end before the cut survive, each complete.
+    const expected = whole.spans.filter((s) => {
+      const at = text.indexOf(`"spanId":"${s.spanId}"`);
+      const close = text.indexOf('"droppedLinksCount"', at);
+      return close > 0 && text.indexOf('}', text.indexOf('"flags"', close)) < cut;
+    });
+    expect(ds.spans.map((s) => s.spanId)).toEqual(expected.map((s) => s.spanId));
+    expect(ds.spans.length).toBeGreaterThan(2);
+    expect(ds.spans.every((s) => s.endNs > 0n)).toBe(true);
+    const issue = ds.inputs[0]!.errors.find((e) => /whole spans before it are kept/.test(e.message))!;
+    expect(issue.where).toBe(`line 1, column ${cut + 1}`);
+  });
+  it('a file broken in the middle keeps the spans before the break', () => {
+    // Break the structure between two spans of a later scope.
+    const at = text.indexOf('},{"traceId"', text.length / 2);
+    const broken = `${text.slice(0, at + 2)}@@@${text.slice(at + 2)}`;
+    const ds = loadDataset([{ name: 'broken.json', bytes: enc(broken) }]);
+    const before = (text.slice(0, at + 1).match(/"spanId":"[0-9a-f]{16}","parentSpanId"|"spanId":"[0-9a-f]{16}","name"/g) ?? []).length;
+    expect(before).toBeGreaterThan(2);
+    expect(ds.spans.length).toBe(before);
+    expect(ds.inputs[0]!.errors[0]!.where).toBe(`line 1, column ${at + 3}`);
+  });
+});
