@@ -1,10 +1,12 @@
 // Every input format, in one ordered list. Adding a format adds a module and a line here, nothing else.
 // On equal sniff scores the earlier entry wins, so more specific formats come first.
+import { collectorDebug } from './collector-debug.ts';
 import { jaegerJson } from './jaeger-json.ts';
 import { otlpJsonl } from './otlp-jsonl.ts';
 import { otlpJson } from './otlp-json.ts';
 import { otlpProto } from './otlp-proto.ts';
+import { pythonConsole } from './python-console.ts';
 import { tempoJson } from './tempo-json.ts';
 import type { Decoder } from './types.ts';
 
-export const DECODERS: readonly Decoder[] = [otlpJsonl, tempoJson, jaegerJson, otlpJson, otlpProto];
+export const DECODERS: readonly Decoder[] = [otlpJsonl, tempoJson, jaegerJson, otlpJson, otlpProto, pythonConsole, collectorDebug];

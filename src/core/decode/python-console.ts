@@ -1,0 +1,116 @@
+// Python `opentelemetry-sdk` ConsoleSpanExporter: pretty-printed JSON objects one after another with no
+// separator (ReadableSpan.to_json(indent=4) in opentelemetry-python sdk/trace/__init__.py), often between
+// the program's own output. Ids are `0x…` hex, kind is `SpanKind.SERVER`, times are ISO-8601 with
+// microseconds, `parent_id` is null for roots, status is `{status_code: "ERROR", description}`. A
+// ConsoleMetricExporter dump (`resource_metrics`) may sit in the same stream: it is skipped as metrics.
+import type { AnyValue, KeyValue, SpanSink } from '../model/records.ts';
+import { Quirk } from '../model/records.ts';
+import { isoToUnixNanos } from '../model/time.ts';
+import type { Decoder } from './types.ts';
+import { normalizeTextId } from './otlp/ids.ts';
+import { cleanLines } from './text/clean.ts';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const KINDS: Record<string, number> = { 'SpanKind.INTERNAL': 1, 'SpanKind.SERVER': 2, 'SpanKind.CLIENT': 3, 'SpanKind.PRODUCER': 4, 'SpanKind.CONSUMER': 5 };
+const STATUS: Record<string, number> = { UNSET: 0, OK: 1, ERROR: 2 };
+const MAX_DEPTH = 64;
+
+/** Python attribute values are plain JSON: ints and floats differ only in text, which JSON.parse drops. */
+function value(v: unknown, depth = 0): AnyValue {
+  if (typeof v === 'string') return { type: 'string', value: v };
+  if (typeof v === 'boolean') return { type: 'bool', value: v };
+  if (typeof v === 'number') return Number.isInteger(v) ? { type: 'int', value: String(v) } : { type: 'double', value: v };
+  if (depth >= MAX_DEPTH) return { type: 'truncated', note: `nested deeper than ${MAX_DEPTH} levels` };
+  if (Array.isArray(v)) return { type: 'array', values: v.map((x) => value(x, depth + 1)) };
+  if (isObject(v)) return { type: 'kvlist', values: Object.entries(v).map(([key, x]) => ({ key, value: value(x, depth + 1) })) };
+  return { type: 'empty' };
+}
+
+function attributes(v: unknown): KeyValue[] {
+  return isObject(v) ? Object.entries(v).map(([key, x]) => ({ key, value: value(x) })) : [];
+}
+
+const hexId = (v: unknown, numBytes: number): string => (typeof v === 'string' ? normalizeTextId(v.replace(/^0x/, ''), numBytes).hex : '');
+const time = (v: unknown): bigint => (typeof v === 'string' ? (isoToUnixNanos(v) ?? 0n) : 0n);
+const traceState = (v: unknown): string => (typeof v === 'string' && v !== '[]' ? v.replace(/^\[|\]$/g, '') : '');
+
+/** Top-level `{ … }` blocks starting at column 0, with their first line number. Strings are respected. */
+function* blocks(lines: readonly string[]): Generator<{ text: string; lineNo: number } | { skipped: string; lineNo: number }> {
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.startsWith('{')) {
+      if (lines[i]!.trim() !== '') yield { skipped: lines[i]!, lineNo: i + 1 };
+      continue;
+    }
+    let depth = 0;
+    let inString = false;
+    const start = i;
+    for (; i < lines.length; i++) {
+      const line = lines[i]!;
+      for (let c = 0; c < line.length; c++) {
+        const ch = line[c];
+        if (inString) {
+          if (ch === '\\') c++;
+          else if (ch === '"') inString = false;
+        } else if (ch === '"') inString = true;
+        else if (ch === '{' || ch === '[') depth++;
+        else if (ch === '}' || ch === ']') depth--;
+      }
+      if (depth <= 0) break;
+    }
+    yield { text: lines.slice(start, i + 1).join('\n'), lineNo: start + 1 };
+  }
+}
+
+function emitSpan(o: Json, sink: SpanSink, where: string): void {
+  const context = isObject(o.context) ? o.context : {};
+  const res = isObject(o.resource) ? o.resource : {};
+  const status = isObject(o.status) ? o.status : {};
+  const resourceIdx = sink.addResource({ attributes: attributes(res.attributes), droppedAttributesCount: null, schemaUrl: typeof res.schema_url === 'string' ? res.schema_url : '' });
+  const scope = isObject(o.instrumentation_scope) ? o.instrumentation_scope : isObject(o.instrumentation_info) ? o.instrumentation_info : {};
+  const scopeIdx = sink.addScope({ name: String(scope.name ?? ''), version: String(scope.version ?? ''), attributes: [], droppedAttributesCount: null, schemaUrl: String(scope.schema_url ?? '') });
+  sink.addSpan({
+    traceId: hexId(context.trace_id, 16), spanId: hexId(context.span_id, 8), parentSpanId: hexId(o.parent_id, 8),
+    traceState: traceState(context.trace_state), flags: null, name: String(o.name ?? ''),
+    kind: KINDS[String(o.kind)] ?? 0, startNs: time(o.start_time), endNs: time(o.end_time),
+    attributes: attributes(o.attributes), droppedAttributesCount: null,
+    events: (Array.isArray(o.events) ? o.events : []).filter(isObject).map((e) => ({ timeNs: time(e.timestamp), name: String(e.name ?? ''), attributes: attributes(e.attributes), droppedAttributesCount: null })),
+    droppedEventsCount: null,
+    links: (Array.isArray(o.links) ? o.links : []).filter(isObject).map((l) => {
+      const c = isObject(l.context) ? l.context : {};
+      return { traceId: hexId(c.trace_id, 16), spanId: hexId(c.span_id, 8), traceState: traceState(c.trace_state), attributes: attributes(l.attributes), droppedAttributesCount: null, flags: null };
+    }),
+    droppedLinksCount: null,
+    status: { code: STATUS[String(status.status_code)] ?? 0, message: typeof status.description === 'string' ? status.description : '' },
+    resourceIdx, scopeIdx, where, quirks: Quirk.NO_FLAGS | Quirk.NO_DROPPED_COUNTS,
+  });
+}
+
+export const pythonConsole: Decoder = {
+  format: 'python-console',
+  sniff({ text }) {
+    return /^\{\s*\n\s+"name": .*\n\s+"context": \{\s*\n\s+"trace_id": "0x[0-9a-f]{32}"/m.test(text) ? 0.9 : 0;
+  },
+  decode(input, sink) {
+    let numSkipped = 0;
+    let numMetrics = 0;
+    for (const block of blocks(cleanLines(input.text()))) {
+      if ('skipped' in block) {
+        numSkipped++;
+        continue;
+      }
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(block.text);
+      } catch {
+        sink.issue({ message: 'a {…} block that is not valid JSON; skipped', where: `line ${block.lineNo}`, severity: 'warning' });
+        continue;
+      }
+      if (isObject(parsed) && 'resource_metrics' in parsed) numMetrics++;
+      else if (isObject(parsed) && isObject(parsed.context) && 'trace_id' in parsed.context) emitSpan(parsed, sink, `line ${block.lineNo}`);
+      else numSkipped += block.text.split('\n').length;
+    }
+    if (numSkipped > 0) sink.issue({ message: `skipped ${numSkipped} lines that are not spans (program output)`, where: 'whole input', severity: 'info' });
+    if (numMetrics > 0) sink.issue({ message: `skipped ${numMetrics} metrics dump${numMetrics === 1 ? '' : 's'} (ConsoleMetricExporter resource_metrics): not spans`, where: 'whole input', severity: 'info' });
+  },
+};
