@@ -4,7 +4,8 @@ import { assemble, type Dataset } from '../src/core/model/assemble.ts';
 import type { InputReport } from '../src/core/model/dataset-builder.ts';
 import { loadInput } from '../src/core/decode/load.ts';
 import { findSpan, spanDetails, type SpanDetails, type SpanRef } from '../src/core/model/details.ts';
-import { deriveRows, parentRows } from '../src/core/model/rows.ts';
+import { deriveRows, keepWithAncestors, parentRows } from '../src/core/model/rows.ts';
+import { searchTrace } from '../src/core/query/search.ts';
 import { summarizeAll, type TraceSummary } from '../src/core/model/summary.ts';
 import { inspectContext, type ContextInspection } from '../src/core/propagation/inspect.ts';
 import { fetchTraceFromBackend, type BackendSettings, type FetchFailureCode } from './backend.ts';
@@ -123,12 +124,21 @@ export class TraceStore {
     return t ? waterfallColumns(this.dataset, t) : null;
   }
 
-  /** Visible rows given collapsed rows ('all' collapses every parent). */
-  visibleRows(traceId: string, collapsed: readonly number[] | 'all'): Int32Array {
+  /**
+   * Visible rows given collapsed rows ('all' collapses every parent). With `onlyRows`, only those rows and
+   * their ancestors are shown ("show matches only").
+   */
+  visibleRows(traceId: string, collapsed: readonly number[] | 'all', onlyRows?: readonly number[]): Int32Array {
     const t = this.trace(traceId);
     if (!t) return new Int32Array(0);
     const set = new Set(collapsed === 'all' ? parentRows(t) : collapsed);
-    return deriveRows(t, { collapsed: set });
+    return deriveRows(t, { collapsed: set, ...(onlyRows ? { keep: keepWithAncestors(t, onlyRows) } : {}) });
+  }
+
+  /** Rows of the trace matching `text` (names, services, ids, attribute keys and values, events). */
+  search(traceId: string, text: string): Int32Array {
+    const t = this.trace(traceId);
+    return t ? searchTrace(this.dataset, t, text) : new Int32Array(0);
   }
 
   spanDetails(traceId: string, row: number): SpanDetails | null {

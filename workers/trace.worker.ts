@@ -17,8 +17,12 @@ const api = {
     const cols = store.waterfall(traceId);
     return cols ? Comlink.transfer(cols, columnBuffers(cols)) : null;
   },
-  visibleRows(traceId: string, collapsed: number[] | 'all') {
-    const rows = store.visibleRows(traceId, collapsed);
+  visibleRows(traceId: string, collapsed: number[] | 'all', onlyRows?: number[]) {
+    const rows = store.visibleRows(traceId, collapsed, onlyRows);
+    return Comlink.transfer(rows, [rows.buffer]);
+  },
+  search(traceId: string, text: string) {
+    const rows = store.search(traceId, text);
     return Comlink.transfer(rows, [rows.buffer]);
   },
   spanDetails: (traceId: string, row: number) => store.spanDetails(traceId, row),

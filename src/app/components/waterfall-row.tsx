@@ -21,6 +21,7 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
   const actions = useActions();
   const isSelected = useStore((s) => s.selectedRow === row);
   const isCollapsed = useStore((s) => s.collapsed.has(row));
+  const isMatch = useStore((s) => s.searchText !== '' && s.matches.includes(row));
   const flags = columns.flags[row]!;
   const serviceIdx = columns.service[row]!;
   const service = columns.services[serviceIdx] ?? '';
@@ -30,7 +31,8 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
   const color = serviceColor(serviceIdx);
   return (
     <div
-      className={`waterfall-grid waterfall-row${isSelected ? ' selected' : ''}${flags & RowFlag.ERROR ? ' error' : ''}`}
+      className={`waterfall-grid waterfall-row${isSelected ? ' selected' : ''}${flags & RowFlag.ERROR ? ' error' : ''}${isMatch ? ' match' : ''}`}
+      data-match={isMatch || undefined}
       data-testid="waterfall-row"
       data-span-id={columns.spanIds[row]}
       data-row={row}

@@ -5,6 +5,7 @@ import { formatDuration } from '../format.ts';
 import { serviceColor } from '../span-vocab.ts';
 import { useStore } from '../state/store.ts';
 import { CopyButton } from './copy-button.tsx';
+import { SearchBar } from './search-bar.tsx';
 
 export function WaterfallTitle({ columns }: { columns: WaterfallColumns }) {
   const actions = useActions();
@@ -22,6 +23,7 @@ export function WaterfallTitle({ columns }: { columns: WaterfallColumns }) {
         {numVisible < columns.numRows ? ` · ${numVisible.toLocaleString('en-US')} shown` : ''}
       </span>
       <span className="spacer" />
+      <SearchBar />
       <button type="button" className="button small" data-testid="collapse-all" onClick={() => void actions.collapseAll()}>
         Collapse all
       </button>

@@ -31,6 +31,12 @@ export interface Actions {
   inspectContext(text: string): Promise<ContextInspection>;
   /** Fetches one trace by id from a Tempo or Jaeger backend, loads it beside the rest and opens it. */
   fetchFromBackend(settings: BackendSettings, traceId: string): Promise<{ ok: boolean; message: string }>;
+  /** Searches the open trace (names, services, ids, attribute keys and values). */
+  search(text: string): Promise<void>;
+  /** Moves to the next (+1) or previous (-1) match: uncollapses, scrolls to and selects it. */
+  nextMatch(delta: 1 | -1): Promise<void>;
+  /** Shows only the matches and their ancestors, or everything again. */
+  showMatchesOnly(on: boolean): Promise<void>;
   /** Opens the trace (and selects the span) named by the URL hash, when loaded. */
   restoreLocation(location: { traceId: string; spanId?: string }): Promise<void>;
 }
@@ -47,7 +53,9 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
 
   async function refreshRows(traceId: string, collapsed: ReadonlySet<number>, all = false): Promise<void> {
     const ticket = gens.take('rows');
-    const rows = await worker.visibleRows(traceId, all ? 'all' : [...collapsed]);
+    const { matchesOnly, matches, searchText } = get();
+    const only = matchesOnly && searchText !== '' ? [...matches] : undefined;
+    const rows = await worker.visibleRows(traceId, all ? 'all' : [...collapsed], only);
     if (ticket() && get().traceId === traceId) get().visibleRowsReceived(rows, collapsed);
   }
 
@@ -68,6 +76,9 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     const columns = await worker.waterfall(traceId);
     if (!ticket()) return;
     get().columnsReceived(columns);
+    // A search stays open across traces: answer it for this one before drawing its rows.
+    const text = get().searchText;
+    if (text !== '') get().searchAnswered(text, await worker.search(traceId, text));
     await refreshRows(traceId, new Set());
   }
 
@@ -189,7 +200,34 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     else if (get().traces.some((t) => t.traceId === location.traceId)) await openTrace(location.traceId);
   }
 
+  async function search(text: string): Promise<void> {
+    const traceId = get().traceId;
+    if (traceId === null) return;
+    const ticket = gens.take('search');
+    const matches = await worker.search(traceId, text);
+    if (!ticket() || get().traceId !== traceId) return;
+    get().searchAnswered(text, matches);
+    if (get().matchesOnly) await refreshRows(traceId, get().collapsed);
+  }
+
+  async function nextMatch(delta: 1 | -1): Promise<void> {
+    const { matches, matchIdx, traceId } = get();
+    if (matches.length === 0 || traceId === null) return;
+    const next = matchIdx < 0 ? (delta > 0 ? 0 : matches.length - 1) : (matchIdx + delta + matches.length) % matches.length;
+    get().matchChosen(next);
+    await jumpTo({ traceId, row: matches[next]! });
+  }
+
+  async function showMatchesOnly(on: boolean): Promise<void> {
+    get().matchesOnlySet(on);
+    const traceId = get().traceId;
+    if (traceId !== null) await refreshRows(traceId, get().collapsed);
+  }
+
   return {
+    search,
+    nextMatch,
+    showMatchesOnly,
     inspectContext: (text) => worker.inspectContext(text),
     fetchFromBackend,
     restoreLocation,

@@ -3,11 +3,12 @@
 import { create } from 'zustand';
 import { createIngestSlice, type IngestSlice } from './ingest-slice.ts';
 import { createLayoutSlice, type LayoutSlice } from './layout-slice.ts';
+import { createSearchSlice, type SearchSlice } from './search-slice.ts';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice.ts';
 import { createTracesSlice, type TracesSlice } from './traces-slice.ts';
 import { createWaterfallSlice, type WaterfallSlice } from './waterfall-slice.ts';
 
-export type Store = IngestSlice & TracesSlice & SelectionSlice & WaterfallSlice & LayoutSlice;
+export type Store = IngestSlice & TracesSlice & SelectionSlice & WaterfallSlice & LayoutSlice & SearchSlice;
 
 export function createStore() {
   return create<Store>()((...a) => ({
@@ -16,6 +17,7 @@ export function createStore() {
     ...createSelectionSlice(...a),
     ...createWaterfallSlice(...a),
     ...createLayoutSlice(...a),
+    ...createSearchSlice(...a),
   }));
 }
 
