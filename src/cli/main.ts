@@ -6,7 +6,10 @@ import { runTraceparent } from './traceparent.ts';
 const USAGE = `usage: tracelens <command> [options]
 
 commands:
-  check FILE... [--json] [--format NAME]   load trace dumps, report traces and findings
+  check FILE... [--json|--format junit]    load trace dumps, report traces and lint findings
+        [--fail-on warning|error]          exit 1 when a finding reaches that level
+        [--disable RULE,...] [--severity RULE=level] [--threshold rule.name=value]
+        [--config tracelens.config.json] [--input-format NAME]
                                            (- or /dev/stdin reads standard input)
   traceparent VALUE [--json]               decode, validate and explain a W3C traceparent
 `;

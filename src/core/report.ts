@@ -8,6 +8,9 @@ export interface ReportFinding {
   readonly traceId: string;
   readonly spanId: string;
   readonly message: string;
+  readonly category?: string;
+  readonly row?: number;
+  readonly suggestion?: string;
 }
 
 export interface CheckReport {

@@ -1,0 +1,28 @@
+// The readable summary of `tracelens check`: inputs, traces, and findings grouped by rule.
+import type { CheckReport } from '../core/report.ts';
+
+export function renderCheckText(report: CheckReport): string {
+  const out: string[] = [];
+  for (const i of report.inputs) {
+    out.push(`${i.file}: ${i.format}, ${i.spans} span${i.spans === 1 ? '' : 's'}`);
+    for (const e of i.errors) out.push(`  ${e.severity}: ${e.message} (${e.where})`);
+  }
+  out.push('', `${report.traces.length} trace${report.traces.length === 1 ? '' : 's'}`);
+  for (const t of report.traces) {
+    const notes = [t.rootSpanIds.length > 1 ? `${t.rootSpanIds.length} roots` : '', t.orphanSpanIds.length ? `${t.orphanSpanIds.length} orphans` : '', t.errorCount ? `${t.errorCount} errors` : ''].filter(Boolean);
+    out.push(`  ${t.traceId}  ${t.rootName} [${t.services.join(', ')}] ${t.spanCount} spans ${t.durationMs.toFixed(1)}ms${notes.length ? `  (${notes.join(', ')})` : ''}`);
+  }
+  out.push('');
+  if (report.findings.length === 0) out.push('no findings');
+  else {
+    const byRule = new Map<string, typeof report.findings>();
+    for (const f of report.findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+    out.push(`${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`);
+    for (const [rule, list] of byRule) {
+      out.push(`  ${rule} (${list[0]!.severity}) ×${list.length}`);
+      for (const f of list.slice(0, 20)) out.push(`    ${f.severity} ${f.traceId.slice(0, 8)}…/${f.spanId || '-'}: ${f.message}`);
+      if (list.length > 20) out.push(`    … and ${list.length - 20} more`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,11 @@
+// Every rule, by family. Rule ids, categories and severities follow ../shared/RULES.md exactly.
+import { COST_RULES } from './rules/cost.ts';
+import { LIFECYCLE_RULES } from './rules/lifecycle.ts';
+import { PROPAGATION_RULES } from './rules/propagation.ts';
+import { RESOURCE_RULES } from './rules/resource.ts';
+import { SEMCONV_RULES } from './rules/semconv.ts';
+import type { Rule } from './types.ts';
+
+export const ALL_RULES: readonly Rule[] = [...LIFECYCLE_RULES, ...PROPAGATION_RULES, ...SEMCONV_RULES, ...COST_RULES, ...RESOURCE_RULES];
+
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((r) => [r.meta.id, r]));

@@ -1,0 +1,36 @@
+// Small constructors so each rule module is its metadata plus its detection.
+import type { Dataset, TraceModel } from '../../model/assemble.ts';
+import type { SpanRecord } from '../../model/records.ts';
+import type { DatasetRule, RuleContext, RuleMeta, SpanRule, TraceRule } from '../types.ts';
+
+export function spanRule(meta: RuleMeta, check: SpanRule['check']): SpanRule {
+  return { scope: 'span', meta, check };
+}
+
+export function traceRule(meta: RuleMeta, check: TraceRule['check']): TraceRule {
+  return { scope: 'trace', meta, check };
+}
+
+export function datasetRule(meta: RuleMeta, check: DatasetRule['check']): DatasetRule {
+  return { scope: 'dataset', meta, check };
+}
+
+/** The span at a row of a trace. */
+export function spanAt(ds: Dataset, trace: TraceModel, row: number): SpanRecord {
+  return ds.spans[trace.spanIdx[row]!]!;
+}
+
+/** Reports a finding on the span at `row`. */
+export function reportRow(ctx: RuleContext, trace: TraceModel, row: number, message: string, extra: { severity?: 'error' | 'warning' | 'info'; suggestion?: string } = {}): void {
+  ctx.report({ traceId: trace.traceId, spanId: spanAt(ctx.ds, trace, row).spanId, row, message, ...extra });
+}
+
+/** Same process: (service.name, service.instance.id, host.name) of the span's resource. */
+export function processKey(ds: Dataset, span: SpanRecord): string {
+  const attrs = ds.resources[span.resourceIdx]?.attributes ?? [];
+  const get = (k: string): string => {
+    const v = attrs.find((a) => a.key === k)?.value;
+    return v?.type === 'string' ? v.value : '';
+  };
+  return `${get('service.name')}\u0000${get('service.instance.id')}\u0000${get('host.name')}`;
+}

@@ -1,0 +1,30 @@
+// Findings as JUnit XML, for CI systems that show test reports: one testsuite per rule family, one
+// testcase per rule, a failure per finding at error or warning level.
+import type { ReportFinding } from './report.ts';
+
+const escapeXml = (s: string): string =>
+  s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+
+export function findingsToJunit(findings: readonly ReportFinding[], rules: ReadonlyArray<{ id: string; category: string }>): string {
+  const byCategory = new Map<string, Array<{ id: string; category: string }>>();
+  for (const r of rules) byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r]);
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  const numFailures = findings.filter((f) => f.severity !== 'info').length;
+  out.push(`<testsuites name="tracelens" tests="${rules.length}" failures="${numFailures}">`);
+  for (const [category, list] of byCategory) {
+    const suiteFindings = findings.filter((f) => list.some((r) => r.id === f.rule));
+    out.push(`  <testsuite name="${escapeXml(category)}" tests="${list.length}" failures="${suiteFindings.filter((f) => f.severity !== 'info').length}">`);
+    for (const r of list) {
+      const mine = findings.filter((f) => f.rule === r.id);
+      out.push(`    <testcase classname="tracelens.${escapeXml(category)}" name="${escapeXml(r.id)}">`);
+      for (const f of mine) {
+        const text = `${f.severity} ${f.rule} trace ${f.traceId} span ${f.spanId}: ${f.message}`;
+        out.push(f.severity === 'info' ? `      <system-out>${escapeXml(text)}</system-out>` : `      <failure type="${f.severity}" message="${escapeXml(f.message)}">${escapeXml(text)}</failure>`);
+      }
+      out.push('    </testcase>');
+    }
+    out.push('  </testsuite>');
+  }
+  out.push('</testsuites>');
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,78 @@
+// Each rule triggers on a span that makes its mistake and stays silent on one that does not.
+import { describe, expect, it } from 'vitest';
+import { ALL_RULES } from '../../../src/core/lint/index.ts';
+import { Quirk } from '../../../src/core/model/records.ts';
+import { findingsOf, GOOD_RESOURCE, kv, ms, pid, type HandSpan } from '../../support/lint-records.ts';
+
+const root: HandSpan = { id: 'root', kind: 2 };
+const CASES: Array<{ rule: string; bad: HandSpan[]; good: HandSpan[]; severity?: string }> = [
+  { rule: 'span-not-ended', bad: [{ id: 'r', endNs: 0n }], good: [{ id: 'r' }] },
+  { rule: 'span-negative-duration', bad: [{ id: 'r', startNs: ms(10), endNs: ms(5) }], good: [{ id: 'r' }] },
+  { rule: 'timestamp-implausible', bad: [{ id: 'r', startNs: 1_714_564_800_000n, endNs: 1_714_564_900_000n }], good: [{ id: 'r' }] },
+  { rule: 'span-zero-duration', bad: [{ id: 'r', endNs: ms(0) }], good: [{ id: 'r' }] },
+  { rule: 'status-invalid', bad: [{ id: 'r', status: { code: 7, message: '' } }], good: [{ id: 'r', status: { code: 2, message: 'x' } }] },
+  { rule: 'status-description-without-error', bad: [{ id: 'r', status: { code: 1, message: 'fine' } }], good: [{ id: 'r', status: { code: 2, message: 'boom' } }] },
+  { rule: 'exception-without-error', bad: [{ id: 'r', events: [{ name: 'exception', timeNs: ms(1), attributes: [kv('exception.type', 'E')], droppedAttributesCount: 0 }] }], good: [{ id: 'r', status: { code: 2, message: '' }, events: [{ name: 'exception', timeNs: ms(1), attributes: [kv('exception.type', 'E')], droppedAttributesCount: 0 }] }] },
+  { rule: 'exception-event-shape', bad: [{ id: 'r', status: { code: 2, message: '' }, events: [{ name: 'exception', timeNs: ms(1), attributes: [], droppedAttributesCount: 0 }] }], good: [{ id: 'r', status: { code: 2, message: '' }, events: [{ name: 'exception', timeNs: ms(1), attributes: [kv('exception.type', 'E'), kv('exception.stacktrace', 'at x')], droppedAttributesCount: 0 }] }] },
+  { rule: 'error-type-without-error', bad: [{ id: 'r', attributes: [kv('error.type', 'timeout')] }], good: [{ id: 'r', status: { code: 2, message: '' }, attributes: [kv('error.type', 'timeout')] }] },
+  { rule: 'dropped-data', bad: [{ id: 'r', droppedAttributesCount: 3 }], good: [{ id: 'r', droppedAttributesCount: 3, quirks: Quirk.NO_DROPPED_COUNTS }] },
+  { rule: 'child-before-parent-local', bad: [root, { id: 'c', parentSpanId: pid('root'), startNs: ms(-2) }], good: [root, { id: 'c', parentSpanId: pid('root'), startNs: ms(1), endNs: ms(5) }] },
+  { rule: 'child-outlives-parent-local', bad: [root, { id: 'c', parentSpanId: pid('root'), startNs: ms(1), endNs: ms(20) }], good: [root, { id: 'c', parentSpanId: pid('root'), startNs: ms(1), endNs: ms(10.5) }] },
+  { rule: 'invalid-ids', bad: [{ id: '0000000000000000' }, { id: 'not-hex' }], good: [{ id: 'b1' }, { id: 'c2', parentSpanId: pid('b1'), startNs: ms(1) }] },
+  { rule: 'id-base64', bad: [{ id: 'r', quirks: Quirk.BASE64_IDS }], good: [{ id: 'r' }] },
+  { rule: 'duplicate-span-id', bad: [{ id: 'r' }, { id: 'r', startNs: ms(1), name: 'other' }], good: [{ id: 'r' }, { id: 's', startNs: ms(1) }] },
+  { rule: 'parent-cycle', bad: [{ id: 'r', parentSpanId: pid('r') }], good: [{ id: 'r' }] },
+  { rule: 'orphan-span', bad: [root, { id: 'c', parentSpanId: pid('gone'), startNs: ms(1) }], good: [root, { id: 'c', parentSpanId: pid('root'), startNs: ms(1) }] },
+  { rule: 'missing-root', bad: [{ id: 'c', parentSpanId: pid('gone') }], good: [{ id: 'r' }] },
+  { rule: 'multiple-roots', bad: [{ id: 'r' }, { id: 's', startNs: ms(1) }], good: [{ id: 'r' }, { id: 's', parentSpanId: pid('r'), startNs: ms(1) }] },
+  { rule: 'root-is-client', bad: [{ id: 'r', kind: 3 }], good: [{ id: 'r', kind: 2 }] },
+  { rule: 'server-parent-not-client', bad: [root, { id: 'c', kind: 2, parentSpanId: pid('root'), startNs: ms(1) }], good: [root, { id: 'c', kind: 3, parentSpanId: pid('root'), startNs: ms(1) }, { id: 's', kind: 2, parentSpanId: pid('c'), startNs: ms(2), resource: [...GOOD_RESOURCE.slice(1), kv('service.name', 'other')] }] },
+  { rule: 'kind-unspecified', bad: [{ id: 'r', kind: 0 }], good: [{ id: 'r' }] },
+  { rule: 'traceflags-reserved', bad: [{ id: 'r', flags: 0x105 }], good: [{ id: 'r', flags: 0x103 }] },
+  { rule: 'tracestate-invalid', bad: [{ id: 'r', traceState: 'Vendor=1' }], good: [{ id: 'r', traceState: 'vendor=1,ot=th:8' }] },
+  { rule: 'trace-id-64bit', bad: [{ id: 'r', traceId: '0000000000000000b7ad6b7169203331' }], good: [{ id: 'r' }] },
+  { rule: 'deprecated-attribute', bad: [{ id: 'r', attributes: [kv('http.method', 'GET')] }], good: [{ id: 'r', attributes: [kv('http.request.method', 'GET')] }] },
+  { rule: 'otlp-json-nonconformant', bad: [{ id: 'r', quirks: Quirk.ENUM_NAMES }], good: [{ id: 'r' }] },
+  { rule: 'duplicate-export', bad: [{ id: 'r' }, { id: 'r' }], good: [{ id: 'r' }] },
+  { rule: 'service-name-missing', bad: [{ id: 'r', resource: GOOD_RESOURCE.slice(1) }], good: [{ id: 'r' }] },
+  { rule: 'service-name-default', bad: [{ id: 'r', resource: [kv('service.name', 'unknown_service:node'), ...GOOD_RESOURCE.slice(1)] }], good: [{ id: 'r' }] },
+  { rule: 'telemetry-sdk-missing', bad: [{ id: 'r', resource: GOOD_RESOURCE.slice(0, 4) }], good: [{ id: 'r' }] },
+  { rule: 'service-instance-id-missing', bad: [{ id: 'r', resource: GOOD_RESOURCE.filter((a) => a.key !== 'service.instance.id') }], good: [{ id: 'r' }] },
+  { rule: 'service-identity-incomplete', bad: [{ id: 'r', resource: GOOD_RESOURCE.filter((a) => a.key !== 'service.version') }], good: [{ id: 'r' }] },
+  { rule: 'scope-unnamed', bad: [{ id: 'r', scope: '' }], good: [{ id: 'r' }] },
+];
+
+describe('every rule triggers on its mistake and only then', () => {
+  it('covers every registered rule', () => {
+    expect(CASES.map((c) => c.rule).sort()).toEqual(ALL_RULES.map((r) => r.meta.id).filter((id) => id !== 'trace-too-large').sort());
+  });
+  it.each(CASES.map((c) => [c.rule, c] as const))('%s', (rule, c) => {
+    const bad = findingsOf(rule, c.bad);
+    expect(bad.length, 'the mistake is found').toBeGreaterThan(0);
+    expect(bad[0]!.message.length).toBeGreaterThan(5);
+    expect(findingsOf(rule, c.good), 'no finding without the mistake').toEqual([]);
+  });
+  it('trace-too-large honours its threshold', async () => {
+    const { runLint } = await import('../../../src/core/lint/engine.ts');
+    const { dataset } = await import('../../support/lint-records.ts');
+    const { buildLintConfig } = await import('../../../src/core/lint/config.ts');
+    const spans = [{ id: 'r' }, ...Array.from({ length: 5 }, (_, i) => ({ id: `c${i}`, parentSpanId: pid('r'), startNs: ms(1) }))];
+    const { config } = buildLintConfig([{ thresholds: { 'trace-too-large.maxSpans': 5 } }], new Set(ALL_RULES.map((r) => r.meta.id)));
+    expect(runLint(dataset(spans), ALL_RULES, config).filter((f) => f.rule === 'trace-too-large')).toHaveLength(1);
+    expect(runLint(dataset(spans), ALL_RULES).filter((f) => f.rule === 'trace-too-large')).toHaveLength(0);
+  });
+  it('deprecated-attribute picks the replacement by span kind and follows chains', () => {
+    expect(findingsOf('deprecated-attribute', [{ id: 'r', kind: 2, attributes: [kv('net.peer.port', 1)] }])[0]!.suggestion).toBe('client.port');
+    expect(findingsOf('deprecated-attribute', [{ id: 'r', kind: 3, attributes: [kv('net.peer.port', 1)] }])[0]!.suggestion).toBe('server.port');
+    expect(findingsOf('deprecated-attribute', [{ id: 'r', attributes: [kv('http.retry_count', 1)] }])[0]!.suggestion).toBe('http.request.resend_count');
+    expect(findingsOf('deprecated-attribute', [{ id: 'r', attributes: [kv('http.method', 'GET'), kv('http.request.method', 'GET')] }])[0]!.severity).toBe('info');
+  });
+  it('every rule has learner text, a why and a source, and ids follow RULES.md', () => {
+    for (const r of ALL_RULES) {
+      expect(r.meta.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(r.meta.learn.length).toBeGreaterThan(10);
+      expect(r.meta.why.length).toBeGreaterThan(80);
+      expect(r.meta.source.length).toBeGreaterThan(2);
+    }
+  });
+});
