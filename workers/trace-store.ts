@@ -6,6 +6,9 @@ import { loadInput } from '../src/core/decode/load.ts';
 import { findSpan, spanDetails, type SpanDetails, type SpanRef } from '../src/core/model/details.ts';
 import { deriveRows, keepWithAncestors, parentRows } from '../src/core/model/rows.ts';
 import { searchTrace } from '../src/core/query/search.ts';
+import { DEFAULT_CONFIG, runLint } from '../src/core/lint/engine.ts';
+import { ALL_RULES } from '../src/core/lint/index.ts';
+import type { Finding, RuleMeta } from '../src/core/lint/types.ts';
 import { summarizeAll, type TraceSummary } from '../src/core/model/summary.ts';
 import { inspectContext, type ContextInspection } from '../src/core/propagation/inspect.ts';
 import { fetchTraceFromBackend, type BackendSettings, type FetchFailureCode } from './backend.ts';
@@ -95,6 +98,16 @@ export class TraceStore {
     const outcome = await this.load([{ name: fetched.url, data: fetched.bytes }]);
     return { ok: true, url: fetched.url, outcome };
   }
+
+  /** Lint findings over everything loaded (computed once per load), with every rule's explanation. */
+  findings(): { findings: Finding[]; rules: RuleMeta[] } {
+    if (this.lintCache?.generation !== this.generation) {
+      this.lintCache = { generation: this.generation, findings: runLint(this.dataset, ALL_RULES, { ...DEFAULT_CONFIG, nowMs: Date.now() }) };
+    }
+    return { findings: this.lintCache.findings, rules: ALL_RULES.map((r) => r.meta) };
+  }
+
+  private lintCache: { generation: number; findings: Finding[] } | null = null;
 
   clear(): void {
     this.builder = new CountingBuilder();

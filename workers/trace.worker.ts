@@ -28,6 +28,7 @@ const api = {
   spanDetails: (traceId: string, row: number) => store.spanDetails(traceId, row),
   findSpan: (spanId: string, traceId?: string) => store.findSpan(spanId, traceId),
   inspectContext: (text: string) => store.inspectContext(text),
+  findings: () => store.findings(),
   fetchTrace: (settings: BackendSettings, traceId: string) => store.fetchTrace(settings, traceId),
 };
 

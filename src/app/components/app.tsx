@@ -6,6 +6,7 @@ import { useStore } from '../state/store.ts';
 import { useDropAnywhere } from '../ingest/use-drop-anywhere.ts';
 import { usePasteAnywhere } from '../ingest/use-paste-anywhere.ts';
 import { DropOverlay } from './drop-overlay.tsx';
+import { FindingsPanel } from './findings-panel.tsx';
 import { LoadErrors } from './load-errors.tsx';
 import { PanelSplitters } from './panel-splitters.tsx';
 import { SpanDetails } from './span-details.tsx';
@@ -20,11 +21,12 @@ export function App() {
   usePasteAnywhere(loadUserFiles);
   const detailsWidthPx = useStore((s) => s.detailsWidthPx);
   const listHeightPx = useStore((s) => s.listHeightPx);
+  const sideTab = useStore((s) => s.sideTab);
   return (
     <div className="app" style={{ gridTemplateColumns: `minmax(0, 1fr) 5px ${detailsWidthPx}px`, gridTemplateRows: `44px ${listHeightPx}px 5px minmax(0, 1fr)` }}>
       <Toolbar />
       <TraceList />
-      <LoadErrors />
+      {sideTab === 'findings' ? <FindingsPanel /> : <LoadErrors />}
       <WaterfallPanel />
       <SpanDetails />
       <PanelSplitters />

@@ -4,6 +4,7 @@ import type { InputReport } from '../../core/model/dataset-builder.ts';
 import { formatBytes } from '../format.ts';
 import type { PageLoadError } from '../state/ingest-slice.ts';
 import { useStore } from '../state/store.ts';
+import { SideTabs } from './side-tabs.tsx';
 
 function InputLine({ input }: { input: InputReport }) {
   const numErrors = input.errors.filter((e) => e.severity === 'error').length;
@@ -54,6 +55,7 @@ export function LoadErrors() {
   const numProblems = pageErrors.length + inputs.reduce((n, i) => n + i.errors.length, 0);
   return (
     <section className="panel inputs-panel" data-testid="load-errors" aria-label="Inputs and load errors">
+      <SideTabs />
       <h2 className="panel-title">
         Inputs <span className="muted">{inputs.length}</span>
         {numProblems > 0 ? <span className="badge error-badge">{numProblems} {numProblems === 1 ? 'problem' : 'problems'}</span> : null}

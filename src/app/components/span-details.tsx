@@ -7,6 +7,7 @@ import { DetailsSection } from './details-section.tsx';
 import { EventList } from './event-list.tsx';
 import { LinkList } from './link-list.tsx';
 import { SpanFacts } from './span-facts.tsx';
+import { SpanFindings } from './span-findings.tsx';
 
 function DroppedCounts({ d }: { d: Details }) {
   const text = (n: number | null) => (n === null ? 'not carried by this format' : String(n));
@@ -28,6 +29,7 @@ function DetailsBody({ d, serviceIdx }: { d: Details; serviceIdx: number }) {
         <span className="service-name" style={{ color: serviceColor(serviceIdx) }}>{d.service}</span>
       </header>
       <SpanFacts d={d} />
+      <SpanFindings traceId={d.traceId} spanId={d.spanId} />
       <DetailsSection title="Attributes" count={d.attributes.length}>
         <AttributeTable attributes={d.attributes} dropped={d.dropped.attributes} />
       </DetailsSection>

@@ -7,6 +7,7 @@ import { useStore } from '../state/store.ts';
 export function TraceRow({ trace, top, height }: { trace: TraceSummary; top: number; height: number }) {
   const actions = useActions();
   const isOpen = useStore((s) => s.traceId === trace.traceId);
+  const numFindings = useStore((s) => s.findingsPerTrace.get(trace.traceId) ?? 0);
   return (
     <div
       className={`trace-grid trace-row${isOpen ? ' open' : ''}`}
@@ -24,6 +25,7 @@ export function TraceRow({ trace, top, height }: { trace: TraceSummary; top: num
       <span className="col-name" title={trace.rootName}>
         {trace.rootName}
         {trace.numOrphans > 0 ? <span className="badge orphan-badge" title="spans whose parent is not in this data">{trace.numOrphans} orphan</span> : null}
+        {numFindings > 0 ? <span className="badge finding-count" data-testid="trace-findings" title="lint findings in this trace">{numFindings} finding{numFindings === 1 ? '' : 's'}</span> : null}
       </span>
       <span className="col-services" title={trace.services.join(', ')}>
         <span className="num">{trace.services.length}</span> <span className="muted">{trace.services.join(', ')}</span>

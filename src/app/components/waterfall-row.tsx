@@ -22,6 +22,7 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
   const isSelected = useStore((s) => s.selectedRow === row);
   const isCollapsed = useStore((s) => s.collapsed.has(row));
   const isMatch = useStore((s) => s.searchText !== '' && s.matches.includes(row));
+  const findingSeverity = useStore((s) => s.findingRows.get(columns.traceId)?.get(row));
   const flags = columns.flags[row]!;
   const serviceIdx = columns.service[row]!;
   const service = columns.services[serviceIdx] ?? '';
@@ -69,6 +70,7 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
         <span className="span-name" title={name}>{name}</span>
         {isCollapsed ? <span className="badge hidden-count">+{numHidden}</span> : null}
         <RowMarks flags={flags} kind={columns.kind[row]!} />
+        {findingSeverity ? <span className={`badge finding-badge ${findingSeverity}`} data-testid="finding-badge" title={`lint findings (${findingSeverity})`}>!</span> : null}
       </div>
       <SpanBar
         startNs={columns.startNs[row]!}

@@ -106,6 +106,8 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       const numSpans = traces.reduce((n, t) => n + t.numSpans, 0);
       get().loadFinished({ inputs, numSpans, numTraces: traces.length, source: newSource });
       get().tracesReceived(traces);
+      const lint = await worker.findings();
+      if (ticket()) get().findingsReceived(lint.findings, lint.rules);
       const current = get().traceId;
       const stillThere = !replaceDemo && current !== null && traces.some((t) => t.traceId === current);
       const first = sortTraces(traces, get().sortKey, get().sortDescending)[0];
@@ -252,6 +254,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       gens.dataChanged();
       get().ingestCleared();
       get().tracesReceived([]);
+      get().findingsReceived([], []);
       get().traceOpened(null);
       get().columnsReceived(null);
     },

@@ -1,0 +1,78 @@
+// The findings panel: lint findings grouped by rule with severity and count, filterable by severity; each
+// rule shows its one-sentence lesson, and each finding jumps to its span.
+import { useMemo, useState } from 'react';
+import type { Finding, Severity } from '../../core/lint/types.ts';
+import { useActions } from '../actions-context.ts';
+import { atLeast } from '../state/findings-slice.ts';
+import { useStore } from '../state/store.ts';
+import { SideTabs } from './side-tabs.tsx';
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+function RuleGroup({ rule, findings }: { rule: string; findings: readonly Finding[] }) {
+  const actions = useActions();
+  const meta = useStore((s) => s.rules[rule]);
+  const [isOpen, setOpen] = useState(false);
+  const severity = findings[0]!.severity;
+  return (
+    <li className={`finding-group ${severity}`} data-testid="finding-group" data-rule={rule}>
+      <button type="button" className="finding-head" aria-expanded={isOpen} onClick={() => setOpen(!isOpen)}>
+        <span className={`severity-dot ${severity}`} aria-hidden="true" />
+        <span className="finding-rule">{rule}</span>
+        <span className="muted small">{meta?.category}</span>
+        <span className="badge">{findings.length}</span>
+      </button>
+      {meta ? <p className="finding-learn">{meta.learn}</p> : null}
+      {isOpen ? (
+        <ul className="finding-list">
+          {findings.slice(0, 500).map((f, findingIdx) => (
+            <li key={findingIdx}>
+              <button
+                type="button"
+                className="finding-item"
+                data-testid="finding-item"
+                onClick={() => void (f.row !== undefined ? actions.jumpTo({ traceId: f.traceId, row: f.row }) : actions.openTrace(f.traceId))}
+              >
+                <span className="issue-severity">{f.severity}</span> {f.message}
+                {f.suggestion && !f.message.includes(f.suggestion) ? <span className="muted"> → {f.suggestion}</span> : null}
+              </button>
+            </li>
+          ))}
+          {findings.length > 500 ? <li className="muted">… and {findings.length - 500} more</li> : null}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+export function FindingsPanel() {
+  const findings = useStore((s) => s.findings);
+  const minSeverity = useStore((s) => s.findingsMinSeverity);
+  const groups = useMemo(() => {
+    const byRule = new Map<string, Finding[]>();
+    for (const f of findings) if (atLeast(f.severity, minSeverity)) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+    const rank = (fs: Finding[]): number => SEVERITIES.indexOf(fs[0]!.severity);
+    return [...byRule.entries()].sort((a, b) => rank(a[1]) - rank(b[1]) || b[1].length - a[1].length);
+  }, [findings, minSeverity]);
+  return (
+    <section className="panel inputs-panel" data-testid="findings-panel" aria-label="Findings">
+      <SideTabs />
+      <div className="findings-filter" role="group" aria-label="minimum severity">
+        {SEVERITIES.map((s) => (
+          <button key={s} type="button" className={`button small${minSeverity === s ? ' primary' : ''}`} onClick={() => useStore.getState().findingsFiltered(s)}>
+            {s === 'info' ? 'all' : `${s}${s === 'warning' ? 's+' : 's'}`}
+          </button>
+        ))}
+      </div>
+      {groups.length === 0 ? (
+        <p className="empty">{findings.length === 0 ? 'No findings: nothing Tracelens knows to be wrong in what is loaded.' : 'No findings at this level.'}</p>
+      ) : (
+        <ul className="finding-groups">
+          {groups.map(([rule, list]) => (
+            <RuleGroup key={rule} rule={rule} findings={list} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

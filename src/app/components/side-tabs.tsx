@@ -1,0 +1,19 @@
+// Tabs of the upper right panel: what was loaded (inputs and their problems) and the lint findings.
+import { useStore } from '../state/store.ts';
+
+export function SideTabs() {
+  const tab = useStore((s) => s.sideTab);
+  const numInputs = useStore((s) => s.inputs.length);
+  const numFindings = useStore((s) => s.findings.length);
+  const hasProblems = useStore((s) => s.findings.some((f) => f.severity !== 'info'));
+  return (
+    <div className="side-tabs" role="tablist">
+      <button type="button" role="tab" aria-selected={tab === 'inputs'} className={`side-tab${tab === 'inputs' ? ' active' : ''}`} onClick={() => useStore.getState().sideTabChosen('inputs')}>
+        Inputs <span className="badge">{numInputs}</span>
+      </button>
+      <button type="button" role="tab" data-testid="findings-tab" aria-selected={tab === 'findings'} className={`side-tab${tab === 'findings' ? ' active' : ''}`} onClick={() => useStore.getState().sideTabChosen('findings')}>
+        Findings <span className={`badge${hasProblems ? ' warn-badge' : ''}`}>{numFindings}</span>
+      </button>
+    </div>
+  );
+}
