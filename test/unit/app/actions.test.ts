@@ -26,7 +26,9 @@ function fakeWorker(store: TraceStore, delays: Map<string, number> = new Map()):
     inputs: () => later('inputs', () => store.inputs()),
     traces: () => later('traces', () => store.traces()),
     waterfall: (traceId: string) => later(`waterfall:${traceId}`, () => store.waterfall(traceId)),
-    visibleRows: (traceId: string, collapsed: number[] | 'all') => later('visibleRows', () => store.visibleRows(traceId, collapsed)),
+    visibleRows: (traceId: string, collapsed: number[] | 'all', onlyRows?: number[]) => later('visibleRows', () => store.visibleRows(traceId, collapsed, onlyRows)),
+    search: (traceId: string, text: string) => later('search', () => store.search(traceId, text)),
+    findings: () => later('findings', () => store.findings()),
     spanDetails: (traceId: string, row: number) => later('spanDetails', () => store.spanDetails(traceId, row)),
     findSpan: (spanId: string, traceId?: string) => later('findSpan', () => store.findSpan(spanId, traceId)),
   };
