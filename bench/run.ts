@@ -1,8 +1,11 @@
 // `npm run bench`: every benchmark in one run, printed as a table. Figures are medians; each is shown next
 // to a baseline measured in the same run (machines are shared and noisy: compare ratios across runs).
 import { benchDecode } from './decode.ts';
+import { benchLint } from './lint.ts';
 
 const numSpans = Number(process.env.BENCH_SPANS ?? 100_000);
 console.log(`Tracelens benchmarks — node ${process.version}, ${numSpans.toLocaleString('en-US')} spans\n`);
 console.log('## decode (OTLP from the real SDK)');
 for (const line of benchDecode(numSpans)) console.log(line);
+console.log('\n## lint');
+for (const line of benchLint(numSpans)) console.log(line);

@@ -6,6 +6,7 @@ import { loadInput } from '../src/core/decode/load.ts';
 import { findSpan, spanDetails, type SpanDetails, type SpanRef } from '../src/core/model/details.ts';
 import { deriveRows, keepWithAncestors, parentRows } from '../src/core/model/rows.ts';
 import { searchTrace } from '../src/core/query/search.ts';
+import { criticalPath, selfTimes } from '../src/core/graph/critical-path.ts';
 import { DEFAULT_CONFIG, runLint } from '../src/core/lint/engine.ts';
 import { ALL_RULES } from '../src/core/lint/index.ts';
 import type { Finding, RuleMeta } from '../src/core/lint/types.ts';
@@ -146,6 +147,20 @@ export class TraceStore {
     if (!t) return new Int32Array(0);
     const set = new Set(collapsed === 'all' ? parentRows(t) : collapsed);
     return deriveRows(t, { collapsed: set, ...(onlyRows ? { keep: keepWithAncestors(t, onlyRows) } : {}) });
+  }
+
+  /** The trace's critical path (Jaeger UI's algorithm) as row and section arrays, plus each span's self time. */
+  criticalPath(traceId: string): { rows: Int32Array; startNs: Float64Array; endNs: Float64Array; selfNs: Float64Array } | null {
+    const t = this.trace(traceId);
+    if (!t) return null;
+    const cols = waterfallColumns(this.dataset, t);
+    const path = criticalPath(t, cols.startNs, cols.durNs);
+    return {
+      rows: Int32Array.from(path, (c) => c.row),
+      startNs: Float64Array.from(path, (c) => c.startNs),
+      endNs: Float64Array.from(path, (c) => c.endNs),
+      selfNs: selfTimes(t, cols.startNs, cols.durNs),
+    };
   }
 
   /** Rows of the trace matching `text` (names, services, ids, attribute keys and values, events). */

@@ -7,9 +7,11 @@ interface Props {
   readonly label: string;
   /** Hover text: the span and its exact offset and duration. */
   readonly title: string;
+  /** Critical-path sections of this span, [startNs, endNs] from the trace start. */
+  readonly critical?: ReadonlyArray<readonly [number, number]>;
 }
 
-export function SpanBar({ startNs, durNs, traceDurationNs, color, label, title }: Props) {
+export function SpanBar({ startNs, durNs, traceDurationNs, color, label, title, critical }: Props) {
   const total = traceDurationNs > 0 ? traceDurationNs : 1;
   const left = Math.min(1, Math.max(0, startNs / total));
   const width = Math.min(1 - left, Math.max(0, durNs / total));
@@ -24,6 +26,9 @@ export function SpanBar({ startNs, durNs, traceDurationNs, color, label, title }
   return (
     <div className="bar-track" title={title}>
       <div className="bar" style={{ left: `${(left * 100).toFixed(4)}%`, width: `max(2px, ${(width * 100).toFixed(4)}%)`, backgroundColor: color }} />
+      {critical?.map(([a, b], sectionIdx) => (
+        <div key={sectionIdx} className="critical-section" data-testid="critical-section" style={{ left: `${((a / total) * 100).toFixed(4)}%`, width: `max(2px, ${(((b - a) / total) * 100).toFixed(4)}%)` }} />
+      ))}
       <span className={`bar-label ${place}`} style={labelStyle}>
         {label}
       </span>

@@ -23,6 +23,7 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
   const isCollapsed = useStore((s) => s.collapsed.has(row));
   const isMatch = useStore((s) => s.searchText !== '' && s.matches.includes(row));
   const findingSeverity = useStore((s) => s.findingRows.get(columns.traceId)?.get(row));
+  const critical = useStore((s) => (s.criticalPath?.traceId === columns.traceId ? s.criticalPath.sections.get(row) : undefined));
   const flags = columns.flags[row]!;
   const serviceIdx = columns.service[row]!;
   const service = columns.services[serviceIdx] ?? '';
@@ -32,7 +33,7 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
   const color = serviceColor(serviceIdx);
   return (
     <div
-      className={`waterfall-grid waterfall-row${isSelected ? ' selected' : ''}${flags & RowFlag.ERROR ? ' error' : ''}${isMatch ? ' match' : ''}`}
+      className={`waterfall-grid waterfall-row${isSelected ? ' selected' : ''}${flags & RowFlag.ERROR ? ' error' : ''}${isMatch ? ' match' : ''}${critical ? ' critical' : ''}`}
       data-match={isMatch || undefined}
       data-testid="waterfall-row"
       data-span-id={columns.spanIds[row]}
@@ -79,6 +80,7 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
         color={color}
         label={flags & RowFlag.NOT_ENDED ? 'not ended' : formatDuration(columns.durNs[row]!)}
         title={`${service} · ${name}\nstarts +${formatDuration(columns.startNs[row]!)} · lasts ${formatDuration(columns.durNs[row]!)}`}
+        {...(critical ? { critical } : {})}
       />
     </div>
   );

@@ -10,6 +10,7 @@ import { SearchBar } from './search-bar.tsx';
 export function WaterfallTitle({ columns }: { columns: WaterfallColumns }) {
   const actions = useActions();
   const numVisible = useStore((s) => s.visibleRows.length);
+  const showsCritical = useStore((s) => s.criticalPath?.traceId === columns.traceId);
   return (
     <div className="waterfall-title">
       <span className="trace-root" title="the first root span">
@@ -24,6 +25,9 @@ export function WaterfallTitle({ columns }: { columns: WaterfallColumns }) {
       </span>
       <span className="spacer" />
       <SearchBar />
+      <button type="button" className={`button small${showsCritical ? ' primary' : ''}`} data-testid="critical-path-toggle" aria-pressed={showsCritical} title="The chain of spans that decided the trace's latency (Jaeger's algorithm)" onClick={() => void actions.toggleCriticalPath()}>
+        Critical path
+      </button>
       <button type="button" className="button small" data-testid="collapse-all" onClick={() => void actions.collapseAll()}>
         Collapse all
       </button>

@@ -31,6 +31,8 @@ export interface Actions {
   inspectContext(text: string): Promise<ContextInspection>;
   /** Fetches one trace by id from a Tempo or Jaeger backend, loads it beside the rest and opens it. */
   fetchFromBackend(settings: BackendSettings, traceId: string): Promise<{ ok: boolean; message: string }>;
+  /** Shows (or hides) the open trace's critical path in the waterfall. */
+  toggleCriticalPath(): Promise<void>;
   /** Searches the open trace (names, services, ids, attribute keys and values). */
   search(text: string): Promise<void>;
   /** Moves to the next (+1) or previous (-1) match: uncollapses, scrolls to and selects it. */
@@ -220,6 +222,20 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     await jumpTo({ traceId, row: matches[next]! });
   }
 
+  async function toggleCriticalPath(): Promise<void> {
+    const traceId = get().traceId;
+    if (traceId === null) return;
+    if (get().criticalPath?.traceId === traceId) {
+      get().criticalPathReceived(null);
+      return;
+    }
+    const cp = await worker.criticalPath(traceId);
+    if (!cp || get().traceId !== traceId) return;
+    const sections = new Map<number, Array<readonly [number, number]>>();
+    cp.rows.forEach((row, i) => sections.set(row, [...(sections.get(row) ?? []), [cp.startNs[i]!, cp.endNs[i]!] as const]));
+    get().criticalPathReceived({ traceId, sections, selfNs: cp.selfNs });
+  }
+
   async function showMatchesOnly(on: boolean): Promise<void> {
     get().matchesOnlySet(on);
     const traceId = get().traceId;
@@ -227,6 +243,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
   }
 
   return {
+    toggleCriticalPath,
     search,
     nextMatch,
     showMatchesOnly,

@@ -16,12 +16,22 @@ export interface WaterfallValues {
   /** Rows whose subtrees are hidden. */
   readonly collapsed: ReadonlySet<number>;
   readonly scrollRequest: ScrollRequest | null;
+  /** The open trace's critical path and self times, when shown. */
+  readonly criticalPath: CriticalPathData | null;
+}
+
+export interface CriticalPathData {
+  readonly traceId: string;
+  /** row → its critical sections as [startNs, endNs] pairs. */
+  readonly sections: ReadonlyMap<number, ReadonlyArray<readonly [number, number]>>;
+  readonly selfNs: Float64Array;
 }
 
 export interface WaterfallActions {
   columnsReceived(columns: WaterfallColumns | null): void;
   visibleRowsReceived(rows: Int32Array, collapsed: ReadonlySet<number>): void;
   scrollRequested(row: number): void;
+  criticalPathReceived(path: CriticalPathData | null): void;
 }
 
 export type WaterfallSlice = WaterfallValues & WaterfallActions;
@@ -31,11 +41,13 @@ export const WATERFALL_DEFAULTS: WaterfallValues = {
   visibleRows: new Int32Array(0),
   collapsed: new Set(),
   scrollRequest: null,
+  criticalPath: null,
 };
 
 export const createWaterfallSlice: StateCreator<Store, [], [], WaterfallSlice> = (set) => ({
   ...WATERFALL_DEFAULTS,
-  columnsReceived: (columns) => set({ columns, visibleRows: new Int32Array(0), collapsed: new Set() }),
+  columnsReceived: (columns) => set({ columns, visibleRows: new Int32Array(0), collapsed: new Set(), criticalPath: null }),
+  criticalPathReceived: (criticalPath) => set({ criticalPath }),
   visibleRowsReceived: (visibleRows, collapsed) => set({ visibleRows, collapsed }),
   scrollRequested: (row) => set((s) => ({ scrollRequest: { row, seq: (s.scrollRequest?.seq ?? 0) + 1 } })),
 });

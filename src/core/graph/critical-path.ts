@@ -1,0 +1,93 @@
+// The critical path of a trace: the chain of span sections that decided its end-to-end latency, following
+// Jaeger UI's algorithm (packages/jaeger-ui/src/components/TracePage/CriticalPath: computeCriticalPath,
+// findLastFinishingChildSpan, sanitizeOverFlowingChildren). Children are first clipped to their parent's
+// window (dropped when wholly outside it). From the root, the last-finishing child is followed down; when a
+// span has no child finishing before the point we came back from, its own remaining section is critical
+// and the walk returns to the parent at this span's start. Iterative, so deep traces cannot overflow.
+import type { TraceModel } from '../model/assemble.ts';
+import { RowFlag } from '../model/assemble.ts';
+
+export interface CriticalSection {
+  readonly row: number;
+  /** Offsets from the trace start, ns. */
+  readonly startNs: number;
+  readonly endNs: number;
+}
+
+/** `startNs`/`durNs`: per-row offsets and durations, as in WaterfallColumns. */
+export function criticalPath(trace: Pick<TraceModel, 'numRows' | 'parentRow' | 'rootRows' | 'flags'>, startNs: Float64Array, durNs: Float64Array): CriticalSection[] {
+  const n = trace.numRows;
+  const root = [...trace.rootRows].find((r) => (trace.flags[r]! & (RowFlag.ORPHAN | RowFlag.CYCLE)) === 0) ?? trace.rootRows[0];
+  if (root === undefined) return [];
+  // Clip every span to its parent's (clipped) window; pre-order means parents come first.
+  const s = new Float64Array(n);
+  const e = new Float64Array(n);
+  const kept = new Uint8Array(n);
+  for (let row = 0; row < n; row++) {
+    const p = trace.parentRow[row]!;
+    let a = startNs[row]!;
+    let b = a + durNs[row]!;
+    if (p >= 0) {
+      if (!kept[p] || b <= s[p]! || a >= e[p]!) continue;
+      a = Math.max(a, s[p]!);
+      b = Math.min(b, e[p]!);
+    }
+    s[row] = a;
+    e[row] = b;
+    kept[row] = 1;
+  }
+  // Children of each kept span, last-finishing first.
+  const children: number[][] = Array.from({ length: n }, () => []);
+  for (let row = 0; row < n; row++) {
+    const p = trace.parentRow[row]!;
+    if (p >= 0 && kept[row]) children[p]!.push(row);
+  }
+  for (const list of children) list.sort((x, y) => e[y]! - e[x]!);
+
+  const path: CriticalSection[] = [];
+  let row = root;
+  let returningFrom: number | null = null;
+  for (let steps = 0; steps < 4 * n + 4; steps++) {
+    const limit = returningFrom;
+    const next = limit === null ? children[row]![0] : children[row]!.find((c) => e[c]! < limit);
+    const sectionEnd = limit ?? e[row]!;
+    if (next !== undefined) {
+      if (e[next]! !== sectionEnd) path.push({ row, startNs: e[next]!, endNs: sectionEnd });
+      row = next;
+      returningFrom = null;
+      continue;
+    }
+    if (s[row]! !== sectionEnd) path.push({ row, startNs: s[row]!, endNs: sectionEnd });
+    const p = trace.parentRow[row]!;
+    if (p < 0 || row === root) break;
+    returningFrom = s[row]!;
+    row = p;
+  }
+  return path.sort((a, b) => a.startNs - b.startNs);
+}
+
+/** Each span's self time: its duration minus the union of its children's intervals, clipped to it. */
+export function selfTimes(trace: Pick<TraceModel, 'numRows' | 'parentRow'>, startNs: Float64Array, durNs: Float64Array): Float64Array {
+  const n = trace.numRows;
+  const out = new Float64Array(n);
+  const children: number[][] = Array.from({ length: n }, () => []);
+  for (let row = 0; row < n; row++) if (trace.parentRow[row]! >= 0) children[trace.parentRow[row]!]!.push(row);
+  for (let row = 0; row < n; row++) {
+    const a = startNs[row]!;
+    const b = a + durNs[row]!;
+    const spans = children[row]!.map((c) => [Math.max(a, startNs[c]!), Math.min(b, startNs[c]! + durNs[c]!)] as const).filter(([x, y]) => y > x).sort((x, y) => x[0] - y[0]);
+    let covered = 0;
+    let curA = -Infinity;
+    let curB = -Infinity;
+    for (const [x, y] of spans) {
+      if (x > curB) {
+        if (curB > curA) covered += curB - curA;
+        curA = x;
+        curB = y;
+      } else curB = Math.max(curB, y);
+    }
+    if (curB > curA) covered += curB - curA;
+    out[row] = Math.max(0, durNs[row]! - covered);
+  }
+  return out;
+}
