@@ -1,5 +1,6 @@
 // The `tracelens` command. Each subcommand lives in its own module; this file only dispatches.
 import { runCheck } from './check.ts';
+import { runGraph } from './graph.ts';
 import type { CliIo } from './io.ts';
 import { runTraceparent } from './traceparent.ts';
 
@@ -12,12 +13,14 @@ commands:
         [--config tracelens.config.json] [--input-format NAME]
                                            (- or /dev/stdin reads standard input)
   traceparent VALUE [--json]               decode, validate and explain a W3C traceparent
+  graph FILE... [--json|--format mermaid|dot]  the service graph (edges with count, errors, p50/p95) and span links
 `;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   check: runCheck,
   traceparent: runTraceparent,
+  graph: runGraph,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -1,0 +1,32 @@
+// `tracelens graph FILE... [--json | --format mermaid|dot]`: the service graph and span links.
+import { parseArgs } from 'node:util';
+import { serviceGraph, toDot, toMermaid } from '../core/graph/service-graph.ts';
+import { loadDataset, type NamedBytes } from '../core/load-dataset.ts';
+import { readInput, type CliIo } from './io.ts';
+
+export async function runGraph(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, format: { type: 'string' } } });
+  const format = values.format ?? (values.json ? 'json' : 'text');
+  if (!['json', 'mermaid', 'dot', 'text'].includes(format) || positionals.length === 0) {
+    io.stderr('usage: tracelens graph FILE... [--json | --format mermaid|dot]\n');
+    return 2;
+  }
+  const inputs: NamedBytes[] = [];
+  for (const path of positionals) {
+    const r = await readInput(path, io);
+    if (!r.ok) {
+      io.stderr(`tracelens graph: cannot read ${r.file}: ${r.message}\n`);
+      return 2;
+    }
+    inputs.push(r.input);
+  }
+  const g = serviceGraph(loadDataset(inputs));
+  if (format === 'json') io.stdout(`${JSON.stringify({ services: g.services, virtualNodes: g.virtualNodes, edges: g.edges, links: g.links }, null, 2)}\n`);
+  else if (format === 'mermaid') io.stdout(toMermaid(g));
+  else if (format === 'dot') io.stdout(toDot(g));
+  else {
+    io.stdout(`services: ${g.services.join(', ')}${g.virtualNodes.length ? `; virtual: ${g.virtualNodes.join(', ')}` : ''}\n`);
+    for (const e of g.edges) io.stdout(`  ${e.from} -> ${e.to} (${e.kind}) ×${e.count} errors ${e.errors} p50 ${e.p50Ms.toFixed(1)} ms p95 ${e.p95Ms.toFixed(1)} ms\n`);
+  }
+  return 0;
+}
