@@ -7,6 +7,8 @@ import { findSpan, spanDetails, type SpanDetails, type SpanRef } from '../src/co
 import { deriveRows, keepWithAncestors, parentRows } from '../src/core/model/rows.ts';
 import { searchTrace } from '../src/core/query/search.ts';
 import { criticalPath, selfTimes } from '../src/core/graph/critical-path.ts';
+import { serviceGraph, type ServiceGraph } from '../src/core/graph/service-graph.ts';
+import { traceLinks, type TraceLink } from '../src/core/graph/trace-links.ts';
 import { DEFAULT_CONFIG, runLint } from '../src/core/lint/engine.ts';
 import { ALL_RULES } from '../src/core/lint/index.ts';
 import type { Finding, RuleMeta } from '../src/core/lint/types.ts';
@@ -161,6 +163,15 @@ export class TraceStore {
       endNs: Float64Array.from(path, (c) => c.endNs),
       selfNs: selfTimes(t, cols.startNs, cols.durNs),
     };
+  }
+
+  serviceGraph(): ServiceGraph {
+    return serviceGraph(this.dataset);
+  }
+
+  /** Span links of one trace, both directions, with where each end is when it is loaded. */
+  traceLinks(traceId: string): TraceLink[] {
+    return traceLinks(this.dataset, traceId);
   }
 
   /** Rows of the trace matching `text` (names, services, ids, attribute keys and values, events). */

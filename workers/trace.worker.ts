@@ -29,6 +29,8 @@ const api = {
   findSpan: (spanId: string, traceId?: string) => store.findSpan(spanId, traceId),
   inspectContext: (text: string) => store.inspectContext(text),
   findings: () => store.findings(),
+  serviceGraph: () => store.serviceGraph(),
+  traceLinks: (traceId: string) => store.traceLinks(traceId),
   criticalPath(traceId: string) {
     const cp = store.criticalPath(traceId);
     return cp ? Comlink.transfer(cp, [cp.rows.buffer, cp.startNs.buffer, cp.endNs.buffer, cp.selfNs.buffer]) : null;

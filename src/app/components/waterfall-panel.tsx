@@ -1,14 +1,34 @@
 // The open trace's waterfall: a header (title, collapse/expand all, time axis) over the virtualized rows.
 import { useStore } from '../state/store.ts';
+import type { MainView } from '../state/waterfall-slice.ts';
+import { ServiceGraphView } from './service-graph-view.tsx';
+import { TraceLinksView } from './trace-links-view.tsx';
 import { TimeAxis } from './time-axis.tsx';
 import { WaterfallBody } from './waterfall-body.tsx';
 import { WaterfallTitle } from './waterfall-title.tsx';
 
+const VIEWS: Array<[MainView, string]> = [['waterfall', 'Waterfall'], ['services', 'Service graph'], ['links', 'Links']];
+
+function ViewTabs() {
+  const view = useStore((s) => s.view);
+  return (
+    <div className="side-tabs view-tabs" role="tablist">
+      {VIEWS.map(([v, label]) => (
+        <button key={v} type="button" role="tab" data-testid={`view-${v}`} aria-selected={view === v} className={`side-tab${view === v ? ' active' : ''}`} onClick={() => useStore.getState().viewChosen(v)}>
+          {label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function WaterfallPanel() {
   const columns = useStore((s) => s.columns);
+  const view = useStore((s) => s.view);
   return (
     <section className="panel waterfall-panel" aria-label="Waterfall">
-      {columns ? (
+      <ViewTabs />
+      {view === 'services' ? <ServiceGraphView /> : view === 'links' ? <TraceLinksView /> : columns ? (
         <>
           <WaterfallTitle columns={columns} />
           <TimeAxis durationNs={columns.traceDurationNs} />

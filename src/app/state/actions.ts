@@ -2,6 +2,9 @@
 // other. Each worker answer is checked against its generation ticket and dropped when stale.
 import type { SpanRef } from '../../core/model/details.ts';
 import type { ContextInspection } from '../../core/propagation/inspect.ts';
+import type { ServiceGraph } from '../../core/graph/service-graph.ts';
+import type { TraceLink } from '../../core/graph/trace-links.ts';
+import type { MainView } from './waterfall-slice.ts';
 import type { BackendSettings } from '../../../workers/backend.ts';
 import type { FetchTraceResult, LoadFile } from '../../../workers/trace-store.ts';
 import { Generations } from '../generation.ts';
@@ -31,6 +34,12 @@ export interface Actions {
   inspectContext(text: string): Promise<ContextInspection>;
   /** Fetches one trace by id from a Tempo or Jaeger backend, loads it beside the rest and opens it. */
   fetchFromBackend(settings: BackendSettings, traceId: string): Promise<{ ok: boolean; message: string }>;
+  /** The service graph of everything loaded. */
+  serviceGraph(): Promise<ServiceGraph>;
+  /** The span links of a trace, both directions. */
+  traceLinks(traceId: string): Promise<TraceLink[]>;
+  /** Switches the main panel between the waterfall, the service graph and the trace's links. */
+  setView(view: MainView): void;
   /** Shows (or hides) the open trace's critical path in the waterfall. */
   toggleCriticalPath(): Promise<void>;
   /** Searches the open trace (names, services, ids, attribute keys and values). */
@@ -243,6 +252,9 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
   }
 
   return {
+    serviceGraph: () => worker.serviceGraph(),
+    traceLinks: (traceId) => worker.traceLinks(traceId),
+    setView: (view) => get().viewChosen(view),
     toggleCriticalPath,
     search,
     nextMatch,

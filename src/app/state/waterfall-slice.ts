@@ -18,7 +18,11 @@ export interface WaterfallValues {
   readonly scrollRequest: ScrollRequest | null;
   /** The open trace's critical path and self times, when shown. */
   readonly criticalPath: CriticalPathData | null;
+  /** What the main panel shows. */
+  readonly view: MainView;
 }
+
+export type MainView = 'waterfall' | 'services' | 'links';
 
 export interface CriticalPathData {
   readonly traceId: string;
@@ -32,6 +36,7 @@ export interface WaterfallActions {
   visibleRowsReceived(rows: Int32Array, collapsed: ReadonlySet<number>): void;
   scrollRequested(row: number): void;
   criticalPathReceived(path: CriticalPathData | null): void;
+  viewChosen(view: MainView): void;
 }
 
 export type WaterfallSlice = WaterfallValues & WaterfallActions;
@@ -42,12 +47,14 @@ export const WATERFALL_DEFAULTS: WaterfallValues = {
   collapsed: new Set(),
   scrollRequest: null,
   criticalPath: null,
+  view: 'waterfall',
 };
 
 export const createWaterfallSlice: StateCreator<Store, [], [], WaterfallSlice> = (set) => ({
   ...WATERFALL_DEFAULTS,
   columnsReceived: (columns) => set({ columns, visibleRows: new Int32Array(0), collapsed: new Set(), criticalPath: null }),
   criticalPathReceived: (criticalPath) => set({ criticalPath }),
+  viewChosen: (view) => set({ view }),
   visibleRowsReceived: (visibleRows, collapsed) => set({ visibleRows, collapsed }),
   scrollRequested: (row) => set((s) => ({ scrollRequest: { row, seq: (s.scrollRequest?.seq ?? 0) + 1 } })),
 });

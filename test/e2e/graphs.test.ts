@@ -1,0 +1,39 @@
+// The demo's service graph shows its services, the database as a virtual peer and the calls between them;
+// an edge lists its traces; the consumer trace's link opens the producer's trace at the producer span.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ROW, TRACE_ROW } from './support/app-page.ts';
+import { useAppSession } from './support/session.ts';
+
+const spans = (JSON.parse(readFileSync(new URL('../../public/demo/demo.otlp.json', import.meta.url), 'utf8')) as {
+  resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<{ traceId: string; spanId: string; name: string }> }> }>;
+}).resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans));
+const producer = spans.find((s) => s.name === 'send orders')!;
+const consumer = spans.find((s) => s.name === 'process orders')!;
+
+describe('graphs on the demo', () => {
+  const session = useAppSession();
+
+  it('the service graph shows the services, the virtual database and the edges; an edge lists its traces', async () => {
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    await page.getByTestId('view-services').click();
+    const graph = page.getByTestId('service-graph');
+    await expect.poll(() => graph.locator('[data-testid="graph-node"]').evaluateAll((ns) => ns.map((n) => n.getAttribute('data-name')).sort())).toEqual(['cart', 'fulfillment', 'payments', 'postgresql', 'storefront']);
+    const edges = await graph.locator('[data-testid="graph-edge"]').evaluateAll((es) => es.map((e) => `${e.getAttribute('data-from')}>${e.getAttribute('data-to')}`).sort());
+    expect(edges).toEqual(['cart>postgresql', 'fulfillment>postgresql', 'payments>postgresql', 'storefront>cart', 'storefront>fulfillment', 'storefront>payments']);
+    await graph.locator('[data-testid="graph-edge"][data-from="storefront"][data-to="payments"] .edge-hit').click({ force: true });
+    await expect.poll(() => page.getByTestId('edge-traces').textContent()).toContain(producer.traceId);
+    expect(await page.getByTestId('edge-traces').textContent()).toMatch(/2 calls, 1 errors/);
+  });
+
+  it("clicking a span link opens the linked trace at that span", async () => {
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    await page.locator(`${TRACE_ROW}[data-trace-id="${consumer.traceId}"]`).click();
+    await page.getByTestId('view-links').click();
+    await page.getByTestId('trace-link').first().click();
+    await expect.poll(() => page.locator(`${ROW}[aria-selected="true"]`).getAttribute('data-span-id')).toBe(producer.spanId);
+    expect(await page.locator(`${TRACE_ROW}[data-trace-id="${producer.traceId}"]`).getAttribute('aria-selected')).toBe('true');
+  });
+});
