@@ -46,3 +46,10 @@ describe('python console exporter', () => {
     expect(ds.inputs[0]!.errors.map((e) => e.message)).toEqual(['skipped 2 lines that are not spans (program output)']);
   });
 });
+
+describe('python console fixture', () => {
+  const path = 'python-console/sdk-1.2x/server-error-with-db-child-between-log-lines.txt';
+  it('readable dump (child printed before its parent, log lines around)', () => {
+    expect(checkDumpSnapshot(path, fixture(path), 'python-console')).toMatchSnapshot();
+  });
+});

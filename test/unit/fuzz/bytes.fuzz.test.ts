@@ -45,3 +45,22 @@ describe('decoders under byte-level mutation', () => {
     );
   });
 });
+
+describe('decoding time stays bounded on hostile input', () => {
+  // A hang detector, not a speed test (speed is in `npm run bench`): each input is about 1 MB and must
+  // finish in well under a second per MB on any machine; catastrophic backtracking or quadratic scans take
+  // minutes.
+  const MB = 1024 * 1024;
+  const cases: Array<[string, string]> = [
+    ['unclosed JSON string', `{"resourceSpans":[{"x":"${'a'.repeat(MB)}`],
+    ['deep unclosed brackets', `{"resourceSpans":${'['.repeat(MB / 2)}`],
+    ['one huge console line', `{\n    "name": "x",\n    "context": {\n        "trace_id": "0x${'0'.repeat(32)}"${' '.repeat(MB)}`],
+    ['many collector attribute lines', `ResourceSpans #0\nSpan #0\n    Trace ID       : ${'a'.repeat(32)}\n${'     -> k: Str(('.repeat(MB / 16)}`],
+    ['traceparent-like noise', '00-'.repeat(MB / 3)],
+  ];
+  it.each(cases)('%s', (name, text) => {
+    const t0 = performance.now();
+    loadHostile(name, new TextEncoder().encode(text));
+    expect(performance.now() - t0).toBeLessThan(20_000);
+  });
+});
