@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in one run, printed as a table. Figures are medians; each is shown next
 // to a baseline measured in the same run (machines are shared and noisy: compare ratios across runs).
 import { benchDecode } from './decode.ts';
+import { benchGraph } from './graph.ts';
 import { benchLint } from './lint.ts';
 
 const numSpans = Number(process.env.BENCH_SPANS ?? 100_000);
@@ -9,3 +10,5 @@ console.log('## decode (OTLP from the real SDK)');
 for (const line of benchDecode(numSpans)) console.log(line);
 console.log('\n## lint');
 for (const line of benchLint(numSpans)) console.log(line);
+console.log('\n## graph views (10k-span trace)');
+for (const line of benchGraph()) console.log(line);

@@ -66,6 +66,11 @@ export function SpanFacts({ d }: { d: SpanDetails }) {
           <span className="mark mark-error">never ended</span>
         )}
       </Fact>
+      {d.selfNs ? (
+        <Fact label="self time">
+          <span className="mono" data-testid="span-self-time" title={`${d.selfNs} ns not covered by child spans`}>{formatExactMillis(d.selfNs)}</span> <span className="muted">not in child spans</span>
+        </Fact>
+      ) : null}
       <Fact label="offset">
         <span className="mono">+{formatExactMillis(d.offsetNs)}</span> <span className="muted">from trace start</span>
       </Fact>

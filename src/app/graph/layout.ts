@@ -51,3 +51,38 @@ export function layoutGraph(nodes: readonly string[], edges: ReadonlyArray<{ fro
   const out = all.map((d) => ({ id: d.data.id, x: (d.depth - 1) * (NODE_W + GAP_X) + 10, y: d.x - minX + 10 }));
   return { nodes: out, width: Math.max(0, ...out.map((n) => n.x + NODE_W)) + 10, height: Math.max(0, ...out.map((n) => n.y + NODE_H)) + 10 };
 }
+
+export interface TreeNode {
+  readonly row: number;
+  readonly x: number;
+  readonly y: number;
+  readonly parentRow: number;
+}
+
+export const TREE_DX = 200;
+export const TREE_DY = 24;
+
+/**
+ * Lays out the visible rows of a trace as a left-to-right tree (d3-hierarchy tree()). Parents are found
+ * from depth in pre-order, so collapsed subtrees (absent from `rows`) are simply not laid out.
+ */
+export function layoutTraceTree(rows: Int32Array, depth: Int32Array): { nodes: TreeNode[]; width: number; height: number } {
+  interface T {
+    readonly row: number;
+    readonly children: T[];
+  }
+  const root: T = { row: -1, children: [] };
+  const stack: T[] = [];
+  for (const row of rows) {
+    const node: T = { row, children: [] };
+    const d = depth[row]!;
+    stack.length = Math.min(stack.length, d);
+    (stack[d - 1] ?? root).children.push(node);
+    stack[d] = node;
+  }
+  const laid = tree<T>().nodeSize([TREE_DY, TREE_DX])(hierarchy(root));
+  const all = laid.descendants().filter((n) => n.data.row >= 0);
+  const minY = Math.min(0, ...all.map((n) => n.x));
+  const nodes = all.map((n) => ({ row: n.data.row, x: (n.depth - 1) * TREE_DX + 10, y: n.x - minY + 14, parentRow: n.parent?.data.row ?? -1 }));
+  return { nodes, width: Math.max(0, ...nodes.map((n) => n.x)) + TREE_DX, height: Math.max(0, ...nodes.map((n) => n.y)) + 30 };
+}

@@ -34,6 +34,8 @@ export interface SpanDetails {
   readonly durationNs: string;
   /** Start relative to the trace start, exact ns. */
   readonly offsetNs: string;
+  /** Duration minus the union of the direct children's intervals (clipped to this span), exact ns; '' if not ended. */
+  readonly selfNs: string;
   readonly traceState: string;
   readonly flags: number | null;
   readonly attributes: readonly KeyValue[];
@@ -52,6 +54,31 @@ export interface SpanDetails {
   readonly dropped: { readonly attributes: number | null; readonly events: number | null; readonly links: number | null };
   readonly copies: number;
   readonly input: { readonly file: string; readonly format: string; readonly where: string };
+}
+
+/** A span's own time: its duration minus the union of its direct children's intervals, clipped to it. */
+export function selfTime(ds: Dataset, trace: TraceModel, row: number): bigint {
+  const s = ds.spans[trace.spanIdx[row]!]!;
+  const intervals: Array<[bigint, bigint]> = [];
+  for (let c = row + 1; c < trace.subtreeEnd[row]!; c++) {
+    if (trace.parentRow[c] !== row) continue;
+    const child = ds.spans[trace.spanIdx[c]!]!;
+    const a = child.startNs > s.startNs ? child.startNs : s.startNs;
+    const b = child.endNs < s.endNs ? child.endNs : s.endNs;
+    if (b > a) intervals.push([a, b]);
+  }
+  intervals.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  let covered = 0n;
+  let cur: [bigint, bigint] | null = null;
+  for (const [a, b] of intervals) {
+    if (!cur || a > cur[1]) {
+      if (cur) covered += cur[1] - cur[0];
+      cur = [a, b];
+    } else if (b > cur[1]) cur[1] = b;
+  }
+  if (cur) covered += cur[1] - cur[0];
+  const self = s.endNs - s.startNs - covered;
+  return self > 0n ? self : 0n;
 }
 
 /** Finds a loaded span by ids. With several spans sharing an id, the first (in row order) wins. */
@@ -87,6 +114,7 @@ export function spanDetails(ds: Dataset, trace: TraceModel, row: number): SpanDe
     endIso: s.endNs > 0n ? formatUnixNanosIso(s.endNs) : '',
     durationNs: s.endNs > 0n ? (s.endNs - s.startNs).toString() : '',
     offsetNs: trace.startNs > 0n && s.startNs > 0n ? (s.startNs - trace.startNs).toString() : '0',
+    selfNs: s.endNs > 0n ? selfTime(ds, trace, row).toString() : '',
     traceState: s.traceState,
     flags: s.flags,
     attributes: s.attributes,

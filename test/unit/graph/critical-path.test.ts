@@ -86,3 +86,18 @@ root      |====================|
     expect(byName).toEqual({ root: 6, a: 6, b: 7, c: 11 });
   });
 });
+
+describe('self time in span details', () => {
+  it('agrees with selfTimes for every span', async () => {
+    const { spanDetails } = await import('../../../src/core/model/details.ts');
+    const { ds, trace, cols } = draw(`
+root      |====================|
+  a         |=====|
+  b            |======|
+    d            |==|
+  c                       |==========|
+`);
+    const self = selfTimes(trace, cols.startNs, cols.durNs);
+    for (let row = 0; row < trace.numRows; row++) expect(Number(spanDetails(ds, trace, row)!.selfNs)).toBe(self[row]);
+  });
+});

@@ -1,0 +1,32 @@
+// Graph views on a 10k-span trace: service graph, critical path and the tree layout, next to the assembly
+// of the same spans measured in the same run.
+import { layoutTraceTree } from '../src/app/graph/layout.ts';
+import { criticalPath } from '../src/core/graph/critical-path.ts';
+import { serviceGraph } from '../src/core/graph/service-graph.ts';
+import { assemble } from '../src/core/model/assemble.ts';
+import { DatasetBuilder } from '../src/core/model/dataset-builder.ts';
+import { loadInput } from '../src/core/decode/load.ts';
+import { deriveRows } from '../src/core/model/rows.ts';
+import { waterfallColumns } from '../src/core/model/waterfall.ts';
+import { generateSpans } from './gen.ts';
+import { fmt, row, time } from './measure.ts';
+
+export function benchGraph(numSpans = 10_000, runs = 5): string[] {
+  const { world, spans } = generateSpans(numSpans, numSpans);
+  const builder = new DatasetBuilder();
+  loadInput(builder, 'x.pb', world.otlpProto(spans));
+  const base = time(runs, () => assemble(builder));
+  const ds = base.result;
+  const trace = ds.traces[0]!;
+  const cols = waterfallColumns(ds, trace);
+  const sg = time(runs, () => serviceGraph(ds));
+  const cp = time(runs, () => criticalPath(trace, cols.startNs, cols.durNs));
+  const tree = time(runs, () => layoutTraceTree(deriveRows(trace), cols.depth));
+  return [
+    row(`one trace of ${trace.numRows.toLocaleString('en-US')} spans`, 'time', 'ratio'),
+    row('assemble (baseline)', fmt(base.ms), '1.00×'),
+    row('service graph', fmt(sg.ms), `${(sg.ms / base.ms).toFixed(2)}×`),
+    row(`critical path (${cp.result.length} sections)`, fmt(cp.ms), `${(cp.ms / base.ms).toFixed(2)}×`),
+    row('tree layout (d3-hierarchy, all rows visible)', fmt(tree.ms), `${(tree.ms / base.ms).toFixed(2)}×`),
+  ];
+}
