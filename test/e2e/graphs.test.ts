@@ -36,4 +36,17 @@ describe('graphs on the demo', () => {
     await expect.poll(() => page.locator(`${ROW}[aria-selected="true"]`).getAttribute('data-span-id')).toBe(producer.spanId);
     expect(await page.locator(`${TRACE_ROW}[data-trace-id="${producer.traceId}"]`).getAttribute('aria-selected')).toBe('true');
   });
+
+  it('a link whose target is not loaded is drawn as such, with the target ids', async () => {
+    const doc = JSON.parse(readFileSync(new URL('../../public/demo/demo.otlp.json', import.meta.url), 'utf8')) as { resourceSpans: Array<{ resource: { attributes: Array<{ value: { stringValue?: string } }> } }> };
+    doc.resourceSpans = doc.resourceSpans.filter((rs) => rs.resource.attributes.some((a) => a.value.stringValue === 'fulfillment'));
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    await page.getByTestId('file-input').setInputFiles([{ name: 'consumer-only.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) }]);
+    await expect.poll(() => page.locator(TRACE_ROW).count()).toBe(1);
+    await page.getByTestId('view-links').click();
+    const missing = page.getByTestId('trace-link-missing');
+    await expect.poll(() => missing.count()).toBe(1);
+    expect(await missing.locator('title').textContent()).toBe(`${producer.traceId} / ${producer.spanId}`);
+  });
 });
