@@ -24,7 +24,10 @@ describe('service graph', () => {
   });
 
   it('a CLIENT call inside one service is not an edge; an unpaired one goes to its peer', () => {
-    // web: root → client (to a SERVER in web itself) ; web: client to an uninstrumented peer
+    // a1  SERVER  [web]
+    //   b1  CLIENT  [web]            calls a SERVER in its own service: not an edge
+    //     c1  SERVER  [web]
+    //   d1  CLIENT  [web]            service.peer.name=billing, no SERVER child: edge to a virtual node
     const g = serviceGraph(dataset([
       { id: 'a1', kind: 2, resource: svc('web') },
       { id: 'b1', kind: 3, parentSpanId: pid('a1'), startNs: ms(1), resource: svc('web') },
