@@ -65,7 +65,8 @@ describe('hostile input', () => {
     const numTraces = await page.locator(TRACE_ROW).count();
     for (let t = 0; t < numTraces; t++) {
       await page.locator(TRACE_ROW).nth(t).click();
-      await page.locator(ROW).first().waitFor();
+      const traceId = await page.locator(TRACE_ROW).nth(t).getAttribute('data-trace-id');
+      await expect.poll(() => page.locator('.waterfall-title .trace-id').textContent()).toBe(traceId);
       const numRows = await page.locator(ROW).count();
       for (let r = 0; r < numRows; r++) {
         await page.locator(ROW).nth(r).click();

@@ -56,6 +56,8 @@ describe('hosting, deep links and the URL hash', () => {
     await page.locator(ROW).first().waitFor();
     await page.locator(TRACE_ROW).nth(1).click();
     const traceId = await page.locator(TRACE_ROW).nth(1).getAttribute('data-trace-id');
+    // The rows must be the newly opened trace's before one is clicked.
+    await expect.poll(() => page.locator('.waterfall-title .trace-id').textContent()).toBe(traceId);
     await page.locator(ROW).nth(1).click();
     const spanId = await page.locator(ROW).nth(1).getAttribute('data-span-id');
     await expect.poll(() => new URL(page.url()).hash).toBe(`#trace=${traceId}&span=${spanId}`);

@@ -41,7 +41,8 @@ describe('large and odd traces', () => {
     await page.getByTestId('file-input').setInputFiles([upload('linked.json', world.otlpJson())]);
     await expect.poll(() => page.locator(TRACE_ROW).count()).toBe(2);
     await page.locator(`${TRACE_ROW}:has-text("consume")`).click();
-    await page.locator(`${ROW}`).first().click();
+    // Wait for the consumer's waterfall: clicking "the first row" right away could hit the old trace's.
+    await page.locator(`${ROW}:has-text("consume")`).click();
     await page.getByTestId('link-jump').click();
     await expect.poll(() => rowOf(page, target.spanContext().spanId).getAttribute('aria-selected')).toBe('true');
     const scroller = page.locator('.waterfall-scroll');
