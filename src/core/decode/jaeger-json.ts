@@ -9,7 +9,7 @@ import { Quirk } from '../model/records.ts';
 import { microsToNanos } from '../model/time.ts';
 import type { Decoder } from './types.ts';
 import { base64ToBytes, bytesToHex, normalizeTextId } from './otlp/ids.ts';
-import { describeJsonError } from './text-position.ts';
+import { parseJsonOrReport } from './json-parse.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -109,14 +109,8 @@ export const jaegerJson: Decoder = {
   },
   decode(input, sink) {
     const body = input.text();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch (err) {
-      const { reason, where } = describeJsonError(err, body);
-      sink.issue({ message: `not valid JSON: ${reason}`, where, severity: 'error' });
-      return;
-    }
+    const parsed = parseJsonOrReport(body, sink);
+    if (parsed === undefined) return;
     if (!isObject(parsed) || !Array.isArray(parsed.data)) {
       sink.issue({ message: 'not a Jaeger response: no "data" array', where: 'line 1, column 1', severity: 'error' });
       return;

@@ -3,7 +3,7 @@
 // Both share OTLP's span shape, so the OTLP/JSON walker reads them; the format name says where they came from.
 import type { Decoder } from './types.ts';
 import { isTracesRequest, walkTracesRequest } from './otlp/json-walk.ts';
-import { describeJsonError } from './text-position.ts';
+import { parseJsonOrReport } from './json-parse.ts';
 
 const TEMPO_HEAD = /^\s*\{\s*"(batches"\s*:|trace"\s*:\s*\{\s*"(resourceSpans|resource_spans|batches)")/;
 
@@ -14,14 +14,8 @@ export const tempoJson: Decoder = {
   },
   decode(input, sink) {
     const text = input.text();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (err) {
-      const { reason, where } = describeJsonError(err, text);
-      sink.issue({ message: `not valid JSON: ${reason}`, where, severity: 'error' });
-      return;
-    }
+    const parsed = parseJsonOrReport(text, sink);
+    if (parsed === undefined) return;
     const body = parsed && typeof parsed === 'object' && 'trace' in parsed ? (parsed as { trace: unknown }).trace : parsed;
     if (!isTracesRequest(body)) {
       sink.issue({ message: 'not a Tempo trace: no "batches" or "trace.resourceSpans"', where: 'line 1, column 1', severity: 'error' });
