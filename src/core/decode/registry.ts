@@ -7,6 +7,7 @@ import { otlpJson } from './otlp-json.ts';
 import { otlpProto } from './otlp-proto.ts';
 import { pythonConsole } from './python-console.ts';
 import { tempoJson } from './tempo-json.ts';
+import { zipkinJson } from './zipkin-json.ts';
 import type { Decoder } from './types.ts';
 
-export const DECODERS: readonly Decoder[] = [otlpJsonl, tempoJson, jaegerJson, otlpJson, otlpProto, pythonConsole, collectorDebug];
+export const DECODERS: readonly Decoder[] = [otlpJsonl, tempoJson, jaegerJson, otlpJson, otlpProto, pythonConsole, collectorDebug, zipkinJson];
