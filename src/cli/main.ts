@@ -1,5 +1,6 @@
 // The `tracelens` command. Each subcommand lives in its own module; this file only dispatches.
 import { runCheck } from './check.ts';
+import { runConvert } from './convert.ts';
 import { runGraph } from './graph.ts';
 import type { CliIo } from './io.ts';
 import { runTraceparent } from './traceparent.ts';
@@ -14,6 +15,7 @@ commands:
                                            (- or /dev/stdin reads standard input)
   traceparent VALUE [--json]               decode, validate and explain a W3C traceparent
   graph FILE... [--json|--format mermaid|dot]  the service graph (edges with count, errors, p50/p95) and span links
+  convert FILE... --to otlp-json|chrome-trace [-o OUT]  write what was read as OTLP/JSON or Chrome trace JSON
 `;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -21,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   check: runCheck,
   traceparent: runTraceparent,
   graph: runGraph,
+  convert: runConvert,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -1,0 +1,42 @@
+// `tracelens convert FILE... --to otlp-json|chrome-trace [-o OUT]`: any format Tracelens reads, written as
+// OTLP/JSON (for a collector or Tempo) or Chrome Trace Event JSON (for Perfetto and speedscope).
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Dataset } from '../core/model/assemble.ts';
+import { exportChromeTrace } from '../core/export/chrome-trace.ts';
+import { exportOtlpJson } from '../core/export/otlp-json.ts';
+import { loadDataset, type NamedBytes } from '../core/load-dataset.ts';
+import { readInput, type CliIo } from './io.ts';
+
+const EXPORTERS: Record<string, (ds: Dataset) => string> = {
+  'otlp-json': (ds) => exportOtlpJson(ds),
+  'chrome-trace': (ds) => exportChromeTrace(ds),
+};
+
+export async function runConvert(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { to: { type: 'string' }, output: { type: 'string', short: 'o' } } });
+  const exporter = values.to ? EXPORTERS[values.to] : undefined;
+  if (!exporter || positionals.length === 0) {
+    io.stderr(`usage: tracelens convert FILE... --to ${Object.keys(EXPORTERS).join('|')} [-o OUT]\n`);
+    return 2;
+  }
+  const inputs: NamedBytes[] = [];
+  for (const path of positionals) {
+    const r = await readInput(path, io);
+    if (!r.ok) {
+      io.stderr(`tracelens convert: cannot read ${r.file}: ${r.message}\n`);
+      return 2;
+    }
+    inputs.push(r.input);
+  }
+  const ds = loadDataset(inputs);
+  for (const i of ds.inputs) for (const e of i.errors) io.stderr(`${i.file}: ${e.severity}: ${e.message} (${e.where})\n`);
+  if (ds.spans.length === 0) {
+    io.stderr('tracelens convert: no spans to write\n');
+    return 2;
+  }
+  const out = `${exporter(ds)}\n`;
+  if (values.output) writeFileSync(values.output, out);
+  else io.stdout(out);
+  return 0;
+}
