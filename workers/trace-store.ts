@@ -9,6 +9,8 @@ import { searchTrace } from '../src/core/query/search.ts';
 import { criticalPath, selfTimes } from '../src/core/graph/critical-path.ts';
 import { serviceGraph, type ServiceGraph } from '../src/core/graph/service-graph.ts';
 import { traceLinks, type TraceLink } from '../src/core/graph/trace-links.ts';
+import { exportChromeTrace } from '../src/core/export/chrome-trace.ts';
+import { exportOtlpJson } from '../src/core/export/otlp-json.ts';
 import { DEFAULT_CONFIG, runLint } from '../src/core/lint/engine.ts';
 import { ALL_RULES } from '../src/core/lint/index.ts';
 import type { Finding, RuleMeta } from '../src/core/lint/types.ts';
@@ -163,6 +165,23 @@ export class TraceStore {
       endNs: Float64Array.from(path, (c) => c.endNs),
       selfNs: selfTimes(t, cols.startNs, cols.durNs),
     };
+  }
+
+  /** The selected trace (or everything loaded) as OTLP/JSON or Chrome trace JSON, or the findings as JSON. */
+  exportData(kind: 'otlp-json' | 'chrome-trace' | 'findings', traceId?: string): string {
+    const only = traceId === undefined ? undefined : new Set([traceId]);
+    switch (kind) {
+      case 'otlp-json':
+        return exportOtlpJson(this.dataset, only);
+      case 'chrome-trace':
+        return exportChromeTrace(this.dataset, only);
+      case 'findings':
+        return JSON.stringify(this.findings().findings.filter((f) => !traceId || f.traceId === traceId), null, 2);
+      default: {
+        const never: never = kind;
+        return never;
+      }
+    }
   }
 
   serviceGraph(): ServiceGraph {

@@ -4,6 +4,7 @@ import { useActions } from '../actions-context.ts';
 import { DEMO_URL } from '../ingest/initial-load.ts';
 import { ContextInspector } from './context-inspector.tsx';
 import { DatasetCounts } from './dataset-counts.tsx';
+import { ExportMenu } from './export-menu.tsx';
 import { FilePicker } from './file-picker.tsx';
 import { LoadProgress } from './load-progress.tsx';
 
@@ -30,6 +31,7 @@ export function Toolbar() {
       <button type="button" className="button" data-testid="open-context" aria-expanded={isContextOpen} onClick={() => setContextOpen(!isContextOpen)}>
         traceparent…
       </button>
+      <ExportMenu />
       <span className="hint">or drop files anywhere, or paste (Ctrl+V)</span>
       {isContextOpen ? <ContextInspector onClose={() => setContextOpen(false)} /> : null}
       <span className="spacer" />

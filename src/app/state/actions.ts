@@ -10,6 +10,7 @@ import type { FetchTraceResult, LoadFile } from '../../../workers/trace-store.ts
 import { Generations } from '../generation.ts';
 import { sortTraces } from '../trace-sort.ts';
 import { ancestorRows, rowsWithChildren } from '../tree-walk.ts';
+import { downloadText } from '../download.ts';
 import { keyMove } from '../waterfall-keys.ts';
 import { proxyProgress, transferFiles, type TraceWorker } from '../worker-client.ts';
 import type { DataSource } from './ingest-slice.ts';
@@ -34,6 +35,8 @@ export interface Actions {
   inspectContext(text: string): Promise<ContextInspection>;
   /** Fetches one trace by id from a Tempo or Jaeger backend, loads it beside the rest and opens it. */
   fetchFromBackend(settings: BackendSettings, traceId: string): Promise<{ ok: boolean; message: string }>;
+  /** Exports the open trace (or everything) as a file the browser downloads. */
+  exportData(kind: 'otlp-json' | 'chrome-trace' | 'findings', scope: 'trace' | 'all'): Promise<void>;
   /** The service graph of everything loaded. */
   serviceGraph(): Promise<ServiceGraph>;
   /** The span links of a trace, both directions. */
@@ -251,7 +254,15 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     if (traceId !== null) await refreshRows(traceId, get().collapsed);
   }
 
+  async function exportData(kind: 'otlp-json' | 'chrome-trace' | 'findings', scope: 'trace' | 'all'): Promise<void> {
+    const traceId = scope === 'trace' ? (get().traceId ?? undefined) : undefined;
+    const text = await worker.exportData(kind, traceId);
+    const name = `${traceId ?? 'tracelens'}.${kind === 'otlp-json' ? 'otlp.json' : kind === 'chrome-trace' ? 'chrome-trace.json' : 'findings.json'}`;
+    downloadText(name, text);
+  }
+
   return {
+    exportData,
     serviceGraph: () => worker.serviceGraph(),
     traceLinks: (traceId) => worker.traceLinks(traceId),
     setView: (view) => get().viewChosen(view),
