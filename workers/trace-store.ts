@@ -11,6 +11,7 @@ import { serviceGraph, type ServiceGraph } from '../src/core/graph/service-graph
 import { traceLinks, type TraceLink } from '../src/core/graph/trace-links.ts';
 import { exportChromeTrace } from '../src/core/export/chrome-trace.ts';
 import { exportOtlpJson } from '../src/core/export/otlp-json.ts';
+import { spanStats, type StatRow } from '../src/core/stats/span-stats.ts';
 import { DEFAULT_CONFIG, runLint } from '../src/core/lint/engine.ts';
 import { ALL_RULES } from '../src/core/lint/index.ts';
 import type { Finding, RuleMeta } from '../src/core/lint/types.ts';
@@ -182,6 +183,12 @@ export class TraceStore {
         return never;
       }
     }
+  }
+
+  /** Per service and span name statistics for one trace, or for everything loaded. */
+  stats(traceId?: string): StatRow[] {
+    const t = traceId === undefined ? undefined : this.trace(traceId);
+    return spanStats(this.dataset, t ? [t] : traceId === undefined ? this.dataset.traces : []);
   }
 
   serviceGraph(): ServiceGraph {

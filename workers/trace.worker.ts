@@ -30,6 +30,7 @@ const api = {
   inspectContext: (text: string) => store.inspectContext(text),
   findings: () => store.findings(),
   serviceGraph: () => store.serviceGraph(),
+  stats: (traceId?: string) => store.stats(traceId),
   exportData: (kind: 'otlp-json' | 'chrome-trace' | 'findings', traceId?: string) => store.exportData(kind, traceId),
   traceLinks: (traceId: string) => store.traceLinks(traceId),
   criticalPath(traceId: string) {

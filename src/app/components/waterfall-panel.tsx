@@ -2,13 +2,14 @@
 import { useStore } from '../state/store.ts';
 import type { MainView } from '../state/waterfall-slice.ts';
 import { ServiceGraphView } from './service-graph-view.tsx';
+import { StatsView } from './stats-view.tsx';
 import { TraceLinksView } from './trace-links-view.tsx';
 import { TraceTreeView } from './trace-tree-view.tsx';
 import { TimeAxis } from './time-axis.tsx';
 import { WaterfallBody } from './waterfall-body.tsx';
 import { WaterfallTitle } from './waterfall-title.tsx';
 
-const VIEWS: Array<[MainView, string]> = [['waterfall', 'Waterfall'], ['tree', 'Tree'], ['services', 'Service graph'], ['links', 'Links']];
+const VIEWS: Array<[MainView, string]> = [['waterfall', 'Waterfall'], ['tree', 'Tree'], ['services', 'Service graph'], ['links', 'Links'], ['stats', 'Statistics']];
 
 function ViewTabs() {
   const view = useStore((s) => s.view);
@@ -29,7 +30,7 @@ export function WaterfallPanel() {
   return (
     <section className="panel waterfall-panel" aria-label="Waterfall">
       <ViewTabs />
-      {view === 'services' ? <ServiceGraphView /> : view === 'links' ? <TraceLinksView /> : view === 'tree' && columns ? <TraceTreeView columns={columns} /> : columns ? (
+      {view === 'stats' ? <StatsView /> : view === 'services' ? <ServiceGraphView /> : view === 'links' ? <TraceLinksView /> : view === 'tree' && columns ? <TraceTreeView columns={columns} /> : columns ? (
         <>
           <WaterfallTitle columns={columns} />
           <TimeAxis durationNs={columns.traceDurationNs} />

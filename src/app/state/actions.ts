@@ -3,6 +3,7 @@
 import type { SpanRef } from '../../core/model/details.ts';
 import type { ContextInspection } from '../../core/propagation/inspect.ts';
 import type { ServiceGraph } from '../../core/graph/service-graph.ts';
+import type { StatRow } from '../../core/stats/span-stats.ts';
 import type { TraceLink } from '../../core/graph/trace-links.ts';
 import type { MainView } from './waterfall-slice.ts';
 import type { BackendSettings } from '../../../workers/backend.ts';
@@ -37,6 +38,10 @@ export interface Actions {
   fetchFromBackend(settings: BackendSettings, traceId: string): Promise<{ ok: boolean; message: string }>;
   /** Exports the open trace (or everything) as a file the browser downloads. */
   exportData(kind: 'otlp-json' | 'chrome-trace' | 'findings', scope: 'trace' | 'all'): Promise<void>;
+  /** Statistics per service and span name, for a trace or (no id) everything loaded. */
+  stats(traceId?: string): Promise<StatRow[]>;
+  /** Shows only the spans of one name in the waterfall (the stats table's click). */
+  filterToName(name: string): Promise<void>;
   /** The service graph of everything loaded. */
   serviceGraph(): Promise<ServiceGraph>;
   /** The span links of a trace, both directions. */
@@ -261,8 +266,17 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     downloadText(name, text);
   }
 
+  async function filterToName(name: string): Promise<void> {
+    get().searchOpened(true);
+    get().viewChosen('waterfall');
+    get().matchesOnlySet(true);
+    await search(name);
+  }
+
   return {
     exportData,
+    stats: (traceId) => worker.stats(traceId),
+    filterToName,
     serviceGraph: () => worker.serviceGraph(),
     traceLinks: (traceId) => worker.traceLinks(traceId),
     setView: (view) => get().viewChosen(view),

@@ -1,0 +1,65 @@
+// Statistics per service and span name, for the open trace or everything loaded; sortable by any column;
+// clicking a row shows only that name's spans in the waterfall.
+import { useEffect, useMemo, useState } from 'react';
+import type { StatRow } from '../../core/stats/span-stats.ts';
+import { useActions } from '../actions-context.ts';
+import { useStore } from '../state/store.ts';
+
+type Key = keyof StatRow;
+const COLUMNS: Array<[Key, string]> = [['service', 'service'], ['name', 'name'], ['count', 'count'], ['totalMs', 'total ms'], ['selfMs', 'self ms'], ['p50Ms', 'p50 ms'], ['p95Ms', 'p95 ms'], ['maxMs', 'max ms'], ['errors', 'errors']];
+
+export function StatsView() {
+  const actions = useActions();
+  const traceId = useStore((s) => s.traceId);
+  const numSpans = useStore((s) => s.numSpans);
+  const [scope, setScope] = useState<'trace' | 'all'>('trace');
+  const [rows, setRows] = useState<StatRow[]>([]);
+  const [sort, setSort] = useState<{ key: Key; desc: boolean }>({ key: 'selfMs', desc: true });
+  useEffect(() => {
+    let live = true;
+    void actions.stats(scope === 'trace' ? (traceId ?? '') : undefined).then((r) => live && setRows(r));
+    return () => {
+      live = false;
+    };
+  }, [actions, scope, traceId, numSpans]);
+  const sorted = useMemo(() => {
+    const { key, desc } = sort;
+    return [...rows].sort((a, b) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0) * (desc ? -1 : 1));
+  }, [rows, sort]);
+  return (
+    <div className="stats-view" data-testid="stats">
+      <div className="findings-filter">
+        <button type="button" className={`button small${scope === 'trace' ? ' primary' : ''}`} onClick={() => setScope('trace')}>this trace</button>
+        <button type="button" className={`button small${scope === 'all' ? ' primary' : ''}`} data-testid="stats-all" onClick={() => setScope('all')}>everything loaded</button>
+      </div>
+      <table className="stats-table">
+        <thead>
+          <tr>
+            {COLUMNS.map(([key, label]) => (
+              <th key={key}>
+                <button type="button" className="sort-button" data-testid={`stats-sort-${key}`} onClick={() => setSort({ key, desc: sort.key === key ? !sort.desc : true })}>
+                  {label}{sort.key === key ? (sort.desc ? ' ▾' : ' ▴') : ''}
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((r) => (
+            <tr key={`${r.service}\u0000${r.name}`} data-testid="stats-row" onClick={() => void actions.filterToName(r.name)}>
+              <td>{r.service}</td>
+              <td className="stats-name">{r.name}</td>
+              <td className="num">{r.count}</td>
+              <td className="num">{r.totalMs.toFixed(1)}</td>
+              <td className="num">{r.selfMs.toFixed(1)}</td>
+              <td className="num">{r.p50Ms.toFixed(1)}</td>
+              <td className="num">{r.p95Ms.toFixed(1)}</td>
+              <td className="num">{r.maxMs.toFixed(1)}</td>
+              <td className={`num${r.errors ? ' has-errors' : ''}`}>{r.errors}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
