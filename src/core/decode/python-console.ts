@@ -82,7 +82,7 @@ function emitSpan(o: Json, sink: SpanSink, where: string): void {
     }),
     droppedLinksCount: null,
     status: { code: STATUS[String(status.status_code)] ?? 0, message: typeof status.description === 'string' ? status.description : '' },
-    resourceIdx, scopeIdx, where, quirks: Quirk.NO_FLAGS | Quirk.NO_DROPPED_COUNTS,
+    resourceIdx, scopeIdx, where, quirks: Quirk.NO_FLAGS | Quirk.NO_DROPPED_COUNTS | (scope.name === undefined ? Quirk.NO_SCOPE : 0),
   });
 }
 

@@ -87,6 +87,8 @@ export const Quirk = {
   /** The format carries no trace flags / dropped counts (console text): rules must not guess. */
   NO_FLAGS: 1 << 4,
   NO_DROPPED_COUNTS: 1 << 5,
+  /** The format carries no instrumentation scope (Zipkin, older Python console output). */
+  NO_SCOPE: 1 << 6,
 } as const;
 
 export interface SpanRecord {

@@ -67,6 +67,11 @@ describe('every rule triggers on its mistake and only then', () => {
     expect(findingsOf('deprecated-attribute', [{ id: 'r', attributes: [kv('http.retry_count', 1)] }])[0]!.suggestion).toBe('http.request.resend_count');
     expect(findingsOf('deprecated-attribute', [{ id: 'r', attributes: [kv('http.method', 'GET'), kv('http.request.method', 'GET')] }])[0]!.severity).toBe('info');
   });
+  it('rules stay silent where the format cannot carry the data', () => {
+    expect(findingsOf('scope-unnamed', [{ id: 'r', scope: '', quirks: Quirk.NO_SCOPE }])).toEqual([]);
+    expect(findingsOf('dropped-data', [{ id: 'r', droppedEventsCount: 2, quirks: Quirk.NO_DROPPED_COUNTS }])).toEqual([]);
+    expect(findingsOf('traceflags-reserved', [{ id: 'r', flags: null }])).toEqual([]);
+  });
   it('every rule has learner text, a why and a source, and ids follow RULES.md', () => {
     for (const r of ALL_RULES) {
       expect(r.meta.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);

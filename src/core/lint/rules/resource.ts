@@ -1,6 +1,6 @@
 // Resource rules: who produced the data (../shared/RULES.md, resource family). Sources:
 // instrumentation-score RES-001/RES-005, semconv registry service.*, telemetry.sdk entity, trace.proto.
-import { attr } from '../../model/records.ts';
+import { attr, Quirk } from '../../model/records.ts';
 import { datasetRule } from './define.ts';
 import type { RuleContext } from '../types.ts';
 
@@ -81,7 +81,9 @@ export const scopeUnnamed = datasetRule({
   source: 'opentelemetry-proto InstrumentationScope',
 }, (ctx) => {
   for (const [scopeIdx, at] of firstSpanOf(ctx, (i) => ctx.ds.spans[i]!.scopeIdx)) {
-    if ((ctx.ds.scopes[scopeIdx]?.name ?? '') === '' && !(ctx.ds.inputs[ctx.ds.spans.find((s) => s.scopeIdx === scopeIdx)!.inputIdx]?.format ?? '').endsWith('console')) {
+    const span = ctx.ds.spans.find((s) => s.spanId === at.spanId && s.traceId === at.traceId)!;
+    // Stay silent where the format cannot carry a scope at all.
+    if ((ctx.ds.scopes[scopeIdx]?.name ?? '') === '' && (span.quirks & Quirk.NO_SCOPE) === 0) {
       ctx.report({ ...at, message: 'the instrumentation scope has no name' });
     }
   }
