@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { layoutGraph, layoutTraceTree, TREE_DY } from '../../../src/app/graph/layout.ts';
 import { deriveRows } from '../../../src/core/model/rows.ts';
-import { handDataset } from '../../support/hand-records.ts';
+import { smallTree } from '../../support/small-tree.ts';
 
-// root
-//   a
-//     a1
-//     a2
-//   b
-//     b1
-const ds = handDataset([
-  { id: 'root', startMs: 0, endMs: 100 },
-  { id: 'a', parent: 'root', startMs: 1, endMs: 50 },
-  { id: 'a1', parent: 'a', startMs: 2, endMs: 10 },
-  { id: 'a2', parent: 'a', startMs: 11, endMs: 20 },
-  { id: 'b', parent: 'root', startMs: 60, endMs: 90 },
-  { id: 'b1', parent: 'b', startMs: 61, endMs: 70 },
-]);
+// root ─ a ─ a1, a2 ; root ─ b ─ b1 (test/support/small-tree.ts)
+const ds = smallTree();
 const t = ds.traces[0]!;
 
 describe('trace tree layout', () => {
