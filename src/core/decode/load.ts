@@ -84,6 +84,8 @@ export function loadInput(builder: DatasetBuilder, name: string, raw: Uint8Array
     const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
     sink.issue({ message: `decoder stopped: ${message}; the spans before it are kept`, where: 'unknown position', severity: 'error' });
   }
+  // A mixed paste is named by the format most of its spans came in; `parts` lists them all.
+  if (report.parts?.length) report.format = report.parts.reduce((a, b) => (b.spans > a.spans ? b : a)).format;
   if (report.spans === 0 && report.errors.length === 0) {
     sink.issue({ message: `no spans found in this ${decoder.format} input`, where: 'whole input', severity: 'warning' });
   }

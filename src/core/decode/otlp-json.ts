@@ -1,18 +1,21 @@
 // OTLP/JSON: one ExportTraceServiceRequest / TracesData object (also Tempo's `batches` form, which shares
 // the shape). Format name `otlp-json` is part of the CLI contract.
 import type { Decoder } from './types.ts';
-import { isTracesRequest, walkTracesRequest } from './otlp/json-walk.ts';
+import { isOtlpSpan, isTracesRequest, walkBareSpans, walkTracesRequest } from './otlp/json-walk.ts';
 import { recoverPrefix } from './json-recover.ts';
 import { describeJsonError } from './text-position.ts';
 
 const RESOURCE_SPANS = /"(resourceSpans|resource_spans|batches)"\s*:/;
 /** Jaeger v2's `/api/v3/traces/{id}` wraps OTLP JSON in `result` (jaegertracing.io/docs/latest/apis). */
+/** A top-level array of requests or of bare spans: `[{"resourceSpans": …}, …]`, `[{"traceId": …, "spanId": …}]`. */
+const TOP_LEVEL_ARRAY = /^\[\s*\{\s*"(resourceSpans|resource_spans|traceId|trace_id|spanId|span_id)"/;
 const JAEGER_V3 = /^\s*\{\s*"result"\s*:\s*\{\s*"(resourceSpans|resource_spans)"/;
 
 export const otlpJson: Decoder = {
   format: 'otlp-json',
   sniff({ text }) {
     const t = text.trimStart();
+    if (TOP_LEVEL_ARRAY.test(t) && /"(startTimeUnixNano|start_time_unix_nano|resourceSpans|resource_spans)"/.test(t)) return 0.8;
     if (!t.startsWith('{')) return 0;
     if (JAEGER_V3.test(t)) return 0.85;
     return RESOURCE_SPANS.test(t) ? 0.8 : 0.1;
@@ -40,6 +43,10 @@ export const otlpJson: Decoder = {
       sink.issue({ message: `not valid JSON from here (${reason}); the ${numKept} whole spans before it are kept`, where, severity: 'error' });
       return;
     }
+    if (Array.isArray(parsed)) {
+      decodeTopLevelArray(parsed, sink);
+      return;
+    }
     if (parsed && typeof parsed === 'object' && 'result' in parsed && isTracesRequest((parsed as { result: unknown }).result)) {
       parsed = (parsed as { result: unknown }).result;
     }
@@ -50,3 +57,20 @@ export const otlpJson: Decoder = {
     walkTracesRequest(parsed, sink);
   },
 };
+
+/** Requests and bare spans may even be mixed in one array; anything else is reported by its index. */
+function decodeTopLevelArray(items: readonly unknown[], sink: Parameters<Decoder['decode']>[1]): void {
+  const bare: unknown[] = [];
+  const bareAt: number[] = [];
+  items.forEach((item, i) => {
+    if (isTracesRequest(item)) walkTracesRequest(item, sink, `[${i}].`);
+    else if (isOtlpSpan(item)) {
+      bare.push(item);
+      bareAt.push(i);
+    } else sink.issue({ message: 'array element is neither an OTLP traces request nor an OTLP span; skipped', where: `[${i}]`, severity: 'warning' });
+  });
+  if (bare.length > 0) {
+    walkBareSpans(bare, { ...sink, addSpan: (s) => sink.addSpan({ ...s, where: s.where.replace(/^\[(\d+)\]/, (_, k: string) => `[${bareAt[Number(k)]}]`) }) });
+    sink.issue({ message: `${bare.length} spans came without their resource and scope (a bare array of spans): their service is unknown`, where: 'whole input', severity: 'info' });
+  }
+}

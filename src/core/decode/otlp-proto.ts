@@ -1,5 +1,8 @@
 // OTLP/protobuf ExportTraceServiceRequest or TracesData. Sniffed by its first tag (field 1, length-delimited:
-// 0x0a) and a length that fits the input; text never starts that way.
+// 0x0a) and a length that fits the input; text never starts that way. Also a stream of length-delimited
+// messages one after another (varint length, then the message: protobuf's writeDelimitedTo framing, as
+// some collectors' file exporters and Java's OtlpStdout exporters write), recognised when the framing
+// covers the bytes exactly and each message starts with a ResourceSpans tag.
 import type { Decoder } from './types.ts';
 import { walkTracesProto } from './otlp/proto-walk.ts';
 
@@ -13,9 +16,28 @@ function readVarint(bytes: Uint8Array, pos: number): [value: number, next: numbe
   return null;
 }
 
+/** The [start, end) of each length-delimited message, or null when the bytes are not framed that way. */
+export function delimitedFrames(bytes: Uint8Array, partial = false): Array<[number, number]> | null {
+  const frames: Array<[number, number]> = [];
+  let pos = 0;
+  while (pos < bytes.length) {
+    const len = readVarint(bytes, pos);
+    if (!len || len[0] === 0 || bytes[len[1]] !== 0x0a) return null;
+    const end = len[1] + len[0];
+    if (end > bytes.length) return partial && frames.length > 0 ? frames : null;
+    frames.push([len[1], end]);
+    pos = end;
+  }
+  return frames.length > 0 ? frames : null;
+}
+
 export const otlpProto: Decoder = {
   format: 'otlp-proto',
   sniff({ bytes }) {
+    // A plain request always starts with tag 0x0a; a framed stream starts with a length. Two framed
+    // messages starting with 0x0a lengths would be a coincidence a plain request cannot also satisfy.
+    const frames = delimitedFrames(bytes, true);
+    if (frames && (frames.length >= 2 || bytes[0] !== 0x0a)) return 0.75;
     if (bytes.length < 2 || bytes[0] !== 0x0a) return 0;
     const len = readVarint(bytes, 1);
     if (!len) return 0;
@@ -24,11 +46,22 @@ export const otlpProto: Decoder = {
     return inner === undefined || inner === 0x0a || inner === 0x12 ? 0.7 : 0.2;
   },
   decode(input, sink) {
-    try {
-      walkTracesProto(input.bytes, sink);
-    } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      sink.issue({ message: `protobuf cut short or malformed: ${reason}; the spans before it are kept`, where: 'see message', severity: 'error' });
+    const frames = delimitedFrames(input.bytes, true);
+    const framed = frames && (frames.length > 1 || input.bytes[0] !== 0x0a) ? frames : null;
+    for (const [start, end] of framed ?? [[0, input.bytes.length] as [number, number]]) {
+      try {
+        walkTracesProto(input.bytes.subarray(start, end), sink);
+      } catch (err) {
+        const reason = err instanceof Error ? err.message : String(err);
+        const which = framed ? `message at byte ${start}: ` : '';
+        sink.issue({ message: `${which}protobuf cut short or malformed: ${reason}; the spans before it are kept`, where: framed ? `byte ${start}` : 'see message', severity: 'error' });
+      }
+    }
+    if (!framed) return;
+    sink.issue({ message: `read ${framed.length} length-delimited messages`, where: 'whole input', severity: 'info' });
+    const covered = framed.at(-1)![1];
+    if (covered < input.bytes.length) {
+      sink.issue({ message: `the message at byte ${covered} is cut short (${input.bytes.length - covered} bytes left, fewer than its length says); the messages before it are kept`, where: `byte ${covered}`, severity: 'error' });
     }
   },
 };

@@ -8,7 +8,8 @@ import { Quirk } from '../model/records.ts';
 import { isoToUnixNanos } from '../model/time.ts';
 import type { Decoder } from './types.ts';
 import { normalizeTextId } from './otlp/ids.ts';
-import { cleanLines } from './text/clean.ts';
+import { decodeConsoleText } from './console-blocks.ts';
+import { sniffableText } from './text/streams.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -35,34 +36,12 @@ const hexId = (v: unknown, numBytes: number): string => (typeof v === 'string' ?
 const time = (v: unknown): bigint => (typeof v === 'string' ? (isoToUnixNanos(v) ?? 0n) : 0n);
 const traceState = (v: unknown): string => (typeof v === 'string' && v !== '[]' ? v.replace(/^\[|\]$/g, '') : '');
 
-/** Top-level `{ … }` blocks starting at column 0, with their first line number. Strings are respected. */
-function* blocks(lines: readonly string[]): Generator<{ text: string; lineNo: number } | { skipped: string; lineNo: number }> {
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i]!.startsWith('{')) {
-      if (lines[i]!.trim() !== '') yield { skipped: lines[i]!, lineNo: i + 1 };
-      continue;
-    }
-    let depth = 0;
-    let inString = false;
-    const start = i;
-    for (; i < lines.length; i++) {
-      const line = lines[i]!;
-      for (let c = 0; c < line.length; c++) {
-        const ch = line[c];
-        if (inString) {
-          if (ch === '\\') c++;
-          else if (ch === '"') inString = false;
-        } else if (ch === '"') inString = true;
-        else if (ch === '{' || ch === '[') depth++;
-        else if (ch === '}' || ch === ']') depth--;
-      }
-      if (depth <= 0) break;
-    }
-    yield { text: lines.slice(start, i + 1).join('\n'), lineNo: start + 1 };
-  }
+/** True when `o` is one ReadableSpan.to_json() object. */
+export function isPythonConsoleSpan(o: unknown): o is Json {
+  return isObject(o) && isObject(o.context) && 'trace_id' in o.context;
 }
 
-function emitSpan(o: Json, sink: SpanSink, where: string): void {
+export function emitPythonSpan(o: Json, sink: SpanSink, where: string): void {
   const context = isObject(o.context) ? o.context : {};
   const res = isObject(o.resource) ? o.resource : {};
   const status = isObject(o.status) ? o.status : {};
@@ -88,29 +67,11 @@ function emitSpan(o: Json, sink: SpanSink, where: string): void {
 
 export const pythonConsole: Decoder = {
   format: 'python-console',
-  sniff({ text }) {
+  sniff(input) {
+    const text = sniffableText(input.text);
     return /^\{\s*\n\s+"name": .*\n\s+"context": \{\s*\n\s+"trace_id": "0x[0-9a-f]{32}"/m.test(text) ? 0.9 : 0;
   },
   decode(input, sink) {
-    let numSkipped = 0;
-    let numMetrics = 0;
-    for (const block of blocks(cleanLines(input.text()))) {
-      if ('skipped' in block) {
-        numSkipped++;
-        continue;
-      }
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(block.text);
-      } catch {
-        sink.issue({ message: 'a {…} block that is not valid JSON; skipped', where: `line ${block.lineNo}`, severity: 'warning' });
-        continue;
-      }
-      if (isObject(parsed) && 'resource_metrics' in parsed) numMetrics++;
-      else if (isObject(parsed) && isObject(parsed.context) && 'trace_id' in parsed.context) emitSpan(parsed, sink, `line ${block.lineNo}`);
-      else numSkipped += block.text.split('\n').length;
-    }
-    if (numSkipped > 0) sink.issue({ message: `skipped ${numSkipped} lines that are not spans (program output)`, where: 'whole input', severity: 'info' });
-    if (numMetrics > 0) sink.issue({ message: `skipped ${numMetrics} metrics dump${numMetrics === 1 ? '' : 's'} (ConsoleMetricExporter resource_metrics): not spans`, where: 'whole input', severity: 'info' });
+    decodeConsoleText(input.text(), sink);
   },
 };

@@ -2,6 +2,7 @@
 // On equal sniff scores the earlier entry wins, so more specific formats come first.
 import { collectorDebug } from './collector-debug.ts';
 import { jaegerJson } from './jaeger-json.ts';
+import { nodeConsole } from './node-console.ts';
 import { otlpJsonl } from './otlp-jsonl.ts';
 import { otlpJson } from './otlp-json.ts';
 import { otlpProto } from './otlp-proto.ts';
@@ -10,4 +11,4 @@ import { tempoJson } from './tempo-json.ts';
 import { zipkinJson } from './zipkin-json.ts';
 import type { Decoder } from './types.ts';
 
-export const DECODERS: readonly Decoder[] = [otlpJsonl, tempoJson, jaegerJson, otlpJson, otlpProto, pythonConsole, collectorDebug, zipkinJson];
+export const DECODERS: readonly Decoder[] = [otlpJsonl, tempoJson, jaegerJson, otlpJson, otlpProto, pythonConsole, nodeConsole, collectorDebug, zipkinJson];

@@ -22,6 +22,8 @@ export interface InputReport {
   numIssuesDropped: number;
   /** Bytes read (after decompression). */
   bytes: number;
+  /** Set when one input mixed several formats (a paste of two exporters' output): spans per format. */
+  parts?: Array<{ format: FormatName; spans: number }>;
 }
 
 const MAX_ISSUES_PER_INPUT = 500;
@@ -50,6 +52,7 @@ export class DatasetBuilder {
         if (report.errors.length < MAX_ISSUES_PER_INPUT) report.errors.push(issue);
         else report.numIssuesDropped++;
       },
+      part: (format, spans) => void (report.parts ??= []).push({ format, spans }),
     };
     return { sink, report };
   }

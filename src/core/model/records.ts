@@ -138,6 +138,8 @@ export interface SpanSink {
   /** `resourceIdx`, `scopeIdx` and `inputIdx` are filled in by the sink's caller-visible context. */
   addSpan(span: Omit<SpanRecord, 'inputIdx'>): void;
   issue(issue: DecodeIssue): void;
+  /** A decoder that found several formats in one input says how many spans each gave (mixed pastes). */
+  part?(format: string, numSpans: number): void;
 }
 
 export function attr(attributes: readonly KeyValue[], key: string): AnyValue | undefined {

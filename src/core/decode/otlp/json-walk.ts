@@ -235,6 +235,24 @@ export function walkTracesRequest(request: Json, sink: SpanSink, prefix = ''): n
   return numSpans;
 }
 
+/** True when the value looks like one OTLP/JSON Span (hex or base64 ids, either field spelling). */
+export function isOtlpSpan(v: unknown): v is Json {
+  return isObject(v) && ('spanId' in v || 'span_id' in v) && ('traceId' in v || 'trace_id' in v) && ('startTimeUnixNano' in v || 'start_time_unix_nano' in v);
+}
+
+/**
+ * Spans with no ResourceSpans around them (a top-level JSON array of spans, as some converters and
+ * hand-made dumps have): they get one empty resource and scope, since the input names neither.
+ */
+export function walkBareSpans(spans: readonly unknown[], sink: SpanSink, prefix = ''): number {
+  const w = new Walk(sink, prefix);
+  const resourceIdx = sink.addResource({ attributes: [], droppedAttributesCount: null, schemaUrl: '' });
+  const scopeIdx = sink.addScope({ name: '', version: '', attributes: [], droppedAttributesCount: null, schemaUrl: '' });
+  let numSpans = 0;
+  for (let i = 0; i < spans.length; i++) if (walkSpan(w, spans[i], resourceIdx, scopeIdx, `[${i}]`)) numSpans++;
+  return numSpans;
+}
+
 function walkSpan(w: Walk, raw: unknown, resourceIdx: number, scopeIdx: number, where: string): boolean {
   if (!isObject(raw)) {
     w.error(`expected a Span object, found ${typeName(raw)}`, where);

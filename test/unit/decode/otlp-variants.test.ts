@@ -1,0 +1,75 @@
+// OTLP shapes seen in the wild beside the plain request: a top-level JSON array of requests or of bare
+// spans, and protobuf messages written one after another with length-delimited framing. All built from the
+// real SDK's serializers, and checked against the plain request of the same spans.
+import protobuf from 'protobufjs';
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../../src/core/load-dataset.ts';
+import type { Dataset } from '../../../src/core/model/assemble.ts';
+import { buildDemoWorld } from '../../support/demo-world.ts';
+
+const world = buildDemoWorld();
+const spans = world.finished();
+const groups = new Map<string, typeof spans>();
+for (const s of spans) {
+  const service = String(s.resource.attributes['service.name']);
+  groups.set(service, [...(groups.get(service) ?? []), s]);
+}
+const byService = [...groups.values()];
+const load = (bytes: Uint8Array | string): Dataset => loadDataset([{ name: 'in', bytes: typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes }]);
+/** Everything but the resource: what a bare span array can still carry. */
+const model = (ds: Dataset): string[] => ds.spans.map((s) => `${s.traceId}/${s.spanId}<${s.parentSpanId} ${s.name} k${s.kind} ${s.startNs}-${s.endNs} a${s.attributes.length} e${s.events.length} l${s.links.length}`).sort();
+const reference = load(world.otlpJson());
+
+describe('top-level JSON arrays', () => {
+  it('an array of requests (one per service) gives the same model as one request', () => {
+    const ds = load(`[${byService.map((g) => world.otlpJson(g)).join(',\n')}]`);
+    expect(ds.inputs[0]).toMatchObject({ format: 'otlp-json', spans: spans.length });
+    expect(model(ds)).toEqual(model(reference));
+    expect(ds.services).toEqual(reference.services);
+  });
+
+  it('an array of bare spans keeps every span and says their resource is unknown', () => {
+    const request = JSON.parse(world.otlpJson()) as { resourceSpans: Array<{ scopeSpans: Array<{ spans: unknown[] }> }> };
+    const bare = request.resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans));
+    const ds = load(JSON.stringify(bare, null, 2));
+    expect(ds.inputs[0]).toMatchObject({ format: 'otlp-json', spans: spans.length });
+    expect(model(ds)).toEqual(model(reference));
+    expect(ds.inputs[0]!.errors.map((e) => e.message)).toEqual([`${spans.length} spans came without their resource and scope (a bare array of spans): their service is unknown`]);
+  });
+
+  it('reports an element that is neither, by index, and keeps the rest', () => {
+    const ds = load(`[${world.otlpJson(byService[0])}, 42]`);
+    expect(ds.spans.length).toBe(byService[0]!.length);
+    expect(ds.inputs[0]!.errors).toEqual([expect.objectContaining({ where: '[1]', severity: 'warning' })]);
+  });
+});
+
+describe('length-delimited protobuf', () => {
+  const frame = (messages: Uint8Array[]): Uint8Array => {
+    const w = protobuf.Writer.create();
+    for (const m of messages) w.bytes(m); // bytes() writes a varint length, then the message
+    return w.finish();
+  };
+
+  it('several messages one after another give the same model as one request', () => {
+    const ds = load(frame(byService.map((g) => world.otlpProto(g))));
+    expect(ds.inputs[0]).toMatchObject({ format: 'otlp-proto', spans: spans.length });
+    expect(model(ds)).toEqual(model(reference));
+    expect(ds.inputs[0]!.errors.map((e) => e.message)).toEqual([`read ${byService.length} length-delimited messages`]);
+  });
+
+  it('a single framed message is read too, and a plain request is still read as plain', () => {
+    expect(load(frame([world.otlpProto()])).spans.length).toBe(spans.length);
+    const plain = load(world.otlpProto());
+    expect(plain.spans.length).toBe(spans.length);
+    expect(plain.inputs[0]!.errors).toEqual([]);
+  });
+
+  it('a cut-off last message keeps the whole messages before it and says where the cut one starts', () => {
+    const whole = frame(byService.map((g) => world.otlpProto(g)));
+    const lastLen = world.otlpProto(byService.at(-1)).length;
+    const ds = load(whole.subarray(0, whole.length - Math.floor(lastLen / 2)));
+    expect(ds.spans.length).toBeGreaterThanOrEqual(spans.length - byService.at(-1)!.length);
+    expect(ds.inputs[0]!.errors.some((e) => e.severity === 'error')).toBe(true);
+  });
+});
