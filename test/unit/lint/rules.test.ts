@@ -1,10 +1,15 @@
 // Each rule triggers on a span that makes its mistake and stays silent on one that does not.
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../../src/core/lint/index.ts';
-import { Quirk } from '../../../src/core/model/records.ts';
-import { findingsOf, GOOD_RESOURCE, kv, ms, pid, type HandSpan } from '../../support/lint-records.ts';
+import { Quirk, type SpanLink } from '../../../src/core/model/records.ts';
+import { findingsOf, GOOD_RESOURCE, kv, ms, pid, T, type HandSpan } from '../../support/lint-records.ts';
 
 const root: HandSpan = { id: 'root', kind: 2 };
+const OTHER = [...GOOD_RESOURCE.slice(1), kv('service.name', 'other')];
+const T2 = '1af7651916cd43dd8448eb211c80319d';
+const attrs = (n: number) => Array.from({ length: n }, (_, i) => kv(`app.k${i}`, i));
+const link = (traceId: string, spanId: string): SpanLink => ({ traceId, spanId, traceState: '', attributes: [], droppedAttributesCount: 0, flags: null });
+const callToOther: HandSpan = { id: 'c', kind: 3, parentSpanId: pid('root'), startNs: ms(1), endNs: ms(8), attributes: [kv('http.request.method', 'GET'), kv('server.address', 'other')] };
 const CASES: Array<{ rule: string; bad: HandSpan[]; good: HandSpan[]; severity?: string }> = [
   { rule: 'span-not-ended', bad: [{ id: 'r', endNs: 0n }], good: [{ id: 'r' }] },
   { rule: 'span-negative-duration', bad: [{ id: 'r', startNs: ms(10), endNs: ms(5) }], good: [{ id: 'r' }] },
@@ -40,6 +45,22 @@ const CASES: Array<{ rule: string; bad: HandSpan[]; good: HandSpan[]; severity?:
   { rule: 'service-instance-id-missing', bad: [{ id: 'r', resource: GOOD_RESOURCE.filter((a) => a.key !== 'service.instance.id') }], good: [{ id: 'r' }] },
   { rule: 'service-identity-incomplete', bad: [{ id: 'r', resource: GOOD_RESOURCE.filter((a) => a.key !== 'service.version') }], good: [{ id: 'r' }] },
   { rule: 'scope-unnamed', bad: [{ id: 'r', scope: '' }], good: [{ id: 'r' }] },
+  // lint-a rules
+  { rule: 'span-very-long', bad: [{ id: 'r', endNs: ms(2 * 3_600_000) }], good: [{ id: 'r' }] },
+  { rule: 'ok-masks-error', bad: [{ id: 'r', kind: 2, status: { code: 1, message: '' }, attributes: [kv('http.response.status_code', 503)] }], good: [{ id: 'r', kind: 2, status: { code: 1, message: '' }, attributes: [kv('http.response.status_code', 200)] }] },
+  { rule: 'status-ok-from-library', bad: [{ id: 'r', status: { code: 1, message: '' }, scope: '@opentelemetry/instrumentation-http' }], good: [{ id: 'r', status: { code: 1, message: '' }, scope: 'shop-checkout' }] },
+  { rule: 'error-without-error-type', bad: [{ id: 'r', status: { code: 2, message: '' }, attributes: [kv('http.request.method', 'GET')] }], good: [{ id: 'r', status: { code: 2, message: '' }, attributes: [kv('http.request.method', 'GET'), kv('error.type', '503')] }] },
+  { rule: 'exception-event-misnamed', bad: [{ id: 'r', events: [{ name: 'error', timeNs: ms(1), attributes: [kv('exception.type', 'E')], droppedAttributesCount: 0 }] }], good: [{ id: 'r', events: [{ name: 'exception', timeNs: ms(1), attributes: [kv('exception.type', 'E')], droppedAttributesCount: 0 }] }] },
+  { rule: 'event-outside-span', bad: [{ id: 'r', events: [{ name: 'retry', timeNs: ms(20), attributes: [], droppedAttributesCount: 0 }] }], good: [{ id: 'r', events: [{ name: 'retry', timeNs: ms(5), attributes: [], droppedAttributesCount: 0 }] }] },
+  { rule: 'clock-skew-suspected', bad: [root, { id: 'c', kind: 2, parentSpanId: pid('root'), startNs: ms(-3), endNs: ms(2), resource: OTHER }], good: [root, { id: 'c', kind: 2, parentSpanId: pid('root'), startNs: ms(1), endNs: ms(5), resource: OTHER }] },
+  { rule: 'limit-hit-suspected', bad: [{ id: 'r', attributes: attrs(128) }], good: [{ id: 'r', attributes: attrs(127) }] },
+  { rule: 'client-no-server-child', bad: [root, { id: 'c', kind: 3, parentSpanId: pid('root'), startNs: ms(1), attributes: [kv('http.request.method', 'GET'), kv('server.address', 'other')] }], good: [root, { id: 'c', kind: 3, parentSpanId: pid('root'), startNs: ms(1), attributes: [kv('http.request.method', 'GET'), kv('server.address', 'other')] }, { id: 's', kind: 2, parentSpanId: pid('c'), startNs: ms(2), resource: OTHER }] },
+  { rule: 'trace-id-changed', bad: [root, callToOther, { id: 's', traceId: T2, kind: 2, startNs: ms(2), endNs: ms(7), resource: OTHER, attributes: [kv('http.request.method', 'GET')] }], good: [root, callToOther, { id: 's', traceId: T2, kind: 2, startNs: ms(9), endNs: ms(12), resource: OTHER, attributes: [kv('http.request.method', 'GET')] }] },
+  { rule: 'nested-same-kind', bad: [root, { id: 'c', kind: 2, parentSpanId: pid('root'), startNs: ms(1) }], good: [root, { id: 'c', kind: 1, parentSpanId: pid('root'), startNs: ms(1) }] },
+  { rule: 'remote-flag-mismatch', bad: [root, { id: 'c', kind: 1, parentSpanId: pid('root'), startNs: ms(1), flags: 0x301 }], good: [root, { id: 'c', kind: 1, parentSpanId: pid('root'), startNs: ms(1), flags: 0x101 }] },
+  { rule: 'messaging-link-missing', bad: [{ id: 'r', kind: 5, attributes: [kv('messaging.system', 'kafka'), kv('messaging.operation.type', 'process')] }], good: [{ id: 'p', kind: 4 }, { id: 'r', kind: 5, parentSpanId: pid('p'), startNs: ms(1), attributes: [kv('messaging.system', 'kafka'), kv('messaging.operation.type', 'process')] }] },
+  { rule: 'link-invalid', bad: [{ id: 'r', links: [link('0'.repeat(32), '0'.repeat(16))] }], good: [{ id: 'b1' }, { id: 'c2', startNs: ms(1), links: [link(T, pid('b1'))] }] },
+  { rule: 'sampled-inconsistent', bad: [{ id: 'r', flags: 0x100 }], good: [{ id: 'r', flags: 0x101 }] },
 ];
 
 describe('every rule triggers on its mistake and only then', () => {
