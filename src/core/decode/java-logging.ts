@@ -64,7 +64,7 @@ export const javaLogging: Decoder = {
         startNs: 0n, endNs: 0n, attributes, droppedAttributesCount: numDropped,
         events: [], droppedEventsCount: null, links: [], droppedLinksCount: null, status: { code: 0, message: '' },
         resourceIdx, scopeIdx, where: `line ${i + 1}`,
-        quirks: Quirk.NO_FLAGS | (numDropped === null ? Quirk.NO_DROPPED_COUNTS : 0),
+        quirks: Quirk.NO_FLAGS | Quirk.NO_TIMES | Quirk.NO_PARENTS | Quirk.NO_RESOURCE | (numDropped === null ? Quirk.NO_DROPPED_COUNTS : 0),
       });
     });
     if (numSpans > 0) {

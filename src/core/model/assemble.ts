@@ -5,7 +5,7 @@
 // and marked. No span is ever dropped, and nothing here recurses, so a 100k-deep chain cannot overflow.
 import type { InputReport } from './dataset-builder.ts';
 import type { ResourceRecord, ScopeRecord, SpanRecord } from './records.ts';
-import { attrString, StatusCode } from './records.ts';
+import { attrString, Quirk, StatusCode } from './records.ts';
 import type { UnixNanos } from './time.ts';
 
 export const RowFlag = {
@@ -157,7 +157,7 @@ function assembleTrace(traceId: string, allMembers: readonly number[], spans: re
   for (let pos = 0; pos < n; pos++) {
     const s = spans[members[pos]!]!;
     if (s.status.code === StatusCode.ERROR) flagsByPos[pos]! |= RowFlag.ERROR;
-    if (s.endNs === 0n) flagsByPos[pos]! |= RowFlag.NOT_ENDED;
+    if (s.endNs === 0n && !(s.quirks & Quirk.NO_TIMES)) flagsByPos[pos]! |= RowFlag.NOT_ENDED;
     if (s.links.length > 0) flagsByPos[pos]! |= RowFlag.HAS_LINKS;
     if (s.parentSpanId === '') continue;
     if (s.parentSpanId === s.spanId) {

@@ -89,6 +89,12 @@ export const Quirk = {
   NO_DROPPED_COUNTS: 1 << 5,
   /** The format carries no instrumentation scope (Zipkin, older Python console output). */
   NO_SCOPE: 1 << 6,
+  /** The format prints no span times at all (Java LoggingSpanExporter): time rules must stay silent. */
+  NO_TIMES: 1 << 7,
+  /** The format prints no parent ids (Java LoggingSpanExporter): every span looks like a root, but is not known to be one. */
+  NO_PARENTS: 1 << 8,
+  /** The format prints no resource (Java LoggingSpanExporter, a bare array of OTLP spans): resource rules must not guess. */
+  NO_RESOURCE: 1 << 9,
 } as const;
 
 export interface SpanRecord {

@@ -92,6 +92,11 @@ describe('every rule triggers on its mistake and only then', () => {
     expect(findingsOf('scope-unnamed', [{ id: 'r', scope: '', quirks: Quirk.NO_SCOPE }])).toEqual([]);
     expect(findingsOf('dropped-data', [{ id: 'r', droppedEventsCount: 2, quirks: Quirk.NO_DROPPED_COUNTS }])).toEqual([]);
     expect(findingsOf('traceflags-reserved', [{ id: 'r', flags: null }])).toEqual([]);
+    // Java's LoggingSpanExporter prints no times, parents or resource.
+    expect(findingsOf('span-not-ended', [{ id: 'r', startNs: 0n, endNs: 0n, quirks: Quirk.NO_TIMES }])).toEqual([]);
+    expect(findingsOf('timestamp-implausible', [{ id: 'r', startNs: 0n, endNs: 0n, quirks: Quirk.NO_TIMES }])).toEqual([]);
+    expect(findingsOf('multiple-roots', [{ id: 'a', quirks: Quirk.NO_PARENTS }, { id: 'b', quirks: Quirk.NO_PARENTS }])).toEqual([]);
+    expect(findingsOf('service-name-missing', [{ id: 'r', resource: [], quirks: Quirk.NO_RESOURCE }])).toEqual([]);
   });
   it('every rule has learner text, a why and a source, and ids follow RULES.md', () => {
     for (const r of ALL_RULES) {

@@ -13,7 +13,7 @@ export const spanNotEnded = spanRule({
   why: 'A span measures an operation from start to end; without an end time it has no duration and tools draw it as zero or endless. It usually means the span was exported by a crash-time flush or a processor that exports on start. Make sure every code path, including errors, ends the span (a try/finally around the work).',
   source: 'opentelemetry-proto trace.proto (end_time_unix_nano); seed guide',
 }, (span, at, ctx) => {
-  if (span.endNs === 0n) reportRow(ctx, at.trace, at.row, `"${span.name}" has no end time`);
+  if (span.endNs === 0n && !(span.quirks & Quirk.NO_TIMES)) reportRow(ctx, at.trace, at.row, `"${span.name}" has no end time`);
 });
 
 export const spanNegativeDuration = spanRule({
@@ -33,6 +33,7 @@ export const timestampImplausible = spanRule({
 }, (span, at, ctx) => {
   const maxNs = BigInt(Math.max(ctx.config.nowMs, 0)) * 1_000_000n + DAY_NS;
   const t = span.startNs;
+  if (span.quirks & Quirk.NO_TIMES) return;
   if (t === 0n) reportRow(ctx, at.trace, at.row, `"${span.name}" has start time 0 (1970-01-01)`);
   else if (t < NS_2000) reportRow(ctx, at.trace, at.row, `"${span.name}" starts before 2000${t < 100_000_000_000_000_000n ? ': milliseconds or microseconds passed as nanoseconds?' : ''}`);
   else if (t > maxNs) reportRow(ctx, at.trace, at.row, `"${span.name}" starts more than a day in the future`);

@@ -1,7 +1,7 @@
 // Propagation rules: ids, parentage and context crossing process boundaries (../shared/RULES.md,
 // propagation family). Sources: OTel spec trace/api.md (SpanContext IsValid, SpanKind), W3C Trace Context,
 // opentelemetry-proto trace.proto, instrumentation-score SPA-002/SPA-004, Jaeger, Honeycomb.
-import { RowFlag } from '../../model/assemble.ts';
+import { RowFlag, type Dataset, type TraceModel } from '../../model/assemble.ts';
 import { attrString, Quirk, SpanKind } from '../../model/records.ts';
 import { parseTracestate } from '../../propagation/tracestate.ts';
 import { reportRow, spanAt, spanRule, traceRule } from './define.ts';
@@ -67,8 +67,9 @@ export const orphanSpan = traceRule({
   }
 });
 
-const trueRoots = (flags: Uint32Array, rootRows: Int32Array): number[] =>
-  [...rootRows].filter((r) => (flags[r]! & (RowFlag.ORPHAN | RowFlag.CYCLE)) === 0);
+/** Spans that are roots, not orphans, cycles, or spans whose format cannot print a parent (Quirk.NO_PARENTS). */
+const trueRoots = (ds: Dataset, trace: TraceModel): number[] =>
+  [...trace.rootRows].filter((r) => (trace.flags[r]! & (RowFlag.ORPHAN | RowFlag.CYCLE)) === 0 && !(spanAt(ds, trace, r).quirks & Quirk.NO_PARENTS));
 
 export const missingRoot = traceRule({
   id: 'missing-root', category: 'propagation', severity: 'warning',
@@ -76,7 +77,8 @@ export const missingRoot = traceRule({
   why: 'No span of this trace lacks a parent: the entry span was not exported or not loaded. Queries and views that start from the root (root name, root service, trace duration) cannot describe the trace.',
   source: 'Honeycomb',
 }, (trace, ctx) => {
-  if (trueRoots(trace.flags, trace.rootRows).length === 0) ctx.report({ traceId: trace.traceId, spanId: '', message: 'no span without a parent: the root is missing' });
+  const unknowable = [...trace.rootRows].some((r) => spanAt(ctx.ds, trace, r).quirks & Quirk.NO_PARENTS);
+  if (trueRoots(ctx.ds, trace).length === 0 && !unknowable) ctx.report({ traceId: trace.traceId, spanId: '', message: 'no span without a parent: the root is missing' });
 });
 
 export const multipleRoots = traceRule({
@@ -85,7 +87,7 @@ export const multipleRoots = traceRule({
   why: 'A trace should have one root. Several parentless spans with one trace id mean context leaked between requests (a span left active on a thread or event loop) or a service started a new root while keeping the incoming trace id.',
   source: 'seed guide',
 }, (trace, ctx) => {
-  const roots = trueRoots(trace.flags, trace.rootRows);
+  const roots = trueRoots(ctx.ds, trace);
   if (roots.length > 1) {
     for (const row of roots.slice(1)) reportRow(ctx, trace, row, `one of ${roots.length} roots in this trace`);
   }
@@ -97,7 +99,7 @@ export const rootIsClient = traceRule({
   why: 'A trace normally starts where work enters a service (a SERVER or CONSUMER span, or INTERNAL for a job). A CLIENT root means the operation that made the call was not traced, so the call floats without its cause. Browser apps are the exception, where the first span often is a fetch.',
   source: 'instrumentation-score SPA-004',
 }, (trace, ctx) => {
-  for (const row of trueRoots(trace.flags, trace.rootRows)) {
+  for (const row of trueRoots(ctx.ds, trace)) {
     const span = spanAt(ctx.ds, trace, row);
     if (span.kind !== SpanKind.CLIENT) continue;
     const lang = attrString(ctx.ds.resources[span.resourceIdx]?.attributes ?? [], 'telemetry.sdk.language');

@@ -18,6 +18,8 @@ function firstSpanOf(ctx: RuleContext, pick: (spanIdx: number) => number): Map<n
 
 const perResource = (check: (attrs: ReturnType<typeof attrsOf>, ctx: RuleContext) => string | null) => (ctx: RuleContext): void => {
   for (const [resourceIdx, at] of firstSpanOf(ctx, (i) => ctx.ds.spans[i]!.resourceIdx)) {
+    const span = ctx.ds.traces.find((t) => t.traceId === at.traceId)?.spanIdx[at.row];
+    if (span !== undefined && ctx.ds.spans[span]!.quirks & Quirk.NO_RESOURCE) continue;
     const message = check(attrsOf(ctx, resourceIdx), ctx);
     if (message) ctx.report({ ...at, message });
   }
