@@ -63,6 +63,10 @@ describe('http-span-name: {method} {target} (http-spans.md §Name)', () => {
     expect(severities(findings('http-span-name', { name: 'GET /cart/7731', kind: SpanKind.CLIENT, attributes: client }))).toEqual(['warning']);
     expect(severities(findings('http-span-name', { name: 'HTTP GET', kind: SpanKind.CLIENT, attributes: { 'http.method': 'GET', 'http.url': 'http://cart/x' } }))).toEqual(['info']);
   });
+  it('reports the pre-1.21 server name "{http.route}" (Flask, corpus) as info, not as a missing method', () => {
+    const flask = { 'http.method': 'GET', 'http.scheme': 'http', 'http.target': '/rolldice', 'http.route': '/rolldice', 'http.status_code': 200 };
+    expect(findings('http-span-name', { name: '/rolldice', kind: SpanKind.SERVER, attributes: flask }).map((f) => [f.severity, f.message])).toEqual([['info', expect.stringContaining('"GET /rolldice"')]]);
+  });
 });
 
 describe('db-span-name: summary, then {operation} {target}, then {target}, then the system (database-spans.md §Name)', () => {

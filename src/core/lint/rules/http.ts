@@ -50,8 +50,10 @@ export function httpNameProblem(span: SpanRecord): { message: string; severity?:
   const name = span.name;
   if (name === method || name === expected) return undefined;
   if (name.includes('?')) return { message: `"${name}" carries a query string; name HTTP spans "${expected}"` };
-  // Before semconv 1.21 client spans were named "HTTP GET".
-  if (name === `HTTP ${method}`) return { message: `"${name}" is the pre-1.21 form; current conventions name it "${expected}"`, severity: 'info' };
+  // Before semconv 1.21 client spans were named "HTTP GET" and server spans "{http.route}" (RULES.md b.5).
+  if (name === `HTTP ${method}` || (span.kind === SpanKind.SERVER && target !== undefined && name === target)) {
+    return { message: `"${name}" is the pre-1.21 form; current conventions name it "${expected}"`, severity: 'info' };
+  }
   const path = rawPath(span);
   const rest = name.startsWith(`${method} `) ? name.slice(method.length + 1) : undefined;
   // §Name: instrumentation MUST NOT default to the URI path as {target}.
