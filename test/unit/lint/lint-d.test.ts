@@ -141,6 +141,7 @@ describe('kind and family attributes', () => {
     expect(findings('kind-attribute-mismatch', msg(SpanKind.CLIENT, 'send'))).toEqual([]);
     expect(findings('kind-attribute-mismatch', msg(SpanKind.CONSUMER, 'receive'))).toHaveLength(1);
     expect(findings('kind-attribute-mismatch', { name: 'SELECT orders', kind: SpanKind.SERVER, attributes: { 'db.system.name': 'postgresql' } })).toHaveLength(1);
+    expect(findings('kind-attribute-mismatch', { name: 'GET /x', kind: SpanKind.SERVER, attributes: { 'http.method': 'GET', 'http.url': 'http://shop/x', 'http.route': '/x' } }), 'legacy server http.url').toEqual([]);
   });
   it('asks a batch for its message count and a single message for its destination', () => {
     const consumer = (links: number, attributes: Attributes): One => ({ name: 'process orders', kind: SpanKind.CONSUMER, links, attributes: { 'messaging.system': 'kafka', 'messaging.operation.name': 'process', ...attributes } });

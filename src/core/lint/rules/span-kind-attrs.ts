@@ -4,7 +4,7 @@
 // db/database-spans.md (kind SHOULD be CLIENT, MAY be INTERNAL), messaging/messaging-spans.md §Span kind,
 // rpc/rpc-spans.md (CLIENT for outgoing calls, SERVER for incoming ones).
 import { ATTR_HTTP_ROUTE, ATTR_URL_FULL } from '@opentelemetry/semantic-conventions';
-import { ATTR_HTTP_URL, ATTR_MESSAGING_OPERATION, ATTR_MESSAGING_OPERATION_TYPE } from '@opentelemetry/semantic-conventions/incubating';
+import { ATTR_MESSAGING_OPERATION, ATTR_MESSAGING_OPERATION_TYPE } from '@opentelemetry/semantic-conventions/incubating';
 import { KIND_NAME } from '../../model/details.ts';
 import { SpanKind } from '../../model/records.ts';
 import { dbSystem, has, httpMethod, msgSystem, rpcSystem, str } from './family.ts';
@@ -36,8 +36,8 @@ export const kindAttributeMismatch = spanRule({
   };
   const a = span.attributes;
   if (httpMethod(span) !== undefined) {
-    const clientSide = has(a, ATTR_URL_FULL, ATTR_HTTP_URL);
-    if (clientSide) say('a full URL (client attribute)', [CLIENT]);
+    // Only the current url.full marks a client: the legacy http.url was also allowed on server spans (<= 1.20).
+    if (has(a, ATTR_URL_FULL)) say('url.full (a client attribute)', [CLIENT]);
     else if (has(a, ATTR_HTTP_ROUTE)) say('http.route without url.full (server attributes)', [SERVER]);
   }
   if (dbSystem(span) !== undefined && span.kind === SERVER) say('database client attributes', [CLIENT, SpanKind.INTERNAL]);
