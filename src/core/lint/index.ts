@@ -1,21 +1,26 @@
 // Every rule, by family. Rule ids, categories and severities follow ../shared/RULES.md exactly.
 import { COST_RULES } from './rules/cost.ts';
+import { DB_RULES } from './rules/db.ts';
 import { HOP_RULES } from './rules/hops.ts';
+import { HTTP_RULES } from './rules/http.ts';
 import { LIFECYCLE_RULES } from './rules/lifecycle.ts';
 import { LIMIT_RULES } from './rules/limits.ts';
 import { LINK_RULES } from './rules/links.ts';
+import { MESSAGING_RPC_RULES } from './rules/messaging-rpc.ts';
 import { OUTCOME_RULES } from './rules/outcome.ts';
 import { PROPAGATION_RULES } from './rules/propagation.ts';
 import { RESOURCE_RULES } from './rules/resource.ts';
 import { SEMCONV_RULES } from './rules/semconv.ts';
 import { SPAN_FLAG_RULES } from './rules/span-flags.ts';
+import { SPAN_KIND_ATTR_RULES } from './rules/span-kind-attrs.ts';
 import { TIMING_RULES } from './rules/timing.ts';
 import type { Rule } from './types.ts';
 
 export const ALL_RULES: readonly Rule[] = [
   ...LIFECYCLE_RULES, ...OUTCOME_RULES, ...TIMING_RULES, ...LIMIT_RULES,
   ...PROPAGATION_RULES, ...HOP_RULES, ...SPAN_FLAG_RULES, ...LINK_RULES,
-  ...SEMCONV_RULES, ...COST_RULES, ...RESOURCE_RULES,
+  ...SEMCONV_RULES, ...SPAN_KIND_ATTR_RULES, ...HTTP_RULES, ...DB_RULES, ...MESSAGING_RPC_RULES,
+  ...COST_RULES, ...RESOURCE_RULES,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((r) => [r.meta.id, r]));

@@ -70,7 +70,7 @@ describe('tracelens check as a CI gate', () => {
 
   it('reads thresholds and options from tracelens.config.json', async () => {
     const config = join(dir, 'tracelens.config.json');
-    writeFileSync(config, JSON.stringify({ disable: ['deprecated-attribute'], severity: { 'orphan-span': 'info', 'missing-root': 'info' } }));
+    writeFileSync(config, JSON.stringify({ disable: ['deprecated-attribute'], severity: { 'orphan-span': 'info', 'missing-root': 'info', 'http-required-attrs': 'info' } }));
     expect((await runCli(['check', sloppy, '--config', config, '--fail-on', 'warning'])).code).toBe(0);
   });
 
