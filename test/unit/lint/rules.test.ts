@@ -5,6 +5,7 @@ import { Quirk } from '../../../src/core/model/records.ts';
 import { findingsOf, GOOD_RESOURCE, kv, ms, pid, type HandSpan } from '../../support/lint-records.ts';
 
 const root: HandSpan = { id: 'root', kind: 2 };
+const SCHEMA_1_26 = 'https://opentelemetry.io/schemas/1.26.0';
 const CASES: Array<{ rule: string; bad: HandSpan[]; good: HandSpan[]; severity?: string }> = [
   { rule: 'span-not-ended', bad: [{ id: 'r', endNs: 0n }], good: [{ id: 'r' }] },
   { rule: 'span-negative-duration', bad: [{ id: 'r', startNs: ms(10), endNs: ms(5) }], good: [{ id: 'r' }] },
@@ -40,6 +41,19 @@ const CASES: Array<{ rule: string; bad: HandSpan[]; good: HandSpan[]; severity?:
   { rule: 'service-instance-id-missing', bad: [{ id: 'r', resource: GOOD_RESOURCE.filter((a) => a.key !== 'service.instance.id') }], good: [{ id: 'r' }] },
   { rule: 'service-identity-incomplete', bad: [{ id: 'r', resource: GOOD_RESOURCE.filter((a) => a.key !== 'service.version') }], good: [{ id: 'r' }] },
   { rule: 'scope-unnamed', bad: [{ id: 'r', scope: '' }], good: [{ id: 'r' }] },
+  // lint-b rules
+  { rule: 'deprecated-enum-value', bad: [{ id: 'r', kind: 4, attributes: [kv('messaging.operation.type', 'publish')] }], good: [{ id: 'r', kind: 4, attributes: [kv('messaging.operation.type', 'send')] }] },
+  { rule: 'schema-version-mismatch', bad: [{ id: 'r', schemaUrl: { scope: SCHEMA_1_26 }, attributes: [kv('http.method', 'GET')] }], good: [{ id: 'r', schemaUrl: { scope: SCHEMA_1_26 }, attributes: [kv('http.request.method', 'GET')] }] },
+  { rule: 'schema-url-missing', bad: [{ id: 'r' }], good: [{ id: 'r', schemaUrl: { scope: SCHEMA_1_26 } }] },
+  { rule: 'attribute-key-invalid', bad: [{ id: 'r', attributes: [kv('shop.a', 1), kv('shop.a', 2)] }], good: [{ id: 'r', attributes: [kv('shop.a', 1), kv('shop.b', 2)] }] },
+  { rule: 'attribute-name-format', bad: [{ id: 'r', attributes: [kv('shop.userId', 'u1')] }], good: [{ id: 'r', attributes: [kv('shop.user_id', 'u1')] }] },
+  { rule: 'attribute-no-namespace', bad: [{ id: 'r', attributes: [kv('userid', 'u1')] }], good: [{ id: 'r', attributes: [kv('shop.user_id', 'u1')] }] },
+  { rule: 'attribute-namespace-collision', bad: [{ id: 'r', kind: 2, attributes: [kv('http.route.id', 'r1')] }], good: [{ id: 'r', kind: 2, attributes: [kv('http.route', '/orders/{id}')] }] },
+  { rule: 'attribute-unregistered', bad: [{ id: 'r', attributes: [kv('http.request.methd', 'GET')] }], good: [{ id: 'r', attributes: [kv('http.request.method', 'GET')] }] },
+  { rule: 'otel-namespace-misuse', bad: [{ id: 'r', attributes: [kv('otel.checkout.step', 'pay')] }], good: [{ id: 'r', attributes: [kv('shop.checkout.step', 'pay')] }] },
+  { rule: 'attribute-type-mismatch', bad: [{ id: 'r', kind: 2, attributes: [kv('http.response.status_code', '200')] }], good: [{ id: 'r', kind: 2, attributes: [kv('http.response.status_code', 200)] }] },
+  { rule: 'enum-value-unknown', bad: [{ id: 'r', kind: 2, attributes: [kv('http.request.method', 'get')] }], good: [{ id: 'r', kind: 2, attributes: [kv('http.request.method', 'GET')] }] },
+  { rule: 'attribute-wrong-level', bad: [{ id: 'r', attributes: [kv('host.name', 'web-1')] }], good: [{ id: 'r', resource: [...GOOD_RESOURCE, kv('host.name', 'web-1')] }] },
 ];
 
 describe('every rule triggers on its mistake and only then', () => {
