@@ -94,9 +94,10 @@ export const attributeUnregistered = spanRule({
 }, (span, at, ctx) => {
   for (const list of allLists(ctx.ds, at.trace, at.row, span)) {
     for (const { key } of list.attributes) {
-      const dot = key.lastIndexOf('.');
-      if (dot <= 0 || isKnownKey(key) || isDeprecated(key) || key.startsWith('otel.') || collidingPrefix(key) !== undefined) continue;
-      if (!isNamespace(key.slice(0, dot))) continue;
+      // Like weaver's extends_namespace: any registry namespace as a prefix (`db.` for `db.colection.name`).
+      const dot = key.indexOf('.');
+      if (dot <= 0 || !isNamespace(key.slice(0, dot))) continue;
+      if (isKnownKey(key) || isDeprecated(key) || key.startsWith('otel.') || collidingPrefix(key) !== undefined) continue;
       const near = nearestKey(key);
       reportRow(ctx, at.trace, at.row, `${list.label} attribute ${key} is not in the semconv registry${near ? `: did you mean ${near}?` : ''}`, near ? { suggestion: near } : {});
     }

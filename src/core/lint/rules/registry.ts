@@ -84,7 +84,7 @@ function editDistance(a: string, b: string, max: number): number {
 
 const nearestCache = new Map<string, string | undefined>();
 
-/** The registered key closest to `key` in the same top-level namespace, if it is a plausible typo. */
+/** The registered key closest to `key` in the same top-level namespace (or completing it), if it is a plausible typo. */
 export function nearestKey(key: string): string | undefined {
   if (nearestCache.has(key)) return nearestCache.get(key);
   const top = `${key.split('.')[0]}.`;
@@ -95,6 +95,12 @@ export function nearestKey(key: string): string | undefined {
     if (!candidate.startsWith(top)) continue;
     const d = editDistance(key, candidate, max);
     if (d < bestDist || (d === bestDist && best !== undefined && candidate < best)) [best, bestDist] = [candidate, d];
+  }
+  // A cut-off key (`http.response.status` for `http.response.status_code`) is a typo too.
+  if (best === undefined) {
+    for (const candidate of REGISTERED) {
+      if ((candidate.startsWith(`${key}_`) || candidate.startsWith(`${key}.`)) && (best === undefined || candidate.length < best.length)) best = candidate;
+    }
   }
   if (nearestCache.size > 10_000) nearestCache.clear();
   nearestCache.set(key, best);
