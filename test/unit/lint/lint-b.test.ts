@@ -176,6 +176,14 @@ describe('findings only the hand records can make', () => {
     expect(findingsOf('otel-namespace-misuse', [{ id: 'r', resource: [kv('service.name', 's'), kv('otel.team', 'a')] }]).map((x) => x.severity)).toEqual(['warning']);
   });
 
+  it('accepts the bare `error` tag only where Jaeger and Zipkin use it for the status', () => {
+    const spans = [{ id: 'r', status: { code: 2, message: '' }, attributes: [kv('error', true)] }];
+    expect(findingsOf('attribute-no-namespace', spans)).toHaveLength(1);
+    const jaeger = dataset(spans);
+    jaeger.inputs[0]!.format = 'jaeger-json';
+    expect(runLint(jaeger, ALL_RULES).filter((x) => x.rule === 'attribute-no-namespace')).toEqual([]);
+  });
+
   it('checks a shared resource once per trace, not once per span', () => {
     const resource = [kv('service.name', 's'), kv('Bad Key', 'x')];
     const spans = [{ id: 'r', resource }, { id: 'c', resource, parentSpanId: 'r'.padStart(16, 'a') }];

@@ -9,6 +9,8 @@ import { isKnownKey, isNamespace, isRegistered, nearestKey } from './registry.ts
 
 // semconv docs/general/naming.md: lowercase, dot-separated namespaces, snake_case words.
 const NAME_FORMAT = /^[a-z][a-z0-9]*([._][a-z0-9]+)*$/;
+// Formats written by exporters that translate OTLP fields into tags (status, scope): see otel-namespace-misuse.
+const NON_OTLP_FORMATS = new Set(['zipkin-json', 'jaeger-json']);
 
 /** The proper dotted prefix of `key` that is a registered attribute but not itself used as a namespace. */
 export function collidingPrefix(key: string): string | undefined {
@@ -65,8 +67,11 @@ export const attributeNoNamespace = spanRule({
   why: 'A key without a dot (`status`, `user`, `id`) says nothing about who set it or what it belongs to, and two libraries using the same bare key overwrite each other. Prefix custom attributes with a namespace of your own (`shop.order.id`), or use the semantic-convention key when one exists.',
   source: 'semconv docs/general/naming.md; weaver missing_namespace',
 }, (span, at, ctx) => {
+  const translated = NON_OTLP_FORMATS.has(formatOf(ctx.ds, span));
   for (const list of allLists(ctx.ds, at.trace, at.row, span)) {
     for (const { key } of list.attributes) {
+      // spec trace/sdk_exporters/{jaeger,zipkin}.md: `error` is how those formats carry the Error status.
+      if (translated && key === 'error') continue;
       if (key !== '' && !key.includes('.') && !isRegistered(key)) reportRow(ctx, at.trace, at.row, `${list.label} attribute "${key}" has no namespace`);
     }
   }
@@ -107,7 +112,6 @@ export const attributeUnregistered = spanRule({
 // semconv model/otel/registry.yaml: otel.status_code/_description and otel.scope.* exist for exporters to
 // formats without native fields (Zipkin, Jaeger); in OTLP the span's status and scope carry them.
 const NATIVE_IN_OTLP = /^otel\.(status_code|status_description|scope\.|library\.)/;
-const NON_OTLP_FORMATS = new Set(['zipkin-json', 'jaeger-json']);
 
 function misuse(list: AttributeList, key: string, nativeFormat: boolean): { message: string; info: boolean } | undefined {
   if (!key.startsWith('otel.')) return undefined;
