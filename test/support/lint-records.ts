@@ -23,15 +23,21 @@ export const GOOD_RESOURCE: KeyValue[] = [
   kv('telemetry.sdk.name', 'opentelemetry'), kv('telemetry.sdk.language', 'nodejs'), kv('telemetry.sdk.version', '2.0.0'),
 ];
 
-export type HandSpan = Partial<Omit<SpanRecord, 'resourceIdx' | 'scopeIdx' | 'inputIdx'>> & { id: string; resource?: KeyValue[]; scope?: string };
+export type HandSpan = Partial<Omit<SpanRecord, 'resourceIdx' | 'scopeIdx' | 'inputIdx'>> & {
+  id: string;
+  resource?: KeyValue[];
+  scope?: string;
+  /** schema_url of the span's ResourceSpans / ScopeSpans (default none). */
+  schemaUrl?: { resource?: string; scope?: string };
+};
 
 export function dataset(spans: HandSpan[]): Dataset {
   const b = new DatasetBuilder();
   const { sink } = b.beginInput('hand.json');
   for (const s of spans) {
-    const resourceIdx = sink.addResource({ attributes: s.resource ?? GOOD_RESOURCE, droppedAttributesCount: 0, schemaUrl: '' });
-    const scopeIdx = sink.addScope({ name: s.scope ?? 'test-lib', version: '1', attributes: [], droppedAttributesCount: 0, schemaUrl: '' });
-    const { id, resource: _r, scope: _s, ...rest } = s;
+    const resourceIdx = sink.addResource({ attributes: s.resource ?? GOOD_RESOURCE, droppedAttributesCount: 0, schemaUrl: s.schemaUrl?.resource ?? '' });
+    const scopeIdx = sink.addScope({ name: s.scope ?? 'test-lib', version: '1', attributes: [], droppedAttributesCount: 0, schemaUrl: s.schemaUrl?.scope ?? '' });
+    const { id, resource: _r, scope: _s, schemaUrl: _u, ...rest } = s;
     sink.addSpan({
       traceId: T, spanId: id.padStart(16, 'a'), parentSpanId: '', traceState: '', flags: 0x101, name: id, kind: 1,
       startNs: ms(0), endNs: ms(10), attributes: [], droppedAttributesCount: 0, events: [], droppedEventsCount: 0,

@@ -1,4 +1,6 @@
 // Every rule, by family. Rule ids, categories and severities follow ../shared/RULES.md exactly.
+import { ATTRIBUTE_NAME_RULES } from './rules/attribute-names.ts';
+import { ATTRIBUTE_VALUE_RULES } from './rules/attribute-values.ts';
 import { COST_RULES } from './rules/cost.ts';
 import { DB_RULES } from './rules/db.ts';
 import { HOP_RULES } from './rules/hops.ts';
@@ -10,6 +12,7 @@ import { MESSAGING_RPC_RULES } from './rules/messaging-rpc.ts';
 import { OUTCOME_RULES } from './rules/outcome.ts';
 import { PROPAGATION_RULES } from './rules/propagation.ts';
 import { RESOURCE_RULES } from './rules/resource.ts';
+import { SCHEMA_RULES } from './rules/schema.ts';
 import { SEMCONV_RULES } from './rules/semconv.ts';
 import { SPAN_FLAG_RULES } from './rules/span-flags.ts';
 import { SPAN_KIND_ATTR_RULES } from './rules/span-kind-attrs.ts';
@@ -19,7 +22,7 @@ import type { Rule } from './types.ts';
 export const ALL_RULES: readonly Rule[] = [
   ...LIFECYCLE_RULES, ...OUTCOME_RULES, ...TIMING_RULES, ...LIMIT_RULES,
   ...PROPAGATION_RULES, ...HOP_RULES, ...SPAN_FLAG_RULES, ...LINK_RULES,
-  ...SEMCONV_RULES, ...SPAN_KIND_ATTR_RULES, ...HTTP_RULES, ...DB_RULES, ...MESSAGING_RPC_RULES,
+  ...SEMCONV_RULES, ...SCHEMA_RULES, ...ATTRIBUTE_NAME_RULES, ...ATTRIBUTE_VALUE_RULES, ...SPAN_KIND_ATTR_RULES, ...HTTP_RULES, ...DB_RULES, ...MESSAGING_RPC_RULES,
   ...COST_RULES, ...RESOURCE_RULES,
 ];
 

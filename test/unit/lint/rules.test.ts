@@ -10,6 +10,7 @@ const T2 = '1af7651916cd43dd8448eb211c80319d';
 const attrs = (n: number) => Array.from({ length: n }, (_, i) => kv(`app.k${i}`, i));
 const link = (traceId: string, spanId: string): SpanLink => ({ traceId, spanId, traceState: '', attributes: [], droppedAttributesCount: 0, flags: null });
 const callToOther: HandSpan = { id: 'c', kind: 3, parentSpanId: pid('root'), startNs: ms(1), endNs: ms(8), attributes: [kv('http.request.method', 'GET'), kv('server.address', 'other')] };
+const SCHEMA_1_26 = 'https://opentelemetry.io/schemas/1.26.0';
 const CASES: Array<{ rule: string; bad: HandSpan[]; good: HandSpan[]; severity?: string }> = [
   { rule: 'span-not-ended', bad: [{ id: 'r', endNs: 0n }], good: [{ id: 'r' }] },
   { rule: 'span-negative-duration', bad: [{ id: 'r', startNs: ms(10), endNs: ms(5) }], good: [{ id: 'r' }] },
@@ -72,6 +73,19 @@ const CASES: Array<{ rule: string; bad: HandSpan[]; good: HandSpan[]; severity?:
   { rule: 'rpc-attrs', bad: [{ id: 'r', kind: 3, attributes: [kv('rpc.system.name', 'grpc'), kv('server.address', 'payments')] }], good: [{ id: 'r', kind: 3, attributes: [kv('rpc.system.name', 'grpc'), kv('server.address', 'payments'), kv('rpc.status_code', 'OK')] }] },
   { rule: 'http-status-mapping', bad: [{ id: 'r', kind: 2, attributes: [kv('http.request.method', 'GET'), kv('http.response.status_code', 503)] }], good: [{ id: 'r', kind: 2, status: { code: 2, message: '' }, attributes: [kv('http.request.method', 'GET'), kv('http.response.status_code', 503)] }] },
   { rule: 'grpc-status-mapping', bad: [{ id: 'r', kind: 2, status: { code: 2, message: '' }, attributes: [kv('rpc.system.name', 'grpc'), kv('rpc.status_code', 'NOT_FOUND')] }], good: [{ id: 'r', kind: 2, attributes: [kv('rpc.system.name', 'grpc'), kv('rpc.status_code', 'NOT_FOUND')] }] },
+  // lint-b rules
+  { rule: 'deprecated-enum-value', bad: [{ id: 'r', kind: 4, attributes: [kv('messaging.operation.type', 'publish')] }], good: [{ id: 'r', kind: 4, attributes: [kv('messaging.operation.type', 'send')] }] },
+  { rule: 'schema-version-mismatch', bad: [{ id: 'r', schemaUrl: { scope: SCHEMA_1_26 }, attributes: [kv('http.method', 'GET')] }], good: [{ id: 'r', schemaUrl: { scope: SCHEMA_1_26 }, attributes: [kv('http.request.method', 'GET')] }] },
+  { rule: 'schema-url-missing', bad: [{ id: 'r' }], good: [{ id: 'r', schemaUrl: { scope: SCHEMA_1_26 } }] },
+  { rule: 'attribute-key-invalid', bad: [{ id: 'r', attributes: [kv('shop.a', 1), kv('shop.a', 2)] }], good: [{ id: 'r', attributes: [kv('shop.a', 1), kv('shop.b', 2)] }] },
+  { rule: 'attribute-name-format', bad: [{ id: 'r', attributes: [kv('shop.userId', 'u1')] }], good: [{ id: 'r', attributes: [kv('shop.user_id', 'u1')] }] },
+  { rule: 'attribute-no-namespace', bad: [{ id: 'r', attributes: [kv('userid', 'u1')] }], good: [{ id: 'r', attributes: [kv('shop.user_id', 'u1')] }] },
+  { rule: 'attribute-namespace-collision', bad: [{ id: 'r', kind: 2, attributes: [kv('http.route.id', 'r1')] }], good: [{ id: 'r', kind: 2, attributes: [kv('http.route', '/orders/{id}')] }] },
+  { rule: 'attribute-unregistered', bad: [{ id: 'r', attributes: [kv('http.request.methd', 'GET')] }], good: [{ id: 'r', attributes: [kv('http.request.method', 'GET')] }] },
+  { rule: 'otel-namespace-misuse', bad: [{ id: 'r', attributes: [kv('otel.checkout.step', 'pay')] }], good: [{ id: 'r', attributes: [kv('shop.checkout.step', 'pay')] }] },
+  { rule: 'attribute-type-mismatch', bad: [{ id: 'r', kind: 2, attributes: [kv('http.response.status_code', '200')] }], good: [{ id: 'r', kind: 2, attributes: [kv('http.response.status_code', 200)] }] },
+  { rule: 'enum-value-unknown', bad: [{ id: 'r', kind: 2, attributes: [kv('http.request.method', 'get')] }], good: [{ id: 'r', kind: 2, attributes: [kv('http.request.method', 'GET')] }] },
+  { rule: 'attribute-wrong-level', bad: [{ id: 'r', attributes: [kv('host.name', 'web-1')] }], good: [{ id: 'r', resource: [...GOOD_RESOURCE, kv('host.name', 'web-1')] }] },
 ];
 
 describe('every rule triggers on its mistake and only then', () => {

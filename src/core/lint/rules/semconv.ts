@@ -35,7 +35,7 @@ export const deprecatedAttribute = spanRule({
   if (at.row === 0) {
     for (const kv of resource) {
       const rename = resolveRename(kv.key);
-      if (rename) reportRow(ctx, at.trace, at.row, `resource attribute ${kv.key} is deprecated since semconv ${rename.since}: use ${rename.to}`, { suggestion: rename.to });
+      if (rename && !rename.spanOnly) reportRow(ctx, at.trace, at.row, `resource attribute ${kv.key} is deprecated since semconv ${rename.since}: use ${rename.to}`, { suggestion: rename.to });
     }
   }
 });

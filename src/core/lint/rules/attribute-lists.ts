@@ -1,0 +1,79 @@
+// The attribute collections a span-scoped rule looks at: the span's own (span, events, links) and the
+// resource and scope it shares with other spans. Shared collections are checked once per trace, on the
+// first row that uses them, so a resource with one bad key gives one finding per trace, not one per span.
+import type { Dataset, TraceModel } from '../../model/assemble.ts';
+import type { KeyValue, SpanRecord } from '../../model/records.ts';
+
+export type Level = 'span' | 'event' | 'link' | 'resource' | 'scope';
+
+export interface AttributeList {
+  readonly level: Level;
+  /** How a message names the collection: `span`, `event "exception"`, `resource`… */
+  readonly label: string;
+  readonly attributes: readonly KeyValue[];
+}
+
+export function ownLists(span: SpanRecord): AttributeList[] {
+  return [
+    { level: 'span', label: 'span', attributes: span.attributes },
+    ...span.events.map((e) => ({ level: 'event' as const, label: `event "${e.name}"`, attributes: e.attributes })),
+    ...span.links.map((l) => ({ level: 'link' as const, label: `link to ${l.spanId}`, attributes: l.attributes })),
+  ];
+}
+
+interface FirstRows {
+  readonly resource: ReadonlyMap<number, number>;
+  readonly scope: ReadonlyMap<number, number>;
+  /** `resourceIdx/scopeIdx` → first row: one OTLP ScopeSpans (resources and scopes are interned apart). */
+  readonly pair: ReadonlyMap<string, number>;
+}
+
+// Derived from the (immutable) trace only, so caching it never changes an answer.
+const firstRowsCache = new WeakMap<TraceModel, FirstRows>();
+
+function firstRows(ds: Dataset, trace: TraceModel): FirstRows {
+  let hit = firstRowsCache.get(trace);
+  if (!hit) {
+    const resource = new Map<number, number>();
+    const scope = new Map<number, number>();
+    const pair = new Map<string, number>();
+    for (let row = 0; row < trace.numRows; row++) {
+      const span = ds.spans[trace.spanIdx[row]!]!;
+      if (!resource.has(span.resourceIdx)) resource.set(span.resourceIdx, row);
+      if (!scope.has(span.scopeIdx)) scope.set(span.scopeIdx, row);
+      const key = `${span.resourceIdx}/${span.scopeIdx}`;
+      if (!pair.has(key)) pair.set(key, row);
+    }
+    firstRowsCache.set(trace, (hit = { resource, scope, pair }));
+  }
+  return hit;
+}
+
+/** True on the first row of `trace` whose span has this span's resource. */
+export function firstWithResource(ds: Dataset, trace: TraceModel, row: number, span: SpanRecord): boolean {
+  return firstRows(ds, trace).resource.get(span.resourceIdx) === row;
+}
+
+/** True on the first row of `trace` whose span has this span's resource and scope together. */
+export function firstWithResourceAndScope(ds: Dataset, trace: TraceModel, row: number, span: SpanRecord): boolean {
+  return firstRows(ds, trace).pair.get(`${span.resourceIdx}/${span.scopeIdx}`) === row;
+}
+
+/** The resource and scope collections, when this row is the first in its trace to use them. */
+export function sharedLists(ds: Dataset, trace: TraceModel, row: number, span: SpanRecord): AttributeList[] {
+  const out: AttributeList[] = [];
+  const first = firstRows(ds, trace);
+  if (first.resource.get(span.resourceIdx) === row) out.push({ level: 'resource', label: 'resource', attributes: ds.resources[span.resourceIdx]?.attributes ?? [] });
+  if (first.scope.get(span.scopeIdx) === row) out.push({ level: 'scope', label: 'scope', attributes: ds.scopes[span.scopeIdx]?.attributes ?? [] });
+  return out;
+}
+
+/** Every collection this row is responsible for. */
+export function allLists(ds: Dataset, trace: TraceModel, row: number, span: SpanRecord): AttributeList[] {
+  return [...ownLists(span), ...sharedLists(ds, trace, row, span)];
+}
+
+/** The input format of the span (e.g. `zipkin-json`), for rules that must not guess where a format is silent. */
+export function formatOf(ds: Dataset, span: SpanRecord): string {
+  return ds.inputs[span.inputIdx]?.format ?? '';
+}
