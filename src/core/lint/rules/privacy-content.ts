@@ -1,0 +1,65 @@
+// Privacy rules that look inside any value: credential shapes, personal data, SQL literals
+// (../shared/RULES.md, privacy family). Sources: seed guide; semconv registry user.*, enduser.id;
+// semconv database-spans.md §Sanitization of db.query.text. Findings never repeat a secret: see masked().
+import { attrString } from '../../model/records.ts';
+import { reportRow, spanRule } from './define.ts';
+import { findPii, findSecret, masked } from './patterns.ts';
+import { listStrings, spanStrings } from './span-strings.ts';
+
+export const secretPattern = spanRule({
+  id: 'secret-pattern', category: 'privacy', severity: 'error',
+  learn: 'A credential is sitting in trace data.',
+  why: 'A value has the shape of a credential: a JWT, a Bearer token, an AWS access key id, a private key, a GitHub, Slack or Stripe live token. Trace data is widely readable and long-lived, so treat the credential as leaked: rotate it, then stop the instrumentation from recording it (or redact it in a Collector processor).',
+  source: 'seed guide',
+}, (span, at, ctx) => {
+  const resource = at.row === 0 ? [...listStrings(ctx.ds.resources[span.resourceIdx]?.attributes ?? [], 'resource attribute ')] : [];
+  for (const s of [...spanStrings(span), ...resource]) {
+    const hit = findSecret(s.value);
+    if (hit) reportRow(ctx, at.trace, at.row, `${s.where} contains a ${hit.kind} (${masked(hit.match)})`);
+  }
+});
+
+export const piiPattern = spanRule({
+  id: 'pii-pattern', category: 'privacy', severity: 'warning',
+  learn: 'Personal data needs a deliberate retention/consent decision.',
+  why: 'A value looks like personal data: an email address, a card number (Luhn-valid), an IBAN (mod-97-valid) or a US social security number. Traces are kept and shared far more widely than the systems holding such data, which creates obligations under privacy law. Either drop or hash the value before export, or record the decision to keep it. user.* and enduser.id keys are personal data by definition (info).',
+  source: 'seed guide; semconv registry user, enduser',
+}, (span, at, ctx) => {
+  for (const s of spanStrings(span)) {
+    const hit = findPii(s.value);
+    if (hit) reportRow(ctx, at.trace, at.row, `${s.where} contains ${hit.kind} (${masked(hit.match)})`);
+  }
+  const keys = span.attributes.map((kv) => kv.key).filter((k) => k.startsWith('user.') || k === 'enduser.id');
+  if (keys.length) reportRow(ctx, at.trace, at.row, `user identity attributes recorded: ${[...new Set(keys)].join(', ')}`, { severity: 'info' });
+});
+
+// Literals are removed before looking for placeholders, so `'a?b'` is not a placeholder. Each pattern is
+// a single pass: the alternatives of STRING_LITERAL start with different characters.
+const STRING_LITERAL = /'(?:[^']|'')*'/g;
+// ? (JDBC, ODBC), $1 (PostgreSQL), :name (Oracle, named), @name (SQL Server), %s / %(name)s (Python DB-API).
+const PLACEHOLDER = /\?|\$\d+|(?<![:\w]):[A-Za-z_]\w*|(?<![@\w])@[A-Za-z_]\w*|%s|%\(\w+\)s/;
+const NUMERIC_PREDICATE = /(?:=|<>|!=|<=|>=|<|>|\bLIKE|\bBETWEEN|\bAND)\s{0,16}-?\d+(?:\.\d+)?\b/i;
+const NUMERIC_IN_LIST = /\bIN\s{0,16}\(\s{0,16}-?\d/i;
+
+export const dbQueryLiterals = spanRule({
+  id: 'db-query-literals', category: 'privacy', severity: 'warning',
+  learn: 'Non-parameterized SQL must be sanitized to `?`: literals leak data and cardinality.',
+  why: 'The database conventions say non-parameterized query text should not be collected unless it is sanitized, replacing every literal with `?`. Literal values carry customer data (emails, names, ids) and make each query text unique. Use parameterized queries (which need no sanitizing) or enable the instrumentation\u2019s sanitizer; db.query.summary gives a low-cardinality name.',
+  source: 'semconv database-spans.md §Sanitization of db.query.text',
+}, (span, at, ctx) => {
+  for (const key of ['db.query.text', 'db.statement']) {
+    const text = attrString(span.attributes, key)?.slice(0, 64 * 1024);
+    if (text === undefined) continue;
+    const strings = text.match(STRING_LITERAL) ?? [];
+    const rest = text.replace(STRING_LITERAL, "''");
+    if (PLACEHOLDER.test(rest)) continue;
+    const what = [
+      strings.some((s) => s !== "''") ? 'string literals' : '',
+      NUMERIC_PREDICATE.test(rest) ? 'numeric literals in predicates' : '',
+      NUMERIC_IN_LIST.test(rest) ? 'an IN list of numbers' : '',
+    ].filter(Boolean);
+    if (what.length) reportRow(ctx, at.trace, at.row, `${key} has ${what.join(' and ')} and no placeholders`);
+  }
+});
+
+export const PRIVACY_CONTENT_RULES = [secretPattern, piiPattern, dbQueryLiterals];
