@@ -81,7 +81,7 @@ describe('shared detectors', () => {
   it('stays linear on hostile strings', () => {
     const n = 200_000;
     const hostile = ['a'.repeat(n), '1'.repeat(n), 'eyJ'.repeat(n / 3), `eyJ${'a'.repeat(n)}`, 'a@'.repeat(n / 2), `${'a'.repeat(60)}@`.repeat(n / 61),
-      'Bearer '.repeat(n / 7), '4 '.repeat(n / 2), '1-'.repeat(n / 2), 'GB00 '.repeat(n / 5), `'${"''".repeat(n / 2)}`, '/1'.repeat(n / 2), 'a.'.repeat(n / 2), '0123456789abcdef-'.repeat(n / 17)];
+      'Bearer '.repeat(n / 7), '4 '.repeat(n / 2), '1-'.repeat(n / 2), 'GB00 '.repeat(n / 5), `'${"''".repeat(n / 2)}`, '/1'.repeat(n / 2), 'a.'.repeat(n / 2), '0123456789abcdef-'.repeat(n / 17), '/*'.repeat(n / 2), "-- '\n".repeat(n / 5)];
     const t0 = performance.now();
     for (const s of hostile) {
       findSecret(s);
@@ -129,6 +129,10 @@ describe('rule details', () => {
     for (const q of ['SELECT * FROM t WHERE id = $1', 'SELECT * FROM t WHERE id = :id', 'SELECT * FROM t WHERE id = @id', 'SELECT * FROM t WHERE id = %s', 'SELECT * FROM t WHERE id = ?', 'SELECT name FROM t']) expect(found(q), q).toBe(0);
     for (const q of ["SELECT * FROM t WHERE note = 'why?'", 'SELECT * FROM t WHERE id = 42', 'SELECT * FROM t WHERE id IN (1, 2, 3)', "SELECT x::text FROM t WHERE y = 'a'"]) expect(found(q), q).toBe(1);
     expect(findingsOf('db-query-literals', [{ id: 'r', kind: 3, attributes: [kv('db.statement', 'DELETE FROM t WHERE id = 7')] }])[0]!.message).toMatch(/db\.statement/);
+    // SQL commenter's quoted traceparent sits in a comment, and quoted identifiers are not literals.
+    expect(found("SELECT * FROM songs /*traceparent='00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01'*/")).toBe(0);
+    expect(found("SELECT * FROM \"song list\" -- note = 'x'")).toBe(0);
+    expect(found("SELECT * FROM t WHERE note = 'it''s'")).toBe(1);
   });
 
   it('insecure-or-ip-target ignores loopback and https, and reads the scheme from url.full', () => {

@@ -33,9 +33,52 @@ export const piiPattern = spanRule({
   if (keys.length) reportRow(ctx, at.trace, at.row, `user identity attributes recorded: ${[...new Set(keys)].join(', ')}`, { severity: 'info' });
 });
 
-// Literals are removed before looking for placeholders, so `'a?b'` is not a placeholder. Each pattern is
-// a single pass: the alternatives of STRING_LITERAL start with different characters.
-const STRING_LITERAL = /'(?:[^']|'')*'/g;
+/**
+ * One linear pass over SQL: string literals and comments are cut out (the quoted `traceparent='00-…'`
+ * that SQL commenter appends inside a block comment is not a literal; semconv database-spans.md §SQL
+ * commenter), quoted identifiers (`"song list"`, backticks) are emptied. Returns the code left over and
+ * whether a non-empty string literal was seen.
+ */
+export function scanSql(sql: string): { code: string; hasStringLiteral: boolean } {
+  let code = '';
+  let hasStringLiteral = false;
+  let i = 0;
+  while (i < sql.length) {
+    const c = sql[i]!;
+    const next = sql[i + 1];
+    if (c === '-' && next === '-') {
+      const end = sql.indexOf('\n', i);
+      i = end < 0 ? sql.length : end;
+    } else if (c === '/' && next === '*') {
+      const end = sql.indexOf('*/', i + 2);
+      i = end < 0 ? sql.length : end + 2;
+      code += ' ';
+    } else if (c === "'" || c === '"' || c === '`') {
+      // A doubled quote inside a quoted run is an escaped quote.
+      let j = i + 1;
+      for (;;) {
+        const end = sql.indexOf(c, j);
+        if (end < 0) {
+          j = sql.length;
+          break;
+        }
+        if (sql[end + 1] === c) j = end + 2;
+        else {
+          j = end + 1;
+          break;
+        }
+      }
+      if (c === "'" && j - i > 2) hasStringLiteral = true;
+      code += c === "'" ? "''" : `${c}${c}`;
+      i = j;
+    } else {
+      code += c;
+      i++;
+    }
+  }
+  return { code, hasStringLiteral };
+}
+
 // ? (JDBC, ODBC), $1 (PostgreSQL), :name (Oracle, named), @name (SQL Server), %s / %(name)s (Python DB-API).
 const PLACEHOLDER = /\?|\$\d+|(?<![:\w]):[A-Za-z_]\w*|(?<![@\w])@[A-Za-z_]\w*|%s|%\(\w+\)s/;
 const NUMERIC_PREDICATE = /(?:=|<>|!=|<=|>=|<|>|\bLIKE|\bBETWEEN|\bAND)\s{0,16}-?\d+(?:\.\d+)?\b/i;
@@ -50,13 +93,12 @@ export const dbQueryLiterals = spanRule({
   for (const key of ['db.query.text', 'db.statement']) {
     const text = attrString(span.attributes, key)?.slice(0, 64 * 1024);
     if (text === undefined) continue;
-    const strings = text.match(STRING_LITERAL) ?? [];
-    const rest = text.replace(STRING_LITERAL, "''");
-    if (PLACEHOLDER.test(rest)) continue;
+    const { code, hasStringLiteral } = scanSql(text);
+    if (PLACEHOLDER.test(code)) continue;
     const what = [
-      strings.some((s) => s !== "''") ? 'string literals' : '',
-      NUMERIC_PREDICATE.test(rest) ? 'numeric literals in predicates' : '',
-      NUMERIC_IN_LIST.test(rest) ? 'an IN list of numbers' : '',
+      hasStringLiteral ? 'string literals' : '',
+      NUMERIC_PREDICATE.test(code) ? 'numeric literals in predicates' : '',
+      NUMERIC_IN_LIST.test(code) ? 'an IN list of numbers' : '',
     ].filter(Boolean);
     if (what.length) reportRow(ctx, at.trace, at.row, `${key} has ${what.join(' and ')} and no placeholders`);
   }
