@@ -172,6 +172,17 @@ describe('rule details', () => {
   });
 });
 
+describe('destination-volatile', () => {
+  it('knows reply inboxes and UUID queues, and accepts the temporary, anonymous and template markers', () => {
+    const found = (attrs: HandSpan['attributes']): number => findingsOf('destination-volatile', [{ id: 'r', kind: 5, attributes: attrs }]).length;
+    expect(found([kv('messaging.destination.name', '_INBOX.k3Jd9aQ2')])).toBe(1);
+    expect(found([kv('messaging.destination.name', 'reply-6f1c2a4e-9b3d-4c1e-8a7f-0123456789ab')])).toBe(1);
+    expect(found([kv('messaging.destination.name', '_INBOX.k3Jd9aQ2'), kv('messaging.destination.anonymous', true)])).toBe(0);
+    expect(found([kv('messaging.destination.name', 'reply-6f1c2a4e-9b3d-4c1e-8a7f-0123456789ab'), kv('messaging.destination.template', 'reply-{uuid}')])).toBe(0);
+    expect(found([kv('messaging.destination.name', 'orders')])).toBe(0);
+  });
+});
+
 describe('thresholds', () => {
   const names = (n: number): HandSpan[] => Array.from({ length: n }, (_, i) => ({ id: `n${i}`, name: `GET /item/${1000 + i}` }));
   it('span-name-explosion: maxNames and minCollapse', () => {
@@ -210,6 +221,18 @@ describe('mistakes made through the real SDK', () => {
     w.span('api', { name: 'GET /healthz', kind: SpanKind.SERVER, startMs: 30, endMs: 31, attributes: { 'http.route': '/healthz', 'user_agent.original': 'kube-probe/1.29' } });
     const rules = new Set(lintSdk(w).map((f) => f.rule));
     for (const r of ['span-name-volatile-token', 'route-volatile', 'sensitive-header', 'secret-pattern', 'db-query-literals', 'pii-pattern', 'url-credentials', 'url-sensitive-query', 'health-check-span']) expect(rules, r).toContain(r);
+  });
+
+  it('secret-pattern scans each process\u2019s resource where it enters the trace, not only the root\u2019s', () => {
+    const w = new SdkWorld(33);
+    w.provider('billing', { 'deployment.token': `Bearer ${'q7Lw'.repeat(6)}` });
+    const root = w.start('api', { name: 'POST /pay', kind: SpanKind.SERVER, startMs: 0 });
+    const call = w.start('api', { name: 'POST', kind: SpanKind.CLIENT, startMs: 1 }, root);
+    w.span('billing', { name: 'POST /charge', kind: SpanKind.SERVER, startMs: 2, endMs: 5 }, w.hop(call).context);
+    call.end([Math.floor(Date.UTC(2024, 4, 1, 12) / 1000), 6_000_000]);
+    root.end([Math.floor(Date.UTC(2024, 4, 1, 12) / 1000), 7_000_000]);
+    const found = lintSdk(w).filter((f) => f.rule === 'secret-pattern');
+    expect(found.map((f) => f.message)).toEqual(['resource attribute deployment.token contains a Bearer token (Bear\u2026)']);
   });
 
   it('counts INTERNAL and short spans per trace as instrumentation-score SPA-001/SPA-005 do', () => {

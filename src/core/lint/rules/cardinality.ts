@@ -104,7 +104,8 @@ export const errorTypeVolatile = datasetRule({
   }
 });
 
-const TEMP_DESTINATION = /(?:^amq\.gen-|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
+// RabbitMQ server-named queues (`amq.gen-…`), NATS reply inboxes (`_INBOX.…`), UUID-named queues.
+const TEMP_DESTINATION = /(?:^amq\.gen-|^_INBOX\.|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
 
 export const destinationVolatile = spanRule({
   id: 'destination-volatile', category: 'cardinality', severity: 'info',

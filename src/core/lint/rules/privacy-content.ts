@@ -12,7 +12,10 @@ export const secretPattern = spanRule({
   why: 'A value has the shape of a credential: a JWT, a Bearer token, an AWS access key id, a private key, a GitHub, Slack or Stripe live token. Trace data is widely readable and long-lived, so treat the credential as leaked: rotate it, then stop the instrumentation from recording it (or redact it in a Collector processor).',
   source: 'seed guide',
 }, (span, at, ctx) => {
-  const resource = at.row === 0 ? [...listStrings(ctx.ds.resources[span.resourceIdx]?.attributes ?? [], 'resource attribute ')] : [];
+  // Resource values are scanned where a process enters the trace (a root, or a parent from another resource).
+  const parentRow = at.trace.parentRow[at.row]!;
+  const entry = parentRow < 0 || ctx.ds.spans[at.trace.spanIdx[parentRow]!]!.resourceIdx !== span.resourceIdx;
+  const resource = entry ? [...listStrings(ctx.ds.resources[span.resourceIdx]?.attributes ?? [], 'resource attribute ')] : [];
   for (const s of [...spanStrings(span), ...resource]) {
     const hit = findSecret(s.value);
     if (hit) reportRow(ctx, at.trace, at.row, `${s.where} contains a ${hit.kind} (${masked(hit.match)})`);
