@@ -1,7 +1,7 @@
 // Each rule triggers on a span that makes its mistake and stays silent on one that does not.
 import { describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../../src/core/lint/index.ts';
-import { Quirk, type SpanLink } from '../../../src/core/model/records.ts';
+import { Quirk, type KeyValue, type SpanLink } from '../../../src/core/model/records.ts';
 import { findingsOf, GOOD_RESOURCE, kv, ms, pid, T, type HandSpan } from '../../support/lint-records.ts';
 
 const root: HandSpan = { id: 'root', kind: 2 };
@@ -11,6 +11,9 @@ const attrs = (n: number) => Array.from({ length: n }, (_, i) => kv(`app.k${i}`,
 const link = (traceId: string, spanId: string): SpanLink => ({ traceId, spanId, traceState: '', attributes: [], droppedAttributesCount: 0, flags: null });
 const callToOther: HandSpan = { id: 'c', kind: 3, parentSpanId: pid('root'), startNs: ms(1), endNs: ms(8), attributes: [kv('http.request.method', 'GET'), kv('server.address', 'other')] };
 const SCHEMA_1_26 = 'https://opentelemetry.io/schemas/1.26.0';
+/** `n` spans with distinct ids (`m0`, `m1`, …), each changed by `f`. */
+const many = (n: number, f: (i: number) => Partial<HandSpan>): HandSpan[] => Array.from({ length: n }, (_, i) => ({ id: `m${i}`, ...f(i) }));
+const strings = (key: string, ...values: string[]): KeyValue => ({ key, value: { type: 'array', values: values.map((value) => ({ type: 'string' as const, value })) } });
 const CASES: Array<{ rule: string; bad: HandSpan[]; good: HandSpan[]; severity?: string }> = [
   { rule: 'span-not-ended', bad: [{ id: 'r', endNs: 0n }], good: [{ id: 'r' }] },
   { rule: 'span-negative-duration', bad: [{ id: 'r', startNs: ms(10), endNs: ms(5) }], good: [{ id: 'r' }] },
@@ -86,6 +89,27 @@ const CASES: Array<{ rule: string; bad: HandSpan[]; good: HandSpan[]; severity?:
   { rule: 'attribute-type-mismatch', bad: [{ id: 'r', kind: 2, attributes: [kv('http.response.status_code', '200')] }], good: [{ id: 'r', kind: 2, attributes: [kv('http.response.status_code', 200)] }] },
   { rule: 'enum-value-unknown', bad: [{ id: 'r', kind: 2, attributes: [kv('http.request.method', 'get')] }], good: [{ id: 'r', kind: 2, attributes: [kv('http.request.method', 'GET')] }] },
   { rule: 'attribute-wrong-level', bad: [{ id: 'r', attributes: [kv('host.name', 'web-1')] }], good: [{ id: 'r', resource: [...GOOD_RESOURCE, kv('host.name', 'web-1')] }] },
+  // lint-c rules
+  { rule: 'span-name-volatile-token', bad: [{ id: 'r', name: 'GET /orders/12345' }], good: [{ id: 'r', name: 'GET /orders/{id}' }] },
+  { rule: 'span-name-explosion', bad: many(60, (i) => ({ name: `load item ${100 + i}` })), good: many(50, (i) => ({ name: `load item ${100 + i}` })) },
+  { rule: 'route-volatile', bad: [{ id: 'r', kind: 2, attributes: [kv('http.route', '/orders/12345')] }], good: [{ id: 'r', kind: 2, attributes: [kv('http.route', '/orders/{id}')] }] },
+  { rule: 'error-type-volatile', bad: [{ id: 'r', status: { code: 2, message: '' }, attributes: [kv('error.type', 'connect to 10.0.0.1 port 5432 refused')] }], good: [{ id: 'r', status: { code: 2, message: '' }, attributes: [kv('error.type', 'ECONNREFUSED')] }] },
+  { rule: 'destination-volatile', bad: [{ id: 'r', kind: 4, attributes: [kv('messaging.destination.name', 'amq.gen-JzTY20BRgKO-HjmUJj0wLg')] }], good: [{ id: 'r', kind: 4, attributes: [kv('messaging.destination.name', 'amq.gen-JzTY20BRgKO-HjmUJj0wLg'), kv('messaging.destination.temporary', true)] }] },
+  { rule: 'url-credentials', bad: [{ id: 'r', kind: 3, attributes: [kv('url.full', 'https://alice:s3cret@example.com/x')] }], good: [{ id: 'r', kind: 3, attributes: [kv('url.full', 'https://REDACTED:REDACTED@example.com/x')] }] },
+  { rule: 'url-sensitive-query', bad: [{ id: 'r', kind: 3, attributes: [kv('url.full', 'https://b.s3.amazonaws.com/k?X-Amz-Signature=abcdef123456')] }], good: [{ id: 'r', kind: 3, attributes: [kv('url.full', 'https://b.s3.amazonaws.com/k?X-Amz-Signature=REDACTED')] }] },
+  { rule: 'sensitive-header', bad: [{ id: 'r', kind: 2, attributes: [strings('http.request.header.authorization', 'Basic YWxhZGRpbjpvcGVuc2VzYW1l')] }], good: [{ id: 'r', kind: 2, attributes: [strings('http.request.header.accept', 'application/json')] }] },
+  { rule: 'secret-pattern', bad: [{ id: 'r', attributes: [kv('note', `token ghp_${'a1B2'.repeat(9)}`)] }], good: [{ id: 'r', attributes: [kv('note', 'token ghp_short')] }] },
+  { rule: 'pii-pattern', bad: [{ id: 'r', attributes: [kv('note', 'card 4111 1111 1111 1111')] }], good: [{ id: 'r', attributes: [kv('note', 'card 4111 1111 1111 1112')] }] },
+  { rule: 'db-query-literals', bad: [{ id: 'r', kind: 3, attributes: [kv('db.query.text', "SELECT * FROM users WHERE name = 'alice'")] }], good: [{ id: 'r', kind: 3, attributes: [kv('db.query.text', 'SELECT * FROM users WHERE name = ?')] }] },
+  { rule: 'insecure-or-ip-target', bad: [{ id: 'r', kind: 3, attributes: [kv('url.full', 'http://10.0.0.7:8080/x'), kv('server.address', '10.0.0.7')] }], good: [{ id: 'r', kind: 3, attributes: [kv('url.full', 'https://api.example.com/x'), kv('server.address', 'api.example.com')] }] },
+  { rule: 'opt-in-sensitive-captured', bad: [{ id: 'r', kind: 3, attributes: [kv('db.query.parameter.0', '42')] }], good: [{ id: 'r', kind: 3, attributes: [kv('db.query.summary', 'SELECT users')] }] },
+  { rule: 'huge-attribute-value', bad: [{ id: 'r', attributes: [kv('payload', 'x'.repeat(5000))] }], good: [{ id: 'r', attributes: [kv('payload', 'x'.repeat(1000))] }] },
+  { rule: 'health-check-span', bad: [{ id: 'r', kind: 2, name: 'GET /healthz', attributes: [kv('http.route', '/healthz')] }], good: [{ id: 'r', kind: 2, name: 'GET /orders', attributes: [kv('http.route', '/orders')] }] },
+  { rule: 'noisy-low-level-spans', bad: [root, { id: 'd', name: 'dns.lookup', parentSpanId: pid('root') }, { id: 't', name: 'tcp.connect', parentSpanId: pid('root') }], good: [root, { id: 'd', name: 'dns.lookup', parentSpanId: pid('root') }, ...many(3, () => ({ parentSpanId: pid('root') }))] },
+  { rule: 'too-many-internal-spans', bad: [root, ...many(11, () => ({ parentSpanId: pid('root') }))], good: [root, ...many(10, () => ({ parentSpanId: pid('root') }))] },
+  { rule: 'too-many-short-spans', bad: [root, ...many(21, () => ({ kind: 3, parentSpanId: pid('root'), endNs: ms(1) }))], good: [root, ...many(20, () => ({ kind: 3, parentSpanId: pid('root'), endNs: ms(1) }))] },
+  { rule: 'service-instance-id-collision', bad: [{ id: 'r', resource: [...GOOD_RESOURCE, kv('host.name', 'a')] }, { id: 's', parentSpanId: pid('r'), resource: [...GOOD_RESOURCE, kv('host.name', 'b')] }], good: [{ id: 'r', resource: [...GOOD_RESOURCE, kv('host.name', 'a')] }, { id: 's', parentSpanId: pid('r'), resource: [...GOOD_RESOURCE, kv('host.name', 'a')] }] },
+  { rule: 'k8s-pod-uid-missing', bad: [{ id: 'r', resource: [...GOOD_RESOURCE, kv('k8s.pod.name', 'shop-7d9f')] }], good: [{ id: 'r', resource: [...GOOD_RESOURCE, kv('k8s.pod.name', 'shop-7d9f'), kv('k8s.pod.uid', '275ecb36-5aa8-4c2a-9c47-d8bb681b9aff')] }] },
 ];
 
 describe('every rule triggers on its mistake and only then', () => {
