@@ -36,6 +36,6 @@ function progressText(p: LoadProgressEvent): string {
   const spans = `${p.numSpans.toLocaleString('en-US')} spans`;
   if (!p.file) return `${p.phase} · ${formatMegabytes(p.bytesTotal)} · ${spans}`;
   const size = p.numFiles > 1 ? `${formatMegabytes(p.bytesDone)} of ${formatMegabytes(p.bytesTotal)} done` : formatMegabytes(p.bytesTotal);
-  const which = p.numFiles > 1 ? ` (${p.fileIdx + 1}/${p.numFiles})` : '';
+  const which = p.numFiles > 1 && p.phase !== 'assembling' ? ` (${p.fileIdx + 1}/${p.numFiles})` : '';
   return `${p.phase} ${p.file}${which} · ${size} · ${spans}`;
 }

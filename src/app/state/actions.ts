@@ -125,16 +125,18 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       const numSpans = traces.reduce((n, t) => n + t.numSpans, 0);
       get().loadFinished({ inputs, numSpans, numTraces: traces.length, source: newSource });
       get().tracesReceived(traces);
-      const lint = await worker.findings();
-      if (ticket()) get().findingsReceived(lint.findings, lint.rules);
+      // Choose the trace to open now, before linting: a trace the user opens while the findings are being
+      // computed must not be replaced when they arrive.
       const current = get().traceId;
       const stillThere = !replaceDemo && current !== null && traces.some((t) => t.traceId === current);
       const first = sortTraces(traces, get().sortKey, get().sortDescending)[0];
       const preferred = preferTraceId !== undefined && traces.some((t) => t.traceId === preferTraceId) ? preferTraceId : undefined;
       // Reopen the current trace too: new inputs may have added spans to it.
       const next = preferred ?? (stillThere ? current : (first?.traceId ?? null));
-      if (next !== null) await openTrace(next);
-      else get().traceOpened(null);
+      const opened = next !== null ? openTrace(next) : Promise.resolve(void get().traceOpened(null));
+      const lint = await worker.findings();
+      if (ticket()) get().findingsReceived(lint.findings, lint.rules);
+      await opened;
       return answer;
     } catch (err) {
       get().loadFailed({ file: failedFile, where: 'worker', message: `the worker failed: ${String(err)}` });
