@@ -63,7 +63,7 @@ export const zipkinJson: Decoder = {
         })),
         droppedEventsCount: null, links: [], droppedLinksCount: null,
         status: { code: isError ? 2 : status === 'OK' ? 1 : 0, message: typeof tags.error === 'string' ? tags.error : '' },
-        resourceIdx, scopeIdx, where, quirks: Quirk.NO_FLAGS | Quirk.NO_DROPPED_COUNTS | Quirk.NO_SCOPE,
+        resourceIdx, scopeIdx, where, quirks: Quirk.NO_FLAGS | Quirk.NO_DROPPED_COUNTS | Quirk.NO_SCOPE | Quirk.NO_LINKS | Quirk.NO_EVENT_ATTRIBUTES,
       });
     });
     if (numPadded > 0) sink.issue({ message: `${numPadded} spans have 64-bit trace ids, left-padded to 128 bits`, where: 'whole input', severity: 'info' });

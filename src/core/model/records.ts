@@ -95,6 +95,9 @@ export const Quirk = {
   NO_PARENTS: 1 << 8,
   /** The format prints no resource (Java LoggingSpanExporter, a bare array of OTLP spans): resource rules must not guess. */
   NO_RESOURCE: 1 << 9,
+  /** The format has no span links, or no event attributes (Zipkin v2: annotations are a time and a name). */
+  NO_LINKS: 1 << 10,
+  NO_EVENT_ATTRIBUTES: 1 << 11,
 } as const;
 
 export interface SpanRecord {

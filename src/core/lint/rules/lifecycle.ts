@@ -82,6 +82,7 @@ export const exceptionEventShape = spanRule({
   why: 'Backends group exceptions by exception.type and show exception.message; an exception event with neither cannot be classified. Use the SDK\u2019s recordException, which fills type, message and stacktrace.',
   source: 'semconv exceptions/exceptions-spans.md; OTel spec trace/exceptions.md',
 }, (span, at, ctx) => {
+  if (span.quirks & Quirk.NO_EVENT_ATTRIBUTES) return;
   for (const e of span.events) {
     if (e.name !== 'exception') continue;
     const has = (k: string): boolean => e.attributes.some((a) => a.key === k);

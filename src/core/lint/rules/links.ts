@@ -2,7 +2,7 @@
 // should connect producer and consumer through links. Sources: OTel spec trace/api.md §Link; semconv
 // messaging/messaging-spans.md §Trace structure.
 import { RowFlag } from '../../model/assemble.ts';
-import { attr, SpanKind, type SpanLink, type SpanRecord } from '../../model/records.ts';
+import { attr, Quirk, SpanKind, type SpanLink, type SpanRecord } from '../../model/records.ts';
 import { datasetRule, reportRow, spanAt, traceRule } from './define.ts';
 import { isMsg, msgOperation } from './span-facts.ts';
 
@@ -28,7 +28,7 @@ export const messagingLinkMissing = traceRule({
   for (let row = 0; row < trace.numRows; row++) {
     const s = spanAt(ctx.ds, trace, row);
     const op = isMsg(s) ? msgOperation(s) : undefined;
-    if (s.links.length > 0) continue;
+    if (s.links.length > 0 || s.quirks & Quirk.NO_LINKS) continue;
     if (s.kind === SpanKind.CONSUMER || op === 'process' || op === 'receive') {
       // A parent not in the data may well be the producer (its context came with the message): no verdict.
       if (trace.flags[row]! & RowFlag.ORPHAN) continue;
