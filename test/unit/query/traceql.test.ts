@@ -72,6 +72,13 @@ describe('TraceQL parser', () => {
     expect(errorOf('{ name = "x" } }')).toMatchObject({ offset: 15 });
   });
 
+  it('refuses hostile nesting and length as query errors, not stack overflows', () => {
+    expect(errorOf(`${'('.repeat(100_000)}{}`).message).toMatch(/^query nested too deeply .* at 64$/);
+    expect(errorOf(`{ ${'!'.repeat(100_000)}.a }`).message).toMatch(/nested too deeply/);
+    expect(errorOf(`{ ${Array(5000).fill('.a = 1').join(' && ')} }`).message).toMatch(/too complex/);
+    expect(run(world, `{ ${Array(500).fill('.db.system = "postgresql"').join(' && ')} } >> { }`)).toEqual([]);
+  });
+
   it('refuses comparisons that can never mean anything, at the offending literal', () => {
     expect(errorOf('{ status = 200 }')).toMatchObject({ code: 'type', offset: 11 });
     expect(errorOf('{ kind = error }')).toMatchObject({ code: 'type', offset: 9 });

@@ -38,8 +38,15 @@ class Fail {
   constructor(readonly error: QueryError) {}
 }
 
+// Limits that keep every later step (compile, evaluate) safely shallow: trees are walked recursively, so a
+// hostile `((((…` or `a && a && …` a hundred thousand long must fail as a query error, not a stack overflow.
+const MAX_DEPTH = 64;
+const MAX_OPERATORS = 1000;
+
 class Parser {
   private pos = 0;
+  private depth = 0;
+  private numOperators = 0;
   constructor(private readonly tokens: readonly Token[]) {}
 
   private get tok(): Token {
@@ -50,6 +57,17 @@ class Parser {
   }
   private fail(what: string, offset = this.tok.offset, code: QueryError['code'] = 'syntax'): never {
     throw new Fail(queryError(code, what, offset));
+  }
+  /** Counts one operator (and one nesting level while `inner` runs). */
+  private nested<T>(inner: () => T): T {
+    const at = this.tokens[this.pos - 1]!.offset; // the operator or bracket just read
+    if (++this.numOperators > MAX_OPERATORS) this.fail(`query too complex (over ${MAX_OPERATORS} operators)`, at);
+    if (++this.depth > MAX_DEPTH) this.fail(`query nested too deeply (over ${MAX_DEPTH} levels)`, at);
+    try {
+      return inner();
+    } finally {
+      this.depth--;
+    }
   }
   private expect(text: string): Token {
     if (!this.isPunct(text)) this.fail(`expected '${text}'`);
@@ -105,7 +123,7 @@ class Parser {
     let left = this.structural();
     while (this.isPunct('&&') || this.isPunct('||')) {
       const op = this.tokens[this.pos++]!.text as SpansetOp;
-      left = { kind: 'op', op, left, right: this.structural() };
+      left = { kind: 'op', op, left, right: this.nested(() => this.structural()) };
     }
     return left;
   }
@@ -114,7 +132,7 @@ class Parser {
     let left = this.spansetPrimary();
     while (this.tok.type === 'punct' && STRUCTURAL.has(this.tok.text)) {
       const op = this.tokens[this.pos++]!.text as SpansetOp;
-      left = { kind: 'op', op, left, right: this.spansetPrimary() };
+      left = { kind: 'op', op, left, right: this.nested(() => this.spansetPrimary()) };
     }
     return left;
   }
@@ -122,7 +140,7 @@ class Parser {
   private spansetPrimary(): SpansetExpr {
     if (this.isPunct('(')) {
       this.pos++;
-      const inner = this.spansetExpr();
+      const inner = this.nested(() => this.spansetExpr());
       this.expect(')');
       return inner;
     }
@@ -140,7 +158,7 @@ class Parser {
     let left = this.unary();
     while (this.isPunct('&&') || this.isPunct('||')) {
       const kind = this.tokens[this.pos++]!.text === '&&' ? 'and' : 'or';
-      left = { kind, left, right: this.unary() };
+      left = { kind, left, right: this.nested(() => this.unary()) };
     }
     return left;
   }
@@ -148,11 +166,11 @@ class Parser {
   private unary(): FieldExpr {
     if (this.isPunct('!')) {
       this.pos++;
-      return { kind: 'not', expr: this.unary() };
+      return { kind: 'not', expr: this.nested(() => this.unary()) };
     }
     if (this.isPunct('(')) {
       this.pos++;
-      const inner = this.fieldExpr();
+      const inner = this.nested(() => this.fieldExpr());
       this.expect(')');
       return inner;
     }
