@@ -43,6 +43,11 @@ function anyOf(v: Val, test: (x: Scalar) => boolean): boolean {
 
 function compareValues(op: Exclude<CompareOp, '=~' | '!~'>, a: Val, b: Val): boolean {
   if (a === undefined || b === undefined) return false;
+  // Scalar fast path: no closures on the per-span hot path.
+  if (!Array.isArray(a) && !Array.isArray(b)) {
+    if (op === '!=') return typeof a === typeof b && a !== b;
+    return scalarCompare(op, a as Scalar, b as Scalar);
+  }
   if (op === '!=') {
     // Defined and of one type, and no element equal.
     if (Array.isArray(b)) return false;
