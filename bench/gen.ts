@@ -10,9 +10,12 @@ export interface Generated {
   readonly world: SdkWorld;
 }
 
-/** `numSpans` spans in traces of `spansPerTrace` (a root plus a fan of children, some nested). */
-export function generateSpans(numSpans: number, spansPerTrace = 100): Generated {
-  const world = new SdkWorld(1, new RandomLookingIdGenerator(99));
+/**
+ * `numSpans` spans in traces of `spansPerTrace` (a root plus a fan of children, some nested). Give another
+ * `idSeed` to make slices of one big set whose ids do not collide.
+ */
+export function generateSpans(numSpans: number, spansPerTrace = 100, idSeed = 99): Generated {
+  const world = new SdkWorld(1, new RandomLookingIdGenerator(idSeed));
   const services = ['frontend', 'orders', 'inventory', 'billing'];
   let made = 0;
   for (let t = 0; made < numSpans; t++) {

@@ -3,6 +3,7 @@
 import { benchDecode } from './decode.ts';
 import { benchGraph } from './graph.ts';
 import { benchLint } from './lint.ts';
+import { benchTraceQL } from './traceql.ts';
 
 const numSpans = Number(process.env.BENCH_SPANS ?? 100_000);
 console.log(`Tracelens benchmarks — node ${process.version}, ${numSpans.toLocaleString('en-US')} spans\n`);
@@ -12,3 +13,5 @@ console.log('\n## lint');
 for (const line of benchLint(numSpans)) console.log(line);
 console.log('\n## graph views (10k-span trace)');
 for (const line of benchGraph()) console.log(line);
+console.log('\n## TraceQL (1M spans unless BENCH_TRACEQL_SPANS)');
+for (const line of benchTraceQL()) console.log(line);

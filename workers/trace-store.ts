@@ -6,6 +6,7 @@ import { loadInput } from '../src/core/decode/load.ts';
 import { findSpan, spanDetails, type SpanDetails, type SpanRef } from '../src/core/model/details.ts';
 import { deriveRows, keepWithAncestors, parentRows } from '../src/core/model/rows.ts';
 import { searchTrace } from '../src/core/query/search.ts';
+import { runTraceQL, type TraceQLResult } from '../src/core/query/traceql/evaluate.ts';
 import { criticalPath, selfTimes } from '../src/core/graph/critical-path.ts';
 import { serviceGraph, type ServiceGraph } from '../src/core/graph/service-graph.ts';
 import { traceLinks, type TraceLink } from '../src/core/graph/trace-links.ts';
@@ -206,6 +207,14 @@ export class TraceStore {
   search(traceId: string, text: string): Int32Array {
     const t = this.trace(traceId);
     return t ? searchTrace(this.dataset, t, text) : new Int32Array(0);
+  }
+
+  /**
+   * Runs a TraceQL query over everything loaded. A bad query comes back as `{ ok: false, error }` with the
+   * character offset, never as a throw (comlink would lose the error's fields).
+   */
+  traceql(query: string): TraceQLResult {
+    return runTraceQL(this.dataset, query);
   }
 
   spanDetails(traceId: string, row: number): SpanDetails | null {

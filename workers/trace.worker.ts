@@ -33,6 +33,7 @@ const api = {
   stats: (traceId?: string) => store.stats(traceId),
   exportData: (kind: 'otlp-json' | 'chrome-trace' | 'findings', traceId?: string) => store.exportData(kind, traceId),
   traceLinks: (traceId: string) => store.traceLinks(traceId),
+  traceql: (query: string) => store.traceql(query),
   criticalPath(traceId: string) {
     const cp = store.criticalPath(traceId);
     return cp ? Comlink.transfer(cp, [cp.rows.buffer, cp.startNs.buffer, cp.endNs.buffer, cp.selfNs.buffer]) : null;

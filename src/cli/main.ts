@@ -3,6 +3,7 @@ import { runCheck } from './check.ts';
 import { runConvert } from './convert.ts';
 import { runGraph } from './graph.ts';
 import type { CliIo } from './io.ts';
+import { runQuery } from './query.ts';
 import { runTraceparent } from './traceparent.ts';
 
 const USAGE = `usage: tracelens <command> [options]
@@ -16,6 +17,7 @@ commands:
   traceparent VALUE [--json]               decode, validate and explain a W3C traceparent
   graph FILE... [--json|--format mermaid|dot]  the service graph (edges with count, errors, p50/p95) and span links
   convert FILE... --to otlp-json|chrome-trace [-o OUT]  write what was read as OTLP/JSON or Chrome trace JSON
+  query FILE... 'QUERY' [--json]           run a TraceQL query (Tempo syntax) over the traces read
 `;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -24,6 +26,7 @@ const COMMANDS: Record<string, Command> = {
   traceparent: runTraceparent,
   graph: runGraph,
   convert: runConvert,
+  query: runQuery,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

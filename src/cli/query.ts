@@ -1,0 +1,74 @@
+// `tracelens query FILE... 'QUERY' [--json]`: runs a TraceQL query over the loaded traces.
+// --json prints `{ "traces": [{ "traceId", "spanIds", … }] }`; otherwise a table per matching trace.
+// Exit codes: 2 the query (or the command line) is wrong, with the error's position; 1 an input could not
+// be read (the others are still queried); 0 otherwise, matches or not.
+import { parseArgs } from 'node:util';
+import { inputFailed } from '../core/decode/load.ts';
+import { loadDataset, type NamedBytes } from '../core/load-dataset.ts';
+import type { Dataset } from '../core/model/assemble.ts';
+import { caretLine } from '../core/propagation/problems.ts';
+import { evaluateTraceQL, type TraceQLMatch } from '../core/query/traceql/evaluate.ts';
+import { parseTraceQL } from '../core/query/traceql/parser.ts';
+import { readInput, type CliIo } from './io.ts';
+
+const USAGE = "usage: tracelens query FILE... 'QUERY' [--json]   (- reads standard input)\n";
+
+function formatMs(ns: bigint): string {
+  const ms = Number(ns) / 1e6;
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+}
+
+function renderTable(ds: Dataset, matches: readonly TraceQLMatch[]): string {
+  if (matches.length === 0) return 'no matching traces\n';
+  const lines: string[] = [];
+  for (const m of matches) {
+    const trace = ds.traces[ds.traceIdx.get(m.traceId)!]!;
+    lines.push(`trace ${m.traceId}  ${m.rows.length} of ${trace.numRows} spans`);
+    const cells = m.rows.map((row) => {
+      const spanIdx = trace.spanIdx[row]!;
+      const s = ds.spans[spanIdx]!;
+      return [s.spanId, ds.services[ds.spanService[spanIdx]!]!, s.endNs > s.startNs ? formatMs(s.endNs - s.startNs) : '-', s.name];
+    });
+    const widths = [0, 1, 2].map((c) => Math.max(...cells.map((r) => r[c]!.length), ['SPAN', 'SERVICE', 'DURATION'][c]!.length));
+    const line = (r: readonly string[]): string => `  ${r[0]!.padEnd(widths[0]!)}  ${r[1]!.padEnd(widths[1]!)}  ${r[2]!.padStart(widths[2]!)}  ${r[3]}`.trimEnd();
+    lines.push(line(['SPAN', 'SERVICE', 'DURATION', 'NAME']), ...cells.map(line), '');
+  }
+  const numSpans = matches.reduce((n, m) => n + m.rows.length, 0);
+  lines.push(`${matches.length} trace${matches.length === 1 ? '' : 's'}, ${numSpans} span${numSpans === 1 ? '' : 's'}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export async function runQuery(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  if (positionals.length < 2) {
+    io.stderr(USAGE);
+    return 2;
+  }
+  const source = positionals[positionals.length - 1]!;
+  const parsed = parseTraceQL(source);
+  if (!parsed.ok) {
+    const { error } = parsed;
+    io.stderr(`tracelens query: ${error.message}\n${source.includes('\n') ? '' : `${caretLine(source, error.offset)}\n`}`);
+    return 2;
+  }
+  const inputs: NamedBytes[] = [];
+  let failed = false;
+  for (const path of positionals.slice(0, -1)) {
+    const r = await readInput(path, io);
+    if (r.ok) inputs.push(r.input);
+    else {
+      io.stderr(`tracelens query: cannot read ${r.file}: ${r.message}\n`);
+      failed = true;
+    }
+  }
+  const ds = loadDataset(inputs);
+  for (const i of ds.inputs) {
+    if (!inputFailed(i)) continue;
+    io.stderr(`tracelens query: cannot read ${i.file}: ${i.errors[0]!.message} (${i.errors[0]!.where})\n`);
+    failed = true;
+  }
+  const matches = evaluateTraceQL(ds, parsed.query);
+  if (values.json) io.stdout(`${JSON.stringify({ traces: matches.map(({ rows: _rows, ...m }) => m) }, null, 2)}\n`);
+  else io.stdout(renderTable(ds, matches));
+  return failed ? 1 : 0;
+}
