@@ -4,6 +4,7 @@ import { useMemo, useRef } from 'react';
 import { useActions } from '../actions-context.ts';
 import { sortTraces } from '../trace-sort.ts';
 import { useStore } from '../state/store.ts';
+import { QueryBar } from './query-bar.tsx';
 import { TraceListHeader } from './trace-list-header.tsx';
 import { TraceRow } from './trace-row.tsx';
 
@@ -15,7 +16,12 @@ export function TraceList() {
   const sortDescending = useStore((s) => s.sortDescending);
   const actions = useActions();
   const openTraceId = useStore((s) => s.traceId);
-  const sorted = useMemo(() => sortTraces(traces, sortKey, sortDescending), [traces, sortKey, sortDescending]);
+  const queryRows = useStore((s) => s.queryRows);
+  // With a TraceQL query active, only the traces it matched.
+  const sorted = useMemo(
+    () => sortTraces(queryRows ? traces.filter((t) => queryRows.has(t.traceId)) : traces, sortKey, sortDescending),
+    [traces, sortKey, sortDescending, queryRows],
+  );
   const scrollRef = useRef<HTMLDivElement>(null);
   // We do not use the React Compiler; the virtualizer re-renders this component itself when it scrolls.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -27,6 +33,7 @@ export function TraceList() {
   });
   return (
     <section className="panel trace-panel" aria-label="Traces">
+      <QueryBar />
       <TraceListHeader />
       <div
         className="trace-scroll"
@@ -45,7 +52,7 @@ export function TraceList() {
           void actions.openTrace(sorted[nextIdx]!.traceId);
         }}
       >
-        {sorted.length === 0 ? <p className="empty">No traces loaded.</p> : null}
+        {sorted.length === 0 ? <p className="empty">{queryRows ? 'No trace matches the query.' : 'No traces loaded.'}</p> : null}
         <div className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const trace = sorted[item.index]!;

@@ -8,6 +8,7 @@ export function TraceRow({ trace, top, height }: { trace: TraceSummary; top: num
   const actions = useActions();
   const isOpen = useStore((s) => s.traceId === trace.traceId);
   const numFindings = useStore((s) => s.findingsPerTrace.get(trace.traceId) ?? 0);
+  const numQueryMatches = useStore((s) => s.queryRows?.get(trace.traceId)?.size ?? 0);
   return (
     <div
       className={`trace-grid trace-row${isOpen ? ' open' : ''}`}
@@ -25,6 +26,7 @@ export function TraceRow({ trace, top, height }: { trace: TraceSummary; top: num
       <span className="col-name" title={trace.rootName}>
         {trace.rootName}
         {trace.numOrphans > 0 ? <span className="badge orphan-badge" title="spans whose parent is not in this data">{trace.numOrphans} orphan</span> : null}
+        {numQueryMatches > 0 ? <span className="badge query-count" data-testid="trace-query-matches" title="spans matching the TraceQL query">{numQueryMatches} match{numQueryMatches === 1 ? '' : 'es'}</span> : null}
         {numFindings > 0 ? <span className="badge finding-count" data-testid="trace-findings" title="lint findings in this trace">{numFindings} finding{numFindings === 1 ? '' : 's'}</span> : null}
       </span>
       <span className="col-services" title={trace.services.join(', ')}>

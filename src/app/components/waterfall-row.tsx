@@ -22,6 +22,7 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
   const isSelected = useStore((s) => s.selectedRow === row);
   const isCollapsed = useStore((s) => s.collapsed.has(row));
   const isMatch = useStore((s) => s.searchText !== '' && s.matches.includes(row));
+  const isQueryMatch = useStore((s) => s.queryRows?.get(columns.traceId)?.has(row) ?? false);
   const findingSeverity = useStore((s) => s.findingRows.get(columns.traceId)?.get(row));
   const critical = useStore((s) => (s.criticalPath?.traceId === columns.traceId ? s.criticalPath.sections.get(row) : undefined));
   const flags = columns.flags[row]!;
@@ -33,8 +34,9 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
   const color = serviceColor(serviceIdx);
   return (
     <div
-      className={`waterfall-grid waterfall-row${isSelected ? ' selected' : ''}${flags & RowFlag.ERROR ? ' error' : ''}${isMatch ? ' match' : ''}${critical ? ' critical' : ''}`}
+      className={`waterfall-grid waterfall-row${isSelected ? ' selected' : ''}${flags & RowFlag.ERROR ? ' error' : ''}${isMatch ? ' match' : ''}${isQueryMatch ? ' query-match' : ''}${critical ? ' critical' : ''}`}
       data-match={isMatch || undefined}
+      data-query-match={isQueryMatch || undefined}
       data-testid="waterfall-row"
       data-span-id={columns.spanIds[row]}
       data-row={row}

@@ -13,6 +13,8 @@ import { sortTraces } from '../trace-sort.ts';
 import { ancestorRows, rowsWithChildren } from '../tree-walk.ts';
 import { downloadText } from '../download.ts';
 import { keyMove } from '../waterfall-keys.ts';
+import { createFindFlows } from './find-actions.ts';
+import type { HashLocation } from '../url-state.ts';
 import { proxyProgress, transferFiles, type TraceWorker } from '../worker-client.ts';
 import type { DataSource } from './ingest-slice.ts';
 import type { StoreHook } from './store.ts';
@@ -42,6 +44,8 @@ export interface Actions {
   stats(traceId?: string): Promise<StatRow[]>;
   /** Shows only the spans of one name in the waterfall (the stats table's click). */
   filterToName(name: string): Promise<void>;
+  /** Runs a TraceQL query over everything loaded ('' clears it); opens the first matching trace if the open one has no match. */
+  runQuery(text: string): Promise<void>;
   /** The service graph of everything loaded. */
   serviceGraph(): Promise<ServiceGraph>;
   /** The span links of a trace, both directions. */
@@ -56,8 +60,8 @@ export interface Actions {
   nextMatch(delta: 1 | -1): Promise<void>;
   /** Shows only the matches and their ancestors, or everything again. */
   showMatchesOnly(on: boolean): Promise<void>;
-  /** Opens the trace (and selects the span) named by the URL hash, when loaded. */
-  restoreLocation(location: { traceId: string; spanId?: string }): Promise<void>;
+  /** Reopens what the URL hash names, when loaded: the query, then the trace (and span), then the search filter. */
+  restoreLocation(location: HashLocation): Promise<void>;
 }
 
 /** The last path segment of a URL, for naming fetched inputs. */
@@ -69,6 +73,8 @@ export function nameOfUrl(url: string): string {
 export function createActions(worker: TraceWorker, store: StoreHook): Actions {
   const gens = new Generations();
   const get = store.getState;
+  // Declarations below are hoisted, so the find flows can use them.
+  const find = createFindFlows({ worker, get, gens, openTrace, jumpTo, refreshRows });
 
   async function refreshRows(traceId: string, collapsed: ReadonlySet<number>, all = false): Promise<void> {
     const ticket = gens.take('rows');
@@ -125,6 +131,8 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       const numSpans = traces.reduce((n, t) => n + t.numSpans, 0);
       get().loadFinished({ inputs, numSpans, numTraces: traces.length, source: newSource });
       get().tracesReceived(traces);
+      // A query stays active across loads: answer it again for what is loaded now.
+      await find.answerQueryAgain();
       // Choose the trace to open now, before linting: a trace the user opens while the findings are being
       // computed must not be replaced when they arrive.
       const current = get().traceId;
@@ -217,30 +225,6 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     }
   }
 
-  async function restoreLocation(location: { traceId: string; spanId?: string }): Promise<void> {
-    const ref = location.spanId ? await worker.findSpan(location.spanId, location.traceId) : null;
-    if (ref) await jumpTo(ref);
-    else if (get().traces.some((t) => t.traceId === location.traceId)) await openTrace(location.traceId);
-  }
-
-  async function search(text: string): Promise<void> {
-    const traceId = get().traceId;
-    if (traceId === null) return;
-    const ticket = gens.take('search');
-    const matches = await worker.search(traceId, text);
-    if (!ticket() || get().traceId !== traceId) return;
-    get().searchAnswered(text, matches);
-    if (get().matchesOnly) await refreshRows(traceId, get().collapsed);
-  }
-
-  async function nextMatch(delta: 1 | -1): Promise<void> {
-    const { matches, matchIdx, traceId } = get();
-    if (matches.length === 0 || traceId === null) return;
-    const next = matchIdx < 0 ? (delta > 0 ? 0 : matches.length - 1) : (matchIdx + delta + matches.length) % matches.length;
-    get().matchChosen(next);
-    await jumpTo({ traceId, row: matches[next]! });
-  }
-
   async function toggleCriticalPath(): Promise<void> {
     const traceId = get().traceId;
     if (traceId === null) return;
@@ -255,12 +239,6 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     get().criticalPathReceived({ traceId, sections, selfNs: cp.selfNs });
   }
 
-  async function showMatchesOnly(on: boolean): Promise<void> {
-    get().matchesOnlySet(on);
-    const traceId = get().traceId;
-    if (traceId !== null) await refreshRows(traceId, get().collapsed);
-  }
-
   async function exportData(kind: 'otlp-json' | 'chrome-trace' | 'findings', scope: 'trace' | 'all'): Promise<void> {
     const traceId = scope === 'trace' ? (get().traceId ?? undefined) : undefined;
     const text = await worker.exportData(kind, traceId);
@@ -268,27 +246,16 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     downloadText(name, text);
   }
 
-  async function filterToName(name: string): Promise<void> {
-    get().searchOpened(true);
-    get().viewChosen('waterfall');
-    get().matchesOnlySet(true);
-    await search(name);
-  }
-
   return {
     exportData,
     stats: (traceId) => worker.stats(traceId),
-    filterToName,
+    ...find,
     serviceGraph: () => worker.serviceGraph(),
     traceLinks: (traceId) => worker.traceLinks(traceId),
     setView: (view) => get().viewChosen(view),
     toggleCriticalPath,
-    search,
-    nextMatch,
-    showMatchesOnly,
     inspectContext: (text) => worker.inspectContext(text),
     fetchFromBackend,
-    restoreLocation,
     loadFiles,
     toggleRow,
     waterfallKey,
@@ -311,6 +278,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       get().ingestCleared();
       get().tracesReceived([]);
       get().findingsReceived([], []);
+      get().queryCleared();
       get().traceOpened(null);
       get().columnsReceived(null);
     },

@@ -10,6 +10,14 @@ describe('URL state', () => {
     expect(readHash('#trace=<script>')).toBeNull();
     expect(formatHash(null)).toBe('');
   });
+  it('round-trips a TraceQL query and the search filter, with or without a trace', () => {
+    const place = { traceId: 'a688dd4daf718ac484d94dc8aa64f742', query: '{ name = "POST /checkout" && duration > 1s } >> { db.system = "postgresql" }', find: 'SELECT & more', matchesOnly: true };
+    expect(readHash(formatHash(place))).toEqual(place);
+    expect(readHash(formatHash({ traceId: '', query: '{ status = error }' }))).toEqual({ traceId: '', query: '{ status = error }' });
+    expect(formatHash({ traceId: '', query: '', find: '' })).toBe('');
+    // `only` means nothing without a search, and a span needs its trace.
+    expect(readHash('#only=1&span=ed40ed56291d9880')).toBeNull();
+  });
   it('reads the backend deep link, defaulting to trying both APIs', () => {
     expect(readDeepLink('?trace=abc&backend=https%3A%2F%2Ftempo')).toEqual({ traceId: 'abc', baseUrl: 'https://tempo', kind: 'auto' });
     expect(readDeepLink('?trace=abc&backend=x&kind=jaeger')?.kind).toBe('jaeger');
