@@ -15,6 +15,14 @@ const FIXTURES = [
   'python-console/sdk-1.2x/server-error-with-db-child-between-log-lines.txt',
   'node-console/sdk-1.x/orders-with-app-logs.txt',
   'node-console/sdk-2.x/orders-with-app-logs.txt',
+  'go-stdout/v1.14-pretty/grpc-client-call-with-message-events.txt',
+  'java-logging/sdk-1.27-javaagent/spring-request-two-spans.txt',
+  'dotnet-console/v1.4/links-sampler-between-program-output.txt',
+  'dotnet-console/v1.9-aspnetcore/server-span-after-aspnet-log-line.txt',
+  'rust-stdout/v0.28-text/dice-server-span-then-metrics-and-logs.txt',
+  'rust-stdout/v0.30-text/scoped-span-with-event.txt',
+  'tempo/api-v1/checkout-batches.json',
+  'otlp/sdk-2.x/checkout-one-request-per-service.jsonl',
 ];
 const path = (f: string): string => new URL(`../../fixtures/${f}`, import.meta.url).pathname;
 
