@@ -1,12 +1,13 @@
 // The worker's state and every question the page may ask of it. Kept apart from the comlink entry so tests
 // can drive it directly in Node. The worker owns the data: the page gets summaries, row windows and details.
-import { assemble, type Dataset } from '../src/core/model/assemble.ts';
+import { assemble, type Dataset, type TraceModel } from '../src/core/model/assemble.ts';
 import type { InputReport } from '../src/core/model/dataset-builder.ts';
 import { loadInput } from '../src/core/decode/load.ts';
 import { findSpan, spanDetails, type SpanDetails, type SpanRef } from '../src/core/model/details.ts';
 import { deriveRows, keepWithAncestors, parentRows } from '../src/core/model/rows.ts';
 import { searchTrace } from '../src/core/query/search.ts';
 import { runTraceQL, type TraceQLResult } from '../src/core/query/traceql/evaluate.ts';
+import { findFans, foldedFanRows, type Fans } from '../src/core/model/fans.ts';
 import { criticalPath, selfTimes } from '../src/core/graph/critical-path.ts';
 import { serviceGraph, type ServiceGraph } from '../src/core/graph/service-graph.ts';
 import { traceLinks, type TraceLink } from '../src/core/graph/trace-links.ts';
@@ -143,18 +144,34 @@ export class TraceStore {
 
   waterfall(traceId: string): WaterfallColumns | null {
     const t = this.trace(traceId);
-    return t ? waterfallColumns(this.dataset, t) : null;
+    return t ? waterfallColumns(this.dataset, t, this.fansOf(t)) : null;
   }
+
+  /** The trace's fans of similar siblings, computed once per trace and load. */
+  private fansOf(t: TraceModel): Fans {
+    if (this.fanCache?.generation !== this.generation) this.fanCache = { generation: this.generation, byTrace: new Map() };
+    let fans = this.fanCache.byTrace.get(t.traceId);
+    if (!fans) this.fanCache.byTrace.set(t.traceId, (fans = findFans(this.dataset, t)));
+    return fans;
+  }
+
+  private fanCache: { generation: number; byTrace: Map<string, Fans> } | null = null;
 
   /**
    * Visible rows given collapsed rows ('all' collapses every parent). With `onlyRows`, only those rows and
-   * their ancestors are shown ("show matches only").
+   * their ancestors are shown ("show matches only"). Fans of similar siblings are folded into their head row
+   * unless listed in `expandedFans` ('all': none folded).
    */
-  visibleRows(traceId: string, collapsed: readonly number[] | 'all', onlyRows?: readonly number[]): Int32Array {
+  visibleRows(traceId: string, collapsed: readonly number[] | 'all', onlyRows?: readonly number[], expandedFans: readonly number[] | 'all' = []): Int32Array {
     const t = this.trace(traceId);
     if (!t) return new Int32Array(0);
     const set = new Set(collapsed === 'all' ? parentRows(t) : collapsed);
-    return deriveRows(t, { collapsed: set, ...(onlyRows ? { keep: keepWithAncestors(t, onlyRows) } : {}) });
+    const keep = onlyRows ? { keep: keepWithAncestors(t, onlyRows) } : {};
+    if (expandedFans === 'all') return deriveRows(t, { collapsed: set, ...keep });
+    const fans = this.fansOf(t);
+    const { hidden, foldedHeads } = foldedFanRows(t, fans, new Set(expandedFans));
+    for (const head of foldedHeads) set.add(head);
+    return deriveRows(t, { collapsed: set, hidden, ...keep });
   }
 
   /** The trace's critical path (Jaeger UI's algorithm) as row and section arrays, plus each span's self time. */

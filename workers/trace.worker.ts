@@ -17,8 +17,8 @@ const api = {
     const cols = store.waterfall(traceId);
     return cols ? Comlink.transfer(cols, columnBuffers(cols)) : null;
   },
-  visibleRows(traceId: string, collapsed: number[] | 'all', onlyRows?: number[]) {
-    const rows = store.visibleRows(traceId, collapsed, onlyRows);
+  visibleRows(traceId: string, collapsed: number[] | 'all', onlyRows?: number[], expandedFans?: number[] | 'all') {
+    const rows = store.visibleRows(traceId, collapsed, onlyRows, expandedFans);
     return Comlink.transfer(rows, [rows.buffer]);
   },
   search(traceId: string, text: string) {

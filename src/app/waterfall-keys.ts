@@ -1,11 +1,13 @@
 // Keyboard moves in the waterfall, decided purely from the visible rows and the tree columns:
 // ↑/↓ select the previous/next visible row, ← collapses the selected row or goes to its parent,
-// → expands it or goes to its first child, Home/End go to the first/last row.
+// → expands it or goes to its first child, Home/End go to the first/last row. On the head of a fan of
+// similar siblings, → unfolds a folded fan and ← folds an unfolded one.
 import { ancestorRows } from './tree-walk.ts';
 
 export type KeyMove =
   | { readonly type: 'select'; readonly row: number }
-  | { readonly type: 'toggle'; readonly row: number };
+  | { readonly type: 'toggle'; readonly row: number }
+  | { readonly type: 'fan'; readonly fanIdx: number };
 
 export interface KeyContext {
   readonly visibleRows: Int32Array;
@@ -13,6 +15,10 @@ export interface KeyContext {
   readonly subtreeEnd: Int32Array;
   readonly collapsed: ReadonlySet<number>;
   readonly selectedRow: number | null;
+  /** row → fan index (-1: none), each fan's head row, and the unfolded fans. */
+  readonly fanOf?: Int32Array;
+  readonly fanHeads?: readonly number[];
+  readonly expandedFans?: ReadonlySet<number>;
 }
 
 export function keyMove(key: string, c: KeyContext): KeyMove | null {
@@ -23,6 +29,11 @@ export function keyMove(key: string, c: KeyContext): KeyMove | null {
   if (visibleIdx < 0) return key === 'ArrowDown' || key === 'ArrowUp' || key === 'Home' ? at(0) : key === 'End' ? at(numVisible - 1) : null;
   const row = c.selectedRow!;
   const hasChildren = c.subtreeEnd[row]! > row + 1;
+  const fanIdx = c.fanOf?.[row] ?? -1;
+  if (fanIdx >= 0 && c.fanHeads?.[fanIdx] === row) {
+    const isFolded = !c.expandedFans?.has(fanIdx);
+    if ((key === 'ArrowRight' && isFolded) || (key === 'ArrowLeft' && !isFolded)) return { type: 'fan', fanIdx };
+  }
   switch (key) {
     case 'ArrowDown':
       return at(visibleIdx + 1);

@@ -27,6 +27,11 @@ describe('large and odd traces', () => {
     await expect.poll(() => page.locator(ROW).count()).toBeGreaterThan(10);
     const numInDom = await page.locator(ROW).count();
     expect(numInDom).toBeLessThan(150);
+    // The root's 100 SELECT children form two fans (one per service), folded at first: "Expand all"
+    // unfolds them too, so every span has a row.
+    await expect.poll(() => page.locator('[data-testid="fan-toggle"][aria-expanded="false"]').count()).toBeGreaterThan(0);
+    await page.getByTestId('expand-all').click();
+    await expect.poll(() => page.locator('[data-testid="fan-toggle"][aria-expanded="false"]').count()).toBe(0);
     await page.locator('.waterfall-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     // Scrolled to the end: the trace's last row is rendered and its first row has left the DOM.
     await expect.poll(() => page.locator(`${ROW}[data-row="${numSpans - 1}"]`).count()).toBe(1);

@@ -9,9 +9,11 @@ interface Props {
   readonly title: string;
   /** Critical-path sections of this span, [startNs, endNs] from the trace start. */
   readonly critical?: ReadonlyArray<readonly [number, number]>;
+  /** A folded fan: the bar spans its members' time range and is drawn lighter. */
+  readonly fan?: boolean;
 }
 
-export function SpanBar({ startNs, durNs, traceDurationNs, color, label, title, critical }: Props) {
+export function SpanBar({ startNs, durNs, traceDurationNs, color, label, title, critical, fan }: Props) {
   const total = traceDurationNs > 0 ? traceDurationNs : 1;
   const left = Math.min(1, Math.max(0, startNs / total));
   const width = Math.min(1 - left, Math.max(0, durNs / total));
@@ -25,7 +27,7 @@ export function SpanBar({ startNs, durNs, traceDurationNs, color, label, title, 
         : { left: `calc(${(left * 100).toFixed(4)}% + 6px)` };
   return (
     <div className="bar-track" title={title}>
-      <div className="bar" style={{ left: `${(left * 100).toFixed(4)}%`, width: `max(2px, ${(width * 100).toFixed(4)}%)`, backgroundColor: color }} />
+      <div className={fan ? 'bar fan-bar' : 'bar'} style={{ left: `${(left * 100).toFixed(4)}%`, width: `max(2px, ${(width * 100).toFixed(4)}%)`, backgroundColor: color }} />
       {critical?.map(([a, b], sectionIdx) => (
         <div key={sectionIdx} className="critical-section" data-testid="critical-section" style={{ left: `${((a / total) * 100).toFixed(4)}%`, width: `max(2px, ${(((b - a) / total) * 100).toFixed(4)}%)` }} />
       ))}

@@ -25,6 +25,10 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
   const isQueryMatch = useStore((s) => s.queryRows?.get(columns.traceId)?.has(row) ?? false);
   const findingSeverity = useStore((s) => s.findingRows.get(columns.traceId)?.get(row));
   const critical = useStore((s) => (s.criticalPath?.traceId === columns.traceId ? s.criticalPath.sections.get(row) : undefined));
+  const fanIdx = columns.fanOf[row]!;
+  const fan = fanIdx >= 0 ? columns.fans[fanIdx] : undefined;
+  const isFanExpanded = useStore((s) => fanIdx >= 0 && s.expandedFans.has(fanIdx));
+  const isFoldedFan = fan !== undefined && fan.headRow === row && !isFanExpanded;
   const flags = columns.flags[row]!;
   const serviceIdx = columns.service[row]!;
   const service = columns.services[serviceIdx] ?? '';
@@ -34,9 +38,10 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
   const color = serviceColor(serviceIdx);
   return (
     <div
-      className={`waterfall-grid waterfall-row${isSelected ? ' selected' : ''}${flags & RowFlag.ERROR ? ' error' : ''}${isMatch ? ' match' : ''}${isQueryMatch ? ' query-match' : ''}${critical ? ' critical' : ''}`}
+      className={`waterfall-grid waterfall-row${isSelected ? ' selected' : ''}${flags & RowFlag.ERROR ? ' error' : ''}${isMatch ? ' match' : ''}${isQueryMatch ? ' query-match' : ''}${critical ? ' critical' : ''}${isFoldedFan ? ' fan' : ''}`}
       data-match={isMatch || undefined}
       data-query-match={isQueryMatch || undefined}
+      data-fan-count={isFoldedFan ? fan.count : undefined}
       data-testid="waterfall-row"
       data-span-id={columns.spanIds[row]}
       data-row={row}
@@ -51,7 +56,21 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
       }}
     >
       <div className="name-cell" style={{ paddingLeft: columns.depth[row]! * INDENT_PX }}>
-        {hasChildren ? (
+        {isFoldedFan ? (
+          <button
+            type="button"
+            className="row-toggle"
+            data-testid="fan-toggle"
+            aria-expanded={false}
+            aria-label={`show all ${fan.count} ${fan.name} spans`}
+            onClick={(e) => {
+              e.stopPropagation();
+              void actions.toggleFan(fanIdx);
+            }}
+          >
+            ▸
+          </button>
+        ) : hasChildren ? (
           <button
             type="button"
             className="row-toggle"
@@ -70,11 +89,43 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
         )}
         <span className="service-chip" style={{ backgroundColor: color }} />
         <span className="service-name" style={{ color }}>{service}</span>
-        <span className="span-name" title={name}>{name}</span>
-        {isCollapsed ? <span className="badge hidden-count">+{numHidden}</span> : null}
+        {isFoldedFan ? (
+          <span className="span-name fan-name" data-testid="fan-label" title={`${fan.count.toLocaleString('en-US')} sibling spans named ${name}, folded into one row`}>
+            ×{fan.count.toLocaleString('en-US')} {name}
+          </span>
+        ) : (
+          <span className="span-name" title={name}>{name}</span>
+        )}
+        {fan && fan.headRow === row && isFanExpanded ? (
+          <button
+            type="button"
+            className="badge fan-fold"
+            data-testid="fan-toggle"
+            aria-expanded={true}
+            aria-label={`fold the ${fan.count} ${fan.name} spans into one row`}
+            onClick={(e) => {
+              e.stopPropagation();
+              void actions.toggleFan(fanIdx);
+            }}
+          >
+            ×{fan.count.toLocaleString('en-US')} fold
+          </button>
+        ) : null}
+        {isCollapsed && !isFoldedFan ? <span className="badge hidden-count">+{numHidden}</span> : null}
         <RowMarks flags={flags} kind={columns.kind[row]!} />
         {findingSeverity ? <span className={`badge finding-badge ${findingSeverity}`} data-testid="finding-badge" title={`lint findings (${findingSeverity})`}>!</span> : null}
       </div>
+      {isFoldedFan ? (
+        <SpanBar
+          startNs={fan.startNs}
+          durNs={fan.endNs - fan.startNs}
+          traceDurationNs={columns.traceDurationNs}
+          color={color}
+          label={`Σ ${formatDuration(fan.totalNs)} · avg ${formatDuration(fan.totalNs / fan.count)} · max ${formatDuration(fan.maxNs)}${fan.numErrors > 0 ? ` · ${fan.numErrors} errors` : ''}`}
+          title={`${fan.count.toLocaleString('en-US')} × ${service} · ${name}\nfrom +${formatDuration(fan.startNs)} to +${formatDuration(fan.endNs)}\nshortest ${formatDuration(fan.minNs)} · longest ${formatDuration(fan.maxNs)}`}
+          fan
+        />
+      ) : (
       <SpanBar
         startNs={columns.startNs[row]!}
         durNs={columns.durNs[row]!}
@@ -84,6 +135,7 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
         title={`${service} · ${name}\nstarts +${formatDuration(columns.startNs[row]!)} · lasts ${formatDuration(columns.durNs[row]!)}`}
         {...(critical ? { critical } : {})}
       />
+      )}
     </div>
   );
 }

@@ -27,6 +27,7 @@ export interface Actions {
   openTrace(traceId: string): Promise<void>;
   selectRow(row: number): Promise<void>;
   toggleRow(row: number): Promise<void>;
+  toggleFan(fanIdx: number): Promise<void>;
   collapseAll(): Promise<void>;
   expandAll(): Promise<void>;
   /** Opens the span's trace if needed, uncollapses its ancestors, selects it and scrolls to it. */
@@ -76,12 +77,21 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
   // Declarations below are hoisted, so the find flows can use them.
   const find = createFindFlows({ worker, get, gens, openTrace, jumpTo, refreshRows });
 
-  async function refreshRows(traceId: string, collapsed: ReadonlySet<number>, all = false): Promise<void> {
+  async function refreshRows(traceId: string, collapsed: ReadonlySet<number>, all = false, expandedFans = get().expandedFans): Promise<void> {
     const ticket = gens.take('rows');
     const { matchesOnly, matches, searchText } = get();
     const only = matchesOnly && searchText !== '' ? [...matches] : undefined;
-    const rows = await worker.visibleRows(traceId, all ? 'all' : [...collapsed], only);
-    if (ticket() && get().traceId === traceId) get().visibleRowsReceived(rows, collapsed);
+    const rows = await worker.visibleRows(traceId, all ? 'all' : [...collapsed], only, [...expandedFans]);
+    if (ticket() && get().traceId === traceId) get().visibleRowsReceived(rows, collapsed, expandedFans);
+  }
+
+  /** Unfolds a folded fan of similar siblings into its members, or folds it back. */
+  async function toggleFan(fanIdx: number): Promise<void> {
+    const traceId = get().traceId;
+    if (traceId === null) return;
+    const expanded = new Set(get().expandedFans);
+    if (!expanded.delete(fanIdx)) expanded.add(fanIdx);
+    await refreshRows(traceId, get().collapsed, false, expanded);
   }
 
   async function selectRow(row: number): Promise<void> {
@@ -190,9 +200,18 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     const columns = get().columns;
     if (!columns || columns.traceId !== ref.traceId) return;
     const collapsed = new Set(get().collapsed);
+    const expandedFans = new Set(get().expandedFans);
     let changed = false;
     for (const a of ancestorRows(columns.depth, ref.row)) changed = collapsed.delete(a) || changed;
-    if (changed) await refreshRows(ref.traceId, collapsed);
+    // A span inside a folded fan (or under one) is shown by unfolding that fan.
+    for (const r of [ref.row, ...ancestorRows(columns.depth, ref.row)]) {
+      const fan = columns.fanOf[r]!;
+      if (fan >= 0 && !expandedFans.has(fan) && (columns.fans[fan]!.headRow !== r || r !== ref.row)) {
+        expandedFans.add(fan);
+        changed = true;
+      }
+    }
+    if (changed) await refreshRows(ref.traceId, collapsed, false, expandedFans);
     get().scrollRequested(ref.row);
     await selectRow(ref.row);
   }
@@ -208,7 +227,8 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
   function waterfallKey(key: string): boolean {
     const { columns, visibleRows, collapsed, selectedRow } = get();
     if (!columns) return false;
-    const move = keyMove(key, { visibleRows, depth: columns.depth, subtreeEnd: columns.subtreeEnd, collapsed, selectedRow });
+    const fans = { fanOf: columns.fanOf, fanHeads: columns.fans.map((f) => f.headRow), expandedFans: get().expandedFans };
+    const move = keyMove(key, { visibleRows, depth: columns.depth, subtreeEnd: columns.subtreeEnd, collapsed, selectedRow, ...fans });
     if (!move) return false;
     switch (move.type) {
       case 'select':
@@ -217,6 +237,9 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
         return true;
       case 'toggle':
         void toggleRow(move.row);
+        return true;
+      case 'fan':
+        void toggleFan(move.fanIdx);
         return true;
       default: {
         const never: never = move;
@@ -258,19 +281,21 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     fetchFromBackend,
     loadFiles,
     toggleRow,
+    toggleFan,
     waterfallKey,
     loadUrls,
     openTrace,
     selectRow,
     jumpTo,
+    // Collapse all also folds every fan of similar siblings; expand all unfolds them.
     async collapseAll() {
       const { traceId, columns } = get();
       if (traceId === null || !columns) return;
-      await refreshRows(traceId, new Set(rowsWithChildren(columns.subtreeEnd)), true);
+      await refreshRows(traceId, new Set(rowsWithChildren(columns.subtreeEnd)), true, new Set());
     },
     async expandAll() {
-      const traceId = get().traceId;
-      if (traceId !== null) await refreshRows(traceId, new Set());
+      const { traceId, columns } = get();
+      if (traceId !== null && columns) await refreshRows(traceId, new Set(), false, new Set(columns.fans.map((_, fanIdx) => fanIdx)));
     },
     async clearAll() {
       await worker.clear();

@@ -15,6 +15,8 @@ export interface WaterfallValues {
   readonly visibleRows: Int32Array;
   /** Rows whose subtrees are hidden. */
   readonly collapsed: ReadonlySet<number>;
+  /** Fans (columns.fans indexes) shown member by member; every other fan is folded into one row. */
+  readonly expandedFans: ReadonlySet<number>;
   readonly scrollRequest: ScrollRequest | null;
   /** The open trace's critical path and self times, when shown. */
   readonly criticalPath: CriticalPathData | null;
@@ -33,7 +35,7 @@ export interface CriticalPathData {
 
 export interface WaterfallActions {
   columnsReceived(columns: WaterfallColumns | null): void;
-  visibleRowsReceived(rows: Int32Array, collapsed: ReadonlySet<number>): void;
+  visibleRowsReceived(rows: Int32Array, collapsed: ReadonlySet<number>, expandedFans?: ReadonlySet<number>): void;
   scrollRequested(row: number): void;
   criticalPathReceived(path: CriticalPathData | null): void;
   viewChosen(view: MainView): void;
@@ -45,6 +47,7 @@ export const WATERFALL_DEFAULTS: WaterfallValues = {
   columns: null,
   visibleRows: new Int32Array(0),
   collapsed: new Set(),
+  expandedFans: new Set(),
   scrollRequest: null,
   criticalPath: null,
   view: 'waterfall',
@@ -52,9 +55,9 @@ export const WATERFALL_DEFAULTS: WaterfallValues = {
 
 export const createWaterfallSlice: StateCreator<Store, [], [], WaterfallSlice> = (set) => ({
   ...WATERFALL_DEFAULTS,
-  columnsReceived: (columns) => set({ columns, visibleRows: new Int32Array(0), collapsed: new Set(), criticalPath: null }),
+  columnsReceived: (columns) => set({ columns, visibleRows: new Int32Array(0), collapsed: new Set(), expandedFans: new Set(), criticalPath: null }),
   criticalPathReceived: (criticalPath) => set({ criticalPath }),
   viewChosen: (view) => set({ view }),
-  visibleRowsReceived: (visibleRows, collapsed) => set({ visibleRows, collapsed }),
+  visibleRowsReceived: (visibleRows, collapsed, expandedFans) => set(expandedFans ? { visibleRows, collapsed, expandedFans } : { visibleRows, collapsed }),
   scrollRequested: (row) => set((s) => ({ scrollRequest: { row, seq: (s.scrollRequest?.seq ?? 0) + 1 } })),
 });

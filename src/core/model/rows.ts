@@ -7,16 +7,22 @@ export interface RowFilter {
   readonly collapsed?: ReadonlySet<number>;
   /** When set, only rows with a non-zero entry are shown (e.g. search matches and their ancestors). */
   readonly keep?: Uint8Array;
+  /** Rows hidden with their subtrees (members of a folded fan, see fans.ts). */
+  readonly hidden?: Uint8Array;
 }
 
 export function deriveRows(trace: Pick<TraceModel, 'numRows' | 'subtreeEnd'>, filter: RowFilter = {}): Int32Array {
-  const { collapsed, keep } = filter;
+  const { collapsed, keep, hidden } = filter;
   const out = new Int32Array(trace.numRows);
   let numVisible = 0;
   let row = 0;
   while (row < trace.numRows) {
     if (keep && keep[row] === 0) {
       row++;
+      continue;
+    }
+    if (hidden && hidden[row] !== 0) {
+      row = trace.subtreeEnd[row]!;
       continue;
     }
     out[numVisible++] = row;

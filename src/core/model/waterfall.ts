@@ -1,6 +1,7 @@
 // The numeric columns the waterfall renders, built once per trace in the worker and transferred to the page
 // as typed arrays (no per-span objects cross the boundary).
 import type { Dataset, TraceModel } from './assemble.ts';
+import { findFans, type Fan, type Fans } from './fans.ts';
 
 export interface WaterfallColumns {
   readonly traceId: string;
@@ -22,9 +23,12 @@ export interface WaterfallColumns {
   readonly services: readonly string[];
   readonly spanIds: readonly string[];
   readonly traceDurationNs: number;
+  /** row → index into `fans` (-1: in no fan). Fans of similar siblings can be folded into one row. */
+  readonly fanOf: Int32Array;
+  readonly fans: readonly Fan[];
 }
 
-export function waterfallColumns(ds: Dataset, trace: TraceModel): WaterfallColumns {
+export function waterfallColumns(ds: Dataset, trace: TraceModel, fans: Fans = findFans(ds, trace)): WaterfallColumns {
   const n = trace.numRows;
   const startNs = new Float64Array(n);
   const durNs = new Float64Array(n);
@@ -65,10 +69,12 @@ export function waterfallColumns(ds: Dataset, trace: TraceModel): WaterfallColum
     services: ds.services,
     spanIds,
     traceDurationNs: Number(trace.endNs - trace.startNs),
+    fanOf: fans.fanOf.slice(),
+    fans: fans.fans,
   };
 }
 
 /** The typed arrays of a WaterfallColumns, for comlink's transfer list. */
 export function columnBuffers(c: WaterfallColumns): ArrayBuffer[] {
-  return [c.startNs, c.durNs, c.depth, c.subtreeEnd, c.service, c.flags, c.kind, c.nameIdx].map((a) => a.buffer as ArrayBuffer);
+  return [c.startNs, c.durNs, c.depth, c.subtreeEnd, c.service, c.flags, c.kind, c.nameIdx, c.fanOf].map((a) => a.buffer as ArrayBuffer);
 }

@@ -1,0 +1,95 @@
+// Huge fans: thousands of similar siblings (a loop of `SELECT`s, one span per queue message) make a trace
+// scrollable but not readable. Siblings under one parent with the same service and name form a fan when
+// there are at least FAN_MIN of them; the waterfall can fold a fan into one row that shows the count and
+// aggregate timing ("×4,812 SELECT orders"). Pure: computed once per opened trace in the worker.
+import type { Dataset, TraceModel } from './assemble.ts';
+
+/** Fewer similar siblings than this stay as they are: a short loop reads fine row by row. */
+export const FAN_MIN = 20;
+
+export interface Fan {
+  /** The first member in waterfall order; a folded fan is drawn at this row. */
+  readonly headRow: number;
+  /** The members' parent row, -1 for a fan of roots. */
+  readonly parentRow: number;
+  readonly count: number;
+  /** Index into the dataset's services, as the waterfall's `service` column. */
+  readonly service: number;
+  readonly name: string;
+  /** Relative to the trace start, ns: the earliest member start and the latest member end. */
+  readonly startNs: number;
+  readonly endNs: number;
+  /** Sum, shortest and longest member duration, ns. */
+  readonly totalNs: number;
+  readonly minNs: number;
+  readonly maxNs: number;
+  readonly numErrors: number;
+}
+
+export interface Fans {
+  /** row → index into `fans`, or -1 when the row is in no fan. */
+  readonly fanOf: Int32Array;
+  readonly fans: Fan[];
+}
+
+export function findFans(ds: Dataset, trace: TraceModel, minCount = FAN_MIN): Fans {
+  const n = trace.numRows;
+  const fanOf = new Int32Array(n).fill(-1);
+  const fans: Fan[] = [];
+  if (n < minCount) return { fanOf, fans };
+  // Group children by (parent, service, name); rows arrive in pre-order, so each group's rows are sorted.
+  const groups = new Map<string, number[]>();
+  for (let row = 0; row < n; row++) {
+    const spanIdx = trace.spanIdx[row]!;
+    const key = `${trace.parentRow[row]}\u0000${ds.spanService[spanIdx]}\u0000${ds.spans[spanIdx]!.name}`;
+    const rows = groups.get(key);
+    if (rows) rows.push(row);
+    else groups.set(key, [row]);
+  }
+  const t0 = trace.startNs;
+  for (const rows of groups.values()) {
+    if (rows.length < minCount) continue;
+    const fanIdx = fans.length;
+    let startNs = Infinity;
+    let endNs = -Infinity;
+    let totalNs = 0;
+    let minNs = Infinity;
+    let maxNs = 0;
+    let numErrors = 0;
+    for (const row of rows) {
+      fanOf[row] = fanIdx;
+      const s = ds.spans[trace.spanIdx[row]!]!;
+      const start = s.startNs > 0n && t0 > 0n ? Number(s.startNs - t0) : 0;
+      const dur = s.endNs > s.startNs ? Number(s.endNs - s.startNs) : 0;
+      startNs = Math.min(startNs, start);
+      endNs = Math.max(endNs, start + dur);
+      totalNs += dur;
+      minNs = Math.min(minNs, dur);
+      maxNs = Math.max(maxNs, dur);
+      if (s.status.code === 2) numErrors++;
+    }
+    const head = rows[0]!;
+    const headSpan = trace.spanIdx[head]!;
+    fans.push({
+      headRow: head, parentRow: trace.parentRow[head]!, count: rows.length, service: ds.spanService[headSpan]!, name: ds.spans[headSpan]!.name,
+      startNs, endNs, totalNs, minNs, maxNs, numErrors,
+    });
+  }
+  return { fanOf, fans };
+}
+
+/**
+ * Rows hidden by folded fans: every member but the head, with its subtree. The head's own subtree is hidden
+ * too (the folded row stands for all members), so callers also treat folded heads as collapsed.
+ */
+export function foldedFanRows(trace: Pick<TraceModel, 'numRows' | 'subtreeEnd'>, fans: Fans, expanded: ReadonlySet<number>): { hidden: Uint8Array; foldedHeads: Set<number> } {
+  const hidden = new Uint8Array(trace.numRows);
+  const foldedHeads = new Set<number>();
+  for (let row = 0; row < trace.numRows; row++) {
+    const f = fans.fanOf[row]!;
+    if (f < 0 || expanded.has(f)) continue;
+    if (fans.fans[f]!.headRow === row) foldedHeads.add(row);
+    else hidden[row] = 1;
+  }
+  return { hidden, foldedHeads };
+}
