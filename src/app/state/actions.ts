@@ -6,6 +6,8 @@ import type { ServiceGraph } from '../../core/graph/service-graph.ts';
 import type { StatRow } from '../../core/stats/span-stats.ts';
 import type { TraceLink } from '../../core/graph/trace-links.ts';
 import type { MainView } from './waterfall-slice.ts';
+import type { CompareResult } from '../../core/compare/diff.ts';
+import type { CompareSide, TraceCopies } from '../../core/compare/side.ts';
 import type { BackendSettings } from '../../../workers/backend.ts';
 import type { FetchTraceResult, LoadFile } from '../../../workers/trace-store.ts';
 import { Generations } from '../generation.ts';
@@ -56,8 +58,14 @@ export interface Actions {
   nextMatch(delta: 1 | -1): Promise<void>;
   /** Shows only the matches and their ancestors, or everything again. */
   showMatchesOnly(on: boolean): Promise<void>;
-  /** Opens the trace (and selects the span) named by the URL hash, when loaded. */
-  restoreLocation(location: { traceId: string; spanId?: string }): Promise<void>;
+  /** Opens the trace (and selects the span) named by the URL hash, when loaded; and its comparison. */
+  restoreLocation(location: { traceId: string; spanId?: string; compare?: CompareSide }): Promise<void>;
+  /** Shows the Compare view with trace B (null: no B chosen yet). */
+  chooseCompare(target: CompareSide | null): void;
+  /** Two traces (or two inputs' copies of one) aligned span by span. */
+  compare(a: CompareSide, b: CompareSide): Promise<CompareResult>;
+  /** Traces loaded from several inputs, and which. */
+  traceCopies(): Promise<TraceCopies[]>;
 }
 
 /** The last path segment of a URL, for naming fetched inputs. */
@@ -217,10 +225,16 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     }
   }
 
-  async function restoreLocation(location: { traceId: string; spanId?: string }): Promise<void> {
+  async function restoreLocation(location: { traceId: string; spanId?: string; compare?: CompareSide }): Promise<void> {
+    if (location.compare) chooseCompare(location.compare);
     const ref = location.spanId ? await worker.findSpan(location.spanId, location.traceId) : null;
     if (ref) await jumpTo(ref);
     else if (get().traces.some((t) => t.traceId === location.traceId)) await openTrace(location.traceId);
+  }
+
+  function chooseCompare(target: CompareSide | null): void {
+    get().compareTargetChosen(target);
+    get().viewChosen('compare');
   }
 
   async function search(text: string): Promise<void> {
@@ -282,6 +296,9 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     serviceGraph: () => worker.serviceGraph(),
     traceLinks: (traceId) => worker.traceLinks(traceId),
     setView: (view) => get().viewChosen(view),
+    chooseCompare,
+    compare: (a, b) => worker.compare(a, b),
+    traceCopies: () => worker.traceCopies(),
     toggleCriticalPath,
     search,
     nextMatch,
