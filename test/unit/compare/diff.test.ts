@@ -7,6 +7,8 @@ import { mergeSiblings } from '../../../src/core/compare/align.ts';
 import { tracesInSeveralInputs } from '../../../src/core/compare/side.ts';
 import { TraceStore } from '../../../workers/trace-store.ts';
 import { checkoutRun } from '../../support/checkout-runs.ts';
+import { handDataset } from '../../support/hand-records.ts';
+import { compareTraces } from '../../../src/core/compare/diff.ts';
 
 const MARK: Record<DiffNode['status'], string> = { same: '=', added: '+', removed: '-', changed: '~' };
 const ms = (ns: number | undefined) => (ns === undefined ? '·' : `${(ns / 1e6).toFixed(1)}ms`);
@@ -82,11 +84,28 @@ describe('compareTraces', () => {
   });
 });
 
+describe('compareTraces on deep traces', () => {
+  it('aligns two 100k-deep chains without recursing; the one extra span at the bottom is added', () => {
+    const chain = (trace: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${trace}${i}`, parent: i ? `${trace}${i - 1}` : '', trace, name: 'step', startMs: i / 1000, endMs: 1000 }));
+    const ds = handDataset(chain('a', 100_000), chain('b', 100_001));
+    const result = compareTraces(ds, { traceId: 'a' }, { traceId: 'b' });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.diff.nodes).toHaveLength(100_001);
+    expect(result.diff.totals).toMatchObject({ numAdded: 1, numRemoved: 0, numSame: 100_000 });
+    expect(result.diff.nodes.at(-1)).toMatchObject({ status: 'added', depth: 100_000, parentNode: 99_999 });
+  }, 60_000);
+});
+
 describe('mergeSiblings', () => {
   const path = Int32Array.from([10, 11, 12, 13, 14, 15]);
   it('keeps A order and puts B-only children after the shared child before them in B', () => {
     // A: rows 0 1 2 (paths 10 11 12); B: rows 3 4 5 re-pathed as 11, 20, 10 → crossing order.
     const pathB = Int32Array.from([0, 0, 0, 11, 20, 10]);
     expect(mergeSiblings([0, 1, 2], path, [3, 4, 5], pathB)).toEqual([[0, 5], [1, 3], [-1, 4], [2, -1]]);
+  });
+  it('a shared child already placed does not pull the rest of A ahead of a later B-only child', () => {
+    // B: paths 11, 10, 20. Reaching 11 places 10 and 11; 10 again must not flush 12 before B's 20.
+    const pathB = Int32Array.from([0, 0, 0, 11, 10, 20]);
+    expect(mergeSiblings([0, 1, 2], path, [3, 4, 5], pathB)).toEqual([[0, 4], [1, 3], [-1, 5], [2, -1]]);
   });
 });
