@@ -1,6 +1,7 @@
-// Graph views on a 10k-span trace: service graph, critical path and the tree layout, next to the assembly
+// Graph views on a 10k-span trace: service graph, critical path, the tree layout and a comparison, next to the assembly
 // of the same spans measured in the same run.
 import { layoutTraceTree } from '../src/app/graph/layout.ts';
+import { compareTraces } from '../src/core/compare/diff.ts';
 import { criticalPath } from '../src/core/graph/critical-path.ts';
 import { serviceGraph } from '../src/core/graph/service-graph.ts';
 import { assemble } from '../src/core/model/assemble.ts';
@@ -22,11 +23,14 @@ export function benchGraph(numSpans = 10_000, runs = 5): string[] {
   const sg = time(runs, () => serviceGraph(ds));
   const cp = time(runs, () => criticalPath(trace, cols.startNs, cols.durNs));
   const tree = time(runs, () => layoutTraceTree(deriveRows(trace), cols.depth));
+  // The trace against itself: every span is matched, the longest alignment there can be for this size.
+  const cmp = time(runs, () => compareTraces(ds, { traceId: trace.traceId }, { traceId: trace.traceId }));
   return [
     row(`one trace of ${trace.numRows.toLocaleString('en-US')} spans`, 'time', 'ratio'),
     row('assemble (baseline)', fmt(base.ms), '1.00×'),
     row('service graph', fmt(sg.ms), `${(sg.ms / base.ms).toFixed(2)}×`),
     row(`critical path (${cp.result.length} sections)`, fmt(cp.ms), `${(cp.ms / base.ms).toFixed(2)}×`),
     row('tree layout (d3-hierarchy, all rows visible)', fmt(tree.ms), `${(tree.ms / base.ms).toFixed(2)}×`),
+    row(`compare with itself (${cmp.result.ok ? cmp.result.diff.nodes.length : 0} nodes)`, fmt(cmp.ms), `${(cmp.ms / base.ms).toFixed(2)}×`),
   ];
 }

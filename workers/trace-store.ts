@@ -22,6 +22,8 @@ import { inspectContext, type ContextInspection } from '../src/core/propagation/
 import { fetchTraceFromBackend, type BackendSettings, type FetchFailureCode } from './backend.ts';
 import { waterfallColumns, type WaterfallColumns } from '../src/core/model/waterfall.ts';
 import { CountingBuilder } from './counting-builder.ts';
+import { compareTraces, type CompareResult } from '../src/core/compare/diff.ts';
+import { tracesInSeveralInputs, type CompareSide, type TraceCopies } from '../src/core/compare/side.ts';
 
 export interface LoadFile {
   readonly name: string;
@@ -232,6 +234,16 @@ export class TraceStore {
    */
   traceql(query: string): TraceQLResult {
     return runTraceQL(this.dataset, query);
+  }
+
+  /** Aligns two traces (or two inputs' copies of one trace) span by span; a side not loaded is a value. */
+  compare(a: CompareSide, b: CompareSide): CompareResult {
+    return compareTraces(this.dataset, a, b);
+  }
+
+  /** Traces loaded from several inputs, and which: each input's copy can be compared with another's. */
+  traceCopies(): TraceCopies[] {
+    return tracesInSeveralInputs(this.dataset);
   }
 
   spanDetails(traceId: string, row: number): SpanDetails | null {

@@ -2,6 +2,7 @@
 // transferred typed arrays; everything else is plain structured-cloneable data.
 import * as Comlink from 'comlink';
 import { columnBuffers } from '../src/core/model/waterfall.ts';
+import type { CompareSide } from '../src/core/compare/side.ts';
 import type { BackendSettings } from './backend.ts';
 import { TraceStore, type LoadFile, type LoadProgress } from './trace-store.ts';
 
@@ -34,6 +35,8 @@ const api = {
   exportData: (kind: 'otlp-json' | 'chrome-trace' | 'findings', traceId?: string) => store.exportData(kind, traceId),
   traceLinks: (traceId: string) => store.traceLinks(traceId),
   traceql: (query: string) => store.traceql(query),
+  compare: (a: CompareSide, b: CompareSide) => store.compare(a, b),
+  traceCopies: () => store.traceCopies(),
   criticalPath(traceId: string) {
     const cp = store.criticalPath(traceId);
     return cp ? Comlink.transfer(cp, [cp.rows.buffer, cp.startNs.buffer, cp.endNs.buffer, cp.selfNs.buffer]) : null;

@@ -1,8 +1,10 @@
-// What is on screen, kept in the URL hash (`#trace=<id>&span=<id>&q=<TraceQL>&find=<text>&only=1`), so a
-// copied link reopens the same place, query and filter;
+// What is on screen, kept in the URL hash (`#trace=<id>&span=<id>&q=<TraceQL>&find=<text>&only=1`
+// `[&compare=<id>[@inputIdx]]`), so a copied link reopens the same place, query, filter and comparison
+// (B's trace id, `@i` for input i's copy of it);
 // and the deep link `?trace=<id>&backend=<url>[&kind=tempo|jaeger]` that opens a trace from a backend.
 // Backend headers never go in the URL: they stay in sessionStorage (backend-settings.ts).
 import type { BackendKind } from '../../workers/backend.ts';
+import type { CompareSide } from '../core/compare/side.ts';
 
 export interface HashLocation {
   /** '' when no trace is open (a link may still carry a query or a search). */
@@ -13,6 +15,18 @@ export interface HashLocation {
   /** The in-trace search text (`find=`) and whether only its matches are shown (`only=1`). */
   readonly find?: string;
   readonly matchesOnly?: boolean;
+  /** Trace B of the Compare view (trace A is the open trace). */
+  readonly compare?: CompareSide;
+}
+
+export function readCompare(text: string | null): CompareSide | null {
+  const m = /^([0-9a-f]{1,64})(?:@(\d{1,6}))?$/.exec(text?.toLowerCase() ?? '');
+  if (!m) return null;
+  return m[2] === undefined ? { traceId: m[1]! } : { traceId: m[1]!, inputIdx: Number(m[2]) };
+}
+
+export function formatCompare(side: CompareSide): string {
+  return side.inputIdx === undefined ? side.traceId : `${side.traceId}@${side.inputIdx}`;
 }
 
 export function readHash(hash: string): HashLocation | null {
@@ -22,12 +36,14 @@ export function readHash(hash: string): HashLocation | null {
   const spanId = params.get('span')?.toLowerCase();
   const query = params.get('q') ?? '';
   const find = params.get('find') ?? '';
+  const compare = traceId ? readCompare(params.get('compare')) : null;
   if (!traceId && !query && !find) return null;
   return {
     traceId,
     ...(traceId && spanId && /^[0-9a-f]{1,32}$/.test(spanId) ? { spanId } : {}),
     ...(query ? { query } : {}),
     ...(find ? { find, ...(params.get('only') === '1' ? { matchesOnly: true } : {}) } : {}),
+    ...(compare ? { compare } : {}),
   };
 }
 
@@ -42,7 +58,9 @@ export function formatHash(location: HashLocation | null): string {
     if (location.matchesOnly) params.set('only', '1');
   }
   const text = params.toString();
-  return text ? `#${text}` : '';
+  // Hex and digits need no escaping: the `@` of compare is kept readable rather than written as %40.
+  const compare = location.traceId && location.compare ? `${text ? '&' : ''}compare=${formatCompare(location.compare)}` : '';
+  return text || compare ? `#${text}${compare}` : '';
 }
 
 export interface DeepLink {

@@ -1,6 +1,7 @@
 // The open trace's waterfall: a header (title, collapse/expand all, time axis) over the virtualized rows.
 import { useStore } from '../state/store.ts';
 import type { MainView } from '../state/waterfall-slice.ts';
+import { CompareView } from './compare-view.tsx';
 import { ServiceGraphView } from './service-graph-view.tsx';
 import { StatsView } from './stats-view.tsx';
 import { TraceLinksView } from './trace-links-view.tsx';
@@ -9,7 +10,7 @@ import { TimeAxis } from './time-axis.tsx';
 import { WaterfallBody } from './waterfall-body.tsx';
 import { WaterfallTitle } from './waterfall-title.tsx';
 
-const VIEWS: Array<[MainView, string]> = [['waterfall', 'Waterfall'], ['tree', 'Tree'], ['services', 'Service graph'], ['links', 'Links'], ['stats', 'Statistics']];
+const VIEWS: Array<[MainView, string]> = [['waterfall', 'Waterfall'], ['tree', 'Tree'], ['services', 'Service graph'], ['links', 'Links'], ['stats', 'Statistics'], ['compare', 'Compare']];
 
 function ViewTabs() {
   const view = useStore((s) => s.view);
@@ -30,7 +31,7 @@ export function WaterfallPanel() {
   return (
     <section className="panel waterfall-panel" aria-label="Waterfall">
       <ViewTabs />
-      {view === 'stats' ? <StatsView /> : view === 'services' ? <ServiceGraphView /> : view === 'links' ? <TraceLinksView /> : view === 'tree' && columns ? <TraceTreeView columns={columns} /> : columns ? (
+      {view === 'compare' ? <CompareView /> : view === 'stats' ? <StatsView /> : view === 'services' ? <ServiceGraphView /> : view === 'links' ? <TraceLinksView /> : view === 'tree' && columns ? <TraceTreeView columns={columns} /> : columns ? (
         <>
           <WaterfallTitle columns={columns} />
           <TimeAxis durationNs={columns.traceDurationNs} />

@@ -6,6 +6,8 @@ import type { ServiceGraph } from '../../core/graph/service-graph.ts';
 import type { StatRow } from '../../core/stats/span-stats.ts';
 import type { TraceLink } from '../../core/graph/trace-links.ts';
 import type { MainView } from './waterfall-slice.ts';
+import type { CompareResult } from '../../core/compare/diff.ts';
+import type { CompareSide, TraceCopies } from '../../core/compare/side.ts';
 import type { BackendSettings } from '../../../workers/backend.ts';
 import type { FetchTraceResult, LoadFile } from '../../../workers/trace-store.ts';
 import { Generations } from '../generation.ts';
@@ -61,8 +63,14 @@ export interface Actions {
   nextMatch(delta: 1 | -1): Promise<void>;
   /** Shows only the matches and their ancestors, or everything again. */
   showMatchesOnly(on: boolean): Promise<void>;
-  /** Reopens what the URL hash names, when loaded: the query, then the trace (and span), then the search filter. */
+  /** Reopens what the URL hash names, when loaded: the query, then the trace (and span), the search filter and comparison. */
   restoreLocation(location: HashLocation): Promise<void>;
+  /** Shows the Compare view with trace B (null: no B chosen yet). */
+  chooseCompare(target: CompareSide | null): void;
+  /** Two traces (or two inputs' copies of one) aligned span by span. */
+  compare(a: CompareSide, b: CompareSide): Promise<CompareResult>;
+  /** Traces loaded from several inputs, and which. */
+  traceCopies(): Promise<TraceCopies[]>;
 }
 
 /** The last path segment of a URL, for naming fetched inputs. */
@@ -248,6 +256,11 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     }
   }
 
+  function chooseCompare(target: CompareSide | null): void {
+    get().compareTargetChosen(target);
+    get().viewChosen('compare');
+  }
+
   async function toggleCriticalPath(): Promise<void> {
     const traceId = get().traceId;
     if (traceId === null) return;
@@ -276,6 +289,13 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     serviceGraph: () => worker.serviceGraph(),
     traceLinks: (traceId) => worker.traceLinks(traceId),
     setView: (view) => get().viewChosen(view),
+    chooseCompare,
+    async restoreLocation(location: HashLocation) {
+      if (location.compare) chooseCompare(location.compare);
+      await find.restoreLocation(location);
+    },
+    compare: (a, b) => worker.compare(a, b),
+    traceCopies: () => worker.traceCopies(),
     toggleCriticalPath,
     inspectContext: (text) => worker.inspectContext(text),
     fetchFromBackend,

@@ -1,6 +1,7 @@
 // The one store, combined from slices by concern. Components select single fields; flows that touch
 // several slices or the worker live in actions.ts.
 import { create } from 'zustand';
+import { createCompareSlice, type CompareSlice } from './compare-slice.ts';
 import { createFindingsSlice, type FindingsSlice } from './findings-slice.ts';
 import { createIngestSlice, type IngestSlice } from './ingest-slice.ts';
 import { createLayoutSlice, type LayoutSlice } from './layout-slice.ts';
@@ -10,7 +11,7 @@ import { createSelectionSlice, type SelectionSlice } from './selection-slice.ts'
 import { createTracesSlice, type TracesSlice } from './traces-slice.ts';
 import { createWaterfallSlice, type WaterfallSlice } from './waterfall-slice.ts';
 
-export type Store = IngestSlice & TracesSlice & SelectionSlice & WaterfallSlice & LayoutSlice & SearchSlice & FindingsSlice & QuerySlice;
+export type Store = IngestSlice & TracesSlice & SelectionSlice & WaterfallSlice & LayoutSlice & SearchSlice & FindingsSlice & QuerySlice & CompareSlice;
 
 export function createStore() {
   return create<Store>()((...a) => ({
@@ -22,6 +23,7 @@ export function createStore() {
     ...createSearchSlice(...a),
     ...createFindingsSlice(...a),
     ...createQuerySlice(...a),
+    ...createCompareSlice(...a),
   }));
 }
 

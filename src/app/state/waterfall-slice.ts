@@ -24,7 +24,7 @@ export interface WaterfallValues {
   readonly view: MainView;
 }
 
-export type MainView = 'waterfall' | 'tree' | 'services' | 'links' | 'stats';
+export type MainView = 'waterfall' | 'tree' | 'services' | 'links' | 'stats' | 'compare';
 
 export interface CriticalPathData {
   readonly traceId: string;

@@ -1,0 +1,40 @@
+// What the Compare view offers as trace B, and which spans make up side A. Trace A is the open trace. A
+// trace id loaded from several inputs is one merged trace in the model; each input's copy is offered too,
+// and comparing the open trace with one of its own copies compares input against input: side A is then the
+// open trace's copy from the first other input (comparing a merged trace with a part of itself says little).
+import type { CompareSide, TraceCopies } from '../core/compare/side.ts';
+import type { TraceSummary } from '../core/model/summary.ts';
+import { formatCompare } from './url-state.ts';
+
+export interface CompareChoice {
+  /** The `compare=` URL value: `<traceId>` or `<traceId>@<inputIdx>`. */
+  readonly value: string;
+  readonly label: string;
+  readonly side: CompareSide;
+}
+
+export function compareChoices(
+  traces: readonly TraceSummary[],
+  copies: readonly TraceCopies[],
+  inputFiles: readonly string[],
+  openTraceId: string | null,
+): CompareChoice[] {
+  const copiesOf = new Map(copies.map((c) => [c.traceId, c.inputIdxs] as const));
+  const out: CompareChoice[] = [];
+  for (const t of traces) {
+    const base = `${t.rootService}: ${t.rootName} · ${t.traceId.slice(0, 8)}`;
+    if (t.traceId !== openTraceId) out.push({ value: t.traceId, label: base, side: { traceId: t.traceId } });
+    for (const inputIdx of copiesOf.get(t.traceId) ?? []) {
+      const side = { traceId: t.traceId, inputIdx };
+      out.push({ value: formatCompare(side), label: `${base} from ${inputFiles[inputIdx] ?? `input ${inputIdx}`}`, side });
+    }
+  }
+  return out;
+}
+
+/** Side A for comparing the open trace with `b`; null when the open trace has no other copy to set against b. */
+export function sideA(openTraceId: string, b: CompareSide, copies: readonly TraceCopies[]): CompareSide | null {
+  if (b.traceId !== openTraceId || b.inputIdx === undefined) return { traceId: openTraceId };
+  const other = copies.find((c) => c.traceId === openTraceId)?.inputIdxs.find((i) => i !== b.inputIdx);
+  return other === undefined ? null : { traceId: openTraceId, inputIdx: other };
+}
