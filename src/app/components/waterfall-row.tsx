@@ -25,16 +25,19 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
   const findingSeverity = useStore((s) => s.findingRows.get(columns.traceId)?.get(row));
   const critical = useStore((s) => (s.criticalPath?.traceId === columns.traceId ? s.criticalPath.sections.get(row) : undefined));
   const flags = columns.flags[row]!;
+  const name = columns.names[columns.nameIdx[row]!] ?? '';
+  // Learn mode highlights the rows its step talks about.
+  const isLearnMark = useStore((s) => s.learnMark?.traceId === columns.traceId && s.learnMark.names.includes(name));
   const serviceIdx = columns.service[row]!;
   const service = columns.services[serviceIdx] ?? '';
-  const name = columns.names[columns.nameIdx[row]!] ?? '';
   const hasChildren = (flags & RowFlag.HAS_CHILDREN) !== 0;
   const numHidden = columns.subtreeEnd[row]! - row - 1;
   const color = serviceColor(serviceIdx);
   return (
     <div
-      className={`waterfall-grid waterfall-row${isSelected ? ' selected' : ''}${flags & RowFlag.ERROR ? ' error' : ''}${isMatch ? ' match' : ''}${critical ? ' critical' : ''}`}
+      className={`waterfall-grid waterfall-row${isSelected ? ' selected' : ''}${flags & RowFlag.ERROR ? ' error' : ''}${isMatch ? ' match' : ''}${critical ? ' critical' : ''}${isLearnMark ? ' learn-mark' : ''}`}
       data-match={isMatch || undefined}
+      data-learn-mark={isLearnMark || undefined}
       data-testid="waterfall-row"
       data-span-id={columns.spanIds[row]}
       data-row={row}

@@ -2,6 +2,7 @@
 // other. Each worker answer is checked against its generation ticket and dropped when stale.
 import type { SpanRef } from '../../core/model/details.ts';
 import type { ContextInspection } from '../../core/propagation/inspect.ts';
+import type { Lesson } from '../../core/learn/lessons.ts';
 import type { ServiceGraph } from '../../core/graph/service-graph.ts';
 import type { StatRow } from '../../core/stats/span-stats.ts';
 import type { TraceLink } from '../../core/graph/trace-links.ts';
@@ -56,6 +57,8 @@ export interface Actions {
   nextMatch(delta: 1 | -1): Promise<void>;
   /** Shows only the matches and their ancestors, or everything again. */
   showMatchesOnly(on: boolean): Promise<void>;
+  /** Learn mode's lessons, from the worker. */
+  lessons(): Promise<readonly Lesson[]>;
   /** Opens the trace (and selects the span) named by the URL hash, when loaded. */
   restoreLocation(location: { traceId: string; spanId?: string }): Promise<void>;
 }
@@ -287,6 +290,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     nextMatch,
     showMatchesOnly,
     inspectContext: (text) => worker.inspectContext(text),
+    lessons: () => worker.lessons(),
     fetchFromBackend,
     restoreLocation,
     loadFiles,
