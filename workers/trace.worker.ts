@@ -1,6 +1,7 @@
 // The Web Worker entry: one comlink-exposed object, the whole worker API. Large numeric data crosses as
 // transferred typed arrays; everything else is plain structured-cloneable data.
 import * as Comlink from 'comlink';
+import { LESSONS } from '../src/core/learn/lessons.ts';
 import { columnBuffers } from '../src/core/model/waterfall.ts';
 import type { CompareSide } from '../src/core/compare/side.ts';
 import type { BackendSettings } from './backend.ts';
@@ -29,6 +30,8 @@ const api = {
   spanDetails: (traceId: string, row: number) => store.spanDetails(traceId, row),
   findSpan: (spanId: string, traceId?: string) => store.findSpan(spanId, traceId),
   inspectContext: (text: string) => store.inspectContext(text),
+  /** Learn mode's lessons (plain data; the app imports core as types only). */
+  lessons: () => LESSONS,
   findings: () => store.findings(),
   serviceGraph: () => store.serviceGraph(),
   stats: (traceId?: string) => store.stats(traceId),

@@ -7,6 +7,7 @@ import { useDropAnywhere } from '../ingest/use-drop-anywhere.ts';
 import { usePasteAnywhere } from '../ingest/use-paste-anywhere.ts';
 import { DropOverlay } from './drop-overlay.tsx';
 import { FindingsPanel } from './findings-panel.tsx';
+import { LearnPanel } from './learn-panel.tsx';
 import { LoadErrors } from './load-errors.tsx';
 import { PanelSplitters } from './panel-splitters.tsx';
 import { SpanDetails } from './span-details.tsx';
@@ -22,6 +23,7 @@ export function App() {
   const detailsWidthPx = useStore((s) => s.detailsWidthPx);
   const listHeightPx = useStore((s) => s.listHeightPx);
   const sideTab = useStore((s) => s.sideTab);
+  const isLearnOpen = useStore((s) => s.isLearnOpen);
   return (
     <div className="app" style={{ gridTemplateColumns: `minmax(0, 1fr) 5px ${detailsWidthPx}px`, gridTemplateRows: `44px ${listHeightPx}px 5px minmax(0, 1fr)` }}>
       <Toolbar />
@@ -31,6 +33,7 @@ export function App() {
       <SpanDetails />
       <PanelSplitters />
       <DropOverlay isVisible={isDragging} />
+      {isLearnOpen ? <LearnPanel /> : null}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type { PropagationError } from '../../core/propagation/problems.ts';
 import type { BackendSettings } from '../../../workers/backend.ts';
 import { useActions } from '../actions-context.ts';
 import { readBackendSettings } from '../backend-settings.ts';
+import { useStore } from '../state/store.ts';
 import { BackendForm } from './backend-form.tsx';
 
 function Problems({ value, errors }: { value: string; errors: readonly PropagationError[] }) {
@@ -101,6 +102,7 @@ export function ContextInspector({ onClose }: { onClose: () => void }) {
   const latest = useRef(0);
   useEffect(() => {
     const ticket = ++latest.current;
+    useStore.getState().contextTyped(text); // Learn mode's context try-it reads it
     void actions.inspectContext(text).then((r) => {
       if (ticket === latest.current) setInspection(r);
     });

@@ -5,6 +5,7 @@ import type { Finding, Severity } from '../../core/lint/types.ts';
 import { useActions } from '../actions-context.ts';
 import { atLeast } from '../state/findings-slice.ts';
 import { useStore } from '../state/store.ts';
+import { LessonLink } from './lesson-link.tsx';
 import { SideTabs } from './side-tabs.tsx';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -22,7 +23,7 @@ function RuleGroup({ rule, findings }: { rule: string; findings: readonly Findin
         <span className="muted small">{meta?.category}</span>
         <span className="badge">{findings.length}</span>
       </button>
-      {meta ? <p className="finding-learn">{meta.learn}</p> : null}
+      {meta ? <p className="finding-learn">{meta.learn} <LessonLink rule={rule} /></p> : null}
       {isOpen ? (
         <ul className="finding-list">
           {findings.slice(0, 500).map((f, findingIdx) => (

@@ -1,6 +1,7 @@
 // The selected span's lint findings in the details pane: the learner's sentence, and on demand the longer
 // "why it matters and how to fix it" with the spec it comes from.
 import { useStore } from '../state/store.ts';
+import { LessonLink } from './lesson-link.tsx';
 
 export function SpanFindings({ traceId, spanId }: { traceId: string; spanId: string }) {
   const findings = useStore((s) => s.findings);
@@ -16,7 +17,7 @@ export function SpanFindings({ traceId, spanId }: { traceId: string; spanId: str
           return (
             <li key={findingIdx} className={`span-finding ${f.severity}`}>
               <div>
-                <span className={`severity-dot ${f.severity}`} aria-hidden="true" /> <strong>{f.rule}</strong> <span className="muted small">{f.severity}</span>
+                <span className={`severity-dot ${f.severity}`} aria-hidden="true" /> <strong>{f.rule}</strong> <span className="muted small">{f.severity}</span> <LessonLink rule={f.rule} />
               </div>
               <p className="finding-message">{f.message}{f.suggestion && !f.message.includes(f.suggestion) ? ` → ${f.suggestion}` : ''}</p>
               {meta ? (

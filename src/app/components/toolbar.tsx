@@ -6,6 +6,7 @@ import { ContextInspector } from './context-inspector.tsx';
 import { DatasetCounts } from './dataset-counts.tsx';
 import { ExportMenu } from './export-menu.tsx';
 import { FilePicker } from './file-picker.tsx';
+import { LearnButton } from './learn-button.tsx';
 import { LoadProgress } from './load-progress.tsx';
 
 export function Toolbar() {
@@ -32,6 +33,7 @@ export function Toolbar() {
         traceparent…
       </button>
       <ExportMenu />
+      <LearnButton />
       <span className="hint">or drop files anywhere, or paste (Ctrl+V)</span>
       {isContextOpen ? <ContextInspector onClose={() => setContextOpen(false)} /> : null}
       <span className="spacer" />

@@ -30,18 +30,21 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
   const isFanExpanded = useStore((s) => fanIdx >= 0 && s.expandedFans.has(fanIdx));
   const isFoldedFan = fan !== undefined && fan.headRow === row && !isFanExpanded;
   const flags = columns.flags[row]!;
+  const name = columns.names[columns.nameIdx[row]!] ?? '';
+  // Learn mode highlights the rows its step talks about.
+  const isLearnMark = useStore((s) => s.learnMark?.traceId === columns.traceId && s.learnMark.names.includes(name));
   const serviceIdx = columns.service[row]!;
   const service = columns.services[serviceIdx] ?? '';
-  const name = columns.names[columns.nameIdx[row]!] ?? '';
   const hasChildren = (flags & RowFlag.HAS_CHILDREN) !== 0;
   const numHidden = columns.subtreeEnd[row]! - row - 1;
   const color = serviceColor(serviceIdx);
   return (
     <div
-      className={`waterfall-grid waterfall-row${isSelected ? ' selected' : ''}${flags & RowFlag.ERROR ? ' error' : ''}${isMatch ? ' match' : ''}${isQueryMatch ? ' query-match' : ''}${critical ? ' critical' : ''}${isFoldedFan ? ' fan' : ''}`}
+      className={`waterfall-grid waterfall-row${isSelected ? ' selected' : ''}${flags & RowFlag.ERROR ? ' error' : ''}${isMatch ? ' match' : ''}${isQueryMatch ? ' query-match' : ''}${critical ? ' critical' : ''}${isFoldedFan ? ' fan' : ''}${isLearnMark ? ' learn-mark' : ''}`}
       data-match={isMatch || undefined}
       data-query-match={isQueryMatch || undefined}
       data-fan-count={isFoldedFan ? fan.count : undefined}
+      data-learn-mark={isLearnMark || undefined}
       data-testid="waterfall-row"
       data-span-id={columns.spanIds[row]}
       data-row={row}

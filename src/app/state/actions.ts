@@ -2,6 +2,7 @@
 // other. Each worker answer is checked against its generation ticket and dropped when stale.
 import type { SpanRef } from '../../core/model/details.ts';
 import type { ContextInspection } from '../../core/propagation/inspect.ts';
+import type { Lesson } from '../../core/learn/lessons.ts';
 import type { ServiceGraph } from '../../core/graph/service-graph.ts';
 import type { StatRow } from '../../core/stats/span-stats.ts';
 import type { TraceLink } from '../../core/graph/trace-links.ts';
@@ -71,6 +72,8 @@ export interface Actions {
   compare(a: CompareSide, b: CompareSide): Promise<CompareResult>;
   /** Traces loaded from several inputs, and which. */
   traceCopies(): Promise<TraceCopies[]>;
+  /** Learn mode's lessons, from the worker. */
+  lessons(): Promise<readonly Lesson[]>;
 }
 
 /** The last path segment of a URL, for naming fetched inputs. */
@@ -298,6 +301,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     traceCopies: () => worker.traceCopies(),
     toggleCriticalPath,
     inspectContext: (text) => worker.inspectContext(text),
+    lessons: () => worker.lessons(),
     fetchFromBackend,
     loadFiles,
     toggleRow,

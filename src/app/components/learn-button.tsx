@@ -1,0 +1,18 @@
+// The toolbar's Learn button: opens the tour, or brings focus back to it when it is open. It also asks the
+// worker for the lessons once, so findings can link to theirs before the tour is ever opened.
+import { useEffect } from 'react';
+import { useActions } from '../actions-context.ts';
+import { useStore } from '../state/store.ts';
+
+export function LearnButton() {
+  const actions = useActions();
+  const isOpen = useStore((s) => s.isLearnOpen);
+  useEffect(() => {
+    void actions.lessons().then((lessons) => useStore.getState().lessonsReceived(lessons));
+  }, [actions]);
+  return (
+    <button type="button" className="button" data-testid="learn-open" aria-expanded={isOpen} onClick={() => useStore.getState().learnOpened()}>
+      Learn
+    </button>
+  );
+}

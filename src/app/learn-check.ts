@@ -1,0 +1,57 @@
+// Whether a lesson step's "try it" is done, from what the app shows: the selected span, the collapsed rows,
+// the side tab and the text typed into the traceparent… inspector. Pure, so it is unit-tested.
+import type { Lesson, TryIt } from '../core/learn/lessons.ts';
+
+export interface TourView {
+  /** Span names of the open trace by row, and span ids by row. */
+  readonly names: (row: number) => string;
+  readonly spanIds: readonly string[];
+  readonly traceId: string;
+  readonly selectedRow: number | null;
+  readonly collapsed: ReadonlySet<number>;
+  readonly sideTab: string;
+  readonly contextText: string;
+}
+
+/** The first row of the open trace whose span has this name, or -1. */
+export function rowNamed(view: Pick<TourView, 'names' | 'spanIds'>, name: string): number {
+  for (let row = 0; row < view.spanIds.length; row++) if (view.names(row) === name) return row;
+  return -1;
+}
+
+/** The traceparent a context try-it expects, or null when its span is not in the open trace. */
+export function expectedTraceparent(tryIt: TryIt, view: Pick<TourView, 'names' | 'spanIds' | 'traceId'>): string | null {
+  if (tryIt.kind !== 'inspect-context') return null;
+  const row = rowNamed(view, tryIt.span);
+  // W3C Trace Context §traceparent: version-traceid-parentid-flags (core's tryItTraceparent, restated: the
+  // app imports core as types only).
+  return row < 0 ? null : `00-${view.traceId}-${view.spanIds[row]!}-${tryIt.flags}`;
+}
+
+export function isTryItDone(tryIt: TryIt, view: TourView): boolean {
+  switch (tryIt.kind) {
+    case 'select-span':
+      return view.selectedRow !== null && view.names(view.selectedRow) === tryIt.span;
+    case 'collapse': {
+      const row = rowNamed(view, tryIt.span);
+      return row >= 0 && view.collapsed.has(row);
+    }
+    case 'open-findings':
+      return view.sideTab === 'findings';
+    case 'inspect-context': {
+      const want = expectedTraceparent(tryIt, view);
+      return want !== null && view.contextText.toLowerCase().includes(want);
+    }
+    default: {
+      const never: never = tryIt;
+      return never;
+    }
+  }
+}
+
+/** Rule id → the number of the lesson that explains it (the first lesson naming it), as core's LESSON_OF_RULE. */
+export function lessonOfRule(lessons: readonly Lesson[]): ReadonlyMap<string, number> {
+  const map = new Map<string, number>();
+  for (const lesson of lessons) for (const rule of lesson.rules) if (!map.has(rule)) map.set(rule, lesson.num);
+  return map;
+}
