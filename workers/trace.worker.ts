@@ -2,6 +2,7 @@
 // transferred typed arrays; everything else is plain structured-cloneable data.
 import * as Comlink from 'comlink';
 import { columnBuffers } from '../src/core/model/waterfall.ts';
+import type { LintOptions } from '../src/core/lint/config.ts';
 import type { BackendSettings } from './backend.ts';
 import { TraceStore, type LoadFile, type LoadProgress } from './trace-store.ts';
 
@@ -28,7 +29,8 @@ const api = {
   spanDetails: (traceId: string, row: number) => store.spanDetails(traceId, row),
   findSpan: (spanId: string, traceId?: string) => store.findSpan(spanId, traceId),
   inspectContext: (text: string) => store.inspectContext(text),
-  findings: () => store.findings(),
+  findings: (options?: LintOptions) => store.findings(options),
+  instrumentationScore: () => store.instrumentationScore(),
   serviceGraph: () => store.serviceGraph(),
   stats: (traceId?: string) => store.stats(traceId),
   exportData: (kind: 'otlp-json' | 'chrome-trace' | 'findings', traceId?: string) => store.exportData(kind, traceId),
