@@ -16,6 +16,7 @@ import { spanStats, type StatRow } from '../src/core/stats/span-stats.ts';
 import { buildLintConfig, type LintOptions } from '../src/core/lint/config.ts';
 import { runLint } from '../src/core/lint/engine.ts';
 import { ALL_RULES, RULES_BY_ID } from '../src/core/lint/index.ts';
+import { THRESHOLDS, type ThresholdDef } from '../src/core/lint/thresholds.ts';
 import { instrumentationScore, type InstrumentationScore } from '../src/core/score/instrumentation-score.ts';
 import type { Finding, RuleMeta } from '../src/core/lint/types.ts';
 import { summarizeAll, type TraceSummary } from '../src/core/model/summary.ts';
@@ -115,13 +116,13 @@ export class TraceStore {
    * explanation. Options take the CLI's tracelens.config.json shape; unknown rules and bad values come back
    * as `errors` and are ignored.
    */
-  findings(options: LintOptions = {}): { findings: Finding[]; rules: RuleMeta[]; errors: string[] } {
+  findings(options: LintOptions = {}): { findings: Finding[]; rules: RuleMeta[]; errors: string[]; thresholds: readonly ThresholdDef[] } {
     const key = JSON.stringify(options);
     if (this.lintCache?.generation !== this.generation || this.lintCache.key !== key) {
       const { config, errors } = buildLintConfig([options], new Set(RULES_BY_ID.keys()), Date.now());
       this.lintCache = { generation: this.generation, key, errors, findings: runLint(this.dataset, ALL_RULES, config) };
     }
-    return { findings: this.lintCache.findings, rules: ALL_RULES.map((r) => r.meta), errors: this.lintCache.errors };
+    return { findings: this.lintCache.findings, rules: ALL_RULES.map((r) => r.meta), errors: this.lintCache.errors, thresholds: THRESHOLDS };
   }
 
   private lintCache: { generation: number; key: string; errors: string[]; findings: Finding[] } | null = null;

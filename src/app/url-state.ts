@@ -1,7 +1,9 @@
-// What is on screen, kept in the URL hash (`#trace=<id>&span=<id>`), so a copied link reopens the same place;
+// What is on screen, kept in the URL hash (`#trace=<id>&span=<id>`, plus the lint settings: lint-url.ts), so a copied link reopens the same place;
 // and the deep link `?trace=<id>&backend=<url>[&kind=tempo|jaeger]` that opens a trace from a backend.
 // Backend headers never go in the URL: they stay in sessionStorage (backend-settings.ts).
+import type { LintOptions } from '../core/lint/config.ts';
 import type { BackendKind } from '../../workers/backend.ts';
+import { lintParams } from './lint-url.ts';
 
 export interface HashLocation {
   readonly traceId: string;
@@ -16,11 +18,15 @@ export function readHash(hash: string): HashLocation | null {
   return spanId && /^[0-9a-f]{1,32}$/.test(spanId) ? { traceId, spanId } : { traceId };
 }
 
-export function formatHash(location: HashLocation | null): string {
-  if (!location) return '';
-  const params = new URLSearchParams({ trace: location.traceId });
-  if (location.spanId) params.set('span', location.spanId);
-  return `#${params.toString()}`;
+/** The hash for the place on screen and the lint settings (lint-url.ts); '' when there is neither. */
+export function formatHash(location: HashLocation | null, lint: LintOptions = {}): string {
+  const params = new URLSearchParams();
+  if (location) params.set('trace', location.traceId);
+  if (location?.spanId) params.set('span', location.spanId);
+  for (const [key, value] of lintParams(lint)) params.set(key, value);
+  // `,` and `:` need no escaping in a fragment; keeping them makes the settings readable in the address bar.
+  const text = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
+  return text ? `#${text}` : '';
 }
 
 export interface DeepLink {

@@ -4,6 +4,8 @@ import type { SpanRef } from '../../core/model/details.ts';
 import type { ContextInspection } from '../../core/propagation/inspect.ts';
 import type { ServiceGraph } from '../../core/graph/service-graph.ts';
 import type { StatRow } from '../../core/stats/span-stats.ts';
+import type { LintOptions } from '../../core/lint/config.ts';
+import type { InstrumentationScore } from '../../core/score/instrumentation-score.ts';
 import type { TraceLink } from '../../core/graph/trace-links.ts';
 import type { MainView } from './waterfall-slice.ts';
 import type { BackendSettings } from '../../../workers/backend.ts';
@@ -56,6 +58,10 @@ export interface Actions {
   nextMatch(delta: 1 | -1): Promise<void>;
   /** Shows only the matches and their ancestors, or everything again. */
   showMatchesOnly(on: boolean): Promise<void>;
+  /** Re-lints everything loaded with new lint settings (kept in the store and so in the URL). */
+  setLintOptions(options: LintOptions): Promise<void>;
+  /** The Instrumentation Score of everything loaded, per service and overall. */
+  instrumentationScore(): Promise<InstrumentationScore>;
   /** Opens the trace (and selects the span) named by the URL hash, when loaded. */
   restoreLocation(location: { traceId: string; spanId?: string }): Promise<void>;
 }
@@ -134,8 +140,12 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       // Reopen the current trace too: new inputs may have added spans to it.
       const next = preferred ?? (stillThere ? current : (first?.traceId ?? null));
       const opened = next !== null ? openTrace(next) : Promise.resolve(void get().traceOpened(null));
-      const lint = await worker.findings();
-      if (ticket()) get().findingsReceived(lint.findings, lint.rules);
+      const lintTicket = gens.take('lint');
+      const lint = await worker.findings(get().lintOptions);
+      if (ticket() && lintTicket()) {
+        get().findingsReceived(lint.findings, lint.rules);
+        get().lintAnswered(lint.errors, lint.thresholds);
+      }
       await opened;
       return answer;
     } catch (err) {
@@ -268,6 +278,15 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     downloadText(name, text);
   }
 
+  async function setLintOptions(options: LintOptions): Promise<void> {
+    get().lintOptionsSet(options);
+    const ticket = gens.take('lint');
+    const lint = await worker.findings(options);
+    if (!ticket()) return;
+    get().findingsReceived(lint.findings, lint.rules);
+    get().lintAnswered(lint.errors, lint.thresholds);
+  }
+
   async function filterToName(name: string): Promise<void> {
     get().searchOpened(true);
     get().viewChosen('waterfall');
@@ -276,6 +295,8 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
   }
 
   return {
+    setLintOptions,
+    instrumentationScore: () => worker.instrumentationScore(),
     exportData,
     stats: (traceId) => worker.stats(traceId),
     filterToName,

@@ -4,12 +4,13 @@ import { create } from 'zustand';
 import { createFindingsSlice, type FindingsSlice } from './findings-slice.ts';
 import { createIngestSlice, type IngestSlice } from './ingest-slice.ts';
 import { createLayoutSlice, type LayoutSlice } from './layout-slice.ts';
+import { createLintSlice, type LintSlice } from './lint-slice.ts';
 import { createSearchSlice, type SearchSlice } from './search-slice.ts';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice.ts';
 import { createTracesSlice, type TracesSlice } from './traces-slice.ts';
 import { createWaterfallSlice, type WaterfallSlice } from './waterfall-slice.ts';
 
-export type Store = IngestSlice & TracesSlice & SelectionSlice & WaterfallSlice & LayoutSlice & SearchSlice & FindingsSlice;
+export type Store = IngestSlice & TracesSlice & SelectionSlice & WaterfallSlice & LayoutSlice & SearchSlice & FindingsSlice & LintSlice;
 
 export function createStore() {
   return create<Store>()((...a) => ({
@@ -20,6 +21,7 @@ export function createStore() {
     ...createLayoutSlice(...a),
     ...createSearchSlice(...a),
     ...createFindingsSlice(...a),
+    ...createLintSlice(...a),
   }));
 }
 
