@@ -14,8 +14,11 @@ import { traceLinks, type TraceLink } from '../src/core/graph/trace-links.ts';
 import { exportChromeTrace } from '../src/core/export/chrome-trace.ts';
 import { exportOtlpJson } from '../src/core/export/otlp-json.ts';
 import { spanStats, type StatRow } from '../src/core/stats/span-stats.ts';
-import { DEFAULT_CONFIG, runLint } from '../src/core/lint/engine.ts';
-import { ALL_RULES } from '../src/core/lint/index.ts';
+import { buildLintConfig, type LintOptions } from '../src/core/lint/config.ts';
+import { runLint } from '../src/core/lint/engine.ts';
+import { ALL_RULES, RULES_BY_ID } from '../src/core/lint/index.ts';
+import { THRESHOLDS, type ThresholdDef } from '../src/core/lint/thresholds.ts';
+import { instrumentationScore, type InstrumentationScore } from '../src/core/score/instrumentation-score.ts';
 import type { Finding, RuleMeta } from '../src/core/lint/types.ts';
 import { summarizeAll, type TraceSummary } from '../src/core/model/summary.ts';
 import { inspectContext, type ContextInspection } from '../src/core/propagation/inspect.ts';
@@ -111,15 +114,29 @@ export class TraceStore {
     return { ok: true, url: fetched.url, outcome };
   }
 
-  /** Lint findings over everything loaded (computed once per load), with every rule's explanation. */
-  findings(): { findings: Finding[]; rules: RuleMeta[] } {
-    if (this.lintCache?.generation !== this.generation) {
-      this.lintCache = { generation: this.generation, findings: runLint(this.dataset, ALL_RULES, { ...DEFAULT_CONFIG, nowMs: Date.now() }) };
+  /**
+   * Lint findings over everything loaded (computed once per load and lint options), with every rule's
+   * explanation. Options take the CLI's tracelens.config.json shape; unknown rules and bad values come back
+   * as `errors` and are ignored.
+   */
+  findings(options: LintOptions = {}): { findings: Finding[]; rules: RuleMeta[]; errors: string[]; thresholds: readonly ThresholdDef[] } {
+    const key = JSON.stringify(options);
+    if (this.lintCache?.generation !== this.generation || this.lintCache.key !== key) {
+      const { config, errors } = buildLintConfig([options], new Set(RULES_BY_ID.keys()), Date.now());
+      this.lintCache = { generation: this.generation, key, errors, findings: runLint(this.dataset, ALL_RULES, config) };
     }
-    return { findings: this.lintCache.findings, rules: ALL_RULES.map((r) => r.meta) };
+    return { findings: this.lintCache.findings, rules: ALL_RULES.map((r) => r.meta), errors: this.lintCache.errors, thresholds: THRESHOLDS };
   }
 
-  private lintCache: { generation: number; findings: Finding[] } | null = null;
+  private lintCache: { generation: number; key: string; errors: string[]; findings: Finding[] } | null = null;
+
+  /** The Instrumentation Score (trace rules) per service and overall; independent of the lint options. */
+  instrumentationScore(): InstrumentationScore {
+    if (this.scoreCache?.generation !== this.generation) this.scoreCache = { generation: this.generation, score: instrumentationScore(this.dataset) };
+    return this.scoreCache.score;
+  }
+
+  private scoreCache: { generation: number; score: InstrumentationScore } | null = null;
 
   clear(): void {
     this.builder = new CountingBuilder();

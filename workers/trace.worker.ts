@@ -4,6 +4,7 @@ import * as Comlink from 'comlink';
 import { LESSONS } from '../src/core/learn/lessons.ts';
 import { columnBuffers } from '../src/core/model/waterfall.ts';
 import type { CompareSide } from '../src/core/compare/side.ts';
+import type { LintOptions } from '../src/core/lint/config.ts';
 import type { BackendSettings } from './backend.ts';
 import { TraceStore, type LoadFile, type LoadProgress } from './trace-store.ts';
 
@@ -32,7 +33,8 @@ const api = {
   inspectContext: (text: string) => store.inspectContext(text),
   /** Learn mode's lessons (plain data; the app imports core as types only). */
   lessons: () => LESSONS,
-  findings: () => store.findings(),
+  findings: (options?: LintOptions) => store.findings(options),
+  instrumentationScore: () => store.instrumentationScore(),
   serviceGraph: () => store.serviceGraph(),
   stats: (traceId?: string) => store.stats(traceId),
   exportData: (kind: 'otlp-json' | 'chrome-trace' | 'findings', traceId?: string) => store.exportData(kind, traceId),

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { ActionsContext } from './actions-context.ts';
 import { App } from './components/app.tsx';
 import { initialLoad } from './ingest/initial-load.ts';
+import { readLintOptions } from './lint-url.ts';
 import { keepLocationInHash } from './state/location-sync.ts';
 import { createActions } from './state/actions.ts';
 import { useStore } from './state/store.ts';
@@ -19,6 +20,9 @@ createRoot(document.getElementById('root')!).render(
     </ActionsContext.Provider>
   </StrictMode>,
 );
+
+// The lint settings a copied link carries apply from the first load on.
+useStore.getState().lintOptionsSet(readLintOptions(window.location.hash));
 
 // Once per page load (not in an effect: StrictMode would run it twice in development). Only after it has
 // restored the hash does the page start writing what is on screen back into the hash.

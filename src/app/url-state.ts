@@ -1,10 +1,12 @@
 // What is on screen, kept in the URL hash (`#trace=<id>&span=<id>&q=<TraceQL>&find=<text>&only=1`
-// `[&compare=<id>[@inputIdx]]`), so a copied link reopens the same place, query, filter and comparison
-// (B's trace id, `@i` for input i's copy of it);
+// `[&compare=<id>[@inputIdx]]`, plus the lint settings: lint-url.ts), so a copied link reopens the same place,
+// query, filter, comparison (B's trace id, `@i` for input i's copy of it) and lint settings;
 // and the deep link `?trace=<id>&backend=<url>[&kind=tempo|jaeger]` that opens a trace from a backend.
 // Backend headers never go in the URL: they stay in sessionStorage (backend-settings.ts).
+import type { LintOptions } from '../core/lint/config.ts';
 import type { BackendKind } from '../../workers/backend.ts';
 import type { CompareSide } from '../core/compare/side.ts';
+import { lintParams } from './lint-url.ts';
 
 export interface HashLocation {
   /** '' when no trace is open (a link may still carry a query or a search). */
@@ -47,19 +49,21 @@ export function readHash(hash: string): HashLocation | null {
   };
 }
 
-export function formatHash(location: HashLocation | null): string {
-  if (!location) return '';
+/** The hash for the place on screen and the lint settings (lint-url.ts); '' when there is neither. */
+export function formatHash(location: HashLocation | null, lint: LintOptions = {}): string {
   const params = new URLSearchParams();
-  if (location.traceId) params.set('trace', location.traceId);
-  if (location.traceId && location.spanId) params.set('span', location.spanId);
-  if (location.query) params.set('q', location.query);
-  if (location.find) {
+  if (location?.traceId) params.set('trace', location.traceId);
+  if (location?.traceId && location.spanId) params.set('span', location.spanId);
+  if (location?.query) params.set('q', location.query);
+  if (location?.find) {
     params.set('find', location.find);
     if (location.matchesOnly) params.set('only', '1');
   }
-  const text = params.toString();
+  for (const [key, value] of lintParams(lint)) params.set(key, value);
+  // `,` and `:` need no escaping in a fragment; keeping them makes the settings readable in the address bar.
+  const text = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
   // Hex and digits need no escaping: the `@` of compare is kept readable rather than written as %40.
-  const compare = location.traceId && location.compare ? `${text ? '&' : ''}compare=${formatCompare(location.compare)}` : '';
+  const compare = location?.traceId && location.compare ? `${text ? '&' : ''}compare=${formatCompare(location.compare)}` : '';
   return text || compare ? `#${text}${compare}` : '';
 }
 

@@ -1,5 +1,6 @@
 // The readable summary of `tracelens check`: inputs, traces, and findings grouped by rule.
 import type { CheckReport } from '../core/report.ts';
+import { renderScoreText } from './score-text.ts';
 
 export function renderCheckText(report: CheckReport): string {
   const out: string[] = [];
@@ -24,5 +25,6 @@ export function renderCheckText(report: CheckReport): string {
       if (list.length > 20) out.push(`    … and ${list.length - 20} more`);
     }
   }
+  if (report.instrumentationScore) out.push('', ...renderScoreText(report.instrumentationScore));
   return `${out.join('\n')}\n`;
 }

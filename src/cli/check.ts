@@ -13,6 +13,7 @@ import type { Severity } from '../core/lint/types.ts';
 import { loadDataset, type NamedBytes } from '../core/load-dataset.ts';
 import { findingsToJunit } from '../core/report-junit.ts';
 import { buildReport } from '../core/report.ts';
+import { instrumentationScore } from '../core/score/instrumentation-score.ts';
 import { renderCheckText } from './check-text.ts';
 import { readInput, type CliIo } from './io.ts';
 
@@ -81,6 +82,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const ds = loadDataset(inputs, values['input-format'] ? { format: values['input-format'] } : {});
   const report = buildReport(ds);
   report.findings = runLint(ds, ALL_RULES, config).map((f) => ({ ...f }));
+  report.instrumentationScore = instrumentationScore(ds, config.nowMs);
   for (const u of unreadable) report.inputs.push({ file: u.file, format: 'unknown', spans: 0, errors: [{ message: u.message, where: u.file, severity: 'error' }] });
 
   if (output === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);

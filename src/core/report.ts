@@ -1,6 +1,7 @@
 // The CLI's JSON report. Its field names are a contract other tools read: add fields, never rename.
 import type { Dataset } from './model/assemble.ts';
 import { summarizeTrace } from './model/summary.ts';
+import type { InstrumentationScore } from './score/instrumentation-score.ts';
 
 export interface ReportFinding {
   readonly rule: string;
@@ -31,6 +32,8 @@ export interface CheckReport {
     errorCount: number;
   }>;
   findings: ReportFinding[];
+  /** The Instrumentation Score (trace rules) per service and overall. */
+  instrumentationScore?: InstrumentationScore;
 }
 
 export function buildReport(ds: Dataset): CheckReport {

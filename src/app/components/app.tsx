@@ -10,6 +10,7 @@ import { FindingsPanel } from './findings-panel.tsx';
 import { LearnPanel } from './learn-panel.tsx';
 import { LoadErrors } from './load-errors.tsx';
 import { PanelSplitters } from './panel-splitters.tsx';
+import { ScorePanel } from './score-panel.tsx';
 import { SpanDetails } from './span-details.tsx';
 import { Toolbar } from './toolbar.tsx';
 import { TraceList } from './trace-list.tsx';
@@ -28,7 +29,7 @@ export function App() {
     <div className="app" style={{ gridTemplateColumns: `minmax(0, 1fr) 5px ${detailsWidthPx}px`, gridTemplateRows: `44px ${listHeightPx}px 5px minmax(0, 1fr)` }}>
       <Toolbar />
       <TraceList />
-      {sideTab === 'findings' ? <FindingsPanel /> : <LoadErrors />}
+      {sideTab === 'findings' ? <FindingsPanel /> : sideTab === 'score' ? <ScorePanel /> : <LoadErrors />}
       <WaterfallPanel />
       <SpanDetails />
       <PanelSplitters />

@@ -1,11 +1,13 @@
-// The findings panel: lint findings grouped by rule with severity and count, filterable by severity; each
-// rule shows its one-sentence lesson, and each finding jumps to its span.
+// The findings panel: lint findings grouped by rule with severity and count, filterable by severity, category
+// and text; each rule shows its one-sentence lesson (expanded: the longer why and its source), each finding
+// jumps to its span, and the settings button opens the lint settings dialog.
 import { useMemo, useState } from 'react';
-import type { Finding, Severity } from '../../core/lint/types.ts';
+import type { Category, Finding, Severity } from '../../core/lint/types.ts';
 import { useActions } from '../actions-context.ts';
 import { atLeast } from '../state/findings-slice.ts';
 import { useStore } from '../state/store.ts';
 import { LessonLink } from './lesson-link.tsx';
+import { LintSettingsDialog } from './lint-settings-dialog.tsx';
 import { SideTabs } from './side-tabs.tsx';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -24,6 +26,12 @@ function RuleGroup({ rule, findings }: { rule: string; findings: readonly Findin
         <span className="badge">{findings.length}</span>
       </button>
       {meta ? <p className="finding-learn">{meta.learn} <LessonLink rule={rule} /></p> : null}
+      {isOpen && meta ? (
+        <div className="finding-why" data-testid="finding-why">
+          <p>{meta.why}</p>
+          <p className="muted small">Source: {meta.source}</p>
+        </div>
+      ) : null}
       {isOpen ? (
         <ul className="finding-list">
           {findings.slice(0, 500).map((f, findingIdx) => (
@@ -46,15 +54,27 @@ function RuleGroup({ rule, findings }: { rule: string; findings: readonly Findin
   );
 }
 
+const CATEGORIES: readonly Category[] = ['lifecycle', 'propagation', 'semconv', 'cardinality', 'privacy', 'cost', 'resource'];
+
+/** Whether a finding matches the text filter: its rule id, message, suggestion or ids. */
+function matchesText(f: Finding, text: string): boolean {
+  return text === '' || [f.rule, f.message, f.suggestion ?? '', f.traceId, f.spanId].some((s) => s.toLowerCase().includes(text));
+}
+
 export function FindingsPanel() {
   const findings = useStore((s) => s.findings);
   const minSeverity = useStore((s) => s.findingsMinSeverity);
+  const [text, setText] = useState('');
+  const [category, setCategory] = useState<Category | ''>('');
   const groups = useMemo(() => {
+    const needle = text.trim().toLowerCase();
     const byRule = new Map<string, Finding[]>();
-    for (const f of findings) if (atLeast(f.severity, minSeverity)) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+    for (const f of findings) {
+      if (atLeast(f.severity, minSeverity) && (category === '' || f.category === category) && matchesText(f, needle)) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+    }
     const rank = (fs: Finding[]): number => SEVERITIES.indexOf(fs[0]!.severity);
     return [...byRule.entries()].sort((a, b) => rank(a[1]) - rank(b[1]) || b[1].length - a[1].length);
-  }, [findings, minSeverity]);
+  }, [findings, minSeverity, text, category]);
   return (
     <section className="panel inputs-panel" data-testid="findings-panel" aria-label="Findings">
       <SideTabs />
@@ -64,9 +84,19 @@ export function FindingsPanel() {
             {s === 'info' ? 'all' : `${s}${s === 'warning' ? 's+' : 's'}`}
           </button>
         ))}
+        <button type="button" className="button small" data-testid="lint-settings-open" onClick={() => useStore.getState().lintSettingsOpened(true)}>
+          Settings…
+        </button>
+      </div>
+      <div className="findings-filter">
+        <input type="search" className="findings-search" data-testid="findings-text-filter" placeholder="filter findings" aria-label="filter findings by text" value={text} onChange={(e) => setText(e.target.value)} />
+        <select data-testid="findings-category" aria-label="category" value={category} onChange={(e) => setCategory(e.target.value as Category | '')}>
+          <option value="">all categories</option>
+          {CATEGORIES.map((c) => <option key={c} value={c}>{c}</option>)}
+        </select>
       </div>
       {groups.length === 0 ? (
-        <p className="empty">{findings.length === 0 ? 'No findings: nothing Tracelens knows to be wrong in what is loaded.' : 'No findings at this level.'}</p>
+        <p className="empty">{findings.length === 0 ? 'No findings: nothing Tracelens knows to be wrong in what is loaded.' : 'No findings match these filters.'}</p>
       ) : (
         <ul className="finding-groups">
           {groups.map(([rule, list]) => (
@@ -74,6 +104,7 @@ export function FindingsPanel() {
           ))}
         </ul>
       )}
+      <LintSettingsDialog />
     </section>
   );
 }

@@ -1,4 +1,5 @@
-// Tabs of the upper right panel: what was loaded (inputs and their problems) and the lint findings.
+// Tabs of the upper right panel: what was loaded (inputs and their problems), the lint findings and the
+// Instrumentation Score.
 import { useStore } from '../state/store.ts';
 
 export function SideTabs() {
@@ -13,6 +14,9 @@ export function SideTabs() {
       </button>
       <button type="button" role="tab" data-testid="findings-tab" aria-selected={tab === 'findings'} className={`side-tab${tab === 'findings' ? ' active' : ''}`} onClick={() => useStore.getState().sideTabChosen('findings')}>
         Findings <span className={`badge${hasProblems ? ' warn-badge' : ''}`}>{numFindings}</span>
+      </button>
+      <button type="button" role="tab" data-testid="score-tab" aria-selected={tab === 'score'} className={`side-tab${tab === 'score' ? ' active' : ''}`} onClick={() => useStore.getState().sideTabChosen('score')}>
+        Score
       </button>
     </div>
   );

@@ -5,6 +5,8 @@ import type { ContextInspection } from '../../core/propagation/inspect.ts';
 import type { Lesson } from '../../core/learn/lessons.ts';
 import type { ServiceGraph } from '../../core/graph/service-graph.ts';
 import type { StatRow } from '../../core/stats/span-stats.ts';
+import type { LintOptions } from '../../core/lint/config.ts';
+import type { InstrumentationScore } from '../../core/score/instrumentation-score.ts';
 import type { TraceLink } from '../../core/graph/trace-links.ts';
 import type { MainView } from './waterfall-slice.ts';
 import type { CompareResult } from '../../core/compare/diff.ts';
@@ -74,6 +76,10 @@ export interface Actions {
   traceCopies(): Promise<TraceCopies[]>;
   /** Learn mode's lessons, from the worker. */
   lessons(): Promise<readonly Lesson[]>;
+  /** Re-lints everything loaded with new lint settings (kept in the store and so in the URL). */
+  setLintOptions(options: LintOptions): Promise<void>;
+  /** The Instrumentation Score of everything loaded, per service and overall. */
+  instrumentationScore(): Promise<InstrumentationScore>;
 }
 
 /** The last path segment of a URL, for naming fetched inputs. */
@@ -163,8 +169,12 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       // Reopen the current trace too: new inputs may have added spans to it.
       const next = preferred ?? (stillThere ? current : (first?.traceId ?? null));
       const opened = next !== null ? openTrace(next) : Promise.resolve(void get().traceOpened(null));
-      const lint = await worker.findings();
-      if (ticket()) get().findingsReceived(lint.findings, lint.rules);
+      const lintTicket = gens.take('lint');
+      const lint = await worker.findings(get().lintOptions);
+      if (ticket() && lintTicket()) {
+        get().findingsReceived(lint.findings, lint.rules);
+        get().lintAnswered(lint.errors, lint.thresholds);
+      }
       await opened;
       return answer;
     } catch (err) {
@@ -285,7 +295,18 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     downloadText(name, text);
   }
 
+  async function setLintOptions(options: LintOptions): Promise<void> {
+    get().lintOptionsSet(options);
+    const ticket = gens.take('lint');
+    const lint = await worker.findings(options);
+    if (!ticket()) return;
+    get().findingsReceived(lint.findings, lint.rules);
+    get().lintAnswered(lint.errors, lint.thresholds);
+  }
+
   return {
+    setLintOptions,
+    instrumentationScore: () => worker.instrumentationScore(),
     exportData,
     stats: (traceId) => worker.stats(traceId),
     ...find,

@@ -4,7 +4,7 @@ import type { StateCreator } from 'zustand';
 import type { Finding, RuleMeta, Severity } from '../../core/lint/types.ts';
 import type { Store } from './store.ts';
 
-export type SideTab = 'inputs' | 'findings';
+export type SideTab = 'inputs' | 'findings' | 'score';
 
 export interface FindingsValues {
   readonly findings: readonly Finding[];

@@ -7,12 +7,13 @@ import { createIngestSlice, type IngestSlice } from './ingest-slice.ts';
 import { createLayoutSlice, type LayoutSlice } from './layout-slice.ts';
 import { createQuerySlice, type QuerySlice } from './query-slice.ts';
 import { createLearnSlice, type LearnSlice } from './learn-slice.ts';
+import { createLintSlice, type LintSlice } from './lint-slice.ts';
 import { createSearchSlice, type SearchSlice } from './search-slice.ts';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice.ts';
 import { createTracesSlice, type TracesSlice } from './traces-slice.ts';
 import { createWaterfallSlice, type WaterfallSlice } from './waterfall-slice.ts';
 
-export type Store = IngestSlice & TracesSlice & SelectionSlice & WaterfallSlice & LayoutSlice & SearchSlice & FindingsSlice & QuerySlice & CompareSlice & LearnSlice;
+export type Store = IngestSlice & TracesSlice & SelectionSlice & WaterfallSlice & LayoutSlice & SearchSlice & FindingsSlice & QuerySlice & CompareSlice & LearnSlice & LintSlice;
 
 export function createStore() {
   return create<Store>()((...a) => ({
@@ -26,6 +27,7 @@ export function createStore() {
     ...createQuerySlice(...a),
     ...createCompareSlice(...a),
     ...createLearnSlice(...a),
+    ...createLintSlice(...a),
   }));
 }
 

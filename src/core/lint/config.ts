@@ -1,6 +1,7 @@
 // Lint configuration from CLI flags and/or tracelens.config.json ({ "disable": [], "severity": {},
 // "thresholds": {} }), validated against the known rule ids. Problems are values, not throws.
 import { DEFAULT_CONFIG } from './engine.ts';
+import { THRESHOLDS_BY_KEY } from './thresholds.ts';
 import type { LintConfig, Severity } from './types.ts';
 
 export interface LintOptions {
@@ -32,7 +33,8 @@ export function buildLintConfig(options: readonly LintOptions[], knownRules: Rea
       const id = key.slice(0, key.lastIndexOf('.'));
       const value = typeof raw === 'number' ? raw : Number(raw);
       if (!known(id, 'threshold')) continue;
-      if (Number.isFinite(value)) thresholds[key] = value;
+      if (!THRESHOLDS_BY_KEY.has(key)) errors.push(`threshold: ${id} has no threshold "${key.slice(id.length + 1)}"`);
+      else if (Number.isFinite(value)) thresholds[key] = value;
       else errors.push(`threshold: ${key}=${String(raw)} is not a number`);
     }
   }
