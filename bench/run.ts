@@ -3,12 +3,15 @@
 import { benchDecode } from './decode.ts';
 import { benchGraph } from './graph.ts';
 import { benchLint } from './lint.ts';
+import { benchMemory } from './memory.ts';
 import { benchTraceQL } from './traceql.ts';
 
 const numSpans = Number(process.env.BENCH_SPANS ?? 100_000);
 console.log(`Tracelens benchmarks — node ${process.version}, ${numSpans.toLocaleString('en-US')} spans\n`);
 console.log('## decode (OTLP from the real SDK)');
 for (const line of benchDecode(numSpans)) console.log(line);
+console.log('\n## resident memory (heap held by the decoded model)');
+for (const line of benchMemory(numSpans)) console.log(line);
 console.log('\n## lint');
 for (const line of benchLint(numSpans)) console.log(line);
 console.log('\n## graph views (10k-span trace)');

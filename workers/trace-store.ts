@@ -100,6 +100,7 @@ export class TraceStore {
     // The last phases name what is being loaded too, so the indicator always says which files it is about.
     const what = files.length === 1 ? files[0]!.name : `${files.length} files`;
     onProgress?.({ file: what, fileIdx: files.length - 1, numFiles: files.length, bytesDone, bytesTotal, numSpans: this.builder.spans.length, phase: 'assembling' });
+    this.builder.releasePool();
     this.dataset = assemble(this.builder);
     this.generation++;
     onProgress?.({ file: '', fileIdx: files.length, numFiles: files.length, bytesDone, bytesTotal, numSpans: this.builder.spans.length, phase: 'done' });

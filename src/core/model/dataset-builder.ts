@@ -9,6 +9,7 @@ import type {
   SpanSink,
 } from './records.ts';
 import { anyValueText } from './records.ts';
+import { InternPool } from './intern.ts';
 
 /** The format names are a contract (CLI JSON `format`): add, never rename. */
 export type FormatName = string;
@@ -34,6 +35,8 @@ export class DatasetBuilder {
   readonly spans: SpanRecord[] = [];
   readonly inputs: InputReport[] = [];
   private readonly resourceKeys = new Map<string, number>();
+  /** Repeated strings and attributes, shared (see intern.ts); emptied after each load by `releasePool`. */
+  private pool = new InternPool();
   private readonly scopeKeys = new Map<string, number>();
 
   /** Starts an input; what its decoder reports goes into the returned report. */
@@ -45,7 +48,32 @@ export class DatasetBuilder {
       addResource: (r) => this.intern(this.resources, this.resourceKeys, resourceKey(r), r),
       addScope: (s) => this.intern(this.scopes, this.scopeKeys, scopeKey(s), s),
       addSpan: (span) => {
-        this.spans.push({ ...span, inputIdx });
+        const pool = this.pool;
+        // One literal with every field in a fixed order: all spans share one hidden class. (Spreading the
+        // decoder's object gave each protobuf span a map of its own: ~600 bytes per span, measured.)
+        this.spans.push({
+          traceId: pool.string(span.traceId),
+          spanId: span.spanId,
+          parentSpanId: pool.string(span.parentSpanId),
+          traceState: pool.string(span.traceState),
+          flags: span.flags,
+          name: pool.string(span.name),
+          kind: span.kind,
+          startNs: span.startNs,
+          endNs: span.endNs,
+          attributes: pool.attributes(span.attributes),
+          droppedAttributesCount: span.droppedAttributesCount,
+          events: pool.events(span.events),
+          droppedEventsCount: span.droppedEventsCount,
+          links: pool.links(span.links),
+          droppedLinksCount: span.droppedLinksCount,
+          status: pool.status(span.status),
+          resourceIdx: span.resourceIdx,
+          scopeIdx: span.scopeIdx,
+          inputIdx,
+          where: span.where,
+          quirks: span.quirks,
+        });
         report.spans++;
       },
       issue: (issue) => {
@@ -55,6 +83,11 @@ export class DatasetBuilder {
       part: (format, spans) => void (report.parts ??= []).push({ format, spans }),
     };
     return { sink, report };
+  }
+
+  /** Drops the sharing pools (the shared values stay with their spans); the next input starts new ones. */
+  releasePool(): void {
+    this.pool = new InternPool();
   }
 
   private intern<T>(list: T[], keys: Map<string, number>, key: string, value: T): number {

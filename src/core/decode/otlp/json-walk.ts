@@ -227,7 +227,8 @@ export function walkTracesRequest(request: Json, sink: SpanSink, prefix = ''): n
         });
         const spans = w.list(ss, 'spans', sWhere);
         for (let i = 0; i < spans.length; i++) {
-          if (walkSpan(w, spans[i], resourceIdx, scopeIdx, `${sWhere}.spans[${i}]`)) numSpans++;
+          // join() gives one flat string; a template would keep a chain of pieces per span (see flatWhere).
+          if (walkSpan(w, spans[i], resourceIdx, scopeIdx, [sWhere, '.spans[', i, ']'].join(''))) numSpans++;
         }
       }
     }
@@ -295,7 +296,7 @@ function walkSpan(w: Walk, raw: unknown, resourceIdx: number, scopeIdx: number, 
     status,
     resourceIdx,
     scopeIdx,
-    where: w.prefix + where,
+    where: w.prefix === '' ? where : [w.prefix, where].join(''),
   };
   if (span.traceId === '' || span.spanId === '') w.error('span has no traceId or spanId; kept, but it cannot join a trace', where);
   w.sink.addSpan({ ...span, quirks: w.quirks });

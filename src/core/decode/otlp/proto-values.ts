@@ -1,7 +1,7 @@
 // OTLP/protobuf messages below Span: Event, Link, Status, KeyValue and AnyValue (common/v1/common.proto).
 import type { AnyValue, KeyValue, SpanEvent, SpanLink, SpanStatus } from '../../model/records.ts';
 import { bytesToHex } from './ids.ts';
-import { delimitedEnd, readFixed64, readInt64, type Reader } from './proto-wire.ts';
+import { delimitedEnd, readFixed64, readInt64, readString, type Reader } from './proto-wire.ts';
 
 /** Nested values deeper than this become `truncated`, so hostile nesting cannot overflow the stack. */
 const MAX_VALUE_DEPTH = 64;
@@ -19,7 +19,7 @@ export function event(r: Reader): SpanEvent {
         timeNs = readFixed64(r);
         break;
       case 2:
-        name = r.string();
+        name = readString(r);
         break;
       case 3:
         attributes.push(keyValue(r, 0));
@@ -52,7 +52,7 @@ export function link(r: Reader): SpanLink {
         spanId = bytesToHex(r.bytes());
         break;
       case 3:
-        traceState = r.string();
+        traceState = readString(r);
         break;
       case 4:
         attributes.push(keyValue(r, 0));
@@ -76,7 +76,7 @@ export function statusMessage(r: Reader): SpanStatus {
   let message = '';
   while (r.pos < end) {
     const tag = r.uint32();
-    if (tag >>> 3 === 2) message = r.string();
+    if (tag >>> 3 === 2) message = readString(r);
     else if (tag >>> 3 === 3) code = r.int32();
     else r.skipType(tag & 7);
   }
@@ -90,7 +90,7 @@ export function keyValue(r: Reader, depth: number): KeyValue {
   let value: AnyValue = { type: 'empty' };
   while (r.pos < end) {
     const tag = r.uint32();
-    if (tag >>> 3 === 1) key = r.string();
+    if (tag >>> 3 === 1) key = readString(r);
     else if (tag >>> 3 === 2) value = anyValue(r, depth);
     else r.skipType(tag & 7);
   }
@@ -110,7 +110,7 @@ function anyValue(r: Reader, depth: number): AnyValue {
     const tag = r.uint32();
     switch (tag >>> 3) {
       case 1:
-        value = { type: 'string', value: r.string() };
+        value = { type: 'string', value: readString(r) };
         break;
       case 2:
         value = { type: 'bool', value: r.bool() };

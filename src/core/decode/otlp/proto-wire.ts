@@ -26,6 +26,32 @@ export function readInt64(r: Reader): bigint {
   throw new RangeError('varint longer than 10 bytes');
 }
 
+const utf8 = new TextDecoder('utf-8');
+
+/**
+ * A length-delimited UTF-8 string as one flat JS string. protobufjs's `Reader.string()` appends short
+ * strings 8 characters at a time, which leaves chains of concatenated pieces behind every name and key
+ * (measured: more than half of a span's resident memory). Short ASCII strings are read in one call instead;
+ * anything else goes through TextDecoder (invalid sequences become U+FFFD, as protobufjs's loose read).
+ */
+export function readString(r: Reader): string {
+  const end = delimitedEnd(r);
+  const start = r.pos;
+  r.pos = end;
+  const buf = r.buf;
+  if (end - start <= 256) {
+    let ascii = true;
+    for (let i = start; i < end; i++) {
+      if (buf[i]! >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) return String.fromCharCode.apply(null, buf.subarray(start, end) as unknown as number[]);
+  }
+  return utf8.decode(buf.subarray(start, end));
+}
+
 /** Sub-reader bounds for a length-delimited field: returns the end offset. */
 export function delimitedEnd(r: Reader): number {
   const length = r.uint32();
