@@ -1,7 +1,7 @@
 // The Web Worker entry: one comlink-exposed object, the whole worker API. Large numeric data crosses as
 // transferred typed arrays; everything else is plain structured-cloneable data.
 import * as Comlink from 'comlink';
-import { LESSONS } from '../src/core/learn/lessons.ts';
+import { LESSON_OF_EVERY_RULE, LESSONS } from '../src/core/learn/lessons.ts';
 import { columnBuffers } from '../src/core/model/waterfall.ts';
 import type { CompareSide } from '../src/core/compare/side.ts';
 import type { LintOptions } from '../src/core/lint/config.ts';
@@ -33,6 +33,8 @@ const api = {
   inspectContext: (text: string) => store.inspectContext(text),
   /** Learn mode's lessons (plain data; the app imports core as types only). */
   lessons: () => LESSONS,
+  /** Rule id → the lesson explaining it, for every rule. */
+  lessonOfRule: () => [...LESSON_OF_EVERY_RULE],
   findings: (options?: LintOptions) => store.findings(options),
   instrumentationScore: () => store.instrumentationScore(),
   serviceGraph: () => store.serviceGraph(),

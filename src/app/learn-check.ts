@@ -1,6 +1,6 @@
 // Whether a lesson step's "try it" is done, from what the app shows: the selected span, the collapsed rows,
 // the side tab and the text typed into the traceparent… inspector. Pure, so it is unit-tested.
-import type { Lesson, TryIt } from '../core/learn/lessons.ts';
+import type { TryIt } from '../core/learn/lessons.ts';
 
 export interface TourView {
   /** Span names of the open trace by row, and span ids by row. */
@@ -47,11 +47,4 @@ export function isTryItDone(tryIt: TryIt, view: TourView): boolean {
       return never;
     }
   }
-}
-
-/** Rule id → the number of the lesson that explains it (the first lesson naming it), as core's LESSON_OF_RULE. */
-export function lessonOfRule(lessons: readonly Lesson[]): ReadonlyMap<string, number> {
-  const map = new Map<string, number>();
-  for (const lesson of lessons) for (const rule of lesson.rules) if (!map.has(rule)) map.set(rule, lesson.num);
-  return map;
 }

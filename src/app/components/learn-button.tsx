@@ -8,7 +8,7 @@ export function LearnButton() {
   const actions = useActions();
   const isOpen = useStore((s) => s.isLearnOpen);
   useEffect(() => {
-    void actions.lessons().then((lessons) => useStore.getState().lessonsReceived(lessons));
+    void Promise.all([actions.lessons(), actions.lessonOfRule()]).then(([lessons, byRule]) => useStore.getState().lessonsReceived(lessons, new Map(byRule)));
   }, [actions]);
   return (
     <button type="button" className="button" data-testid="learn-open" aria-expanded={isOpen} onClick={() => useStore.getState().learnOpened()}>

@@ -76,6 +76,8 @@ export interface Actions {
   traceCopies(): Promise<TraceCopies[]>;
   /** Learn mode's lessons, from the worker. */
   lessons(): Promise<readonly Lesson[]>;
+  /** Rule id → the number of the lesson explaining it, for every rule. */
+  lessonOfRule(): Promise<Array<[string, number]>>;
   /** Re-lints everything loaded with new lint settings (kept in the store and so in the URL). */
   setLintOptions(options: LintOptions): Promise<void>;
   /** The Instrumentation Score of everything loaded, per service and overall. */
@@ -323,6 +325,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     toggleCriticalPath,
     inspectContext: (text) => worker.inspectContext(text),
     lessons: () => worker.lessons(),
+    lessonOfRule: () => worker.lessonOfRule(),
     fetchFromBackend,
     loadFiles,
     toggleRow,

@@ -2,7 +2,6 @@
 // step's "try it" was done (latched: undoing it later does not take Next away again).
 import type { StateCreator } from 'zustand';
 import type { Lesson } from '../../core/learn/lessons.ts';
-import { lessonOfRule } from '../learn-check.ts';
 import type { Store } from './store.ts';
 
 export interface LearnMark {
@@ -32,7 +31,7 @@ export interface LearnValues {
 }
 
 export interface LearnActions {
-  lessonsReceived(lessons: readonly Lesson[]): void;
+  lessonsReceived(lessons: readonly Lesson[], lessonOfRule: ReadonlyMap<string, number>): void;
   learnOpened(lessonIdx?: number): void;
   learnClosed(): void;
   learnStepChosen(lessonIdx: number, stepIdx: number): void;
@@ -49,7 +48,7 @@ export const LEARN_DEFAULTS: LearnValues = {
 
 export const createLearnSlice: StateCreator<Store, [], [], LearnSlice> = (set) => ({
   ...LEARN_DEFAULTS,
-  lessonsReceived: (lessons) => set({ lessons, lessonOfRule: lessonOfRule(lessons) }),
+  lessonsReceived: (lessons, lessonOfRule) => set({ lessons, lessonOfRule }),
   learnOpened: (lessonIdx) =>
     set((s) =>
       lessonIdx === undefined && s.isLearnOpen

@@ -1,7 +1,10 @@
 // Learn mode: eight short lessons, each on an example trace made with the real OTel JS SDK
 // (public/lessons/, `npm run lessons`). Steps name spans by their names in the example's traces; the app
 // opens the trace, marks those rows and waits for the learner's "try it" before offering Next.
-// Pure data: no DOM. Every lint rule a lesson covers links back to it through LESSON_OF_RULE.
+// Pure data: no DOM. Every lint rule a lesson covers links back to it through LESSON_OF_RULE, and every other
+// rule to the lesson closest to its subject (LESSON_OF_EVERY_RULE), so each finding's explanation has a lesson.
+import { ALL_RULES } from '../lint/index.ts';
+import type { Category, RuleMeta } from '../lint/types.ts';
 
 /** What the learner must do before Next. `span` names a span of the step's trace. */
 export type TryIt =
@@ -112,6 +115,27 @@ export const LESSON_OF_RULE: ReadonlyMap<string, number> = (() => {
   for (const lesson of LESSONS) for (const rule of lesson.rules) if (!map.has(rule)) map.set(rule, lesson.num);
   return map;
 })();
+
+/** Rules no lesson names, by subject: the lesson whose model they break (checked in order). */
+const LESSON_OF_SUBJECT: ReadonlyArray<readonly [RegExp, number]> = [
+  [/^(kind-|root-is-client|nested-same-kind|server-parent-not-client|client-no-server-child)/, 2],
+  [/^(remote-flag|traceflags|tracestate|trace-id-64bit|invalid-ids|id-base64|duplicate-span-id|parent-cycle|missing-root)/, 3],
+  [/^(link-|messaging-|msg-)/, 4],
+  [/(status|exception|error|ok-masks)/, 5],
+  [/^(sampled-|duplicate-export|trace-too-large|too-many-|noisy-|health-check)/, 6],
+];
+
+/** Otherwise by the rule's family. */
+const LESSON_OF_CATEGORY: Readonly<Record<Category, number>> = {
+  lifecycle: 8, propagation: 3, semconv: 7, cardinality: 7, privacy: 5, cost: 6, resource: 1,
+};
+
+/** The lesson that explains a rule: the first lesson naming it, else the one closest to its subject. */
+export function lessonOfRule(meta: Pick<RuleMeta, 'id' | 'category'>): number {
+  return LESSON_OF_RULE.get(meta.id) ?? LESSON_OF_SUBJECT.find(([re]) => re.test(meta.id))?.[1] ?? LESSON_OF_CATEGORY[meta.category];
+}
+
+export const LESSON_OF_EVERY_RULE: ReadonlyMap<string, number> = new Map(ALL_RULES.map((r) => [r.meta.id, lessonOfRule(r.meta)]));
 
 /** The traceparent a context try-it asks for (W3C Trace Context §traceparent: version-traceid-parentid-flags). */
 export function tryItTraceparent(traceId: string, spanId: string, flags: '00' | '01'): string {

@@ -3,12 +3,11 @@
 // exactly the first lesson that covers it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LESSON_OF_RULE, LESSONS, tryItTraceparent } from '../../../src/core/learn/lessons.ts';
+import { LESSON_OF_EVERY_RULE, LESSON_OF_RULE, LESSONS, tryItTraceparent } from '../../../src/core/learn/lessons.ts';
 import { runLint } from '../../../src/core/lint/engine.ts';
 import { ALL_RULES, RULES_BY_ID } from '../../../src/core/lint/index.ts';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
 import { summarizeAll } from '../../../src/core/model/summary.ts';
-import { lessonOfRule } from '../../../src/app/learn-check.ts';
 import { LESSON_FILES } from '../../support/lesson-worlds.ts';
 
 const load = (file: string) => loadDataset([{ name: file, bytes: readFileSync(new URL(`../../../public/lessons/${file}`, import.meta.url)) }]);
@@ -32,12 +31,19 @@ describe('the lessons', () => {
     for (const rule of asked) expect(LESSON_OF_RULE.has(rule), rule).toBe(true);
   });
 
-  it('map each rule to the first lesson naming it, in core and in the app alike', () => {
+  it('link every rule to a lesson: the first naming it, else the closest by subject or family', () => {
+    for (const [rule, lesson] of LESSON_OF_RULE) expect(LESSON_OF_EVERY_RULE.get(rule), rule).toBe(lesson);
+    expect([...LESSON_OF_EVERY_RULE.keys()].sort()).toEqual(ALL_RULES.map((r) => r.meta.id).sort());
+    expect([...LESSON_OF_EVERY_RULE.values()].every((n) => n >= 1 && n <= LESSONS.length)).toBe(true);
+    const spot = { 'ok-masks-error': 5, 'url-credentials': 5, 'service-name-missing': 1, 'traceflags-reserved': 3, 'link-invalid': 4, 'too-many-short-spans': 6, 'attribute-name-format': 7, 'span-zero-duration': 8, 'root-is-client': 2 };
+    for (const [rule, lesson] of Object.entries(spot)) expect(LESSON_OF_EVERY_RULE.get(rule), rule).toBe(lesson);
+  });
+
+  it('map each rule to the first lesson naming it', () => {
     expect(LESSON_OF_RULE.get('orphan-span')).toBe(3); // lesson 6 names it too
     expect(LESSON_OF_RULE.get('sampled-inconsistent')).toBe(6);
     expect(LESSON_OF_RULE.get('span-not-ended')).toBe(8);
     expect(LESSON_OF_RULE.get('no-such-rule')).toBeUndefined();
-    expect([...lessonOfRule(LESSONS)]).toEqual([...LESSON_OF_RULE]);
     for (const [rule] of LESSON_OF_RULE) expect(RULES_BY_ID.has(rule)).toBe(true);
   });
 

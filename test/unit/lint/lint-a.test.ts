@@ -264,3 +264,20 @@ describe('sampling and links', () => {
     expect(findingsOf('messaging-link-missing', spans([{ traceId: T, spanId: pid('b2'), traceState: '', attributes: [], droppedAttributesCount: 0, flags: null }]))).toEqual([]);
   });
 });
+
+describe('span-very-long p99 without the span itself', () => {
+  it('equals the nearest-rank p99 of the other values, for any list and any member left out', async () => {
+    const fc = await import('fast-check');
+    const { percentileWithout } = await import('../../../src/core/lint/rules/timing.ts');
+    const naive = (sorted: number[], value: number): number => {
+      const others = [...sorted];
+      others.splice(others.indexOf(value), 1);
+      return others[Math.max(0, Math.ceil(0.99 * others.length) - 1)]!;
+    };
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 2, maxLength: 300 }), fc.nat(), (values, pick) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const value = values[pick % values.length]!;
+      return percentileWithout(sorted, value, 0.99) === naive(sorted, value);
+    }));
+  });
+});

@@ -6,9 +6,21 @@ import { resourceString } from './span-facts.ts';
 
 const HOUR_MS = 3_600_000;
 
-/** Nearest-rank percentile of ascending values. */
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+/**
+ * The nearest-rank percentile of `sorted` with one occurrence of `value` left out, without copying: O(log n)
+ * per span instead of a copy per span (which was quadratic in the size of a (service, name) group).
+ */
+export function percentileWithout(sorted: readonly number[], value: number, p: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  const idx = Math.max(0, Math.ceil(p * (sorted.length - 1)) - 1);
+  // Elements before the removed one keep their index; from it on, each shifts down by one.
+  return idx < lo ? sorted[idx]! : sorted[idx + 1]!;
 }
 
 export const spanVeryLong = datasetRule({
@@ -42,11 +54,9 @@ export const spanVeryLong = datasetRule({
         continue;
       }
       if (sorted.length - 1 < minSamples) continue;
-      const others = [...sorted];
-      others.splice(others.indexOf(s.durMs), 1);
-      const p99 = percentile(others, 0.99);
+      const p99 = percentileWithout(sorted, s.durMs, 0.99);
       if (p99 > 0 && s.durMs > factor * p99) {
-        reportRow(ctx, trace, s.row, `lasts ${s.durMs.toFixed(1)} ms, ${(s.durMs / p99).toFixed(0)}× the p99 (${p99.toFixed(1)} ms) of ${others.length} other spans with this service and name`);
+        reportRow(ctx, trace, s.row, `lasts ${s.durMs.toFixed(1)} ms, ${(s.durMs / p99).toFixed(0)}× the p99 (${p99.toFixed(1)} ms) of ${sorted.length - 1} other spans with this service and name`);
       }
     }
   }
