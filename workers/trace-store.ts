@@ -2,7 +2,6 @@
 // can drive it directly in Node. The worker owns the data: the page gets summaries, row windows and details.
 import { assemble, type Dataset, type TraceModel } from '../src/core/model/assemble.ts';
 import type { InputReport } from '../src/core/model/dataset-builder.ts';
-import { loadInput } from '../src/core/decode/load.ts';
 import { findSpan, spanDetails, type SpanDetails, type SpanRef } from '../src/core/model/details.ts';
 import { deriveRows, keepWithAncestors, parentRows } from '../src/core/model/rows.ts';
 import { searchTrace } from '../src/core/query/search.ts';
@@ -25,23 +24,9 @@ import { inspectContext, type ContextInspection } from '../src/core/propagation/
 import { fetchTraceFromBackend, type BackendSettings, type FetchFailureCode } from './backend.ts';
 import { waterfallColumns, type WaterfallColumns } from '../src/core/model/waterfall.ts';
 import { CountingBuilder } from './counting-builder.ts';
+import { FilesReader, sizeOf, type LoadFile, type LoadProgress } from './load-files.ts';
 import { compareTraces, type CompareResult } from '../src/core/compare/diff.ts';
 import { tracesInSeveralInputs, type CompareSide, type TraceCopies } from '../src/core/compare/side.ts';
-
-export interface LoadFile {
-  readonly name: string;
-  readonly data: Blob | ArrayBuffer | Uint8Array | string;
-}
-
-export interface LoadProgress {
-  readonly file: string;
-  readonly fileIdx: number;
-  readonly numFiles: number;
-  readonly bytesDone: number;
-  readonly bytesTotal: number;
-  readonly numSpans: number;
-  readonly phase: 'reading' | 'decoding' | 'assembling' | 'done';
-}
 
 export type FetchTraceResult =
   | { readonly ok: true; readonly url: string; readonly outcome: LoadOutcome }
@@ -54,15 +39,12 @@ export interface LoadOutcome {
   readonly numSpans: number;
 }
 
-async function bytesOf(data: LoadFile['data']): Promise<Uint8Array> {
-  if (typeof data === 'string') return new TextEncoder().encode(data);
-  if (data instanceof Uint8Array) return data;
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return new Uint8Array(await data.arrayBuffer());
-}
+export type { LoadFile, LoadProgress };
 
-function sizeOf(data: LoadFile['data']): number {
-  return typeof data === 'string' ? data.length : data instanceof Blob ? data.size : data.byteLength;
+export interface TraceStoreOptions {
+  /** Largest chunk handed to the decoders (tests make it small to put chunk boundaries everywhere). */
+  readonly chunkBytes?: number;
+  readonly now?: () => number;
 }
 
 export class TraceStore {
@@ -71,39 +53,35 @@ export class TraceStore {
   /** Bumped on every load/clear, so the page can recognise stale answers. */
   generation = 0;
 
+  constructor(private readonly options: TraceStoreOptions = {}) {}
+
+  /** Bumped by cancelLoad: a load started before the bump stops at its next chunk. */
+  private cancelEpoch = 0;
+
+  /**
+   * Stops every load under way at its next chunk (see load-files.ts): a stream-decoded file keeps the spans
+   * read so far, a file read whole is dropped before decoding, later files are not read; the inputs loaded
+   * before stay as they were.
+   */
+  cancelLoad(): void {
+    this.cancelEpoch++;
+  }
+
   async load(files: readonly LoadFile[], onProgress?: (p: LoadProgress) => void): Promise<LoadOutcome> {
     const first = this.builder.inputs.length;
+    const epoch = this.cancelEpoch;
+    const reader = new FilesReader(this.builder, files, { ...this.options, isCancelled: () => this.cancelEpoch !== epoch, ...(onProgress ? { onProgress } : {}) });
+    for (let i = 0; i < files.length; i++) await reader.readFile(i);
+    const { bytesDone } = reader;
     const bytesTotal = files.reduce((n, f) => n + sizeOf(f.data), 0);
-    let bytesDone = 0;
-    for (let i = 0; i < files.length; i++) {
-      const f = files[i]!;
-      const base = { file: f.name, fileIdx: i, numFiles: files.length, bytesTotal };
-      onProgress?.({ ...base, bytesDone, numSpans: this.builder.spans.length, phase: 'reading' });
-      let bytes: Uint8Array;
-      try {
-        bytes = await bytesOf(f.data);
-      } catch (err) {
-        const { sink } = this.builder.beginInput(f.name);
-        sink.issue({ message: `cannot read the file: ${String(err)}`, where: 'byte 0', severity: 'error' });
-        continue;
-      }
-      onProgress?.({ ...base, bytesDone, numSpans: this.builder.spans.length, phase: 'decoding' });
-      // Spans so far, reported during the decode of this file too (not only between files).
-      this.builder.onSpans = onProgress && ((numSpans) => onProgress({ ...base, bytesDone, numSpans, phase: 'decoding' }));
-      try {
-        loadInput(this.builder, f.name, bytes);
-      } finally {
-        this.builder.onSpans = undefined;
-      }
-      bytesDone += sizeOf(f.data);
-    }
     // The last phases name what is being loaded too, so the indicator always says which files it is about.
     const what = files.length === 1 ? files[0]!.name : `${files.length} files`;
-    onProgress?.({ file: what, fileIdx: files.length - 1, numFiles: files.length, bytesDone, bytesTotal, numSpans: this.builder.spans.length, phase: 'assembling' });
+    const last = { fileIdx: files.length - 1, numFiles: files.length, bytesDone, bytesTotal };
+    onProgress?.({ ...last, file: what, numSpans: this.builder.spans.length, phase: 'assembling', elapsedMs: reader.elapsedMs() });
     this.builder.releasePool();
     this.dataset = assemble(this.builder);
     this.generation++;
-    onProgress?.({ file: '', fileIdx: files.length, numFiles: files.length, bytesDone, bytesTotal, numSpans: this.builder.spans.length, phase: 'done' });
+    onProgress?.({ ...last, file: '', fileIdx: files.length, numSpans: this.builder.spans.length, phase: 'done', elapsedMs: reader.elapsedMs() });
     return { inputs: this.builder.inputs.slice(first), numTraces: this.dataset.traces.length, numSpans: this.dataset.spans.length };
   }
 

@@ -12,6 +12,8 @@ const store = new TraceStore();
 
 const api = {
   load: (files: LoadFile[], onProgress?: (p: LoadProgress) => void) => store.load(files, onProgress),
+  /** Stops the loads under way at their next chunk; handled while a load awaits its next chunk read. */
+  cancelLoad: () => store.cancelLoad(),
   clear: () => store.clear(),
   generation: () => store.generation,
   inputs: () => store.inputs(),

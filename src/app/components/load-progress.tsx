@@ -1,7 +1,10 @@
-// Shown only for loads that take longer than a moment: file, phase, megabytes and spans so far.
+// Shown only for loads that take longer than a moment: phase, file, megabytes read of the total, the read
+// rate and spans so far, with a Cancel button. A cancel stops the load at its next chunk: a file decoded
+// while it is read (OTLP JSON lines, framed protobuf) keeps the spans read so far; a file read whole
+// (JSON documents, console dumps, compressed files) is dropped before decoding; data loaded before stays.
 import { useEffect, useState } from 'react';
-import { formatMegabytes } from '../format.ts';
-import type { LoadProgress as LoadProgressEvent } from '../../../workers/trace-store.ts';
+import { useActions } from '../actions-context.ts';
+import { progressText } from '../progress-text.ts';
 import { useStore } from '../state/store.ts';
 
 const SHOW_AFTER_MS = 250;
@@ -9,33 +12,43 @@ const SHOW_AFTER_MS = 250;
 export function LoadProgress() {
   const numLoadsActive = useStore((s) => s.numLoadsActive);
   const progress = useStore((s) => s.progress);
+  const actions = useActions();
   const [isSlow, setSlow] = useState(false);
+  const [isCancelling, setCancelling] = useState(false);
   useEffect(() => {
     if (numLoadsActive === 0) return;
     const timer = setTimeout(() => setSlow(true), SHOW_AFTER_MS);
     return () => {
       clearTimeout(timer);
       setSlow(false);
+      setCancelling(false);
     };
   }, [numLoadsActive]);
   if (numLoadsActive === 0 || !isSlow) return null;
-  // Bytes are counted per finished file (decoders do not report their position), so the bar shows files
-  // done and moves as a whole while one file decodes; spans so far arrive during the decode.
-  const fraction = progress && progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : 0;
+  const fraction = progress && progress.bytesTotal > 0 ? Math.min(1, progress.bytesDone / progress.bytesTotal) : 0;
+  // Only a load the worker reads can be cancelled (a fetch has no progress yet), and not once it assembles.
+  const canCancel = progress !== null && (progress.phase === 'reading' || progress.phase === 'decoding');
   return (
     <div className="load-progress" data-testid="load-progress" role="status">
-      <div className="load-progress-bar busy">
+      <div className={`load-progress-bar${progress?.phase === 'assembling' ? ' busy' : ''}`}>
         <div className="load-progress-fill" style={{ width: `${Math.max(4, fraction * 100).toFixed(1)}%` }} />
       </div>
       {progress ? <span className="load-progress-text">{progressText(progress)}</span> : <span className="load-progress-text">fetching…</span>}
+      {canCancel && (
+        <button
+          type="button"
+          className="load-cancel"
+          data-testid="load-cancel"
+          disabled={isCancelling}
+          title="Stop loading. Spans already decoded from JSON lines or framed protobuf are kept; a file read whole is dropped (one already being decoded finishes first). Data loaded before stays."
+          onClick={() => {
+            setCancelling(true);
+            void actions.cancelLoad();
+          }}
+        >
+          {isCancelling ? 'Cancelling…' : 'Cancel (keep spans read so far)'}
+        </button>
+      )}
     </div>
   );
-}
-
-function progressText(p: LoadProgressEvent): string {
-  const spans = `${p.numSpans.toLocaleString('en-US')} spans`;
-  if (!p.file) return `${p.phase} · ${formatMegabytes(p.bytesTotal)} · ${spans}`;
-  const size = p.numFiles > 1 ? `${formatMegabytes(p.bytesDone)} of ${formatMegabytes(p.bytesTotal)} done` : formatMegabytes(p.bytesTotal);
-  const which = p.numFiles > 1 && p.phase !== 'assembling' ? ` (${p.fileIdx + 1}/${p.numFiles})` : '';
-  return `${p.phase} ${p.file}${which} · ${size} · ${spans}`;
 }

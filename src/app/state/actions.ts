@@ -27,6 +27,8 @@ import type { StoreHook } from './store.ts';
 export interface Actions {
   /** Loads inputs together (they merge). The user's first own input replaces the demo. */
   loadFiles(files: LoadFile[], source: Exclude<DataSource, 'none'>): Promise<void>;
+  /** Stops the loads under way at their next chunk; what a streamed file decoded so far is kept. */
+  cancelLoad(): Promise<void>;
   /** Fetches every URL, then loads what arrived together; a failed fetch is reported per URL. */
   loadUrls(urls: readonly string[], source: Exclude<DataSource, 'none'>): Promise<void>;
   openTrace(traceId: string): Promise<void>;
@@ -307,6 +309,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
   }
 
   return {
+    cancelLoad: () => worker.cancelLoad(),
     setLintOptions,
     instrumentationScore: () => worker.instrumentationScore(),
     exportData,

@@ -5,8 +5,10 @@ import type { DatasetBuilder, InputReport } from '../model/dataset-builder.ts';
 import { decompress } from './decompress.ts';
 import { DECODERS } from './registry.ts';
 import type { Decoder, SniffInput } from './types.ts';
+import type { SpanSink } from '../model/records.ts';
 
-const SNIFF_BYTES = 64 * 1024;
+/** How much of an input's start sniffing looks at. */
+export const SNIFF_BYTES = 64 * 1024;
 
 /**
  * V8 cannot hold a string longer than about 512 MiB (2^29 - 24 characters). Text decoders that need the
@@ -84,12 +86,17 @@ export function loadInput(builder: DatasetBuilder, name: string, raw: Uint8Array
     const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
     sink.issue({ message: `decoder stopped: ${message}; the spans before it are kept`, where: 'unknown position', severity: 'error' });
   }
+  closeReport(report, sink, decoder.format);
+  return report;
+}
+
+/** The last word on a decoded input, for whole and chunked loads alike. */
+export function closeReport(report: InputReport, sink: SpanSink, format: string): void {
   // A mixed paste is named by the format most of its spans came in; `parts` lists them all.
   if (report.parts?.length) report.format = report.parts.reduce((a, b) => (b.spans > a.spans ? b : a)).format;
   if (report.spans === 0 && report.errors.length === 0) {
-    sink.issue({ message: `no spans found in this ${decoder.format} input`, where: 'whole input', severity: 'warning' });
+    sink.issue({ message: `no spans found in this ${format} input`, where: 'whole input', severity: 'warning' });
   }
-  return report;
 }
 
 /** True when the input could not be read at all (CLI exit 2). */

@@ -3,33 +3,47 @@
 import type { Decoder } from './types.ts';
 import { isTracesRequest, walkTracesRequest } from './otlp/json-walk.ts';
 import { forEachLine } from './lines.ts';
+import { LineSplitter } from './stream.ts';
+import type { SpanSink } from '../model/records.ts';
 import { describeJsonError } from './text-position.ts';
 
 const FIRST_LINE_IS_REQUEST = /^\s*\{[^\n]*"(resourceSpans|resource_spans)"\s*:[^\n]*\}\s*\r?\n\s*\{/;
+const FIRST_LINE_STARTS_REQUEST = /^\s*\{\s*"(resourceSpans|resource_spans)"\s*:/;
+const JSONL_NAME = /\.(jsonl|ndjson)(\.gz|\.zst|\.zstd)?$/i;
 
 export const otlpJsonl: Decoder = {
   format: 'otlp-jsonl',
-  sniff({ text }) {
-    return FIRST_LINE_IS_REQUEST.test(text) ? 0.9 : 0;
+  sniff({ text, name }) {
+    if (FIRST_LINE_IS_REQUEST.test(text)) return 0.9;
+    // The file exporter writes a whole batch per line, so the first line often runs past the sniffed head.
+    // Such a head is also the start of one minified OTLP/JSON document: only the name can tell them apart.
+    return JSONL_NAME.test(name) && !text.includes('\n') && FIRST_LINE_STARTS_REQUEST.test(text) ? 0.9 : 0;
   },
   decode(input, sink) {
     // Line by line over the bytes: a file exporter dump may exceed what one string can hold.
-    forEachLine(input.bytes, (raw, lineNo) => {
-      const line = raw.trim();
-      if (line === '') return;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line);
-      } catch (err) {
-        const { reason, where } = describeJsonError(err, line);
-        sink.issue({ message: `not valid JSON: ${reason}`, where: `line ${lineNo}${where.replace(/^line 1/, '')}`, severity: 'error' });
-        return;
-      }
-      if (!isTracesRequest(parsed)) {
-        sink.issue({ message: 'line is not an OTLP traces request (no "resourceSpans")', where: `line ${lineNo}`, severity: 'warning' });
-        return;
-      }
-      walkTracesRequest(parsed, sink, `line ${lineNo}: `);
-    });
+    forEachLine(input.bytes, (raw, lineNo) => decodeLine(raw, lineNo, sink));
+  },
+  stream: {
+    // UTF-16 text (a BOM) is read whole: its lines cannot be split on the byte 0x0a.
+    accepts: (head) => !((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)),
+    open: (sink) => new LineSplitter((raw, lineNo) => decodeLine(raw, lineNo, sink)),
   },
 };
+
+function decodeLine(raw: string, lineNo: number, sink: SpanSink): void {
+  const line = raw.trim();
+  if (line === '') return;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch (err) {
+    const { reason, where } = describeJsonError(err, line);
+    sink.issue({ message: `not valid JSON: ${reason}`, where: `line ${lineNo}${where.replace(/^line 1/, '')}`, severity: 'error' });
+    return;
+  }
+  if (!isTracesRequest(parsed)) {
+    sink.issue({ message: 'line is not an OTLP traces request (no "resourceSpans")', where: `line ${lineNo}`, severity: 'warning' });
+    return;
+  }
+  walkTracesRequest(parsed, sink, `line ${lineNo}: `);
+}

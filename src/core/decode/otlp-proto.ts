@@ -3,8 +3,10 @@
 // messages one after another (varint length, then the message: protobuf's writeDelimitedTo framing, as
 // some collectors' file exporters and Java's OtlpStdout exporters write), recognised when the framing
 // covers the bytes exactly and each message starts with a ResourceSpans tag.
-import type { Decoder } from './types.ts';
+import type { Decoder, StreamDecoding } from './types.ts';
+import type { SpanSink } from '../model/records.ts';
 import { walkTracesProto } from './otlp/proto-walk.ts';
+import { FrameSplitter, type ChunkDecoder, type FrameProblem } from './stream.ts';
 
 function readVarint(bytes: Uint8Array, pos: number): [value: number, next: number] | null {
   let value = 0;
@@ -60,8 +62,52 @@ export const otlpProto: Decoder = {
     if (!framed) return;
     sink.issue({ message: `read ${framed.length} length-delimited messages`, where: 'whole input', severity: 'info' });
     const covered = framed.at(-1)![1];
-    if (covered < input.bytes.length) {
-      sink.issue({ message: `the message at byte ${covered} is cut short (${input.bytes.length - covered} bytes left, fewer than its length says); the messages before it are kept`, where: `byte ${covered}`, severity: 'error' });
-    }
+    if (covered < input.bytes.length) sink.issue(cutShort(covered, input.bytes.length - covered));
   },
+  stream: framedStream(),
 };
+
+function cutShort(at: number, numBytesLeft: number) {
+  return { message: `the message at byte ${at} is cut short (${numBytesLeft} bytes left, fewer than its length says); the messages before it are kept`, where: `byte ${at}`, severity: 'error' } as const;
+}
+
+function walkFrame(frame: Uint8Array, at: number, sink: SpanSink): void {
+  try {
+    walkTracesProto(frame, sink);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    sink.issue({ message: `message at byte ${at}: protobuf cut short or malformed: ${reason}; the spans before it are kept`, where: `byte ${at}`, severity: 'error' });
+  }
+}
+
+/**
+ * A framed stream decodes frame by frame as chunks arrive. Only a head that starts like a framed stream (a
+ * length, not a plain request's 0x0a tag, then a ResourceSpans tag) is streamed; a plain request is read
+ * whole, as its one message is the whole input anyway.
+ */
+function framedStream(): StreamDecoding {
+  return {
+    accepts(head) {
+      if (head[0] === 0x0a) return false;
+      const len = readVarint(head, 0);
+      return len !== null && len[0] > 0 && head[len[1]] === 0x0a;
+    },
+    open(sink): ChunkDecoder {
+      let problem: FrameProblem | undefined;
+      const splitter = new FrameSplitter((frame, at) => walkFrame(frame, at, sink), (p) => (problem = p));
+      return {
+        push: (chunk) => splitter.push(chunk),
+        end() {
+          splitter.end();
+          sink.issue({ message: `read ${splitter.numFrames} length-delimited messages`, where: 'whole input', severity: 'info' });
+          if (!problem) return;
+          if (problem.kind === 'cut-short') sink.issue(cutShort(problem.at, problem.numBytesLeft));
+          else {
+            const why = problem.kind === 'bad-length' ? 'a zero or overlong length' : 'a message not starting with a ResourceSpans';
+            sink.issue({ message: `the framing breaks at byte ${problem.at} (${why}); the messages before it are kept, the rest is not read`, where: `byte ${problem.at}`, severity: 'error' });
+          }
+        },
+      };
+    },
+  };
+}

@@ -2,6 +2,7 @@
 // its sniff and its decode (compare yscope-log-viewer's FILE_TYPE_DEFINITIONS).
 import type { FormatName } from '../model/dataset-builder.ts';
 import type { SpanSink } from '../model/records.ts';
+import type { ChunkDecoder } from './stream.ts';
 
 export interface SniffInput {
   /** The first bytes of the (decompressed) input. */
@@ -25,4 +26,13 @@ export interface Decoder {
   sniff(input: SniffInput): number;
   /** Emits records into the sink; reports problems through sink.issue and keeps going where it can. */
   decode(input: DecodeInput, sink: SpanSink): void;
+  /** Formats that can be decoded while their chunks arrive (see load-chunks.ts); others are read whole. */
+  readonly stream?: StreamDecoding;
+}
+
+export interface StreamDecoding {
+  /** Whether this input can be decoded chunk by chunk, judged from its first bytes (the sniffed head). */
+  accepts(head: Uint8Array): boolean;
+  /** Starts decoding into `sink`; the head is pushed first, then every later chunk. */
+  open(sink: SpanSink): ChunkDecoder;
 }

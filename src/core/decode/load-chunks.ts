@@ -1,0 +1,166 @@
+// Loads one input handed over chunk by chunk (the worker reads a File with Blob.stream()). The format is
+// sniffed from the first SNIFF_BYTES, exactly as loadInput sniffs a whole input. Formats with a stream
+// decoder (OTLP JSON lines, length-delimited OTLP/protobuf) then decode each chunk as it arrives, so the
+// input is never one string nor one buffer and may exceed V8's ~512 MiB string limit. Everything else
+// (compressed gzip/zstd input, and every format that needs the whole document: JSON, console dumps, plain
+// protobuf) is collected into one buffer and handed to loadInput at the end, as before: for those a stop
+// (cancel) can only take effect between chunks of reading, before any decoding.
+import type { DatasetBuilder, InputReport } from '../model/dataset-builder.ts';
+import type { SpanSink } from '../model/records.ts';
+import { detectCompression } from './decompress.ts';
+import { closeReport, loadInput, sniffFormat, SNIFF_BYTES, type LoadOptions } from './load.ts';
+import type { ChunkDecoder } from './stream.ts';
+
+export interface ChunkedLoadOptions extends LoadOptions {
+  /** The expected total size (a Blob's), so a whole-read input is collected into one buffer without regrowing. */
+  readonly sizeHint?: number;
+  /** The input's bytes when they are already in memory (the chunks are views of them): an input read
+   *  whole then uses them instead of a copy. */
+  readonly inMemory?: Uint8Array;
+}
+
+type Mode =
+  | { readonly kind: 'sniffing' }
+  | { readonly kind: 'whole' }
+  | { readonly kind: 'streaming'; readonly decoder: ChunkDecoder; readonly sink: SpanSink; readonly report: InputReport; readonly format: string }
+  | { readonly kind: 'finished'; readonly report: InputReport };
+
+function concat(pieces: readonly Uint8Array[]): Uint8Array {
+  if (pieces.length === 1) return pieces[0]!;
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Feed with `push` (a chunk must not be changed after), then call `end` once, or `stop` to give up early. */
+export class ChunkedLoad {
+  private mode: Mode = { kind: 'sniffing' };
+  private head: Uint8Array[] = [];
+  private numHead = 0;
+  private whole: Uint8Array | undefined;
+  numBytes = 0;
+
+  constructor(
+    private readonly builder: DatasetBuilder,
+    private readonly name: string,
+    private readonly options: ChunkedLoadOptions = {},
+  ) {}
+
+  /** True once the input is known to decode while it is read. */
+  get isStreaming(): boolean {
+    return this.mode.kind === 'streaming';
+  }
+
+  push(chunk: Uint8Array): void {
+    const before = this.numBytes;
+    this.numBytes += chunk.length;
+    switch (this.mode.kind) {
+      case 'sniffing':
+        this.head.push(chunk);
+        this.numHead += chunk.length;
+        if (this.numHead >= SNIFF_BYTES) this.decide();
+        return;
+      case 'whole':
+        return this.collect(chunk, before);
+      case 'streaming':
+        return this.feed(chunk);
+      case 'finished':
+        return;
+      default: {
+        const never: never = this.mode;
+        return never;
+      }
+    }
+  }
+
+  /** The input is complete: decodes what is left (or all of it, for a whole-read input). */
+  end(): InputReport {
+    if (this.mode.kind === 'sniffing') this.decide();
+    // decide() always leaves sniffing (TypeScript cannot see through the call).
+    const mode = this.mode as Exclude<Mode, { kind: 'sniffing' }>;
+    if (mode.kind === 'finished') return mode.report;
+    if (mode.kind === 'whole') {
+      const bytes = this.options.inMemory ?? (this.whole ?? new Uint8Array(0)).subarray(0, this.numBytes);
+      this.whole = undefined;
+      return this.finish(loadInput(this.builder, this.name, bytes, this.options));
+    }
+    this.guard(mode, () => mode.decoder.end());
+    mode.report.bytes = this.numBytes;
+    closeReport(mode.report, mode.sink, mode.format);
+    return this.finish(mode.report);
+  }
+
+  /**
+   * Gives up before the end (a cancel, a read error), reporting `why` with `severity`. Spans a stream decoder
+   * already produced are kept (and said so); an input read whole has decoded nothing yet.
+   */
+  stop(why: string, severity: 'error' | 'warning'): InputReport {
+    const mode = this.mode;
+    if (mode.kind === 'finished') return mode.report;
+    this.head = [];
+    this.whole = undefined;
+    if (mode.kind === 'streaming') {
+      mode.report.bytes = this.numBytes;
+      mode.sink.issue({ message: `${why}; the ${mode.report.spans} spans decoded before it are kept`, where: `byte ${this.numBytes}`, severity });
+      return this.finish(mode.report);
+    }
+    const { sink, report } = this.builder.beginInput(this.name);
+    report.bytes = this.numBytes;
+    sink.issue({ message: `${why}; nothing from this input was decoded`, where: `byte ${this.numBytes}`, severity });
+    return this.finish(report);
+  }
+
+  private finish(report: InputReport): InputReport {
+    this.mode = { kind: 'finished', report };
+    return report;
+  }
+
+  /** Sniffs the head (as loadInput would) and picks streaming or whole reading. */
+  private decide(): void {
+    const head = concat(this.head);
+    this.head = [];
+    const compressed = detectCompression(head) !== 'none';
+    const decoder = this.options.format || compressed ? undefined : sniffFormat(head, this.name);
+    if (decoder?.stream?.accepts(head)) {
+      const { sink, report } = this.builder.beginInput(this.name);
+      report.format = decoder.format;
+      this.mode = { kind: 'streaming', decoder: decoder.stream.open(sink), sink, report, format: decoder.format };
+      this.feed(head);
+    } else {
+      this.mode = { kind: 'whole' };
+      this.collect(head, 0);
+    }
+  }
+
+  private feed(chunk: Uint8Array): void {
+    const mode = this.mode;
+    if (mode.kind === 'streaming') this.guard(mode, () => mode.decoder.push(chunk));
+  }
+
+  /** Runs the stream decoder; anything thrown is a bug or an engine limit, kept as a value as loadInput does. */
+  private guard(mode: Extract<Mode, { kind: 'streaming' }>, run: () => void): void {
+    try {
+      run();
+    } catch (err) {
+      const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      mode.sink.issue({ message: `decoder stopped: ${message}; the spans before it are kept`, where: `byte ${this.numBytes}`, severity: 'error' });
+      mode.report.bytes = this.numBytes;
+      this.finish(mode.report);
+    }
+  }
+
+  private collect(chunk: Uint8Array, at: number): void {
+    if (this.options.inMemory) return;
+    const needed = at + chunk.length;
+    if (!this.whole || this.whole.length < needed) {
+      const grown = new Uint8Array(Math.max(needed, this.options.sizeHint ?? 0, (this.whole?.length ?? 0) * 2));
+      if (this.whole) grown.set(this.whole.subarray(0, at));
+      this.whole = grown;
+    }
+    this.whole.set(chunk, at);
+  }
+}

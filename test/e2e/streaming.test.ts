@@ -1,0 +1,54 @@
+// A big JSON-lines file chosen with the file input streams in: the indicator shows MB read of the total,
+// MB/s and spans so far; Cancel stops it, the indicator goes, and the file loaded before is still listed.
+// SDK-made spans; the big file repeats SDK-made lines (repeated spans load as duplicates, which does not
+// matter here: the load is cancelled long before its end).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SpanKind } from '@opentelemetry/api';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { generateSpans } from '../../bench/gen.ts';
+import { SdkWorld } from '../support/sdk-world.ts';
+import { ROW, TRACE_ROW } from './support/app-page.ts';
+import { useAppSession } from './support/session.ts';
+
+describe('streaming a big JSON-lines file', () => {
+  const session = useAppSession();
+
+  it('shows MB/s while it reads, and Cancel stops it keeping what was loaded before', async () => {
+    const first = new SdkWorld(21);
+    first.span('first-service', { name: 'GET /first-file', kind: SpanKind.SERVER, startMs: 0, endMs: 5 });
+    const { world, spans } = generateSpans(20_000, 100, 77);
+    const lines: string[] = [];
+    for (let at = 0; at < spans.length; at += 200) lines.push(world.otlpJson(spans.slice(at, at + 200)));
+    const block = `${lines.join('\n')}\n`;
+    const dir = mkdtempSync(join(tmpdir(), 'tracelens-e2e-'));
+    // The browser reads a chosen file lazily from disk: keep it until the test is done.
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const big = join(dir, 'big.jsonl');
+    writeFileSync(big, block.repeat(12));
+    expect(block.length * 12).toBeGreaterThan(100 * 2 ** 20);
+
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    await page.getByTestId('file-input').setInputFiles([{ name: 'first.json', mimeType: 'application/json', buffer: Buffer.from(first.otlpJson()) }]);
+    await expect.poll(() => page.locator(TRACE_ROW).allTextContents()).toEqual([expect.stringContaining('GET /first-file')]);
+
+    await page.getByTestId('file-input').setInputFiles(big);
+    const progress = page.getByTestId('load-progress');
+    await progress.waitFor({ timeout: 10_000 });
+    // Bytes read of the total, the rate and spans so far, while the file is still being read.
+    await expect.poll(() => progress.textContent(), { timeout: 10_000 }).toMatch(/decoding big\.jsonl · [\d.]+ MB of [\d.]+ MB · [\d.]+ MB\/s · [1-9][\d,]* spans/);
+    // By keyboard: the Cancel button takes focus and Enter presses it.
+    await page.getByTestId('load-cancel').focus();
+    await page.keyboard.press('Enter');
+    await progress.waitFor({ state: 'detached', timeout: 10_000 });
+
+    // The first file's trace is still listed and opens; the cancelled file says what happened to it.
+    await expect.poll(() => page.locator(TRACE_ROW).filter({ hasText: 'GET /first-file' }).count(), { timeout: 10_000 }).toBe(1);
+    const inputs = page.getByTestId('load-errors');
+    await expect.poll(() => inputs.textContent(), { timeout: 10_000 }).toMatch(/loading cancelled after [\d.]+ MB of [\d.]+ MB; the \d+ spans decoded before it are kept/);
+    await page.locator(TRACE_ROW).filter({ hasText: 'GET /first-file' }).click();
+    await expect.poll(() => page.locator(ROW).allTextContents(), { timeout: 10_000 }).toEqual([expect.stringContaining('GET /first-file')]);
+  });
+});

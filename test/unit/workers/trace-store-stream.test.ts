@@ -1,0 +1,109 @@
+// TraceStore.load over a Blob read in small chunks (Blob.stream()): SDK-made JSON lines decode while the
+// chunks arrive and give the same model as the bytes loaded whole; progress carries bytes, spans and time;
+// a cancel stops the load at the next chunk and leaves what was loaded before untouched.
+import { describe, expect, it } from 'vitest';
+import { generateSpans } from '../../../bench/gen.ts';
+import { dumpDataset } from '../../../src/core/model/dump.ts';
+import { loadDataset } from '../../../src/core/load-dataset.ts';
+import type { Dataset } from '../../../src/core/model/assemble.ts';
+import { TraceStore, type LoadProgress } from '../../../workers/trace-store.ts';
+
+/** SDK spans as JSON lines: one OTLP request of `perLine` spans per line, as the Collector's file exporter writes. */
+function jsonLines(numSpans: number, idSeed: number, perLine = 250): string {
+  const { world, spans } = generateSpans(numSpans, 100, idSeed);
+  const lines: string[] = [];
+  for (let at = 0; at < spans.length; at += perLine) lines.push(world.otlpJson(spans.slice(at, at + perLine)));
+  return `${lines.join('\n')}\n`;
+}
+
+const bigintSafe = (_k: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
+const modelOf = (ds: Dataset) => JSON.stringify({ spans: ds.spans, inputs: ds.inputs }, bigintSafe) + dumpDataset(ds);
+/** A clock that moves 100 ms per reading, so no progress event is held back by the 50 ms throttle. */
+const steppingClock = () => {
+  let t = 0;
+  return () => (t += 100);
+};
+
+describe('TraceStore.load streaming', () => {
+  const text = jsonLines(3000, 41);
+  const bytes = new TextEncoder().encode(text);
+
+  it('a JSON-lines Blob in 4 KiB chunks gives the model of the same bytes loaded whole, reporting while it decodes', async () => {
+    const store = new TraceStore({ chunkBytes: 4096, now: steppingClock() });
+    const events: LoadProgress[] = [];
+    const outcome = await store.load([{ name: 'big.jsonl', data: new Blob([bytes]) }], (p) => events.push(p));
+    expect(outcome.numSpans).toBe(3000);
+    expect(outcome.inputs[0]).toMatchObject({ format: 'otlp-jsonl', spans: 3000, bytes: bytes.length, errors: [] });
+    expect(modelOf(store.data)).toBe(modelOf(loadDataset([{ name: 'big.jsonl', bytes }])));
+    // Spans arrive while the file is still being read: decoded chunk by chunk, not after the last one.
+    const midway = events.filter((e) => e.phase === 'decoding' && e.numSpans > 0 && e.bytesDone < bytes.length);
+    expect(midway.length).toBeGreaterThan(10);
+    const read = events.map((e) => e.bytesDone);
+    expect(read).toEqual(read.toSorted((a, b) => a - b));
+    expect(events.at(-1)).toMatchObject({ phase: 'done', bytesDone: bytes.length, bytesTotal: bytes.length });
+    const times = events.map((e) => e.elapsedMs);
+    expect(times).toEqual(times.toSorted((a, b) => a - b));
+    expect(times.at(-1)).toBeGreaterThan(0);
+  });
+
+  it('a JSON document Blob is read in chunks and decoded whole, to the same model as before', async () => {
+    const { world, spans } = generateSpans(500, 100, 5);
+    const doc = world.otlpJson(spans);
+    const store = new TraceStore({ chunkBytes: 1000, now: steppingClock() });
+    const events: LoadProgress[] = [];
+    await store.load([{ name: 'doc.json', data: new Blob([doc]) }], (p) => events.push(p));
+    expect(modelOf(store.data)).toBe(modelOf(loadDataset([{ name: 'doc.json', bytes: new TextEncoder().encode(doc) }])));
+    // Reading reports bytes per chunk; decoding starts only once every byte is in.
+    expect(events.filter((e) => e.phase === 'reading' && e.bytesDone > 0 && e.bytesDone < doc.length).length).toBeGreaterThan(10);
+    expect(events.filter((e) => e.phase === 'decoding').every((e) => e.bytesDone === doc.length)).toBe(true);
+  });
+});
+
+describe('TraceStore.cancelLoad', () => {
+  const first = generateSpans(300, 100, 3);
+  const firstJson = first.world.otlpJson(first.spans);
+  const big = new Blob([jsonLines(3000, 42)]);
+  const firstModel = (ds: Dataset) => JSON.stringify(ds.spans.filter((s) => s.inputIdx === 0), bigintSafe);
+
+  it('stops a streamed file at the next chunk, keeps its spans so far, skips later files; earlier data intact', async () => {
+    const store = new TraceStore({ chunkBytes: 4096, now: steppingClock() });
+    await store.load([{ name: 'first.json', data: firstJson }]);
+    const before = firstModel(store.data);
+    let cancelledAt = -1;
+    const outcome = await store.load([{ name: 'big.jsonl', data: big }, { name: 'later.json', data: firstJson }], (p) => {
+      // Cancel at the first chunk that decoded spans.
+      if (cancelledAt < 0 && p.phase === 'decoding' && p.numSpans > 300) {
+        cancelledAt = p.bytesDone;
+        store.cancelLoad();
+      }
+    });
+    const [cut, later] = outcome.inputs;
+    // The cancel came with that chunk's progress (or while it decoded): no chunk after it was read.
+    expect(cut!.bytes).toBeGreaterThanOrEqual(cancelledAt);
+    expect(cut!.bytes).toBeLessThanOrEqual(cancelledAt + 4096);
+    expect(cut!.spans).toBeGreaterThan(0);
+    expect(cut!.spans).toBeLessThan(3000);
+    expect(cut!.errors).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/^loading cancelled after .* MB; the \d+ spans decoded before it are kept$/) })]);
+    expect(later).toMatchObject({ spans: 0, errors: [expect.objectContaining({ message: 'not read: the load was cancelled before this file' })] });
+    expect(store.data.spans.length).toBe(300 + cut!.spans);
+    expect(firstModel(store.data)).toBe(before);
+    // The cancel was for that load only: the next one reads to the end.
+    const again = await store.load([{ name: 'again.jsonl', data: big }]);
+    expect(again.inputs[0]).toMatchObject({ spans: 3000, errors: [] });
+  });
+
+  it('a file read whole is dropped before decoding when cancelled after its first chunk', async () => {
+    const store = new TraceStore({ chunkBytes: 4096, now: steppingClock() });
+    await store.load([{ name: 'first.json', data: firstJson }]);
+    const before = firstModel(store.data);
+    const { world, spans } = generateSpans(2000, 100, 9);
+    let numChunks = 0;
+    const outcome = await store.load([{ name: 'doc.json', data: new Blob([world.otlpJson(spans)]) }], (p) => {
+      if (p.bytesDone > 0 && numChunks++ === 0) store.cancelLoad();
+    });
+    expect(outcome.inputs[0]).toMatchObject({ spans: 0, bytes: 4096 });
+    expect(outcome.inputs[0]!.errors[0]!.message).toMatch(/^loading cancelled after 0\.0 MB of .* MB; nothing from this input was decoded$/);
+    expect(store.data.spans.length).toBe(300);
+    expect(firstModel(store.data)).toBe(before);
+  });
+});

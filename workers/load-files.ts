@@ -1,0 +1,116 @@
+// Reads and decodes one load's files into the store's builder, chunk by chunk, reporting progress (bytes
+// read, spans so far, time taken) and stopping at the next chunk once the load is cancelled. A cancelled
+// file keeps what it decoded so far (only stream-decoded formats decoded anything; see
+// src/core/decode/load-chunks.ts); the files after it are not read. Inputs loaded earlier are untouched.
+import { ChunkedLoad } from '../src/core/decode/load-chunks.ts';
+import type { CountingBuilder } from './counting-builder.ts';
+import { bytesInMemory, chunksOf, type ChunkSource } from './read-chunks.ts';
+
+export interface LoadProgress {
+  readonly file: string;
+  readonly fileIdx: number;
+  readonly numFiles: number;
+  /** Bytes read so far over all the load's files, updated per chunk. */
+  readonly bytesDone: number;
+  readonly bytesTotal: number;
+  readonly numSpans: number;
+  readonly phase: 'reading' | 'decoding' | 'assembling' | 'done';
+  /** Time since the load started, for a rate (MB/s). */
+  readonly elapsedMs: number;
+}
+
+export interface LoadFile {
+  readonly name: string;
+  readonly data: ChunkSource;
+}
+
+export interface ReadOptions {
+  readonly chunkBytes?: number;
+  readonly now?: () => number;
+  readonly isCancelled: () => boolean;
+  readonly onProgress?: (p: LoadProgress) => void;
+}
+
+/** Per-chunk progress goes out at most this often; phase changes always. */
+const PROGRESS_EVERY_MS = 50;
+
+export function sizeOf(data: ChunkSource): number {
+  return typeof data === 'string' ? data.length : data instanceof Blob ? data.size : data.byteLength;
+}
+
+const mb = (numBytes: number): string => `${(numBytes / 1_048_576).toFixed(1)} MB`;
+
+/** Reads one load's files into the builder: `readFile` each in order. */
+export class FilesReader {
+  bytesDone = 0;
+  private readonly bytesTotal: number;
+  private readonly now: () => number;
+  private readonly startedAt: number;
+  private lastSent = -Infinity;
+  private fileIdx = 0;
+
+  constructor(
+    private readonly builder: CountingBuilder,
+    private readonly files: readonly LoadFile[],
+    private readonly options: ReadOptions,
+  ) {
+    this.bytesTotal = files.reduce((n, f) => n + sizeOf(f.data), 0);
+    this.now = options.now ?? (() => performance.now());
+    this.startedAt = this.now();
+  }
+
+  async readFile(fileIdx: number): Promise<void> {
+    const f = this.files[fileIdx]!;
+    this.fileIdx = fileIdx;
+    if (this.options.isCancelled()) {
+      const { sink } = this.builder.beginInput(f.name);
+      sink.issue({ message: 'not read: the load was cancelled before this file', where: 'byte 0', severity: 'warning' });
+      return;
+    }
+    this.send('reading', this.builder.spans.length, true);
+    // Spans so far, reported during the decode of this file too (not only between chunks or files).
+    this.builder.onSpans = this.options.onProgress && ((numSpans) => this.send('decoding', numSpans, true));
+    try {
+      await this.decode(f);
+    } finally {
+      this.builder.onSpans = undefined;
+    }
+  }
+
+  private async decode(f: LoadFile): Promise<void> {
+    const size = sizeOf(f.data);
+    const inMemory = bytesInMemory(f.data);
+    const load = new ChunkedLoad(this.builder, f.name, { sizeHint: size, ...(inMemory ? { inMemory } : {}) });
+    try {
+      for await (const chunk of chunksOf(f.data, inMemory, this.options.chunkBytes, this.options.now)) {
+        load.push(chunk);
+        this.bytesDone += chunk.length;
+        this.send(load.isStreaming ? 'decoding' : 'reading', this.builder.spans.length, false);
+        // Checked after every chunk: the awaited read before the next one lets a cancel message in.
+        if (this.options.isCancelled()) {
+          load.stop(`loading cancelled after ${mb(load.numBytes)} of ${mb(size)}`, 'warning');
+          return;
+        }
+      }
+    } catch (err) {
+      load.stop(`cannot read the file: ${String(err)}`, 'error');
+      return;
+    }
+    if (!load.isStreaming) this.send('decoding', this.builder.spans.length, true);
+    load.end();
+  }
+
+  private send(phase: LoadProgress['phase'], numSpans: number, always: boolean): void {
+    const { onProgress } = this.options;
+    const t = this.now();
+    if (!onProgress || (!always && t - this.lastSent < PROGRESS_EVERY_MS)) return;
+    this.lastSent = t;
+    const f = this.files[this.fileIdx]!;
+    onProgress({ file: f.name, fileIdx: this.fileIdx, numFiles: this.files.length, bytesDone: this.bytesDone, bytesTotal: this.bytesTotal, numSpans, phase, elapsedMs: t - this.startedAt });
+  }
+
+  /** Time since the load started, for the last phases' progress. */
+  elapsedMs(): number {
+    return this.now() - this.startedAt;
+  }
+}
