@@ -5,6 +5,7 @@ import { benchGraph } from './graph.ts';
 import { benchLint } from './lint.ts';
 import { benchMemory } from './memory.ts';
 import { benchTraceQL } from './traceql.ts';
+import { benchWaterfall } from './waterfall.ts';
 
 const numSpans = Number(process.env.BENCH_SPANS ?? 100_000);
 console.log(`Tracelens benchmarks — node ${process.version}, ${numSpans.toLocaleString('en-US')} spans\n`);
@@ -18,3 +19,5 @@ console.log('\n## graph views (10k-span trace)');
 for (const line of benchGraph()) console.log(line);
 console.log('\n## TraceQL (1M spans unless BENCH_TRACEQL_SPANS)');
 for (const line of benchTraceQL()) console.log(line);
+console.log('\n## the waterfall of one huge trace (1M rows unless BENCH_WATERFALL_SPANS)');
+for (const line of await benchWaterfall()) console.log(line);

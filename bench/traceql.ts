@@ -1,7 +1,7 @@
 // TraceQL over 1M SDK spans (10k traces of 100), each query next to a plain loop over the same spans doing
 // the first query's test by hand, measured in the same run: the ratio is the price of the query engine.
-// The decoded model takes about 4 KB per span, so 1M spans need more than node's default 4 GB heap: `npm run
-// bench` raises it (package.json).
+// 1M spans, with the SDK's own span objects generated alongside, need more than node's default 4 GB heap:
+// `npm run bench` raises it (package.json).
 import { loadInput } from '../src/core/decode/load.ts';
 import { assemble, type Dataset } from '../src/core/model/assemble.ts';
 import { DatasetBuilder } from '../src/core/model/dataset-builder.ts';
