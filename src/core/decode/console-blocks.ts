@@ -10,6 +10,7 @@ import { emitNodeSpan, isNodeConsoleSpan } from './node-console.ts';
 import { isTracesRequest, walkTracesRequest } from './otlp/json-walk.ts';
 import { emitPythonSpan, isPythonConsoleSpan } from './python-console.ts';
 import { LiteralError, parseJsLiteral } from './text/js-literal.ts';
+import { blockEnd } from './text/json-blocks.ts';
 import { splitTextStreams, type TextStream } from './text/streams.ts';
 
 interface Block {
@@ -32,26 +33,9 @@ function scan(stream: TextStream): { blocks: Block[]; rest: TextStream } {
       rest.lineNos.push(lineNos[i]!);
       continue;
     }
-    let depth = 0;
-    let quote = '';
     const start = i;
-    for (; i < lines.length; i++) {
-      const line = lines[i]!;
-      for (let c = 0; c < line.length; c++) {
-        const ch = line[c];
-        if (quote) {
-          if (ch === '\\') c++;
-          else if (ch === quote) quote = '';
-        } else if (ch === '"' || ch === "'" || ch === '`') quote = ch;
-        else if (ch === '{' || ch === '[') depth++;
-        else if (ch === '}' || ch === ']') depth--;
-      }
-      // Strings never span lines in either format (newlines are escaped), so a line end resets a
-      // stray quote (e.g. an apostrophe in program output caught inside the block's range).
-      quote = '';
-      if (depth <= 0) break;
-    }
-    blocks.push({ text: lines.slice(start, Math.min(i, lines.length - 1) + 1).join('\n'), lineNo: lineNos[start]! });
+    i = blockEnd(lines, start, '"\'`');
+    blocks.push({ text: lines.slice(start, i + 1).join('\n'), lineNo: lineNos[start]! });
   }
   return { blocks, rest };
 }

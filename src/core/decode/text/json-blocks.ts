@@ -11,22 +11,34 @@ export function* jsonBlocks(lines: readonly string[]): Generator<JsonBlock> {
       if (first.trim() !== '') yield { skipped: first, lineNo: i + 1 };
       continue;
     }
-    let depth = 0;
-    let inString = false;
     const start = i;
-    for (; i < lines.length; i++) {
-      const line = lines[i]!;
-      for (let c = 0; c < line.length; c++) {
-        const ch = line[c];
-        if (inString) {
-          if (ch === '\\') c++;
-          else if (ch === '"') inString = false;
-        } else if (ch === '"') inString = true;
-        else if (ch === '{' || ch === '[') depth++;
-        else if (ch === '}' || ch === ']') depth--;
-      }
-      if (depth <= 0) break;
-    }
+    i = blockEnd(lines, start, '"');
     yield { text: lines.slice(start, i + 1).join('\n'), lineNo: start + 1 };
   }
+}
+
+/**
+ * The index of the last line of the bracketed block that starts at line `start`: brackets are counted outside
+ * strings quoted by any of `quotes`. Neither JSON nor util.inspect output has a raw newline inside a string,
+ * so a quote left open at a line end (program output caught in the block's range) is closed there.
+ * Returns the last line of the input when the block never closes (a cut-off paste).
+ */
+export function blockEnd(lines: readonly string[], start: number, quotes: string): number {
+  let depth = 0;
+  let i = start;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    let quote = '';
+    for (let c = 0; c < line.length; c++) {
+      const ch = line[c]!;
+      if (quote) {
+        if (ch === '\\') c++;
+        else if (ch === quote) quote = '';
+      } else if (quotes.includes(ch)) quote = ch;
+      else if (ch === '{' || ch === '[') depth++;
+      else if (ch === '}' || ch === ']') depth--;
+    }
+    if (depth <= 0) return i;
+  }
+  return lines.length - 1;
 }
