@@ -34,3 +34,11 @@ export function processKey(ds: Dataset, span: SpanRecord): string {
   };
   return `${get('service.name')}\u0000${get('service.instance.id')}\u0000${get('host.name')}`;
 }
+
+/** Calls `visit` for every span that has a parent in its trace, with both spans and their rows. */
+export function forEachChildOfParent(ctx: RuleContext, trace: TraceModel, visit: (child: SpanRecord, parent: SpanRecord, row: number, parentRow: number) => void): void {
+  for (let row = 0; row < trace.numRows; row++) {
+    const p = trace.parentRow[row]!;
+    if (p >= 0) visit(spanAt(ctx.ds, trace, row), spanAt(ctx.ds, trace, p), row, p);
+  }
+}

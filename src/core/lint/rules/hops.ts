@@ -3,7 +3,7 @@
 // Jaeger HasClientServerSpans; the seed guide.
 import type { Dataset, TraceModel } from '../../model/assemble.ts';
 import { SpanKind, type SpanRecord } from '../../model/records.ts';
-import { datasetRule, processKey, reportRow, spanAt, traceRule } from './define.ts';
+import { datasetRule, forEachChildOfParent, processKey, reportRow, spanAt, traceRule } from './define.ts';
 import { callMethod, isHttp, isRpc, knownEndpoints, peerNames, resourceString, rpcMethod, urlFull } from './span-facts.ts';
 
 /**
@@ -96,19 +96,15 @@ export const nestedSameKind = traceRule({
   why: 'A SERVER span directly under another SERVER span of the same process, or a CLIENT span under a CLIENT span for the same URL or RPC method, describes one request twice: typically a framework and a lower-level library (express and http, a gRPC client and its HTTP/2 transport) are both instrumented. The span kind says one request per span, so the copy doubles counts and breaks CLIENT\u2194SERVER pairing. Disable one of the two instrumentations, or make the inner one INTERNAL.',
   source: 'OTel spec trace/api.md §SpanKind; seed guide',
 }, (trace, ctx) => {
-  for (let row = 0; row < trace.numRows; row++) {
-    const p = trace.parentRow[row]!;
-    if (p < 0) continue;
-    const c = spanAt(ctx.ds, trace, row);
-    const parent = spanAt(ctx.ds, trace, p);
-    if (c.kind !== parent.kind) continue;
+  forEachChildOfParent(ctx, trace, (c, parent, row) => {
+    if (c.kind !== parent.kind) return;
     if (c.kind === SpanKind.SERVER && processKey(ctx.ds, c) === processKey(ctx.ds, parent)) {
       reportRow(ctx, trace, row, `SERVER span under the SERVER span "${parent.name}" of the same process`);
     } else if (c.kind === SpanKind.CLIENT) {
       const same = [urlFull, rpcMethod].map((get) => (get(c) !== undefined && get(c) === get(parent) ? get(c) : undefined)).find((v) => v !== undefined);
       if (same !== undefined) reportRow(ctx, trace, row, `CLIENT span under the CLIENT span "${parent.name}" for the same call (${same})`);
     }
-  }
+  });
 });
 
 export const HOP_RULES = [clientNoServerChild, traceIdChanged, nestedSameKind];

@@ -2,7 +2,7 @@
 // Sources: OTel spec trace/api.md (Span, Set Status, Add Events), trace/exceptions.md, opentelemetry-proto
 // trace.proto, semantic-conventions general/recording-errors.md and exceptions-spans.md, Jaeger ClockSkew.
 import { attr, Quirk, StatusCode } from '../../model/records.ts';
-import { processKey, reportRow, spanAt, spanRule, traceRule } from './define.ts';
+import { forEachChildOfParent, processKey, reportRow, spanRule, traceRule } from './define.ts';
 
 const NS_2000 = 946_684_800_000_000_000n; // 2000-01-01 in Unix ns
 const DAY_NS = 86_400_000_000_000n;
@@ -123,15 +123,11 @@ export const childBeforeParentLocal = traceRule({
   why: 'Within one process both spans read the same clock, so a child starting before its parent points at an explicit start time passed wrongly, or a parent started late. Across processes this would be clock skew; here it is a bug.',
   source: 'Jaeger ClockSkew adjuster',
 }, (trace, ctx) => {
-  for (let row = 0; row < trace.numRows; row++) {
-    const p = trace.parentRow[row]!;
-    if (p < 0) continue;
-    const child = spanAt(ctx.ds, trace, row);
-    const parent = spanAt(ctx.ds, trace, p);
+  forEachChildOfParent(ctx, trace, (child, parent, row) => {
     if (child.startNs < parent.startNs && processKey(ctx.ds, child) === processKey(ctx.ds, parent)) {
       reportRow(ctx, trace, row, `starts ${Number(parent.startNs - child.startNs) / 1e6} ms before its parent "${parent.name}" in the same process`);
     }
-  }
+  });
 });
 
 export const childOutlivesParentLocal = traceRule({
@@ -141,15 +137,11 @@ export const childOutlivesParentLocal = traceRule({
   source: 'seed guide; Honeycomb',
 }, (trace, ctx) => {
   const slackNs = BigInt(Math.round(ctx.threshold('slackMs', 1) * 1e6));
-  for (let row = 0; row < trace.numRows; row++) {
-    const p = trace.parentRow[row]!;
-    if (p < 0) continue;
-    const child = spanAt(ctx.ds, trace, row);
-    const parent = spanAt(ctx.ds, trace, p);
+  forEachChildOfParent(ctx, trace, (child, parent, row) => {
     if (parent.endNs !== 0n && child.endNs > parent.endNs + slackNs && processKey(ctx.ds, child) === processKey(ctx.ds, parent)) {
       reportRow(ctx, trace, row, `ends ${Number(child.endNs - parent.endNs) / 1e6} ms after its parent "${parent.name}"`);
     }
-  }
+  });
 });
 
 export const LIFECYCLE_RULES = [

@@ -1,7 +1,7 @@
 // Timing rules: durations and times that look wrong (../shared/RULES.md, lifecycle family).
 // Sources: OTel spec trace/api.md §Add Events; Jaeger's ClockSkew adjuster; Honeycomb; the seed guide.
 import { SpanKind } from '../../model/records.ts';
-import { datasetRule, processKey, reportRow, spanAt, spanRule, traceRule } from './define.ts';
+import { datasetRule, forEachChildOfParent, processKey, reportRow, spanAt, spanRule, traceRule } from './define.ts';
 import { resourceString } from './span-facts.ts';
 
 const HOUR_MS = 3_600_000;
@@ -81,15 +81,11 @@ export const clockSkewSuspected = traceRule({
   why: 'Parent and child were timed by different machines (or services). A child that starts before its parent, or a synchronous call\u2019s child that ends after it, cannot happen in real time, so the two clocks disagree. Jaeger shifts such a child to the middle of its parent, assuming network latency is split evenly both ways; Honeycomb draws it where it was recorded. Sync the hosts\u2019 clocks (NTP/chrony); the code is fine.',
   source: 'Jaeger ClockSkew adjuster; Honeycomb',
 }, (trace, ctx) => {
-  for (let row = 0; row < trace.numRows; row++) {
-    const p = trace.parentRow[row]!;
-    if (p < 0) continue;
-    const c = spanAt(ctx.ds, trace, row);
-    const parent = spanAt(ctx.ds, trace, p);
-    if (c.endNs === 0n || parent.endNs === 0n || c.endNs < c.startNs || parent.endNs < parent.startNs) continue;
-    if (processKey(ctx.ds, c) === processKey(ctx.ds, parent)) continue; // one clock: child-*-local rules
+  forEachChildOfParent(ctx, trace, (c, parent, row, p) => {
+    if (c.endNs === 0n || parent.endNs === 0n || c.endNs < c.startNs || parent.endNs < parent.startNs) return;
+    if (processKey(ctx.ds, c) === processKey(ctx.ds, parent)) return; // one clock: child-*-local rules
     const sameHost = (resourceString(ctx.ds, c, 'host.name') ?? '') === (resourceString(ctx.ds, parent, 'host.name') ?? '');
-    if (sameHost && ctx.ds.spanService[trace.spanIdx[row]!] === ctx.ds.spanService[trace.spanIdx[p]!]) continue;
+    if (sameHost && ctx.ds.spanService[trace.spanIdx[row]!] === ctx.ds.spanService[trace.spanIdx[p]!]) return;
     const pDur = parent.endNs - parent.startNs;
     const cDur = c.endNs - c.startNs;
     const startsBefore = c.startNs < parent.startNs;
@@ -98,14 +94,14 @@ export const clockSkewSuspected = traceRule({
     // Jaeger assumes. A CONSUMER, or anything under a PRODUCER, is asynchronous by definition.
     const async = c.kind === SpanKind.CONSUMER || parent.kind === SpanKind.PRODUCER || cDur > pDur;
     const endsAfter = !async && c.endNs > parent.endNs;
-    if (!startsBefore && !endsAfter) continue;
+    if (!startsBefore && !endsAfter) return;
     // Jaeger ClockSkew: a child no longer than its parent is centred in it; a longer one only made to start with it.
     const deltaNs = cDur <= pDur ? parent.startNs + (pDur - cDur) / 2n - c.startNs : parent.startNs - c.startNs;
     const where = startsBefore ? `starts ${Number(parent.startNs - c.startNs) / 1e6} ms before` : `ends ${Number(c.endNs - parent.endNs) / 1e6} ms after`;
     reportRow(ctx, trace, row, `${where} its parent "${parent.name}" on another host or service; Jaeger would shift it by ${Number(deltaNs) / 1e6} ms`, {
       suggestion: `shift by ${Number(deltaNs) / 1e6} ms`,
     });
-  }
+  });
 });
 
 export const TIMING_RULES = [spanVeryLong, eventOutsideSpan, clockSkewSuspected];
