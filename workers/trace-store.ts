@@ -47,6 +47,16 @@ export interface TraceStoreOptions {
   readonly now?: () => number;
 }
 
+/** Findings of one rule the page receives at most; the counts are always complete. */
+export const PAGE_FINDINGS_PER_RULE = 500;
+const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
+
+export interface FindingsSummary {
+  readonly total: number;
+  readonly byRule: ReadonlyArray<{ readonly rule: string; readonly error: number; readonly warning: number; readonly info: number; readonly shown: number }>;
+  readonly perTrace: ReadonlyArray<readonly [traceId: string, count: number]>;
+}
+
 export class TraceStore {
   private builder = new CountingBuilder();
   private dataset: Dataset = assemble(this.builder);
@@ -108,6 +118,47 @@ export class TraceStore {
   }
 
   private lintCache: { generation: number; key: string; errors: string[]; findings: Finding[] } | null = null;
+
+  /**
+   * What the page gets of the findings: every rule's count by severity and every trace's count, but at most
+   * PAGE_FINDINGS_PER_RULE findings of each rule (a million spans can give millions of findings, which would
+   * not survive the trip to the page). A span's or a trace's own findings are asked for separately.
+   */
+  findingsForPage(options: LintOptions = {}): ReturnType<TraceStore['findings']> & { summary: FindingsSummary } {
+    const all = this.findings(options);
+    const byRule = new Map<string, { rule: string; error: number; warning: number; info: number; shown: number }>();
+    const perTrace = new Map<string, number>();
+    const shown: Finding[] = [];
+    for (const f of all.findings) {
+      let c = byRule.get(f.rule);
+      if (!c) byRule.set(f.rule, (c = { rule: f.rule, error: 0, warning: 0, info: 0, shown: 0 }));
+      c[f.severity]++;
+      if (f.traceId !== '') perTrace.set(f.traceId, (perTrace.get(f.traceId) ?? 0) + 1);
+      if (c.shown < PAGE_FINDINGS_PER_RULE) {
+        c.shown++;
+        shown.push(f);
+      }
+    }
+    return { ...all, findings: shown, summary: { total: all.findings.length, byRule: [...byRule.values()], perTrace: [...perTrace] } };
+  }
+
+  /** The highest finding severity of each row of a trace (-1 none, 0 info, 1 warning, 2 error), for row badges. */
+  findingRowSeverities(traceId: string, options: LintOptions = {}): Int8Array {
+    const t = this.trace(traceId);
+    const out = new Int8Array(t?.numRows ?? 0).fill(-1);
+    if (!t) return out;
+    for (const f of this.findings(options).findings) {
+      if (f.traceId !== traceId || f.row === undefined) continue;
+      const rank = SEVERITY_RANK[f.severity];
+      if (rank > out[f.row]!) out[f.row] = rank;
+    }
+    return out;
+  }
+
+  /** Every finding of one span. */
+  spanFindings(traceId: string, spanId: string, options: LintOptions = {}): Finding[] {
+    return this.findings(options).findings.filter((f) => f.traceId === traceId && f.spanId === spanId);
+  }
 
   /** The Instrumentation Score (trace rules) per service and overall; independent of the lint options. */
   instrumentationScore(): InstrumentationScore {

@@ -37,7 +37,12 @@ const api = {
   lessons: () => LESSONS,
   /** Rule id → the lesson explaining it, for every rule. */
   lessonOfRule: () => [...LESSON_OF_EVERY_RULE],
-  findings: (options?: LintOptions) => store.findings(options),
+  findings: (options?: LintOptions) => store.findingsForPage(options),
+  findingRowSeverities(traceId: string, options?: LintOptions) {
+    const rows = store.findingRowSeverities(traceId, options);
+    return Comlink.transfer(rows, [rows.buffer]);
+  },
+  spanFindings: (traceId: string, spanId: string, options?: LintOptions) => store.spanFindings(traceId, spanId, options),
   instrumentationScore: () => store.instrumentationScore(),
   serviceGraph: () => store.serviceGraph(),
   stats: (traceId?: string) => store.stats(traceId),

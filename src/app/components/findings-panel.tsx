@@ -12,7 +12,11 @@ import { SideTabs } from './side-tabs.tsx';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
-function RuleGroup({ rule, findings }: { rule: string; findings: readonly Finding[] }) {
+/**
+ * `total`: the rule's findings at the chosen severity in everything loaded (the store holds only the first
+ * few hundred of a rule; with a text or category filter the count is of those held).
+ */
+function RuleGroup({ rule, findings, total }: { rule: string; findings: readonly Finding[]; total: number }) {
   const actions = useActions();
   const meta = useStore((s) => s.rules[rule]);
   const [isOpen, setOpen] = useState(false);
@@ -23,7 +27,7 @@ function RuleGroup({ rule, findings }: { rule: string; findings: readonly Findin
         <span className={`severity-dot ${severity}`} aria-hidden="true" />
         <span className="finding-rule">{rule}</span>
         <span className="muted small">{meta?.category}</span>
-        <span className="badge">{findings.length}</span>
+        <span className="badge" data-testid="finding-count">{total.toLocaleString('en-US')}</span>
       </button>
       {meta ? <p className="finding-learn">{meta.learn} <LessonLink rule={rule} /></p> : null}
       {isOpen && meta ? (
@@ -47,7 +51,11 @@ function RuleGroup({ rule, findings }: { rule: string; findings: readonly Findin
               </button>
             </li>
           ))}
-          {findings.length > 500 ? <li className="muted">… and {findings.length - 500} more</li> : null}
+          {total > Math.min(findings.length, 500) ? (
+            <li className="muted">
+              … and {(total - Math.min(findings.length, 500)).toLocaleString('en-US')} more (all of them: Export… → findings, or the CLI)
+            </li>
+          ) : null}
         </ul>
       ) : null}
     </li>
@@ -63,6 +71,7 @@ function matchesText(f: Finding, text: string): boolean {
 
 export function FindingsPanel() {
   const findings = useStore((s) => s.findings);
+  const summary = useStore((s) => s.findingsSummary);
   const minSeverity = useStore((s) => s.findingsMinSeverity);
   const [text, setText] = useState('');
   const [category, setCategory] = useState<Category | ''>('');
@@ -70,11 +79,23 @@ export function FindingsPanel() {
     const needle = text.trim().toLowerCase();
     const byRule = new Map<string, Finding[]>();
     for (const f of findings) {
-      if (atLeast(f.severity, minSeverity) && (category === '' || f.category === category) && matchesText(f, needle)) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+      if (!atLeast(f.severity, minSeverity) || (category !== '' && f.category !== category) || !matchesText(f, needle)) continue;
+      const list = byRule.get(f.rule);
+      if (list) list.push(f);
+      else byRule.set(f.rule, [f]);
     }
+    const counts = new Map(summary.byRule.map((c) => [c.rule, c]));
+    // Without a text filter the count is the rule's complete count at the chosen severity.
+    const totalOf = (rule: string, held: number): number => {
+      const c = counts.get(rule);
+      if (needle !== '' || !c) return held;
+      return c.error + (atLeast('warning', minSeverity) ? c.warning : 0) + (atLeast('info', minSeverity) ? c.info : 0);
+    };
     const rank = (fs: Finding[]): number => SEVERITIES.indexOf(fs[0]!.severity);
-    return [...byRule.entries()].sort((a, b) => rank(a[1]) - rank(b[1]) || b[1].length - a[1].length);
-  }, [findings, minSeverity, text, category]);
+    return [...byRule.entries()]
+      .map(([rule, list]) => ({ rule, list, total: Math.max(list.length, totalOf(rule, list.length)) }))
+      .sort((a, b) => rank(a.list) - rank(b.list) || b.total - a.total);
+  }, [findings, summary, minSeverity, text, category]);
   return (
     <section className="panel inputs-panel" data-testid="findings-panel" aria-label="Findings">
       <SideTabs />
@@ -99,8 +120,8 @@ export function FindingsPanel() {
         <p className="empty">{findings.length === 0 ? 'No findings: nothing Tracelens knows to be wrong in what is loaded.' : 'No findings match these filters.'}</p>
       ) : (
         <ul className="finding-groups">
-          {groups.map(([rule, list]) => (
-            <RuleGroup key={rule} rule={rule} findings={list} />
+          {groups.map(({ rule, list, total }) => (
+            <RuleGroup key={rule} rule={rule} findings={list} total={total} />
           ))}
         </ul>
       )}

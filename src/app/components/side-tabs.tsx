@@ -5,8 +5,8 @@ import { useStore } from '../state/store.ts';
 export function SideTabs() {
   const tab = useStore((s) => s.sideTab);
   const numInputs = useStore((s) => s.inputs.length);
-  const numFindings = useStore((s) => s.findings.length);
-  const hasProblems = useStore((s) => s.findings.some((f) => f.severity !== 'info'));
+  const numFindings = useStore((s) => s.findingsSummary.total);
+  const hasProblems = useStore((s) => s.findingsSummary.byRule.some((r) => r.error + r.warning > 0));
   return (
     <div className="side-tabs" role="tablist">
       <button type="button" role="tab" aria-selected={tab === 'inputs'} className={`side-tab${tab === 'inputs' ? ' active' : ''}`} onClick={() => useStore.getState().sideTabChosen('inputs')}>

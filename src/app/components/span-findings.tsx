@@ -1,12 +1,26 @@
 // The selected span's lint findings in the details pane: the learner's sentence, and on demand the longer
 // "why it matters and how to fix it" with the spec it comes from.
+import { useEffect, useState } from 'react';
+import type { Finding } from '../../core/lint/types.ts';
+import { useActions } from '../actions-context.ts';
 import { useStore } from '../state/store.ts';
 import { LessonLink } from './lesson-link.tsx';
 
 export function SpanFindings({ traceId, spanId }: { traceId: string; spanId: string }) {
+  const actions = useActions();
   const findings = useStore((s) => s.findings);
   const rules = useStore((s) => s.rules);
-  const mine = findings.filter((f) => f.traceId === traceId && f.spanId === spanId);
+  // The store holds only the first few hundred findings of each rule: ask the worker for all of this span's.
+  const [fromWorker, setFromWorker] = useState<{ key: string; list: Finding[] } | null>(null);
+  const key = `${traceId}/${spanId}`;
+  useEffect(() => {
+    let isCurrent = true;
+    void actions.spanFindings(traceId, spanId).then((list) => isCurrent && setFromWorker({ key, list }));
+    return () => {
+      isCurrent = false;
+    };
+  }, [actions, traceId, spanId, key, findings]);
+  const mine = fromWorker?.key === key ? fromWorker.list : findings.filter((f) => f.traceId === traceId && f.spanId === spanId);
   if (mine.length === 0) return null;
   return (
     <section className="span-findings" data-testid="span-findings">

@@ -4,6 +4,7 @@ import type { WaterfallColumns } from '../../core/model/waterfall.ts';
 import { useActions } from '../actions-context.ts';
 import { formatDuration } from '../format.ts';
 import { RowFlag, serviceColor } from '../span-vocab.ts';
+import { rowSeverity } from '../state/findings-slice.ts';
 import { useStore } from '../state/store.ts';
 import { RowMarks } from './row-marks.tsx';
 import { SpanBar } from './span-bar.tsx';
@@ -23,7 +24,7 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
   const isCollapsed = useStore((s) => s.collapsed.has(row));
   const isMatch = useStore((s) => s.searchText !== '' && s.matches.includes(row));
   const isQueryMatch = useStore((s) => s.queryRows?.get(columns.traceId)?.has(row) ?? false);
-  const findingSeverity = useStore((s) => s.findingRows.get(columns.traceId)?.get(row));
+  const findingSeverity = useStore((s) => rowSeverity(s, columns.traceId, row));
   const critical = useStore((s) => (s.criticalPath?.traceId === columns.traceId ? s.criticalPath.sections.get(row) : undefined));
   const fanIdx = columns.fanOf[row]!;
   const fan = fanIdx >= 0 ? columns.fans[fanIdx] : undefined;

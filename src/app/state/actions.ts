@@ -1,5 +1,6 @@
 // Every flow that touches several slices or the worker. Components call these; slices never reach into each
 // other. Each worker answer is checked against its generation ticket and dropped when stale.
+import type { Finding } from '../../core/lint/types.ts';
 import type { SpanRef } from '../../core/model/details.ts';
 import type { ContextInspection } from '../../core/propagation/inspect.ts';
 import type { Lesson } from '../../core/learn/lessons.ts';
@@ -19,6 +20,7 @@ import { ancestorRows, rowsWithChildren } from '../tree-walk.ts';
 import { downloadText } from '../download.ts';
 import { keyMove } from '../waterfall-keys.ts';
 import { createFindFlows } from './find-actions.ts';
+import { createFindingsFlows } from './findings-actions.ts';
 import type { HashLocation } from '../url-state.ts';
 import { proxyProgress, transferFiles, type TraceWorker } from '../worker-client.ts';
 import type { DataSource } from './ingest-slice.ts';
@@ -78,6 +80,8 @@ export interface Actions {
   traceCopies(): Promise<TraceCopies[]>;
   /** Learn mode's lessons, from the worker. */
   lessons(): Promise<readonly Lesson[]>;
+  /** Every finding of one span (the store holds only the first few hundred of each rule). */
+  spanFindings(traceId: string, spanId: string): Promise<Finding[]>;
   /** Rule id → the number of the lesson explaining it, for every rule. */
   lessonOfRule(): Promise<Array<[string, number]>>;
   /** Re-lints everything loaded with new lint settings (kept in the store and so in the URL). */
@@ -97,6 +101,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
   const get = store.getState;
   // Declarations below are hoisted, so the find flows can use them.
   const find = createFindFlows({ worker, get, gens, openTrace, jumpTo, refreshRows });
+  const { refreshFindingRows, setLintOptions } = createFindingsFlows({ worker, get, gens });
 
   async function refreshRows(traceId: string, collapsed: ReadonlySet<number>, all = false, expandedFans = get().expandedFans): Promise<void> {
     const ticket = gens.take('rows');
@@ -132,6 +137,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     const columns = await worker.waterfall(traceId);
     if (!ticket()) return;
     get().columnsReceived(columns);
+    void refreshFindingRows(traceId);
     // A search stays open across traces: answer it for this one before drawing its rows.
     const text = get().searchText;
     if (text !== '') get().searchAnswered(text, await worker.search(traceId, text));
@@ -176,8 +182,10 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       const lintTicket = gens.take('lint');
       const lint = await worker.findings(get().lintOptions);
       if (ticket() && lintTicket()) {
-        get().findingsReceived(lint.findings, lint.rules);
+        get().findingsReceived(lint.findings, lint.rules, lint.summary);
         get().lintAnswered(lint.errors, lint.thresholds);
+        const open = get().traceId;
+        if (open !== null) void refreshFindingRows(open);
       }
       await opened;
       return answer;
@@ -299,15 +307,6 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     downloadText(name, text);
   }
 
-  async function setLintOptions(options: LintOptions): Promise<void> {
-    get().lintOptionsSet(options);
-    const ticket = gens.take('lint');
-    const lint = await worker.findings(options);
-    if (!ticket()) return;
-    get().findingsReceived(lint.findings, lint.rules);
-    get().lintAnswered(lint.errors, lint.thresholds);
-  }
-
   return {
     cancelLoad: () => worker.cancelLoad(),
     setLintOptions,
@@ -328,6 +327,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     toggleCriticalPath,
     inspectContext: (text) => worker.inspectContext(text),
     lessons: () => worker.lessons(),
+    spanFindings: (traceId, spanId) => worker.spanFindings(traceId, spanId, get().lintOptions),
     lessonOfRule: () => worker.lessonOfRule(),
     fetchFromBackend,
     loadFiles,

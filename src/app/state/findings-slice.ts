@@ -2,15 +2,19 @@
 // findings panel's filter and which side tab is showing.
 import type { StateCreator } from 'zustand';
 import type { Finding, RuleMeta, Severity } from '../../core/lint/types.ts';
+import type { FindingsSummary } from '../../../workers/trace-store.ts';
 import type { Store } from './store.ts';
 
 export type SideTab = 'inputs' | 'findings' | 'score';
 
 export interface FindingsValues {
+  /** Up to the worker's per-rule cap of each rule's findings (counts are in `findingsSummary`). */
   readonly findings: readonly Finding[];
+  /** Complete counts: in total, per rule by severity, per trace. */
+  readonly findingsSummary: FindingsSummary;
   readonly rules: Readonly<Record<string, RuleMeta>>;
-  /** traceId → row → the highest severity of that row's findings. */
-  readonly findingRows: ReadonlyMap<string, ReadonlyMap<number, Severity>>;
+  /** The open trace's rows' highest finding severity (-1 none, 0 info, 1 warning, 2 error), from the worker. */
+  readonly findingRowSeverity: { readonly traceId: string; readonly rows: Int8Array } | null;
   /** traceId → number of findings. */
   readonly findingsPerTrace: ReadonlyMap<string, number>;
   readonly findingsMinSeverity: Severity;
@@ -18,7 +22,9 @@ export interface FindingsValues {
 }
 
 export interface FindingsActions {
-  findingsReceived(findings: readonly Finding[], rules: readonly RuleMeta[]): void;
+  /** Without a summary (tests, clearing), it is computed from `findings`. */
+  findingsReceived(findings: readonly Finding[], rules: readonly RuleMeta[], summary?: FindingsSummary): void;
+  findingRowsReceived(traceId: string, rows: Int8Array): void;
   findingsFiltered(minSeverity: Severity): void;
   sideTabChosen(tab: SideTab): void;
 }
@@ -27,27 +33,39 @@ export type FindingsSlice = FindingsValues & FindingsActions;
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
+const EMPTY_SUMMARY: FindingsSummary = { total: 0, byRule: [], perTrace: [] };
+
 export const FINDINGS_DEFAULTS: FindingsValues = {
-  findings: [], rules: {}, findingRows: new Map(), findingsPerTrace: new Map(), findingsMinSeverity: 'info', sideTab: 'inputs',
+  findings: [], findingsSummary: EMPTY_SUMMARY, rules: {}, findingRowSeverity: null, findingsPerTrace: new Map(), findingsMinSeverity: 'info', sideTab: 'inputs',
 };
 
-function index(findings: readonly Finding[]) {
-  const rows = new Map<string, Map<number, Severity>>();
+/** Counts of a complete list (when the worker sent no summary). */
+export function summarize(findings: readonly Finding[]): FindingsSummary {
+  const byRule = new Map<string, { rule: string; error: number; warning: number; info: number; shown: number }>();
   const perTrace = new Map<string, number>();
   for (const f of findings) {
-    perTrace.set(f.traceId, (perTrace.get(f.traceId) ?? 0) + 1);
-    if (f.row === undefined) continue;
-    let m = rows.get(f.traceId);
-    if (!m) rows.set(f.traceId, (m = new Map()));
-    const prev = m.get(f.row);
-    if (!prev || RANK[f.severity] > RANK[prev]) m.set(f.row, f.severity);
+    let c = byRule.get(f.rule);
+    if (!c) byRule.set(f.rule, (c = { rule: f.rule, error: 0, warning: 0, info: 0, shown: 0 }));
+    c[f.severity]++;
+    c.shown++;
+    if (f.traceId !== '') perTrace.set(f.traceId, (perTrace.get(f.traceId) ?? 0) + 1);
   }
-  return { findingRows: rows, findingsPerTrace: perTrace };
+  return { total: findings.length, byRule: [...byRule.values()], perTrace: [...perTrace] };
+}
+
+const SEVERITY_OF_RANK: readonly Severity[] = ['info', 'warning', 'error'];
+
+/** The severity badge of a row of the open trace, if it has findings. */
+export function rowSeverity(s: Pick<FindingsValues, 'findingRowSeverity'>, traceId: string, row: number): Severity | undefined {
+  const f = s.findingRowSeverity;
+  return f && f.traceId === traceId ? SEVERITY_OF_RANK[f.rows[row] ?? -1] : undefined;
 }
 
 export const createFindingsSlice: StateCreator<Store, [], [], FindingsSlice> = (set) => ({
   ...FINDINGS_DEFAULTS,
-  findingsReceived: (findings, rules) => set({ findings, rules: Object.fromEntries(rules.map((r) => [r.id, r])), ...index(findings) }),
+  findingsReceived: (findings, rules, summary = summarize(findings)) =>
+    set({ findings, findingsSummary: summary, rules: Object.fromEntries(rules.map((r) => [r.id, r])), findingsPerTrace: new Map(summary.perTrace), findingRowSeverity: null }),
+  findingRowsReceived: (traceId, rows) => set({ findingRowSeverity: { traceId, rows } }),
   findingsFiltered: (findingsMinSeverity) => set({ findingsMinSeverity }),
   sideTabChosen: (sideTab) => set({ sideTab }),
 });

@@ -26,9 +26,10 @@ function fakeWorker(store: TraceStore, delays: Map<string, number> = new Map()):
     inputs: () => later('inputs', () => store.inputs()),
     traces: () => later('traces', () => store.traces()),
     waterfall: (traceId: string) => later(`waterfall:${traceId}`, () => store.waterfall(traceId)),
-    visibleRows: (traceId: string, collapsed: number[] | 'all', onlyRows?: number[]) => later('visibleRows', () => store.visibleRows(traceId, collapsed, onlyRows)),
+    visibleRows: (traceId: string, collapsed: number[] | 'all', onlyRows?: number[], expandedFans?: number[] | 'all') => later('visibleRows', () => store.visibleRows(traceId, collapsed, onlyRows, expandedFans)),
     search: (traceId: string, text: string) => later('search', () => store.search(traceId, text)),
-    findings: () => later('findings', () => store.findings()),
+    findings: () => later('findings', () => store.findingsForPage()),
+    findingRowSeverities: (traceId: string) => later('findingRowSeverities', () => store.findingRowSeverities(traceId)),
     spanDetails: (traceId: string, row: number) => later('spanDetails', () => store.spanDetails(traceId, row)),
     findSpan: (spanId: string, traceId?: string) => later('findSpan', () => store.findSpan(spanId, traceId)),
   };

@@ -22,7 +22,8 @@ function fakeWorker(store: TraceStore, firstFindingsDelayMs = 0): TraceWorker {
     traces: () => later(store.traces()),
     waterfall: (traceId: string) => later(store.waterfall(traceId)),
     visibleRows: (traceId: string, collapsed: number[] | 'all') => later(store.visibleRows(traceId, collapsed)),
-    findings: (options?: LintOptions) => later(store.findings(options), numFindings++ === 0 ? firstFindingsDelayMs : 0),
+    findings: (options?: LintOptions) => later(store.findingsForPage(options), numFindings++ === 0 ? firstFindingsDelayMs : 0),
+    findingRowSeverities: (traceId: string, options?: LintOptions) => later(store.findingRowSeverities(traceId, options)),
     instrumentationScore: () => later(store.instrumentationScore()),
   };
   return api as unknown as TraceWorker;
