@@ -137,11 +137,12 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     const columns = await worker.waterfall(traceId);
     if (!ticket()) return;
     get().columnsReceived(columns);
-    void refreshFindingRows(traceId);
     // A search stays open across traces: answer it for this one before drawing its rows.
     const text = get().searchText;
     if (text !== '') get().searchAnswered(text, await worker.search(traceId, text));
     await refreshRows(traceId, new Set());
+    // Badges after the rows: the first lint of a load takes longer than drawing the trace.
+    void refreshFindingRows(traceId);
   }
 
   /**
@@ -178,7 +179,10 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       const preferred = preferTraceId !== undefined && traces.some((t) => t.traceId === preferTraceId) ? preferTraceId : undefined;
       // Reopen the current trace too: new inputs may have added spans to it.
       const next = preferred ?? (stillThere ? current : (first?.traceId ?? null));
-      const opened = next !== null ? openTrace(next) : Promise.resolve(void get().traceOpened(null));
+      // The trace is drawn before the findings are computed (the worker answers in order, and linting a
+      // big load takes longer than decoding it).
+      if (next !== null) await openTrace(next);
+      else get().traceOpened(null);
       const lintTicket = gens.take('lint');
       const lint = await worker.findings(get().lintOptions);
       if (ticket() && lintTicket()) {
@@ -187,7 +191,6 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
         const open = get().traceId;
         if (open !== null) void refreshFindingRows(open);
       }
-      await opened;
       return answer;
     } catch (err) {
       get().loadFailed({ file: failedFile, where: 'worker', message: `the worker failed: ${String(err)}` });
