@@ -1,0 +1,301 @@
+// Loads big OTLP JSON-lines files (spans made by the real SDK) into the BUILT app through its file input, in
+// headless Chromium, in two shapes (issue #7): `numSpans` spans as traces of 100, and one trace of 200k spans.
+// For each load: time to the first waterfall row of the new data, time until the load indicator goes, the
+// longest main-thread task (PerformanceObserver 'longtask'), time until the findings arrive, and the worker's
+// JS heap (CDP Runtime.getHeapUsage on the worker target). For the huge trace also: frame times while the
+// waterfall scrolls, collapse-all latency and search latency. Baselines from the same page and run: the
+// page's own JSON.parse of the first 50 MB of the same JSON-lines text, and frame intervals on the idle page.
+// It builds nothing: run `npx vite build` first (`npm run bench:browser:large` does).
+// Run: npx tsx bench/browser-large.ts [numSpans]   (default 1,000,000)
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { assertBuilt, DIST_DIR, ROW } from '../test/e2e/support/app-page.ts';
+import { launchBrowser } from '../test/e2e/support/browser.ts';
+import { startStaticServer, STRICT_CSP } from '../test/e2e/support/static-server.ts';
+import { generateSpans } from './gen.ts';
+import { fmt, row } from './measure.ts';
+
+const numSpans = Number(process.argv[2] ?? process.env.BENCH_SPANS ?? 1_000_000);
+const HUGE_TRACE = Math.min(200_000, numSpans);
+const SLICE = 100_000;
+const SPANS_PER_LINE = 1000;
+const BASELINE_BYTES = 50 * 2 ** 20;
+const SEARCH_NAME = 'SELECT shop.orders';
+const LONG_WAIT = 30 * 60_000;
+const step = (what: string): void => {
+  if (process.env.BENCH_VERBOSE) console.log(`  ${new Date().toISOString()} ${what}`);
+};
+assertBuilt();
+
+interface Written {
+  readonly file: string;
+  readonly numBytes: number;
+  readonly rootIds: string[];
+  /** Spans named SEARCH_NAME (what the in-trace search must count in the huge trace). */
+  readonly numNamed: number;
+}
+
+/** Writes `total` SDK spans in traces of `perTrace` as JSON lines, one ExportTraceServiceRequest per line. */
+function writeJsonLines(file: string, total: number, perTrace: number, seed: number): Written {
+  writeFileSync(file, '');
+  const rootIds: string[] = [];
+  let numBytes = 0;
+  let numNamed = 0;
+  // A trace never spans two slices: generateSpans starts a new set of traces per call.
+  const slice = Math.max(perTrace, SLICE);
+  for (let done = 0; done < total; done += slice) {
+    const { world, spans } = generateSpans(Math.min(slice, total - done), perTrace, seed + done);
+    for (const s of spans) {
+      if (!s.parentSpanContext) rootIds.push(s.spanContext().spanId);
+      if (s.name === SEARCH_NAME) numNamed++;
+    }
+    const lines: string[] = [];
+    for (let at = 0; at < spans.length; at += SPANS_PER_LINE) lines.push(world.otlpJson(spans.slice(at, at + SPANS_PER_LINE)));
+    const text = `${lines.join('\n')}\n`;
+    appendFileSync(file, text);
+    numBytes += Buffer.byteLength(text);
+  }
+  return { file, numBytes, rootIds, numNamed };
+}
+
+interface LoadFigures {
+  readonly firstRowMs: number;
+  readonly loadedMs: number;
+  readonly findingsMs: number;
+  readonly numLongTasks: number;
+  readonly longestTaskMs: number;
+  readonly workerHeapMiB: number | null;
+  readonly counts: string;
+}
+
+/** The worker's used JS heap via CDP: a non-flattened auto-attach on the page finds its dedicated worker. */
+async function workerHeapMiB(cdp: CDPSession): Promise<number | null> {
+  const attached = new Promise<string | null>((ok) => {
+    cdp.on('Target.attachedToTarget', (e: { sessionId: string; targetInfo: { type: string } }) => {
+      if (e.targetInfo.type === 'worker') ok(e.sessionId);
+    });
+    setTimeout(() => ok(null), 5000);
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  const sessionId = await attached;
+  if (sessionId === null) return null;
+  const reply = new Promise<number | null>((ok) => {
+    cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
+      const m = JSON.parse(e.message) as { id?: number; result?: { usedSize: number } };
+      if (e.sessionId === sessionId && m.id === 1) ok(m.result ? m.result.usedSize / 2 ** 20 : null);
+    });
+    setTimeout(() => ok(null), 30_000);
+  });
+  await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) });
+  return reply;
+}
+
+async function openFreshPage(url: string, context: Awaited<ReturnType<typeof launchBrowser>>['context']): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator(ROW).first().waitFor();
+  // tsx (esbuild keepNames) wraps the local functions of the page callbacks below in `__name`, which the
+  // page does not have: give it an identity one.
+  await page.evaluate('globalThis.__name = (f) => f');
+  // Long tasks, and when the file is chosen, a click lands or the search input changes (capture phase:
+  // before the app's own handlers).
+  await page.evaluate(() => {
+    const w = window as unknown as Record<string, unknown>;
+    const tasks: Array<{ start: number; duration: number }> = [];
+    w.__tasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: false });
+    document.addEventListener('change', (e) => {
+      const input = e.target as HTMLInputElement;
+      if (input.type !== 'file') return;
+      w.__file = input.files?.[0];
+      w.__chosenAt = performance.now();
+    }, { capture: true });
+    document.addEventListener('click', () => { w.__clickAt = performance.now(); }, { capture: true });
+    document.addEventListener('input', () => { w.__inputAt = performance.now(); }, { capture: true });
+  });
+  return page;
+}
+
+async function load(page: Page, written: Written): Promise<LoadFigures> {
+  const cdp = await page.context().newCDPSession(page);
+  await page.evaluate((ids) => { (window as unknown as Record<string, unknown>).__roots = new Set(ids); }, written.rootIds);
+  const demoFindings = (await page.getByTestId('findings-tab').textContent()) ?? '';
+  await page.getByTestId('file-input').setInputFiles(written.file);
+  // The first row of the new data: a root of the new file is drawn (the demo is replaced, not kept).
+  const firstRowAt = await (await page.waitForFunction(() => {
+    const roots = (window as unknown as { __roots: Set<string> }).__roots;
+    for (const r of document.querySelectorAll('[data-testid="waterfall-row"]')) if (roots.has(r.getAttribute('data-span-id') ?? '')) return performance.now();
+    return 0;
+  }, undefined, { timeout: LONG_WAIT, polling: 'raf' })).jsonValue();
+  step('first row');
+  await page.getByTestId('load-progress').waitFor({ state: 'detached', timeout: LONG_WAIT });
+  step('indicator gone');
+  const loadedAt = await page.evaluate(() => performance.now());
+  // Linting runs after the first trace is drawn; its findings come last: the Findings tab's count changes
+  // from the demo's (the generated data has thousands of findings, the demo a dozen).
+  await page.waitForFunction((before) => {
+    const text = document.querySelector('[data-testid="findings-tab"]')?.textContent ?? before;
+    return text !== before;
+  }, demoFindings, { timeout: LONG_WAIT });
+  const findingsAt = await page.evaluate(() => performance.now());
+  step('findings');
+  const workerHeap = await workerHeapMiB(cdp).catch(() => null);
+  await page.waitForTimeout(500);
+  const tasks = await page.evaluate((end) => {
+    const w = window as unknown as { __tasks: Array<{ start: number; duration: number }>; __chosenAt: number };
+    const during = w.__tasks.filter((t) => t.start >= w.__chosenAt && t.start <= end);
+    return { chosenAt: w.__chosenAt, num: during.length, longest: during.reduce((m, t) => Math.max(m, t.duration), 0) };
+  }, findingsAt);
+  return {
+    firstRowMs: firstRowAt - tasks.chosenAt,
+    loadedMs: loadedAt - tasks.chosenAt,
+    findingsMs: findingsAt - tasks.chosenAt,
+    numLongTasks: tasks.num,
+    longestTaskMs: tasks.longest,
+    workerHeapMiB: workerHeap,
+    counts: `${(await page.locator('.counts').textContent())?.trim() ?? ''}; ${(await page.getByTestId('findings-tab').textContent()) ?? ''}`,
+  };
+}
+
+interface Frames { readonly num: number; readonly p50: number; readonly p95: number; readonly max: number; readonly scrolledPx: number }
+
+/** Frame intervals over ~2 s by requestAnimationFrame; with `stepPx` > 0 the waterfall scrolls that much per frame. */
+async function sampleFrames(page: Page, stepPx: number): Promise<Frames> {
+  return page.evaluate((step) => new Promise<Frames>((ok) => {
+    const el = document.querySelector('.waterfall-scroll') as HTMLElement;
+    const start = el.scrollTop;
+    const dts: number[] = [];
+    let last = -1;
+    let t0 = -1;
+    const onFrame = (now: number): void => {
+      if (last >= 0) dts.push(now - last);
+      else t0 = now;
+      last = now;
+      if (now - t0 < 2000) {
+        if (step > 0) el.scrollTop += step;
+        requestAnimationFrame(onFrame);
+        return;
+      }
+      const s = [...dts].sort((a, b) => a - b);
+      const q = (p: number): number => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
+      ok({ num: s.length, p50: q(0.5), p95: q(0.95), max: s[s.length - 1] ?? 0, scrolledPx: el.scrollTop - start });
+    };
+    requestAnimationFrame(onFrame);
+  }), stepPx);
+}
+
+/** Collapse all, then search by name: each from the user's event (capture phase) to the DOM showing the answer. */
+async function interact(page: Page, numNamed: number): Promise<{ collapseMs: number; searchMs: number; searchText: string }> {
+  await page.evaluate(() => (document.querySelector('.waterfall-scroll') as HTMLElement).scrollTo(0, 0));
+  await page.getByTestId('collapse-all').click();
+  const collapsedAt = await (await page.waitForFunction(() => (document.querySelectorAll('[data-testid="waterfall-row"]').length === 1 ? performance.now() : 0), undefined, { timeout: LONG_WAIT, polling: 'raf' })).jsonValue();
+  const clickAt = await page.evaluate(() => (window as unknown as { __clickAt: number }).__clickAt);
+  await page.getByTestId('expand-all').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="waterfall-row"]').length > 10, undefined, { timeout: LONG_WAIT });
+  await page.locator('.waterfall-scroll').focus();
+  await page.keyboard.press('Control+f');
+  const input = page.getByTestId('search-input');
+  await input.waitFor();
+  await input.fill(SEARCH_NAME);
+  const foundAt = await (await page.waitForFunction((want) => {
+    const m = /\/ (\d+)$/.exec(document.querySelector('[data-testid="search-count"]')?.textContent ?? '');
+    return m !== null && Number(m[1]) === want ? performance.now() : 0;
+  }, numNamed, { timeout: LONG_WAIT, polling: 'raf' })).jsonValue();
+  const inputAt = await page.evaluate(() => (window as unknown as { __inputAt: number }).__inputAt);
+  return { collapseMs: collapsedAt - clickAt, searchMs: foundAt - inputAt, searchText: (await page.getByTestId('search-count').textContent()) ?? '' };
+}
+
+/** The page's own JSON.parse of the first 50 MB of the chosen file, line by line, in one timer task. */
+async function parseBaseline(page: Page): Promise<{ ms: number; numRequests: number; numBytes: number }> {
+  return page.evaluate(async (limit) => {
+    const w = window as unknown as { __file: File; __parseAt: number };
+    const text = await w.__file.slice(0, limit).text();
+    const lines = text.slice(0, text.lastIndexOf('\n')).split('\n');
+    return new Promise<{ ms: number; numRequests: number; numBytes: number }>((ok) => setTimeout(() => {
+      const p0 = performance.now();
+      w.__parseAt = p0;
+      let n = 0;
+      for (const line of lines) n += (JSON.parse(line) as { resourceSpans: unknown[] }).resourceSpans.length;
+      const ms = performance.now() - p0;
+      ok({ ms, numRequests: n, numBytes: lines.reduce((b, l) => b + l.length + 1, 0) });
+    }, 0));
+  }, BASELINE_BYTES);
+}
+
+const MiB = (n: number): string => `${(n / 2 ** 20).toFixed(0)} MiB`;
+const rate = (bytes: number, ms: number): string => `${(bytes / 2 ** 20 / (ms / 1000)).toFixed(1)} MiB/s`;
+
+const dir = mkdtempSync(join(tmpdir(), 'tracelens-bench-large-'));
+const server = await startStaticServer({ root: DIST_DIR, csp: STRICT_CSP });
+const browser = await launchBrowser();
+try {
+  const shapes = [
+    { label: `${(numSpans / 100).toLocaleString('en-US')} traces of 100`, total: numSpans, perTrace: 100, seed: 99 },
+    { label: `1 trace of ${HUGE_TRACE.toLocaleString('en-US')}`, total: HUGE_TRACE, perTrace: HUGE_TRACE, seed: 5_000_000 },
+  ];
+  const lines: string[] = [];
+  let baselineDone = false;
+  for (const shape of shapes) {
+    const t0 = performance.now();
+    const written = writeJsonLines(join(dir, `bench-${shape.total}-${shape.perTrace}.jsonl`), shape.total, shape.perTrace, shape.seed);
+    console.log(`${shape.label}: generated with the real SDK in ${fmt(performance.now() - t0)}: ${MiB(written.numBytes)} OTLP JSON lines`);
+    const page = await openFreshPage(server.appUrl, browser.context);
+    const f = await load(page, written);
+    console.log(`  loaded: ${f.counts}`);
+    lines.push('', row(`${shape.label} (${MiB(written.numBytes)})`, 'figure'));
+    lines.push(row('  time to first waterfall row', fmt(f.firstRowMs)));
+    lines.push(row('  load indicator gone (total load)', fmt(f.loadedMs)));
+    lines.push(row('    = app read+decode rate', rate(written.numBytes, f.loadedMs)));
+    lines.push(row('  findings counted (lint done)', fmt(f.findingsMs)));
+    lines.push(row('  longest main-thread task', fmt(f.longestTaskMs)));
+    lines.push(row('  main-thread tasks over 50 ms', String(f.numLongTasks)));
+    lines.push(row('  worker JS heap after load', f.workerHeapMiB === null ? 'n/a' : `${f.workerHeapMiB.toFixed(0)} MiB`));
+    if (!baselineDone) {
+      baselineDone = true;
+      const idle = await sampleFrames(page, 0);
+      const parse = await parseBaseline(page);
+      lines.push('', row('baselines (same page, same run)', 'figure'));
+      lines.push(row(`  page JSON.parse of the first ${MiB(parse.numBytes)}`, fmt(parse.ms)));
+      // Long-task entries arrive after the task ends: then the observer must have seen the parse.
+      await page.waitForTimeout(300);
+      const parseTaskMs = await page.evaluate(() => {
+        const w = window as unknown as { __tasks: Array<{ start: number; duration: number }>; __parseAt: number };
+        return w.__tasks.filter((t) => t.start >= w.__parseAt - 5).reduce((m, t) => Math.max(m, t.duration), 0);
+      });
+      lines.push(row('    = JSON.parse rate', rate(parse.numBytes, parse.ms)));
+      lines.push(row('    → whole file at that rate (estimate)', fmt((parse.ms * written.numBytes) / parse.numBytes)));
+      lines.push(row('    check: long-task observer saw the parse', parseTaskMs > 0 ? fmt(parseTaskMs) : parse.ms > 50 ? 'NOT SEEN' : 'under 50 ms'));
+      lines.push(row('  idle page frame p50/p95/max', `${idle.p50.toFixed(1)}/${idle.p95.toFixed(1)}/${idle.max.toFixed(1)} ms`));
+    } else {
+      // Similar siblings start folded into fans (the root's 20k direct children here): unfold everything so
+      // the scroll goes over every row.
+      const shownBefore = (await page.locator('.waterfall-title .muted').textContent()) ?? '';
+      await page.getByTestId('expand-all').click();
+      await page.waitForFunction(() => !(document.querySelector('.waterfall-title .muted')?.textContent ?? ' shown').includes(' shown'), undefined, { timeout: LONG_WAIT });
+      const shownAfter = (await page.locator('.waterfall-title .muted').textContent()) ?? '';
+      await page.waitForTimeout(500);
+      const idle = await sampleFrames(page, 0);
+      const scroll = await sampleFrames(page, 400);
+      const acts = await interact(page, written.numNamed);
+      lines.push(row('  waterfall title on open', shownBefore));
+      lines.push(row('  after expand all', shownAfter));
+      lines.push(row('  idle frame p50/p95/max (baseline)', `${idle.p50.toFixed(1)}/${idle.p95.toFixed(1)}/${idle.max.toFixed(1)} ms`));
+      lines.push(row(`  scroll frame p50/p95/max (${scroll.num} frames)`, `${scroll.p50.toFixed(1)}/${scroll.p95.toFixed(1)}/${scroll.max.toFixed(1)} ms`));
+      lines.push(row('    scrolled', `${(scroll.scrolledPx / 1000).toFixed(0)}k px`));
+      lines.push(row('  collapse all → 1 row in the DOM', fmt(acts.collapseMs)));
+      lines.push(row(`  search "${SEARCH_NAME}" → count shown`, fmt(acts.searchMs)));
+      lines.push(row('    search count shown', acts.searchText));
+    }
+    await page.close();
+    rmSync(written.file, { force: true });
+  }
+  console.log(lines.join('\n'));
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+}
