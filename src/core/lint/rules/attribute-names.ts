@@ -5,6 +5,7 @@
 import { allLists, formatOf, type AttributeList } from './attribute-lists.ts';
 import { RENAMES } from './deprecated-table.ts';
 import { reportRow, spanRule } from './define.ts';
+import { memoByString } from './memo.ts';
 import { isKnownKey, isNamespace, isRegistered, nearestKey } from './registry.ts';
 
 // semconv docs/general/naming.md: lowercase, dot-separated namespaces, snake_case words.
@@ -13,7 +14,9 @@ const NAME_FORMAT = /^[a-z][a-z0-9]*([._][a-z0-9]+)*$/;
 const NON_OTLP_FORMATS = new Set(['zipkin-json', 'jaeger-json']);
 
 /** The proper dotted prefix of `key` that is a registered attribute but not itself used as a namespace. */
-export function collidingPrefix(key: string): string | undefined {
+export const collidingPrefix: (key: string) => string | undefined = memoByString(collidingPrefixOf);
+
+function collidingPrefixOf(key: string): string | undefined {
   if (isKnownKey(key)) return undefined;
   const parts = key.split('.');
   for (let i = 1; i < parts.length; i++) {
@@ -91,6 +94,15 @@ export const attributeNamespaceCollision = spanRule({
   }
 });
 
+/** null for a key attribute-unregistered accepts; else the nearest registered key, if any (a pure function of the key). */
+const unregistered = memoByString((key: string): { near: string | undefined } | null => {
+  // Like weaver's extends_namespace: any registry namespace as a prefix (`db.` for `db.colection.name`).
+  const dot = key.indexOf('.');
+  if (dot <= 0 || !isNamespace(key.slice(0, dot))) return null;
+  if (isKnownKey(key) || isDeprecated(key) || key.startsWith('otel.') || collidingPrefix(key) !== undefined) return null;
+  return { near: nearestKey(key) };
+});
+
 export const attributeUnregistered = spanRule({
   id: 'attribute-unregistered', category: 'semconv', severity: 'info',
   learn: 'Probably a typo of a standard key.',
@@ -99,11 +111,9 @@ export const attributeUnregistered = spanRule({
 }, (span, at, ctx) => {
   for (const list of allLists(ctx.ds, at.trace, at.row, span)) {
     for (const { key } of list.attributes) {
-      // Like weaver's extends_namespace: any registry namespace as a prefix (`db.` for `db.colection.name`).
-      const dot = key.indexOf('.');
-      if (dot <= 0 || !isNamespace(key.slice(0, dot))) continue;
-      if (isKnownKey(key) || isDeprecated(key) || key.startsWith('otel.') || collidingPrefix(key) !== undefined) continue;
-      const near = nearestKey(key);
+      const verdict = unregistered(key);
+      if (verdict === null) continue;
+      const near = verdict.near;
       reportRow(ctx, at.trace, at.row, `${list.label} attribute ${key} is not in the semconv registry${near ? `: did you mean ${near}?` : ''}`, near ? { suggestion: near } : {});
     }
   }
