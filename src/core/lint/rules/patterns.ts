@@ -2,6 +2,7 @@
 // carries), so every pattern is linear: each run of a character class starts at a lookbehind boundary of
 // that same class (so a failed attempt is never retried from inside the run), runs are separated by
 // literals the class excludes, and repeats are bounded. Values are also cut to SCAN_CHARS before scanning.
+import { memoByString } from './memo.ts';
 
 /** How much of one string value is scanned; longer values are reported by huge-attribute-value anyway. */
 export const SCAN_CHARS = 64 * 1024;
@@ -63,8 +64,10 @@ export const SECRET_PATTERNS: readonly SecretKind[] = [
   { kind: 'Stripe live key', re: /(?<!\w)sk_live_\w{8,}/ },
 ];
 
-/** The first credential-shaped substring of `s`, if any. */
-export function findSecret(s: string): { kind: string; match: string } | undefined {
+/** The first credential-shaped substring of `s`, if any (remembered per string: values repeat across spans). */
+export const findSecret: (s: string) => { kind: string; match: string } | undefined = memoByString(findSecretIn);
+
+function findSecretIn(s: string): { kind: string; match: string } | undefined {
   const text = s.slice(0, SCAN_CHARS);
   for (const { kind, re } of SECRET_PATTERNS) {
     const m = re.exec(text);
@@ -103,8 +106,10 @@ const CARD = /(?<![\w-])[2-6](?:[ -]?\d){12,18}(?![\w-])/g;
 const IBAN = /(?<![\w])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![\w])/g;
 const SSN = /(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])/;
 
-/** The first personal-data-shaped substring of `s`, if any. */
-export function findPii(s: string): { kind: string; match: string } | undefined {
+/** The first personal-data-shaped substring of `s`, if any (remembered per string: values repeat across spans). */
+export const findPii: (s: string) => { kind: string; match: string } | undefined = memoByString(findPiiIn);
+
+function findPiiIn(s: string): { kind: string; match: string } | undefined {
   const text = s.slice(0, SCAN_CHARS);
   const email = EMAIL.exec(text);
   if (email) return { kind: 'an email address', match: email[0] };

@@ -4,7 +4,7 @@
 import { attrString } from '../../model/records.ts';
 import { reportRow, spanRule } from './define.ts';
 import { findPii, findSecret, masked } from './patterns.ts';
-import { listStrings, spanStrings } from './span-strings.ts';
+import { listStrings, spanStrings, type Located } from './span-strings.ts';
 
 export const secretPattern = spanRule({
   id: 'secret-pattern', category: 'privacy', severity: 'error',
@@ -15,11 +15,12 @@ export const secretPattern = spanRule({
   // Resource values are scanned where a process enters the trace (a root, or a parent from another resource).
   const parentRow = at.trace.parentRow[at.row]!;
   const entry = parentRow < 0 || ctx.ds.spans[at.trace.spanIdx[parentRow]!]!.resourceIdx !== span.resourceIdx;
-  const resource = entry ? [...listStrings(ctx.ds.resources[span.resourceIdx]?.attributes ?? [], 'resource attribute ')] : [];
-  for (const s of [...spanStrings(span), ...resource]) {
+  const report = (s: Located): void => {
     const hit = findSecret(s.value);
     if (hit) reportRow(ctx, at.trace, at.row, `${s.where} contains a ${hit.kind} (${masked(hit.match)})`);
-  }
+  };
+  for (const s of spanStrings(span)) report(s);
+  if (entry) for (const s of listStrings(ctx.ds.resources[span.resourceIdx]?.attributes ?? [], 'resource attribute ')) report(s);
 });
 
 export const piiPattern = spanRule({
