@@ -1,6 +1,6 @@
 // Small constructors so each rule module is its metadata plus its detection.
 import type { Dataset, TraceModel } from '../../model/assemble.ts';
-import type { SpanRecord } from '../../model/records.ts';
+import type { KeyValue, ResourceRecord, SpanRecord } from '../../model/records.ts';
 import type { DatasetRule, RuleContext, RuleMeta, SpanRule, TraceRule } from '../types.ts';
 
 export function spanRule(meta: RuleMeta, check: SpanRule['check']): SpanRule {
@@ -27,7 +27,17 @@ export function reportRow(ctx: RuleContext, trace: TraceModel, row: number, mess
 
 /** Same process: (service.name, service.instance.id, host.name) of the span's resource. */
 export function processKey(ds: Dataset, span: SpanRecord): string {
-  const attrs = ds.resources[span.resourceIdx]?.attributes ?? [];
+  const resource = ds.resources[span.resourceIdx];
+  if (resource === undefined) return processKeyOf([]);
+  // Resources are immutable and shared by many spans: compute each one's key once.
+  let key = processKeyCache.get(resource);
+  if (key === undefined) processKeyCache.set(resource, (key = processKeyOf(resource.attributes)));
+  return key;
+}
+
+const processKeyCache = new WeakMap<ResourceRecord, string>();
+
+function processKeyOf(attrs: readonly KeyValue[]): string {
   const get = (k: string): string => {
     const v = attrs.find((a) => a.key === k)?.value;
     return v?.type === 'string' ? v.value : '';
