@@ -21,10 +21,16 @@ export function runLint(ds: Dataset, rules: readonly Rule[], config: LintConfig 
   for (const rule of rules) {
     if (config.disabled.has(rule.meta.id)) continue;
     const override = config.severity.get(rule.meta.id);
+    const thresholds = new Map<string, number | undefined>();
     const ctx: RuleContext = {
       ds,
       config,
-      threshold: (name, fallback) => config.thresholds[`${rule.meta.id}.${name}`] ?? fallback,
+      threshold: (name, fallback) => {
+        // Span rules ask for their thresholds once per span: look each name up once per run.
+        let value = thresholds.get(name);
+        if (value === undefined) thresholds.set(name, (value = config.thresholds[`${rule.meta.id}.${name}`]));
+        return value ?? fallback;
+      },
       report: (f) =>
         findings.push({ ...f, rule: rule.meta.id, category: rule.meta.category, severity: override ?? f.severity ?? rule.meta.severity }),
     };
