@@ -49,7 +49,10 @@ export const hugeAttributeValue = spanRule({
   const maxStackBytes = ctx.threshold('maxStacktraceBytes', 16 * KIB);
   const check = (attrs: readonly KeyValue[], where: string): void => {
     for (const kv of attrs) {
-      const size = valueBytes(kv.value);
+      // A UTF-16 code unit is at most 3 bytes of UTF-8, so a short string cannot exceed 1 KiB: skip the count.
+      const v = kv.value;
+      if (v.type === 'int' || v.type === 'bool' || v.type === 'double' || (v.type === 'string' && v.value.length * 3 <= KIB)) continue;
+      const size = valueBytes(v);
       if (size <= KIB) continue;
       const limit = kv.key === 'db.query.text' || kv.key === 'db.statement' ? maxQueryBytes : kv.key === 'exception.stacktrace' ? maxStackBytes : maxBytes;
       // Stack traces are routinely over 1 KiB: only their own limit applies.
