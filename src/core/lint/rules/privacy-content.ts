@@ -4,7 +4,7 @@
 import { attrString } from '../../model/records.ts';
 import { reportRow, spanRule } from './define.ts';
 import { findPii, findSecret, masked } from './patterns.ts';
-import { listStrings, spanStrings, type Located } from './span-strings.ts';
+import { forEachListString, forEachSpanString, type Located } from './span-strings.ts';
 
 export const secretPattern = spanRule({
   id: 'secret-pattern', category: 'privacy', severity: 'error',
@@ -19,8 +19,8 @@ export const secretPattern = spanRule({
     const hit = findSecret(s.value);
     if (hit) reportRow(ctx, at.trace, at.row, `${s.where} contains a ${hit.kind} (${masked(hit.match)})`);
   };
-  for (const s of spanStrings(span)) report(s);
-  if (entry) for (const s of listStrings(ctx.ds.resources[span.resourceIdx]?.attributes ?? [], 'resource attribute ')) report(s);
+  forEachSpanString(span, report);
+  if (entry) forEachListString(ctx.ds.resources[span.resourceIdx]?.attributes ?? [], 'resource attribute ', report);
 });
 
 export const piiPattern = spanRule({
@@ -29,10 +29,10 @@ export const piiPattern = spanRule({
   why: 'A value looks like personal data: an email address, a card number (Luhn-valid), an IBAN (mod-97-valid) or a US social security number. Traces are kept and shared far more widely than the systems holding such data, which creates obligations under privacy law. Either drop or hash the value before export, or record the decision to keep it. user.* and enduser.id keys are personal data by definition (info).',
   source: 'seed guide; semconv registry user, enduser',
 }, (span, at, ctx) => {
-  for (const s of spanStrings(span)) {
+  forEachSpanString(span, (s) => {
     const hit = findPii(s.value);
     if (hit) reportRow(ctx, at.trace, at.row, `${s.where} contains ${hit.kind} (${masked(hit.match)})`);
-  }
+  });
   const keys = span.attributes.map((kv) => kv.key).filter((k) => k.startsWith('user.') || k === 'enduser.id');
   if (keys.length) reportRow(ctx, at.trace, at.row, `user identity attributes recorded: ${[...new Set(keys)].join(', ')}`, { severity: 'info' });
 });
