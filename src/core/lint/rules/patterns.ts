@@ -22,11 +22,25 @@ const NUMERIC_SEGMENT = /(?:\/\d{2,}(?![\w-])|=\d+(?!\w))/;
 
 export type VolatileToken = 'uuid' | 'hex' | 'number' | 'email' | 'ip' | 'date' | 'query';
 
+/** One memo per hex-run threshold (a handful at most: thresholds come from the config). */
+const tokenMemos = new Map<number, (text: string) => readonly VolatileToken[]>();
+
 /** Id-like tokens in a name or template: what makes each instance different. */
 export function volatileTokens(text: string, minHexRun = 16): VolatileToken[] {
+  const run = Math.max(1, Math.floor(minHexRun));
+  let memo = tokenMemos.get(run);
+  if (memo === undefined) {
+    if (tokenMemos.size >= 8) tokenMemos.clear();
+    const hex = new RegExp(`(?<![0-9a-f])[0-9a-f]{${run},}(?![0-9a-f])`, 'i');
+    tokenMemos.set(run, (memo = memoByString((t) => volatileTokensIn(t, hex))));
+  }
+  // A copy, so a caller cannot change the remembered answer.
+  return [...memo(text)];
+}
+
+function volatileTokensIn(text: string, hex: RegExp): VolatileToken[] {
   const s = text.slice(0, SCAN_CHARS);
   const found: VolatileToken[] = [];
-  const hex = new RegExp(`(?<![0-9a-f])[0-9a-f]{${Math.max(1, Math.floor(minHexRun))},}(?![0-9a-f])`, 'i');
   if (UUID.test(s)) found.push('uuid');
   // A hex run counts only when it has a digit: `deadbeefdeadbeef` words are rare, ids almost always mix.
   const h = hex.exec(s.replace(UUID, ''));
@@ -39,14 +53,16 @@ export function volatileTokens(text: string, minHexRun = 16): VolatileToken[] {
   return found;
 }
 
-/** A name with its instance-specific parts masked, so names of one operation collapse to one. */
-export function maskVolatile(name: string): string {
-  return name
-    .slice(0, SCAN_CHARS)
-    .replace(new RegExp(UUID.source, 'gi'), '{uuid}')
-    .replace(/(?<![0-9a-f])(?=[0-9a-f]*\d)[0-9a-f]{16,}(?![0-9a-f])/gi, '{hex}')
-    .replace(/\d+/g, '#');
-}
+const UUID_ALL = new RegExp(UUID.source, 'gi');
+const HEX_ALL = /(?<![0-9a-f])(?=[0-9a-f]*\d)[0-9a-f]{16,}(?![0-9a-f])/gi;
+
+/** A name with its instance-specific parts masked, so names of one operation collapse to one (remembered per name). */
+export const maskVolatile: (name: string) => string = memoByString((name) => name
+  .slice(0, SCAN_CHARS)
+  // replace() with a global pattern starts from 0 and resets lastIndex, so sharing the patterns is safe.
+  .replace(UUID_ALL, '{uuid}')
+  .replace(HEX_ALL, '{hex}')
+  .replace(/\d+/g, '#'));
 
 export interface SecretKind {
   readonly kind: string;
