@@ -14,13 +14,14 @@ function collectStrings(v: AnyValue, out: string[]): void {
 
 interface Where { traceIdx: number; row: number }
 
+const quiet = (dropped: number | null): boolean => !(dropped !== null && dropped > 0);
+
 /** Collections sitting exactly on the count limit whose dropped count does not already say so (dropped-data does). */
 function countsOnLimit(ctx: RuleContext, limit: number): void {
   ctx.ds.traces.forEach((trace) => {
     for (let row = 0; row < trace.numRows; row++) {
       const s = spanAt(ctx.ds, trace, row);
       const on: string[] = [];
-      const quiet = (dropped: number | null): boolean => !(dropped !== null && dropped > 0);
       if (s.attributes.length === limit && quiet(s.droppedAttributesCount)) on.push('attributes');
       if (s.events.length === limit && quiet(s.droppedEventsCount)) on.push('events');
       if (s.links.length === limit && quiet(s.droppedLinksCount)) on.push('links');
