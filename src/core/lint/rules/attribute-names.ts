@@ -2,6 +2,7 @@
 // Sources: spec common/README.md §Attribute (keys non-empty, unique per collection); semconv
 // docs/general/naming.md; weaver live-check default policies (invalid_format, missing_namespace,
 // illegal_namespace, extends_namespace, missing_attribute); semconv model/otel/registry.yaml.
+import type { KeyValue } from '../../model/records.ts';
 import { allLists, formatOf, type AttributeList } from './attribute-lists.ts';
 import { RENAMES } from './deprecated-table.ts';
 import { reportRow, spanRule } from './define.ts';
@@ -31,6 +32,27 @@ function isDeprecated(key: string): boolean {
   return Object.hasOwn(RENAMES, key);
 }
 
+const NO_COUNTS: ReadonlyArray<readonly [string, number]> = [];
+
+/**
+ * How often each key occurs, in order of first occurrence (as a Map would iterate). Most lists are short and
+ * have no repeated or empty key: that case is answered by a scan that allocates nothing.
+ */
+function keyCounts(attrs: readonly KeyValue[]): Iterable<readonly [string, number]> {
+  let suspect = false;
+  if (attrs.length <= 32) {
+    for (let i = 0; i < attrs.length && !suspect; i++) {
+      const key = attrs[i]!.key;
+      if (key === '') suspect = true;
+      for (let j = i + 1; j < attrs.length && !suspect; j++) if (attrs[j]!.key === key) suspect = true;
+    }
+    if (!suspect) return NO_COUNTS;
+  }
+  const counts = new Map<string, number>();
+  for (const kv of attrs) counts.set(kv.key, (counts.get(kv.key) ?? 0) + 1);
+  return counts;
+}
+
 export const attributeKeyInvalid = spanRule({
   id: 'attribute-key-invalid', category: 'semconv', severity: 'error',
   learn: 'Keys must be non-empty and unique per collection.',
@@ -38,9 +60,7 @@ export const attributeKeyInvalid = spanRule({
   source: 'spec common/README.md §Attribute; Tracetest no-empty-attributes',
 }, (span, at, ctx) => {
   for (const list of allLists(ctx.ds, at.trace, at.row, span)) {
-    const counts = new Map<string, number>();
-    for (const kv of list.attributes) counts.set(kv.key, (counts.get(kv.key) ?? 0) + 1);
-    for (const [key, num] of counts) {
+    for (const [key, num] of keyCounts(list.attributes)) {
       if (key === '') reportRow(ctx, at.trace, at.row, `${list.label} has an attribute with an empty key`);
       else if (num > 1) reportRow(ctx, at.trace, at.row, `${list.label} attribute ${key} appears ${num} times`);
     }
@@ -94,13 +114,23 @@ export const attributeNamespaceCollision = spanRule({
   }
 });
 
-/** null for a key attribute-unregistered accepts; else the nearest registered key, if any (a pure function of the key). */
-const unregistered = memoByString((key: string): { near: string | undefined } | null => {
+interface Unregistered {
+  readonly near: string | undefined;
+  /** What follows the list's label in the message. */
+  readonly text: string;
+  /** The whole message for the common label `span`, made once: such keys repeat on every span. */
+  readonly spanMessage: string;
+}
+
+/** null for a key attribute-unregistered accepts; else what to report (a pure function of the key). */
+const unregistered = memoByString((key: string): Unregistered | null => {
   // Like weaver's extends_namespace: any registry namespace as a prefix (`db.` for `db.colection.name`).
   const dot = key.indexOf('.');
   if (dot <= 0 || !isNamespace(key.slice(0, dot))) return null;
   if (isKnownKey(key) || isDeprecated(key) || key.startsWith('otel.') || collidingPrefix(key) !== undefined) return null;
-  return { near: nearestKey(key) };
+  const near = nearestKey(key);
+  const text = `attribute ${key} is not in the semconv registry${near ? `: did you mean ${near}?` : ''}`;
+  return { near, text, spanMessage: `span ${text}` };
 });
 
 export const attributeUnregistered = spanRule({
@@ -114,7 +144,7 @@ export const attributeUnregistered = spanRule({
       const verdict = unregistered(key);
       if (verdict === null) continue;
       const near = verdict.near;
-      reportRow(ctx, at.trace, at.row, `${list.label} attribute ${key} is not in the semconv registry${near ? `: did you mean ${near}?` : ''}`, near ? { suggestion: near } : {});
+      reportRow(ctx, at.trace, at.row, list.label === 'span' ? verdict.spanMessage : `${list.label} ${verdict.text}`, near ? { suggestion: near } : {});
     }
   }
 });
