@@ -37,6 +37,11 @@ export function processKey(ds: Dataset, span: SpanRecord): string {
 
 const processKeyCache = new WeakMap<ResourceRecord, string>();
 
+/** processKey(a) === processKey(b), answered without a lookup when both spans share one resource. */
+export function sameProcess(ds: Dataset, a: SpanRecord, b: SpanRecord): boolean {
+  return a.resourceIdx === b.resourceIdx || processKey(ds, a) === processKey(ds, b);
+}
+
 function processKeyOf(attrs: readonly KeyValue[]): string {
   const get = (k: string): string => {
     const v = attrs.find((a) => a.key === k)?.value;
