@@ -1,7 +1,7 @@
 // Runs rules over an assembled dataset. Rules are small pure modules; the engine applies configuration
 // (disabled rules, severity overrides, thresholds) and stamps each finding with its rule's id and category.
 import type { Dataset } from '../model/assemble.ts';
-import type { Finding, LintConfig, Rule, RuleContext, Severity, SpanRule } from './types.ts';
+import type { Finding, FindingInput, LintConfig, Rule, RuleContext, Severity, SpanRule } from './types.ts';
 
 export const DEFAULT_CONFIG: LintConfig = {
   disabled: new Set(),
@@ -28,9 +28,24 @@ function contextFor(ds: Dataset, config: LintConfig, rule: Rule, findings: Findi
       if (value === undefined) thresholds.set(name, (value = config.thresholds[`${rule.meta.id}.${name}`]));
       return value ?? fallback;
     },
-    report: (f) =>
-      findings.push({ ...f, rule: rule.meta.id, category: rule.meta.category, severity: override ?? f.severity ?? rule.meta.severity }),
+    report: (f) => {
+      findings.push(stamped(f, rule, override ?? f.severity ?? rule.meta.severity));
+    },
   };
+}
+
+/**
+ * `{ ...f, rule, category, severity }`, built by copying keys: the same keys in the same order with the same
+ * values (a severity the rule gave keeps its place), but several times faster in V8 than an object spread
+ * followed by more properties, which showed as the main cost of rules with many findings.
+ */
+function stamped(f: FindingInput, rule: Rule, severity: Severity): Finding {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(f)) out[key] = f[key as keyof FindingInput];
+  out.rule = rule.meta.id;
+  out.category = rule.meta.category;
+  out.severity = severity;
+  return out as unknown as Finding;
 }
 
 /**
