@@ -1,7 +1,7 @@
 // Small constructors so each rule module is its metadata plus its detection.
 import type { Dataset, TraceModel } from '../../model/assemble.ts';
 import type { KeyValue, ResourceRecord, SpanRecord } from '../../model/records.ts';
-import type { DatasetRule, RuleContext, RuleMeta, SpanRule, TraceRule } from '../types.ts';
+import type { DatasetRule, FindingInput, RuleContext, RuleMeta, SpanRule, TraceRule } from '../types.ts';
 
 export function spanRule(meta: RuleMeta, check: SpanRule['check']): SpanRule {
   return { scope: 'span', meta, check };
@@ -22,7 +22,10 @@ export function spanAt(ds: Dataset, trace: TraceModel, row: number): SpanRecord 
 
 /** Reports a finding on the span at `row`. */
 export function reportRow(ctx: RuleContext, trace: TraceModel, row: number, message: string, extra: { severity?: 'error' | 'warning' | 'info'; suggestion?: string } = {}): void {
-  ctx.report({ traceId: trace.traceId, spanId: spanAt(ctx.ds, trace, row).spanId, row, message, ...extra });
+  const finding: Record<string, unknown> = { traceId: trace.traceId, spanId: spanAt(ctx.ds, trace, row).spanId, row, message };
+  // `{ ...literal, ...extra }` by copying keys: same keys, order and values, without V8's slow spread-into-literal path.
+  for (const key of Object.keys(extra)) finding[key] = extra[key as keyof typeof extra];
+  ctx.report(finding as unknown as FindingInput);
 }
 
 /** Same process: (service.name, service.instance.id, host.name) of the span's resource. */
