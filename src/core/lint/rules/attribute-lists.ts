@@ -75,9 +75,17 @@ function pushShared(ds: Dataset, trace: TraceModel, row: number, span: SpanRecor
   return out;
 }
 
+// The engine runs every span rule on one span before the next, and nine rules ask for the same lists:
+// remember the last answer (callers only read it). A trace belongs to one dataset (as in firstRowsCache), so
+// the dataset is not part of the key, and holding no dataset here keeps a replaced one collectable.
+let last: { trace: TraceModel; row: number; span: SpanRecord; lists: readonly AttributeList[] } | undefined;
+
 /** Every collection this row is responsible for. */
-export function allLists(ds: Dataset, trace: TraceModel, row: number, span: SpanRecord): AttributeList[] {
-  return pushShared(ds, trace, row, span, ownLists(span));
+export function allLists(ds: Dataset, trace: TraceModel, row: number, span: SpanRecord): readonly AttributeList[] {
+  if (last !== undefined && last.span === span && last.row === row && last.trace === trace) return last.lists;
+  const lists = pushShared(ds, trace, row, span, ownLists(span));
+  last = { trace, row, span, lists };
+  return lists;
 }
 
 /** The input format of the span (e.g. `zipkin-json`), for rules that must not guess where a format is silent. */
