@@ -1,9 +1,12 @@
 // Answers of pure functions of one string (a key, a value), remembered across spans: the same keys and most
 // values repeat in every span (the decoders share them, model/intern.ts). The cache is dropped whole when it
 // fills, so a hostile input of unique strings costs at most MAX_ENTRIES entries.
-const MAX_ENTRIES = 50_000;
-/** Longer strings rarely repeat (query text, stack traces): remembering them would only cost memory. */
-const MAX_KEY_CHARS = 256;
+const MAX_ENTRIES = 20_000;
+/**
+ * Longer strings rarely repeat (query text, stack traces; model/intern.ts does not share them either):
+ * remembering them would only cost memory. At most about 4 MB of keys per memo.
+ */
+const MAX_KEY_CHARS = 96;
 
 export function memoByString<T>(fn: (s: string) => T): (s: string) => T {
   const cache = new Map<string, T>();
