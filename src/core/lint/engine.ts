@@ -18,14 +18,15 @@ export function severityAtLeast(s: Severity, min: Severity): boolean {
 
 function contextFor(ds: Dataset, config: LintConfig, rule: Rule, findings: Finding[]): RuleContext {
   const override = config.severity.get(rule.meta.id);
-  const thresholds = new Map<string, number | undefined>();
+  /** name → the configured value, or null when the config has none (the rule's fallback applies). */
+  const thresholds = new Map<string, number | null>();
   return {
     ds,
     config,
     threshold: (name, fallback) => {
       // Span rules ask for their thresholds once per span: look each name up once per run.
       let value = thresholds.get(name);
-      if (value === undefined) thresholds.set(name, (value = config.thresholds[`${rule.meta.id}.${name}`]));
+      if (value === undefined) thresholds.set(name, (value = config.thresholds[`${rule.meta.id}.${name}`] ?? null));
       return value ?? fallback;
     },
     report: (f) => {
