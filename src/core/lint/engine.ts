@@ -1,7 +1,7 @@
 // Runs rules over an assembled dataset. Rules are small pure modules; the engine applies configuration
 // (disabled rules, severity overrides, thresholds) and stamps each finding with its rule's id and category.
 import type { Dataset } from '../model/assemble.ts';
-import type { Finding, LintConfig, Rule, RuleContext, Severity } from './types.ts';
+import type { Finding, FindingInput, LintConfig, Rule, RuleContext, Severity, SpanRule } from './types.ts';
 
 export const DEFAULT_CONFIG: LintConfig = {
   disabled: new Set(),
@@ -16,26 +16,72 @@ export function severityAtLeast(s: Severity, min: Severity): boolean {
   return SEVERITY_ORDER[s] >= SEVERITY_ORDER[min];
 }
 
+function contextFor(ds: Dataset, config: LintConfig, rule: Rule, findings: Finding[]): RuleContext {
+  const override = config.severity.get(rule.meta.id);
+  /** name → the configured value, or null when the config has none (the rule's fallback applies). */
+  const thresholds = new Map<string, number | null>();
+  return {
+    ds,
+    config,
+    threshold: (name, fallback) => {
+      // Span rules ask for their thresholds once per span: look each name up once per run.
+      let value = thresholds.get(name);
+      if (value === undefined) thresholds.set(name, (value = config.thresholds[`${rule.meta.id}.${name}`] ?? null));
+      return value ?? fallback;
+    },
+    report: (f) => {
+      findings.push(stamped(f, rule, override ?? f.severity ?? rule.meta.severity));
+    },
+  };
+}
+
+/**
+ * `{ ...f, rule, category, severity }`, built by copying keys: the same keys in the same order with the same
+ * values (a severity the rule gave keeps its place), but several times faster in V8 than an object spread
+ * followed by more properties, which showed as the main cost of rules with many findings.
+ */
+function stamped(f: FindingInput, rule: Rule, severity: Severity): Finding {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(f)) out[key] = f[key as keyof FindingInput];
+  out.rule = rule.meta.id;
+  out.category = rule.meta.category;
+  out.severity = severity;
+  return out as unknown as Finding;
+}
+
+/**
+ * Findings come out grouped by rule, in the order of `rules`, each rule's in the order it reported them.
+ * Span rules run span-major (one walk over the spans, every span rule per span, one `at` per span shared by
+ * them) instead of one walk and one `at` object per rule and span; each rule reports into its own list, so
+ * the order is the same as running the rules one after the other. Rules are pure, so the interleaving
+ * cannot change what they find.
+ */
 export function runLint(ds: Dataset, rules: readonly Rule[], config: LintConfig = DEFAULT_CONFIG): Finding[] {
-  const findings: Finding[] = [];
-  for (const rule of rules) {
-    if (config.disabled.has(rule.meta.id)) continue;
-    const override = config.severity.get(rule.meta.id);
-    const ctx: RuleContext = {
-      ds,
-      config,
-      threshold: (name, fallback) => config.thresholds[`${rule.meta.id}.${name}`] ?? fallback,
-      report: (f) =>
-        findings.push({ ...f, rule: rule.meta.id, category: rule.meta.category, severity: override ?? f.severity ?? rule.meta.severity }),
-    };
+  const active = rules.filter((rule) => !config.disabled.has(rule.meta.id));
+  const perRule = active.map((): Finding[] => []);
+  const contexts = active.map((rule, i) => contextFor(ds, config, rule, perRule[i]!));
+  const spanRules: SpanRule[] = [];
+  const spanContexts: RuleContext[] = [];
+  active.forEach((rule, i) => {
+    if (rule.scope === 'span') {
+      spanRules.push(rule);
+      spanContexts.push(contexts[i]!);
+    }
+  });
+  if (spanRules.length > 0) {
+    for (const trace of ds.traces) {
+      for (let row = 0; row < trace.numRows; row++) {
+        const spanIdx = trace.spanIdx[row]!;
+        const span = ds.spans[spanIdx]!;
+        const at = { trace, row, spanIdx };
+        for (let r = 0; r < spanRules.length; r++) spanRules[r]!.check(span, at, spanContexts[r]!);
+      }
+    }
+  }
+  active.forEach((rule, i) => {
+    const ctx = contexts[i]!;
     switch (rule.scope) {
       case 'span':
-        for (const trace of ds.traces) {
-          for (let row = 0; row < trace.numRows; row++) {
-            const spanIdx = trace.spanIdx[row]!;
-            rule.check(ds.spans[spanIdx]!, { trace, row, spanIdx }, ctx);
-          }
-        }
         break;
       case 'trace':
         for (const trace of ds.traces) rule.check(trace, ctx);
@@ -48,6 +94,6 @@ export function runLint(ds: Dataset, rules: readonly Rule[], config: LintConfig 
         throw new Error(`unknown rule scope ${String(never)}`);
       }
     }
-  }
-  return findings;
+  });
+  return perRule.length === 1 ? perRule[0]! : perRule.flat();
 }

@@ -14,11 +14,15 @@ export interface AttributeList {
 }
 
 export function ownLists(span: SpanRecord): AttributeList[] {
-  return [
-    { level: 'span', label: 'span', attributes: span.attributes },
-    ...span.events.map((e) => ({ level: 'event' as const, label: `event "${e.name}"`, attributes: e.attributes })),
-    ...span.links.map((l) => ({ level: 'link' as const, label: `link to ${l.spanId}`, attributes: l.attributes })),
-  ];
+  const out: AttributeList[] = [{ level: 'span', label: 'span', attributes: span.attributes }];
+  pushEventsAndLinks(span, out);
+  return out;
+}
+
+// Pushes instead of spreading mapped copies: this runs for every span in several rules.
+function pushEventsAndLinks(span: SpanRecord, out: AttributeList[]): void {
+  for (const e of span.events) out.push({ level: 'event', label: `event "${e.name}"`, attributes: e.attributes });
+  for (const l of span.links) out.push({ level: 'link', label: `link to ${l.spanId}`, attributes: l.attributes });
 }
 
 interface FirstRows {
@@ -61,16 +65,27 @@ export function firstWithResourceAndScope(ds: Dataset, trace: TraceModel, row: n
 
 /** The resource and scope collections, when this row is the first in its trace to use them. */
 export function sharedLists(ds: Dataset, trace: TraceModel, row: number, span: SpanRecord): AttributeList[] {
-  const out: AttributeList[] = [];
+  return pushShared(ds, trace, row, span, []);
+}
+
+function pushShared(ds: Dataset, trace: TraceModel, row: number, span: SpanRecord, out: AttributeList[]): AttributeList[] {
   const first = firstRows(ds, trace);
   if (first.resource.get(span.resourceIdx) === row) out.push({ level: 'resource', label: 'resource', attributes: ds.resources[span.resourceIdx]?.attributes ?? [] });
   if (first.scope.get(span.scopeIdx) === row) out.push({ level: 'scope', label: 'scope', attributes: ds.scopes[span.scopeIdx]?.attributes ?? [] });
   return out;
 }
 
+// The engine runs every span rule on one span before the next, and nine rules ask for the same lists:
+// remember the last answer (callers only read it). A trace belongs to one dataset (as in firstRowsCache), so
+// the dataset is not part of the key, and holding no dataset here keeps a replaced one collectable.
+let last: { trace: TraceModel; row: number; span: SpanRecord; lists: readonly AttributeList[] } | undefined;
+
 /** Every collection this row is responsible for. */
-export function allLists(ds: Dataset, trace: TraceModel, row: number, span: SpanRecord): AttributeList[] {
-  return [...ownLists(span), ...sharedLists(ds, trace, row, span)];
+export function allLists(ds: Dataset, trace: TraceModel, row: number, span: SpanRecord): readonly AttributeList[] {
+  if (last !== undefined && last.span === span && last.row === row && last.trace === trace) return last.lists;
+  const lists = pushShared(ds, trace, row, span, ownLists(span));
+  last = { trace, row, span, lists };
+  return lists;
 }
 
 /** The input format of the span (e.g. `zipkin-json`), for rules that must not guess where a format is silent. */

@@ -2,9 +2,11 @@
 // Sources: spec common/README.md §Attribute (keys non-empty, unique per collection); semconv
 // docs/general/naming.md; weaver live-check default policies (invalid_format, missing_namespace,
 // illegal_namespace, extends_namespace, missing_attribute); semconv model/otel/registry.yaml.
+import type { KeyValue } from '../../model/records.ts';
 import { allLists, formatOf, type AttributeList } from './attribute-lists.ts';
 import { RENAMES } from './deprecated-table.ts';
 import { reportRow, spanRule } from './define.ts';
+import { memoByString } from './memo.ts';
 import { isKnownKey, isNamespace, isRegistered, nearestKey } from './registry.ts';
 
 // semconv docs/general/naming.md: lowercase, dot-separated namespaces, snake_case words.
@@ -13,7 +15,9 @@ const NAME_FORMAT = /^[a-z][a-z0-9]*([._][a-z0-9]+)*$/;
 const NON_OTLP_FORMATS = new Set(['zipkin-json', 'jaeger-json']);
 
 /** The proper dotted prefix of `key` that is a registered attribute but not itself used as a namespace. */
-export function collidingPrefix(key: string): string | undefined {
+export const collidingPrefix: (key: string) => string | undefined = memoByString(collidingPrefixOf);
+
+function collidingPrefixOf(key: string): string | undefined {
   if (isKnownKey(key)) return undefined;
   const parts = key.split('.');
   for (let i = 1; i < parts.length; i++) {
@@ -28,6 +32,27 @@ function isDeprecated(key: string): boolean {
   return Object.hasOwn(RENAMES, key);
 }
 
+const NO_COUNTS: ReadonlyArray<readonly [string, number]> = [];
+
+/**
+ * How often each key occurs, in order of first occurrence (as a Map would iterate). Most lists are short and
+ * have no repeated or empty key: that case is answered by a scan that allocates nothing.
+ */
+function keyCounts(attrs: readonly KeyValue[]): Iterable<readonly [string, number]> {
+  let suspect = false;
+  if (attrs.length <= 32) {
+    for (let i = 0; i < attrs.length && !suspect; i++) {
+      const key = attrs[i]!.key;
+      if (key === '') suspect = true;
+      for (let j = i + 1; j < attrs.length && !suspect; j++) if (attrs[j]!.key === key) suspect = true;
+    }
+    if (!suspect) return NO_COUNTS;
+  }
+  const counts = new Map<string, number>();
+  for (const kv of attrs) counts.set(kv.key, (counts.get(kv.key) ?? 0) + 1);
+  return counts;
+}
+
 export const attributeKeyInvalid = spanRule({
   id: 'attribute-key-invalid', category: 'semconv', severity: 'error',
   learn: 'Keys must be non-empty and unique per collection.',
@@ -35,9 +60,7 @@ export const attributeKeyInvalid = spanRule({
   source: 'spec common/README.md §Attribute; Tracetest no-empty-attributes',
 }, (span, at, ctx) => {
   for (const list of allLists(ctx.ds, at.trace, at.row, span)) {
-    const counts = new Map<string, number>();
-    for (const kv of list.attributes) counts.set(kv.key, (counts.get(kv.key) ?? 0) + 1);
-    for (const [key, num] of counts) {
+    for (const [key, num] of keyCounts(list.attributes)) {
       if (key === '') reportRow(ctx, at.trace, at.row, `${list.label} has an attribute with an empty key`);
       else if (num > 1) reportRow(ctx, at.trace, at.row, `${list.label} attribute ${key} appears ${num} times`);
     }
@@ -91,6 +114,25 @@ export const attributeNamespaceCollision = spanRule({
   }
 });
 
+interface Unregistered {
+  readonly near: string | undefined;
+  /** What follows the list's label in the message. */
+  readonly text: string;
+  /** The whole message for the common label `span`, made once: such keys repeat on every span. */
+  readonly spanMessage: string;
+}
+
+/** null for a key attribute-unregistered accepts; else what to report (a pure function of the key). */
+const unregistered = memoByString((key: string): Unregistered | null => {
+  // Like weaver's extends_namespace: any registry namespace as a prefix (`db.` for `db.colection.name`).
+  const dot = key.indexOf('.');
+  if (dot <= 0 || !isNamespace(key.slice(0, dot))) return null;
+  if (isKnownKey(key) || isDeprecated(key) || key.startsWith('otel.') || collidingPrefix(key) !== undefined) return null;
+  const near = nearestKey(key);
+  const text = `attribute ${key} is not in the semconv registry${near ? `: did you mean ${near}?` : ''}`;
+  return { near, text, spanMessage: `span ${text}` };
+});
+
 export const attributeUnregistered = spanRule({
   id: 'attribute-unregistered', category: 'semconv', severity: 'info',
   learn: 'Probably a typo of a standard key.',
@@ -99,12 +141,10 @@ export const attributeUnregistered = spanRule({
 }, (span, at, ctx) => {
   for (const list of allLists(ctx.ds, at.trace, at.row, span)) {
     for (const { key } of list.attributes) {
-      // Like weaver's extends_namespace: any registry namespace as a prefix (`db.` for `db.colection.name`).
-      const dot = key.indexOf('.');
-      if (dot <= 0 || !isNamespace(key.slice(0, dot))) continue;
-      if (isKnownKey(key) || isDeprecated(key) || key.startsWith('otel.') || collidingPrefix(key) !== undefined) continue;
-      const near = nearestKey(key);
-      reportRow(ctx, at.trace, at.row, `${list.label} attribute ${key} is not in the semconv registry${near ? `: did you mean ${near}?` : ''}`, near ? { suggestion: near } : {});
+      const verdict = unregistered(key);
+      if (verdict === null) continue;
+      const near = verdict.near;
+      reportRow(ctx, at.trace, at.row, list.label === 'span' ? verdict.spanMessage : `${list.label} ${verdict.text}`, near ? { suggestion: near } : {});
     }
   }
 });

@@ -3,10 +3,11 @@
 // docs/http/http-spans.md (http.request.method), weaver live-check (type_mismatch, undefined_enum_variant),
 // Instrumentation Score RES-004.
 import type { AnyValue, KeyValue } from '../../model/records.ts';
-import { allLists, formatOf, sharedLists } from './attribute-lists.ts';
+import { allLists, firstWithResource, formatOf } from './attribute-lists.ts';
 import { REGISTRY_TYPES, type RegistryType } from './attribute-types.ts';
 import { resolveEnumRename } from './deprecated-table.ts';
 import { reportRow, spanRule } from './define.ts';
+import { memoByString } from './memo.ts';
 import { enumMembers } from './registry.ts';
 
 export const deprecatedEnumValue = spanRule({
@@ -111,6 +112,9 @@ const SPAN_LEVEL_EXCEPTIONS = /^(service\.peer\.|cloud\.region$|cloud\.resource_
 // Zipkin has no resource: OpenTelemetry's Zipkin exporter copies resource attributes into every span's tags.
 const NO_RESOURCE_FORMATS = new Set(['zipkin-json']);
 
+/** A key of a resource namespace that conventions do not allow on spans (remembered per key). */
+const resourceKeyOnSpan = memoByString((k) => RESOURCE_NAMESPACES.some((p) => k.startsWith(p)) && !SPAN_LEVEL_EXCEPTIONS.test(k));
+
 export const attributeWrongLevel = spanRule({
   id: 'attribute-wrong-level', category: 'semconv', severity: 'warning',
   learn: 'Tools look for each key at one OTLP level.',
@@ -118,10 +122,12 @@ export const attributeWrongLevel = spanRule({
   source: 'Instrumentation Score RES-004',
 }, (span, at, ctx) => {
   if (NO_RESOURCE_FORMATS.has(formatOf(ctx.ds, span))) return;
-  const onSpan = span.attributes.map((a) => a.key).filter((k) => RESOURCE_NAMESPACES.some((p) => k.startsWith(p)) && !SPAN_LEVEL_EXCEPTIONS.test(k));
-  if (onSpan.length) reportRow(ctx, at.trace, at.row, `span carries resource attributes ${onSpan.join(', ')}; set them on the Resource`);
-  const resource = sharedLists(ctx.ds, at.trace, at.row, span).find((l) => l.level === 'resource');
-  const onResource = (resource?.attributes ?? []).map((a) => a.key).filter((k) => SPAN_NAMESPACES.some((p) => k.startsWith(p)));
+  let onSpan: string[] | undefined;
+  for (const { key } of span.attributes) if (resourceKeyOnSpan(key)) (onSpan ??= []).push(key);
+  if (onSpan) reportRow(ctx, at.trace, at.row, `span carries resource attributes ${onSpan.join(', ')}; set them on the Resource`);
+  // The resource is checked on the first row of the trace that uses it (see sharedLists).
+  if (!firstWithResource(ctx.ds, at.trace, at.row, span)) return;
+  const onResource = (ctx.ds.resources[span.resourceIdx]?.attributes ?? []).map((a) => a.key).filter((k) => SPAN_NAMESPACES.some((p) => k.startsWith(p)));
   if (onResource.length) reportRow(ctx, at.trace, at.row, `resource carries span attributes ${onResource.join(', ')}; set them on the spans`);
 });
 

@@ -2,6 +2,8 @@
 // family). Sources: seed guide; instrumentation-score SPA-001 (INTERNAL spans per trace and service) and
 // SPA-005 (short spans per trace).
 import { attrString, SpanKind, type AnyValue, type KeyValue } from '../../model/records.ts';
+import type { TraceModel } from '../../model/assemble.ts';
+import type { RuleContext } from '../types.ts';
 import { reportRow, spanRule, traceRule } from './define.ts';
 
 /** UTF-8 size of a string without allocating an encoded copy. */
@@ -44,22 +46,29 @@ export const hugeAttributeValue = spanRule({
   why: 'Every attribute value is stored, indexed and shipped with each span. Multi-kilobyte values (payloads, whole documents, query texts, stack traces of deep recursion) multiply storage and egress costs, and SDK or backend limits cut them anyway. Record a summary or a size instead, set attribute value length limits (OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT), or move bulky data to logs.',
   source: 'seed guide',
 }, (span, at, ctx) => {
-  const maxBytes = ctx.threshold('maxBytes', 4 * KIB);
-  const maxQueryBytes = ctx.threshold('maxQueryBytes', 2 * KIB);
-  const maxStackBytes = ctx.threshold('maxStacktraceBytes', 16 * KIB);
-  const check = (attrs: readonly KeyValue[], where: string): void => {
-    for (const kv of attrs) {
-      const size = valueBytes(kv.value);
-      if (size <= KIB) continue;
-      const limit = kv.key === 'db.query.text' || kv.key === 'db.statement' ? maxQueryBytes : kv.key === 'exception.stacktrace' ? maxStackBytes : maxBytes;
-      // Stack traces are routinely over 1 KiB: only their own limit applies.
-      if (size > limit) reportRow(ctx, at.trace, at.row, `${where}${kv.key} is ${kib(size)} (limit ${kib(limit)})`);
-      else if (kv.key !== 'exception.stacktrace') reportRow(ctx, at.trace, at.row, `${where}${kv.key} is ${kib(size)}`, { severity: 'info' });
-    }
+  const limits: SizeLimits = {
+    maxBytes: ctx.threshold('maxBytes', 4 * KIB), maxQueryBytes: ctx.threshold('maxQueryBytes', 2 * KIB), maxStackBytes: ctx.threshold('maxStacktraceBytes', 16 * KIB),
   };
-  check(span.attributes, '');
-  for (const e of span.events) check(e.attributes, `event ${e.name}: `);
+  checkSizes(span.attributes, '', limits, at, ctx);
+  for (const e of span.events) checkSizes(e.attributes, `event ${e.name}: `, limits, at, ctx);
 });
+
+interface SizeLimits { readonly maxBytes: number; readonly maxQueryBytes: number; readonly maxStackBytes: number }
+
+// A function of its own rather than a closure made for every span.
+function checkSizes(attrs: readonly KeyValue[], where: string, limits: SizeLimits, at: { readonly trace: TraceModel; readonly row: number }, ctx: RuleContext): void {
+  for (const kv of attrs) {
+    // A UTF-16 code unit is at most 3 bytes of UTF-8, so a short string cannot exceed 1 KiB: skip the count.
+    const v = kv.value;
+    if (v.type === 'int' || v.type === 'bool' || v.type === 'double' || (v.type === 'string' && v.value.length * 3 <= KIB)) continue;
+    const size = valueBytes(v);
+    if (size <= KIB) continue;
+    const limit = kv.key === 'db.query.text' || kv.key === 'db.statement' ? limits.maxQueryBytes : kv.key === 'exception.stacktrace' ? limits.maxStackBytes : limits.maxBytes;
+    // Stack traces are routinely over 1 KiB: only their own limit applies.
+    if (size > limit) reportRow(ctx, at.trace, at.row, `${where}${kv.key} is ${kib(size)} (limit ${kib(limit)})`);
+    else if (kv.key !== 'exception.stacktrace') reportRow(ctx, at.trace, at.row, `${where}${kv.key} is ${kib(size)}`, { severity: 'info' });
+  }
+}
 
 const PROBE_PATH = /\/(?:health|healthz|ready|readyz|livez|ping|metrics)\/?$/i;
 const PROBE_UA = /kube-probe|ELB-HealthChecker/i;

@@ -3,7 +3,7 @@
 // Jaeger HasClientServerSpans; the seed guide.
 import type { Dataset, TraceModel } from '../../model/assemble.ts';
 import { SpanKind, type SpanRecord } from '../../model/records.ts';
-import { datasetRule, forEachChildOfParent, processKey, reportRow, spanAt, traceRule } from './define.ts';
+import { datasetRule, forEachChildOfParent, reportRow, sameProcess, spanAt, traceRule } from './define.ts';
 import { callMethod, isHttp, isRpc, knownEndpoints, peerNames, resourceString, rpcMethod, urlFull } from './span-facts.ts';
 
 /**
@@ -98,7 +98,7 @@ export const nestedSameKind = traceRule({
 }, (trace, ctx) => {
   forEachChildOfParent(ctx, trace, (c, parent, row) => {
     if (c.kind !== parent.kind) return;
-    if (c.kind === SpanKind.SERVER && processKey(ctx.ds, c) === processKey(ctx.ds, parent)) {
+    if (c.kind === SpanKind.SERVER && sameProcess(ctx.ds, c, parent)) {
       reportRow(ctx, trace, row, `SERVER span under the SERVER span "${parent.name}" of the same process`);
     } else if (c.kind === SpanKind.CLIENT) {
       const same = [urlFull, rpcMethod].map((get) => (get(c) !== undefined && get(c) === get(parent) ? get(c) : undefined)).find((v) => v !== undefined);

@@ -1,8 +1,9 @@
 // Lifecycle rules: how spans start, end and report their outcome (../shared/RULES.md, lifecycle family).
 // Sources: OTel spec trace/api.md (Span, Set Status, Add Events), trace/exceptions.md, opentelemetry-proto
 // trace.proto, semantic-conventions general/recording-errors.md and exceptions-spans.md, Jaeger ClockSkew.
-import { attr, Quirk, StatusCode } from '../../model/records.ts';
-import { forEachChildOfParent, processKey, reportRow, spanRule, traceRule } from './define.ts';
+import { attr, Quirk, StatusCode, type SpanRecord } from '../../model/records.ts';
+import type { LintConfig } from '../types.ts';
+import { forEachChildOfParent, reportRow, sameProcess, spanRule, traceRule } from './define.ts';
 
 const NS_2000 = 946_684_800_000_000_000n; // 2000-01-01 in Unix ns
 const DAY_NS = 86_400_000_000_000n;
@@ -25,13 +26,21 @@ export const spanNegativeDuration = spanRule({
   if (span.endNs !== 0n && span.endNs < span.startNs) reportRow(ctx, at.trace, at.row, `"${span.name}" ends ${Number(span.startNs - span.endNs) / 1e6} ms before it starts`);
 });
 
+// One bigint per configuration rather than one per span.
+const latestStartCache = new WeakMap<LintConfig, bigint>();
+function latestStart(config: LintConfig): bigint {
+  let ns = latestStartCache.get(config);
+  if (ns === undefined) latestStartCache.set(config, (ns = BigInt(Math.max(config.nowMs, 0)) * 1_000_000n + DAY_NS));
+  return ns;
+}
+
 export const timestampImplausible = spanRule({
   id: 'timestamp-implausible', category: 'lifecycle', severity: 'error',
   learn: 'OTLP times are nanoseconds since epoch; 1970 means the wrong unit.',
   why: 'OTLP timestamps are Unix nanoseconds. A start of 0, a date before 2000, or a date in the future usually means milliseconds or microseconds were passed where nanoseconds belong, or a clock was unset. Convert the unit where the timestamp is created, or let the SDK stamp the time.',
   source: 'opentelemetry-proto trace.proto; seed guide',
 }, (span, at, ctx) => {
-  const maxNs = BigInt(Math.max(ctx.config.nowMs, 0)) * 1_000_000n + DAY_NS;
+  const maxNs = latestStart(ctx.config);
   const t = span.startNs;
   if (span.quirks & Quirk.NO_TIMES) return;
   if (t === 0n) reportRow(ctx, at.trace, at.row, `"${span.name}" has start time 0 (1970-01-01)`);
@@ -100,6 +109,14 @@ export const errorTypeWithoutError = spanRule({
   if (span.status.code !== StatusCode.ERROR && attr(span.attributes, 'error.type') !== undefined) reportRow(ctx, at.trace, at.row, `error.type is set but the status is not Error`);
 });
 
+const over = (n: number | null): boolean => (n ?? 0) > 0;
+
+/** Whether any count dropped-data lists is above 0, without building the list (the usual answer is no). */
+function anyDropped(resourceDropped: number | null, span: SpanRecord): boolean {
+  return over(span.droppedAttributesCount) || over(span.droppedEventsCount) || over(span.droppedLinksCount) || over(resourceDropped)
+    || span.events.some((e) => over(e.droppedAttributesCount)) || span.links.some((l) => over(l.droppedAttributesCount));
+}
+
 export const droppedData = spanRule({
   id: 'dropped-data', category: 'lifecycle', severity: 'warning',
   learn: 'The SDK hit a limit (default 128) and discarded data you set.',
@@ -107,6 +124,7 @@ export const droppedData = spanRule({
   source: 'OTel spec trace/sdk.md §Span Limits; common/README.md',
 }, (span, at, ctx) => {
   if (span.quirks & Quirk.NO_DROPPED_COUNTS) return;
+  if (!anyDropped(ctx.ds.resources[span.resourceIdx]?.droppedAttributesCount ?? 0, span)) return;
   const counts: Array<[string, number | null]> = [
     ['attributes', span.droppedAttributesCount], ['events', span.droppedEventsCount], ['links', span.droppedLinksCount],
     ['resource attributes', ctx.ds.resources[span.resourceIdx]?.droppedAttributesCount ?? 0],
@@ -124,7 +142,7 @@ export const childBeforeParentLocal = traceRule({
   source: 'Jaeger ClockSkew adjuster',
 }, (trace, ctx) => {
   forEachChildOfParent(ctx, trace, (child, parent, row) => {
-    if (child.startNs < parent.startNs && processKey(ctx.ds, child) === processKey(ctx.ds, parent)) {
+    if (child.startNs < parent.startNs && sameProcess(ctx.ds, child, parent)) {
       reportRow(ctx, trace, row, `starts ${Number(parent.startNs - child.startNs) / 1e6} ms before its parent "${parent.name}" in the same process`);
     }
   });
@@ -138,7 +156,7 @@ export const childOutlivesParentLocal = traceRule({
 }, (trace, ctx) => {
   const slackNs = BigInt(Math.round(ctx.threshold('slackMs', 1) * 1e6));
   forEachChildOfParent(ctx, trace, (child, parent, row) => {
-    if (parent.endNs !== 0n && child.endNs > parent.endNs + slackNs && processKey(ctx.ds, child) === processKey(ctx.ds, parent)) {
+    if (parent.endNs !== 0n && child.endNs > parent.endNs + slackNs && sameProcess(ctx.ds, child, parent)) {
       reportRow(ctx, trace, row, `ends ${Number(child.endNs - parent.endNs) / 1e6} ms after its parent "${parent.name}"`);
     }
   });

@@ -14,13 +14,14 @@ function collectStrings(v: AnyValue, out: string[]): void {
 
 interface Where { traceIdx: number; row: number }
 
+const quiet = (dropped: number | null): boolean => !(dropped !== null && dropped > 0);
+
 /** Collections sitting exactly on the count limit whose dropped count does not already say so (dropped-data does). */
 function countsOnLimit(ctx: RuleContext, limit: number): void {
   ctx.ds.traces.forEach((trace) => {
     for (let row = 0; row < trace.numRows; row++) {
       const s = spanAt(ctx.ds, trace, row);
       const on: string[] = [];
-      const quiet = (dropped: number | null): boolean => !(dropped !== null && dropped > 0);
       if (s.attributes.length === limit && quiet(s.droppedAttributesCount)) on.push('attributes');
       if (s.events.length === limit && quiet(s.droppedEventsCount)) on.push('events');
       if (s.links.length === limit && quiet(s.droppedLinksCount)) on.push('links');
@@ -33,15 +34,24 @@ function countsOnLimit(ctx: RuleContext, limit: number): void {
 
 /** Keys whose longest string values, several of them different, share one length: a value length limit. */
 function lengthsOnLimit(ctx: RuleContext, minValues: number, minLength: number): void {
-  const byKey = new Map<string, { values: Map<string, Where>; shorter: boolean; max: number; key: string; service: string }>();
+  type Group = { values: Map<string, Where>; shorter: boolean; max: number; key: string; service: string };
+  // Groups in order of first appearance (the report order), found through service → key without building
+  // a composite string per attribute.
+  const groups: Group[] = [];
+  const byService = new Map<string, Map<string, Group>>();
   const visit = (attrs: readonly KeyValue[], service: string, at: Where): void => {
+    let byKey: Map<string, Group> | undefined;
     for (const a of attrs) {
+      if (a.value.type !== 'string' && a.value.type !== 'array') continue;
       const strings: string[] = [];
       collectStrings(a.value, strings);
       if (!strings.length) continue;
-      const id = `${service}\u0000${a.key}`;
-      let g = byKey.get(id);
-      if (!g) byKey.set(id, (g = { values: new Map(), shorter: false, max: -1, key: a.key, service }));
+      if (byKey === undefined && (byKey = byService.get(service)) === undefined) byService.set(service, (byKey = new Map()));
+      let g = byKey.get(a.key);
+      if (!g) {
+        byKey.set(a.key, (g = { values: new Map(), shorter: false, max: -1, key: a.key, service }));
+        groups.push(g);
+      }
       for (const v of strings) {
         if (v.length > g.max) {
           if (g.max >= 0) g.shorter = true;
@@ -62,7 +72,7 @@ function lengthsOnLimit(ctx: RuleContext, minValues: number, minLength: number):
       for (const e of s.events) visit(e.attributes, service, { traceIdx, row });
     }
   });
-  for (const g of byKey.values()) {
+  for (const g of groups) {
     // Several distinct values at the maximum while others are shorter: not a fixed-width format (ids, hashes),
     // but free text cut at one length.
     if (!g.shorter || g.max < minLength || g.values.size < minValues) continue;

@@ -52,7 +52,9 @@ export const linkInvalid = datasetRule({
   why: 'A link points at another span by its context. The API keeps a link with an invalid (all-zero) context only if it has attributes or a tracestate to say something; without them it connects nothing. A span linking to itself says nothing either. A link whose target is not in the loaded data is fine, but cannot be followed here (info): load the linked trace to see it.',
   source: 'OTel spec trace/api.md §Link',
 }, (ctx) => {
-  const loaded = new Set(ctx.ds.spans.map((s) => `${s.traceId}/${s.spanId}`));
+  // Built on the first link that needs it: most spans have no links, and this is one string per span.
+  let loadedSet: Set<string> | undefined;
+  const loaded = (): Set<string> => (loadedSet ??= new Set(ctx.ds.spans.map((s) => `${s.traceId}/${s.spanId}`)));
   for (const trace of ctx.ds.traces) {
     for (let row = 0; row < trace.numRows; row++) {
       const s = spanAt(ctx.ds, trace, row);
@@ -61,7 +63,7 @@ export const linkInvalid = datasetRule({
         if (!isValidContext(l)) {
           if (l.attributes.length === 0 && l.traceState === '') reportRow(ctx, trace, row, `${which} has an invalid context and no attributes or tracestate`);
         } else if (l.traceId === s.traceId && l.spanId === s.spanId) reportRow(ctx, trace, row, `${which} points at the span itself`);
-        else if (!loaded.has(`${l.traceId}/${l.spanId}`)) {
+        else if (!loaded().has(`${l.traceId}/${l.spanId}`)) {
           const traceLoaded = ctx.ds.traceIdx.has(l.traceId);
           ctx.report({
             traceId: trace.traceId, spanId: s.spanId, row, severity: 'info',

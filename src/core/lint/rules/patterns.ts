@@ -2,6 +2,7 @@
 // carries), so every pattern is linear: each run of a character class starts at a lookbehind boundary of
 // that same class (so a failed attempt is never retried from inside the run), runs are separated by
 // literals the class excludes, and repeats are bounded. Values are also cut to SCAN_CHARS before scanning.
+import { memoByString } from './memo.ts';
 
 /** How much of one string value is scanned; longer values are reported by huge-attribute-value anyway. */
 export const SCAN_CHARS = 64 * 1024;
@@ -21,11 +22,25 @@ const NUMERIC_SEGMENT = /(?:\/\d{2,}(?![\w-])|=\d+(?!\w))/;
 
 export type VolatileToken = 'uuid' | 'hex' | 'number' | 'email' | 'ip' | 'date' | 'query';
 
+/** One memo per hex-run threshold (a handful at most: thresholds come from the config). */
+const tokenMemos = new Map<number, (text: string) => readonly VolatileToken[]>();
+
 /** Id-like tokens in a name or template: what makes each instance different. */
 export function volatileTokens(text: string, minHexRun = 16): VolatileToken[] {
+  const run = Math.max(1, Math.floor(minHexRun));
+  let memo = tokenMemos.get(run);
+  if (memo === undefined) {
+    if (tokenMemos.size >= 8) tokenMemos.clear();
+    const hex = new RegExp(`(?<![0-9a-f])[0-9a-f]{${run},}(?![0-9a-f])`, 'i');
+    tokenMemos.set(run, (memo = memoByString((t) => volatileTokensIn(t, hex))));
+  }
+  // A copy, so a caller cannot change the remembered answer.
+  return [...memo(text)];
+}
+
+function volatileTokensIn(text: string, hex: RegExp): VolatileToken[] {
   const s = text.slice(0, SCAN_CHARS);
   const found: VolatileToken[] = [];
-  const hex = new RegExp(`(?<![0-9a-f])[0-9a-f]{${Math.max(1, Math.floor(minHexRun))},}(?![0-9a-f])`, 'i');
   if (UUID.test(s)) found.push('uuid');
   // A hex run counts only when it has a digit: `deadbeefdeadbeef` words are rare, ids almost always mix.
   const h = hex.exec(s.replace(UUID, ''));
@@ -38,14 +53,16 @@ export function volatileTokens(text: string, minHexRun = 16): VolatileToken[] {
   return found;
 }
 
-/** A name with its instance-specific parts masked, so names of one operation collapse to one. */
-export function maskVolatile(name: string): string {
-  return name
-    .slice(0, SCAN_CHARS)
-    .replace(new RegExp(UUID.source, 'gi'), '{uuid}')
-    .replace(/(?<![0-9a-f])(?=[0-9a-f]*\d)[0-9a-f]{16,}(?![0-9a-f])/gi, '{hex}')
-    .replace(/\d+/g, '#');
-}
+const UUID_ALL = new RegExp(UUID.source, 'gi');
+const HEX_ALL = /(?<![0-9a-f])(?=[0-9a-f]*\d)[0-9a-f]{16,}(?![0-9a-f])/gi;
+
+/** A name with its instance-specific parts masked, so names of one operation collapse to one (remembered per name). */
+export const maskVolatile: (name: string) => string = memoByString((name) => name
+  .slice(0, SCAN_CHARS)
+  // replace() with a global pattern starts from 0 and resets lastIndex, so sharing the patterns is safe.
+  .replace(UUID_ALL, '{uuid}')
+  .replace(HEX_ALL, '{hex}')
+  .replace(/\d+/g, '#'));
 
 export interface SecretKind {
   readonly kind: string;
@@ -63,8 +80,10 @@ export const SECRET_PATTERNS: readonly SecretKind[] = [
   { kind: 'Stripe live key', re: /(?<!\w)sk_live_\w{8,}/ },
 ];
 
-/** The first credential-shaped substring of `s`, if any. */
-export function findSecret(s: string): { kind: string; match: string } | undefined {
+/** The first credential-shaped substring of `s`, if any (remembered per string: values repeat across spans). */
+export const findSecret: (s: string) => { kind: string; match: string } | undefined = memoByString(findSecretIn);
+
+function findSecretIn(s: string): { kind: string; match: string } | undefined {
   const text = s.slice(0, SCAN_CHARS);
   for (const { kind, re } of SECRET_PATTERNS) {
     const m = re.exec(text);
@@ -103,8 +122,10 @@ const CARD = /(?<![\w-])[2-6](?:[ -]?\d){12,18}(?![\w-])/g;
 const IBAN = /(?<![\w])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![\w])/g;
 const SSN = /(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])/;
 
-/** The first personal-data-shaped substring of `s`, if any. */
-export function findPii(s: string): { kind: string; match: string } | undefined {
+/** The first personal-data-shaped substring of `s`, if any (remembered per string: values repeat across spans). */
+export const findPii: (s: string) => { kind: string; match: string } | undefined = memoByString(findPiiIn);
+
+function findPiiIn(s: string): { kind: string; match: string } | undefined {
   const text = s.slice(0, SCAN_CHARS);
   const email = EMAIL.exec(text);
   if (email) return { kind: 'an email address', match: email[0] };

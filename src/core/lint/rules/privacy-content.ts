@@ -4,7 +4,7 @@
 import { attrString } from '../../model/records.ts';
 import { reportRow, spanRule } from './define.ts';
 import { findPii, findSecret, masked } from './patterns.ts';
-import { listStrings, spanStrings } from './span-strings.ts';
+import { forEachListString, forEachSpanString } from './span-strings.ts';
 
 export const secretPattern = spanRule({
   id: 'secret-pattern', category: 'privacy', severity: 'error',
@@ -15,11 +15,12 @@ export const secretPattern = spanRule({
   // Resource values are scanned where a process enters the trace (a root, or a parent from another resource).
   const parentRow = at.trace.parentRow[at.row]!;
   const entry = parentRow < 0 || ctx.ds.spans[at.trace.spanIdx[parentRow]!]!.resourceIdx !== span.resourceIdx;
-  const resource = entry ? [...listStrings(ctx.ds.resources[span.resourceIdx]?.attributes ?? [], 'resource attribute ')] : [];
-  for (const s of [...spanStrings(span), ...resource]) {
-    const hit = findSecret(s.value);
-    if (hit) reportRow(ctx, at.trace, at.row, `${s.where} contains a ${hit.kind} (${masked(hit.match)})`);
-  }
+  const report = (value: string, prefix: string, key: string): void => {
+    const hit = findSecret(value);
+    if (hit) reportRow(ctx, at.trace, at.row, `${prefix}${key} contains a ${hit.kind} (${masked(hit.match)})`);
+  };
+  forEachSpanString(span, report);
+  if (entry) forEachListString(ctx.ds.resources[span.resourceIdx]?.attributes ?? [], 'resource attribute ', report);
 });
 
 export const piiPattern = spanRule({
@@ -28,12 +29,13 @@ export const piiPattern = spanRule({
   why: 'A value looks like personal data: an email address, a card number (Luhn-valid), an IBAN (mod-97-valid) or a US social security number. Traces are kept and shared far more widely than the systems holding such data, which creates obligations under privacy law. Either drop or hash the value before export, or record the decision to keep it. user.* and enduser.id keys are personal data by definition (info).',
   source: 'seed guide; semconv registry user, enduser',
 }, (span, at, ctx) => {
-  for (const s of spanStrings(span)) {
-    const hit = findPii(s.value);
-    if (hit) reportRow(ctx, at.trace, at.row, `${s.where} contains ${hit.kind} (${masked(hit.match)})`);
-  }
-  const keys = span.attributes.map((kv) => kv.key).filter((k) => k.startsWith('user.') || k === 'enduser.id');
-  if (keys.length) reportRow(ctx, at.trace, at.row, `user identity attributes recorded: ${[...new Set(keys)].join(', ')}`, { severity: 'info' });
+  forEachSpanString(span, (value, prefix, key) => {
+    const hit = findPii(value);
+    if (hit) reportRow(ctx, at.trace, at.row, `${prefix}${key} contains ${hit.kind} (${masked(hit.match)})`);
+  });
+  let keys: string[] | undefined;
+  for (const { key } of span.attributes) if (key.startsWith('user.') || key === 'enduser.id') (keys ??= []).push(key);
+  if (keys) reportRow(ctx, at.trace, at.row, `user identity attributes recorded: ${[...new Set(keys)].join(', ')}`, { severity: 'info' });
 });
 
 /**

@@ -4,6 +4,7 @@
 // `<ATTR>_VALUE_<MEMBER>` export is a member of that attribute's enum. The package also keeps deprecated
 // keys and members, so renamed keys are still "known" here; deprecated-attribute reports them.
 import * as semconv from '@opentelemetry/semantic-conventions/incubating';
+import { memoByString } from './memo.ts';
 
 const REGISTERED = new Set<string>();
 /** `http.request.header.` for ATTR_HTTP_REQUEST_HEADER(key) and the like. */
@@ -51,10 +52,8 @@ export function templateOf(key: string): string | undefined {
   return TEMPLATE_PREFIXES.find((p) => key.length > p.length && key.startsWith(p));
 }
 
-/** Registered, or an instance of a template key. */
-export function isKnownKey(key: string): boolean {
-  return REGISTERED.has(key) || templateOf(key) !== undefined;
-}
+/** Registered, or an instance of a template key (remembered per key: templateOf scans every template). */
+export const isKnownKey: (key: string) => boolean = memoByString((key) => REGISTERED.has(key) || templateOf(key) !== undefined);
 
 export function isNamespace(prefix: string): boolean {
   return NAMESPACES.has(prefix);

@@ -1,7 +1,7 @@
 // Timing rules: durations and times that look wrong (../shared/RULES.md, lifecycle family).
 // Sources: OTel spec trace/api.md §Add Events; Jaeger's ClockSkew adjuster; Honeycomb; the seed guide.
 import { SpanKind } from '../../model/records.ts';
-import { datasetRule, forEachChildOfParent, processKey, reportRow, spanAt, spanRule, traceRule } from './define.ts';
+import { datasetRule, forEachChildOfParent, reportRow, sameProcess, spanAt, spanRule, traceRule } from './define.ts';
 import { resourceString } from './span-facts.ts';
 
 const HOUR_MS = 3_600_000;
@@ -83,7 +83,7 @@ export const clockSkewSuspected = traceRule({
 }, (trace, ctx) => {
   forEachChildOfParent(ctx, trace, (c, parent, row, p) => {
     if (c.endNs === 0n || parent.endNs === 0n || c.endNs < c.startNs || parent.endNs < parent.startNs) return;
-    if (processKey(ctx.ds, c) === processKey(ctx.ds, parent)) return; // one clock: child-*-local rules
+    if (sameProcess(ctx.ds, c, parent)) return; // one clock: child-*-local rules
     const sameHost = (resourceString(ctx.ds, c, 'host.name') ?? '') === (resourceString(ctx.ds, parent, 'host.name') ?? '');
     if (sameHost && ctx.ds.spanService[trace.spanIdx[row]!] === ctx.ds.spanService[trace.spanIdx[p]!]) return;
     const pDur = parent.endNs - parent.startNs;
