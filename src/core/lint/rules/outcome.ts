@@ -3,7 +3,7 @@
 // http/http-spans.md §Status.
 import { attr, Quirk, SpanKind, StatusCode } from '../../model/records.ts';
 import { reportRow, spanRule } from './define.ts';
-import { httpStatus, isDb, isHttp, isMsg, isRpc } from './span-facts.ts';
+import { httpStatusNumber, isDb, isHttp, isMsg, isRpc } from './span-facts.ts';
 
 export const okMasksError = spanRule({
   id: 'ok-masks-error', category: 'lifecycle', severity: 'info',
@@ -16,7 +16,7 @@ export const okMasksError = spanRule({
   if (span.events.some((e) => e.name === 'exception')) signs.push('an exception event');
   const errorType = attr(span.attributes, 'error.type');
   if (errorType !== undefined) signs.push('error.type');
-  const status = httpStatus(span);
+  const status = httpStatusNumber(span);
   // semconv http-spans §Status: 5xx is an error for both sides, 4xx also for the CLIENT that sent the request.
   if (status !== undefined && (status >= 500 || (status >= 400 && span.kind === SpanKind.CLIENT))) signs.push(`HTTP status ${status}`);
   if (signs.length) reportRow(ctx, at.trace, at.row, `status is Ok but the span has ${signs.join(', ')}`);

@@ -2,25 +2,19 @@
 // Legacy keys (pre-1.21 HTTP, pre-1.26 messaging, pre-1.30 DB, pre-1.39 RPC) are read too, so old data is judged
 // on what it says rather than on the key it uses (deprecated-attribute reports the key itself).
 import type { Dataset } from '../../model/assemble.ts';
-import { attr, attrString, Quirk, type KeyValue, type SpanRecord } from '../../model/records.ts';
+import { attr, attrString, Quirk, type SpanRecord } from '../../model/records.ts';
+import { httpMethod, str } from './family.ts';
 
+/** Any of the keys is set, whatever its value (family.ts's `has` asks for a non-empty value). */
 const has = (s: SpanRecord, ...keys: string[]): boolean => keys.some((k) => attr(s.attributes, k) !== undefined);
-const firstString = (attrs: readonly KeyValue[], ...keys: string[]): string | undefined => {
-  for (const k of keys) {
-    const v = attrString(attrs, k);
-    if (v !== undefined && v !== '') return v;
-  }
-  return undefined;
-};
 
 export const isHttp = (s: SpanRecord): boolean => has(s, 'http.request.method', 'http.method');
 export const isDb = (s: SpanRecord): boolean => has(s, 'db.system.name', 'db.system');
 export const isMsg = (s: SpanRecord): boolean => has(s, 'messaging.system');
 export const isRpc = (s: SpanRecord): boolean => has(s, 'rpc.system.name', 'rpc.system');
 
-export const httpMethod = (s: SpanRecord): string | undefined => firstString(s.attributes, 'http.request.method', 'http.method');
-export const rpcMethod = (s: SpanRecord): string | undefined => firstString(s.attributes, 'rpc.method');
-export const urlFull = (s: SpanRecord): string | undefined => firstString(s.attributes, 'url.full', 'http.url');
+export const rpcMethod = (s: SpanRecord): string | undefined => str(s.attributes, 'rpc.method');
+export const urlFull = (s: SpanRecord): string | undefined => str(s.attributes, 'url.full', 'http.url');
 
 /** What identifies the call a CLIENT span makes: its HTTP method or its RPC method. */
 export function callMethod(s: SpanRecord): string | undefined {
@@ -40,8 +34,12 @@ export function peerNames(s: SpanRecord): string[] {
   return out;
 }
 
-/** http.response.status_code (legacy http.status_code) as a number, whether sent as int or string. */
-export function httpStatus(s: SpanRecord): number | undefined {
+/**
+ * http.response.status_code (legacy http.status_code) as any finite number, whether sent as int, double or
+ * string. Looser than family.ts's `httpStatus` (integers only) on purpose: ok-masks-error reads whatever
+ * number was sent; attribute-type-mismatch reports a wrong type.
+ */
+export function httpStatusNumber(s: SpanRecord): number | undefined {
   for (const k of ['http.response.status_code', 'http.status_code']) {
     const v = attr(s.attributes, k);
     if (v === undefined) continue;
@@ -53,7 +51,7 @@ export function httpStatus(s: SpanRecord): number | undefined {
 
 /** messaging.operation.type (legacy messaging.operation), with the 1.27 value renames applied (publish → send). */
 export function msgOperation(s: SpanRecord): string | undefined {
-  const op = firstString(s.attributes, 'messaging.operation.type', 'messaging.operation');
+  const op = str(s.attributes, 'messaging.operation.type', 'messaging.operation');
   if (op === 'publish') return 'send';
   if (op === 'deliver') return 'process';
   return op;
