@@ -19,6 +19,7 @@ import { ALL_RULES, RULES_BY_ID } from '../src/core/lint/index.ts';
 import { THRESHOLDS, type ThresholdDef } from '../src/core/lint/thresholds.ts';
 import { instrumentationScore, type InstrumentationScore } from '../src/core/score/instrumentation-score.ts';
 import type { Finding, RuleMeta } from '../src/core/lint/types.ts';
+import { FindingsIndex, type FindingsSummary } from '../src/core/lint/findings-index.ts';
 import { summarizeAll, type TraceSummary } from '../src/core/model/summary.ts';
 import { inspectContext, type ContextInspection } from '../src/core/propagation/inspect.ts';
 import { fetchTraceFromBackend, type BackendSettings, type FetchFailureCode } from './backend.ts';
@@ -50,12 +51,6 @@ export interface TraceStoreOptions {
 /** Findings of one rule the page receives at most; the counts are always complete. */
 export const PAGE_FINDINGS_PER_RULE = 500;
 const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
-
-export interface FindingsSummary {
-  readonly total: number;
-  readonly byRule: ReadonlyArray<{ readonly rule: string; readonly error: number; readonly warning: number; readonly info: number; readonly shown: number }>;
-  readonly perTrace: ReadonlyArray<readonly [traceId: string, count: number]>;
-}
 
 export class TraceStore {
   private builder = new CountingBuilder();
@@ -109,15 +104,22 @@ export class TraceStore {
    * as `errors` and are ignored.
    */
   findings(options: LintOptions = {}): { findings: Finding[]; rules: RuleMeta[]; errors: string[]; thresholds: readonly ThresholdDef[] } {
+    const cache = this.lint(options);
+    return { findings: cache.findings, rules: ALL_RULES.map((r) => r.meta), errors: cache.errors, thresholds: THRESHOLDS };
+  }
+
+  /** Runs the linter once per load and lint options; the index over its findings is built with it. */
+  private lint(options: LintOptions): { key: string; generation: number; errors: string[]; findings: Finding[]; index: FindingsIndex } {
     const key = JSON.stringify(options);
     if (this.lintCache?.generation !== this.generation || this.lintCache.key !== key) {
       const { config, errors } = buildLintConfig([options], new Set(RULES_BY_ID.keys()), Date.now());
-      this.lintCache = { generation: this.generation, key, errors, findings: runLint(this.dataset, ALL_RULES, config) };
+      const findings = runLint(this.dataset, ALL_RULES, config);
+      this.lintCache = { generation: this.generation, key, errors, findings, index: new FindingsIndex(findings, PAGE_FINDINGS_PER_RULE) };
     }
-    return { findings: this.lintCache.findings, rules: ALL_RULES.map((r) => r.meta), errors: this.lintCache.errors, thresholds: THRESHOLDS };
+    return this.lintCache;
   }
 
-  private lintCache: { generation: number; key: string; errors: string[]; findings: Finding[] } | null = null;
+  private lintCache: { generation: number; key: string; errors: string[]; findings: Finding[]; index: FindingsIndex } | null = null;
 
   /**
    * What the page gets of the findings: every rule's count by severity and every trace's count, but at most
@@ -125,21 +127,8 @@ export class TraceStore {
    * not survive the trip to the page). A span's or a trace's own findings are asked for separately.
    */
   findingsForPage(options: LintOptions = {}): ReturnType<TraceStore['findings']> & { summary: FindingsSummary } {
-    const all = this.findings(options);
-    const byRule = new Map<string, { rule: string; error: number; warning: number; info: number; shown: number }>();
-    const perTrace = new Map<string, number>();
-    const shown: Finding[] = [];
-    for (const f of all.findings) {
-      let c = byRule.get(f.rule);
-      if (!c) byRule.set(f.rule, (c = { rule: f.rule, error: 0, warning: 0, info: 0, shown: 0 }));
-      c[f.severity]++;
-      if (f.traceId !== '') perTrace.set(f.traceId, (perTrace.get(f.traceId) ?? 0) + 1);
-      if (c.shown < PAGE_FINDINGS_PER_RULE) {
-        c.shown++;
-        shown.push(f);
-      }
-    }
-    return { ...all, findings: shown, summary: { total: all.findings.length, byRule: [...byRule.values()], perTrace: [...perTrace] } };
+    const { index } = this.lint(options);
+    return { ...this.findings(options), findings: [...index.capped], summary: index.summary };
   }
 
   /** The highest finding severity of each row of a trace (-1 none, 0 info, 1 warning, 2 error), for row badges. */
@@ -147,8 +136,8 @@ export class TraceStore {
     const t = this.trace(traceId);
     const out = new Int8Array(t?.numRows ?? 0).fill(-1);
     if (!t) return out;
-    for (const f of this.findings(options).findings) {
-      if (f.traceId !== traceId || f.row === undefined) continue;
+    for (const f of this.lint(options).index.ofTrace(traceId)) {
+      if (f.row === undefined) continue;
       const rank = SEVERITY_RANK[f.severity];
       if (rank > out[f.row]!) out[f.row] = rank;
     }
@@ -157,7 +146,7 @@ export class TraceStore {
 
   /** Every finding of one span. */
   spanFindings(traceId: string, spanId: string, options: LintOptions = {}): Finding[] {
-    return this.findings(options).findings.filter((f) => f.traceId === traceId && f.spanId === spanId);
+    return this.lint(options).index.ofTrace(traceId).filter((f) => f.spanId === spanId);
   }
 
   /** The Instrumentation Score (trace rules) per service and overall; independent of the lint options. */

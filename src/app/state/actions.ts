@@ -356,7 +356,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       gens.dataChanged();
       get().ingestCleared();
       get().tracesReceived([]);
-      get().findingsReceived([], []);
+      get().findingsCleared();
       get().queryCleared();
       get().traceOpened(null);
       get().columnsReceived(null);

@@ -2,7 +2,7 @@
 // findings panel's filter and which side tab is showing.
 import type { StateCreator } from 'zustand';
 import type { Finding, RuleMeta, Severity } from '../../core/lint/types.ts';
-import type { FindingsSummary } from '../../../workers/trace-store.ts';
+import type { FindingsSummary } from '../../core/lint/findings-index.ts';
 import type { Store } from './store.ts';
 
 export type SideTab = 'inputs' | 'findings' | 'score';
@@ -22,8 +22,9 @@ export interface FindingsValues {
 }
 
 export interface FindingsActions {
-  /** Without a summary (tests, clearing), it is computed from `findings`. */
-  findingsReceived(findings: readonly Finding[], rules: readonly RuleMeta[], summary?: FindingsSummary): void;
+  /** The worker's capped findings and its complete counts (core/lint/findings-index.ts). */
+  findingsReceived(findings: readonly Finding[], rules: readonly RuleMeta[], summary: FindingsSummary): void;
+  findingsCleared(): void;
   findingRowsReceived(traceId: string, rows: Int8Array): void;
   findingsFiltered(minSeverity: Severity): void;
   sideTabChosen(tab: SideTab): void;
@@ -39,20 +40,6 @@ export const FINDINGS_DEFAULTS: FindingsValues = {
   findings: [], findingsSummary: EMPTY_SUMMARY, rules: {}, findingRowSeverity: null, findingsPerTrace: new Map(), findingsMinSeverity: 'info', sideTab: 'inputs',
 };
 
-/** Counts of a complete list (when the worker sent no summary). */
-export function summarize(findings: readonly Finding[]): FindingsSummary {
-  const byRule = new Map<string, { rule: string; error: number; warning: number; info: number; shown: number }>();
-  const perTrace = new Map<string, number>();
-  for (const f of findings) {
-    let c = byRule.get(f.rule);
-    if (!c) byRule.set(f.rule, (c = { rule: f.rule, error: 0, warning: 0, info: 0, shown: 0 }));
-    c[f.severity]++;
-    c.shown++;
-    if (f.traceId !== '') perTrace.set(f.traceId, (perTrace.get(f.traceId) ?? 0) + 1);
-  }
-  return { total: findings.length, byRule: [...byRule.values()], perTrace: [...perTrace] };
-}
-
 const SEVERITY_OF_RANK: readonly Severity[] = ['info', 'warning', 'error'];
 
 /** The severity badge of a row of the open trace, if it has findings. */
@@ -63,8 +50,9 @@ export function rowSeverity(s: Pick<FindingsValues, 'findingRowSeverity'>, trace
 
 export const createFindingsSlice: StateCreator<Store, [], [], FindingsSlice> = (set) => ({
   ...FINDINGS_DEFAULTS,
-  findingsReceived: (findings, rules, summary = summarize(findings)) =>
+  findingsReceived: (findings, rules, summary) =>
     set({ findings, findingsSummary: summary, rules: Object.fromEntries(rules.map((r) => [r.id, r])), findingsPerTrace: new Map(summary.perTrace), findingRowSeverity: null }),
+  findingsCleared: () => set({ findings: [], findingsSummary: EMPTY_SUMMARY, findingsPerTrace: new Map(), findingRowSeverity: null }),
   findingRowsReceived: (traceId, rows) => set({ findingRowSeverity: { traceId, rows } }),
   findingsFiltered: (findingsMinSeverity) => set({ findingsMinSeverity }),
   sideTabChosen: (sideTab) => set({ sideTab }),
