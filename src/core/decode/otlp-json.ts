@@ -1,6 +1,5 @@
 // OTLP/JSON: one ExportTraceServiceRequest / TracesData object (also Tempo's `batches` form, which shares
 // the shape). Format name `otlp-json` is part of the CLI contract.
-import { Quirk } from '../model/records.ts';
 import type { Decoder } from './types.ts';
 import { isOtlpSpan, isTracesRequest, walkBareSpans, walkTracesRequest } from './otlp/json-walk.ts';
 import { recoverPrefix } from './json-recover.ts';
@@ -61,17 +60,14 @@ export const otlpJson: Decoder = {
 
 /** Requests and bare spans may even be mixed in one array; anything else is reported by its index. */
 function decodeTopLevelArray(items: readonly unknown[], sink: Parameters<Decoder['decode']>[1]): void {
-  const bare: unknown[] = [];
-  const bareAt: number[] = [];
+  const bare: number[] = [];
   items.forEach((item, i) => {
     if (isTracesRequest(item)) walkTracesRequest(item, sink, `[${i}].`);
-    else if (isOtlpSpan(item)) {
-      bare.push(item);
-      bareAt.push(i);
-    } else sink.issue({ message: 'array element is neither an OTLP traces request nor an OTLP span; skipped', where: `[${i}]`, severity: 'warning' });
+    else if (isOtlpSpan(item)) bare.push(i);
+    else sink.issue({ message: 'array element is neither an OTLP traces request nor an OTLP span; skipped', where: `[${i}]`, severity: 'warning' });
   });
   if (bare.length > 0) {
-    walkBareSpans(bare, { ...sink, addSpan: (s) => sink.addSpan({ ...s, quirks: s.quirks | Quirk.NO_RESOURCE | Quirk.NO_SCOPE, where: s.where.replace(/^\[(\d+)\]/, (_, k: string) => `[${bareAt[Number(k)]}]`) }) });
+    walkBareSpans(items, bare, sink);
     sink.issue({ message: `${bare.length} spans came without their resource and scope (a bare array of spans): their service is unknown`, where: 'whole input', severity: 'info' });
   }
 }

@@ -40,6 +40,8 @@ class Walk {
   constructor(
     readonly sink: SpanSink,
     readonly prefix: string,
+    /** Quirks every span of this walk has (what its container lacked). */
+    readonly baseQuirks = 0,
   ) {}
 
   /** Field by its lowerCamelCase name, falling back to snake_case (recorded as a quirk). */
@@ -242,15 +244,16 @@ export function isOtlpSpan(v: unknown): v is Json {
 }
 
 /**
- * Spans with no ResourceSpans around them (a top-level JSON array of spans, as some converters and
- * hand-made dumps have): they get one empty resource and scope, since the input names neither.
+ * Spans with no ResourceSpans around them (elements of a top-level JSON array, as some converters and
+ * hand-made dumps have), given by their index in that array: they get one empty resource and scope, and
+ * carry Quirk.NO_RESOURCE / NO_SCOPE so resource and scope rules stay silent.
  */
-export function walkBareSpans(spans: readonly unknown[], sink: SpanSink, prefix = ''): number {
-  const w = new Walk(sink, prefix);
+export function walkBareSpans(items: readonly unknown[], indices: readonly number[], sink: SpanSink): number {
+  const w = new Walk(sink, '', Quirk.NO_RESOURCE | Quirk.NO_SCOPE);
   const resourceIdx = sink.addResource({ attributes: [], droppedAttributesCount: null, schemaUrl: '' });
   const scopeIdx = sink.addScope({ name: '', version: '', attributes: [], droppedAttributesCount: null, schemaUrl: '' });
   let numSpans = 0;
-  for (let i = 0; i < spans.length; i++) if (walkSpan(w, spans[i], resourceIdx, scopeIdx, `[${i}]`)) numSpans++;
+  for (const i of indices) if (walkSpan(w, items[i], resourceIdx, scopeIdx, `[${i}]`)) numSpans++;
   return numSpans;
 }
 
@@ -299,7 +302,7 @@ function walkSpan(w: Walk, raw: unknown, resourceIdx: number, scopeIdx: number, 
     where: w.prefix === '' ? where : [w.prefix, where].join(''),
   };
   if (span.traceId === '' || span.spanId === '') w.error('span has no traceId or spanId; kept, but it cannot join a trace', where);
-  w.sink.addSpan({ ...span, quirks: w.quirks });
+  w.sink.addSpan({ ...span, quirks: w.quirks | w.baseQuirks });
   w.quirks |= quirksBefore;
   return true;
 }
