@@ -3,7 +3,10 @@
 // real SDK's serializers, and checked against the plain request of the same spans.
 import protobuf from 'protobufjs';
 import { describe, expect, it } from 'vitest';
+import { runLint } from '../../../src/core/lint/engine.ts';
+import { ALL_RULES } from '../../../src/core/lint/index.ts';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
+import { Quirk } from '../../../src/core/model/records.ts';
 import type { Dataset } from '../../../src/core/model/assemble.ts';
 import { buildDemoWorld } from '../../support/demo-world.ts';
 
@@ -35,6 +38,17 @@ describe('top-level JSON arrays', () => {
     expect(ds.inputs[0]).toMatchObject({ format: 'otlp-json', spans: spans.length });
     expect(model(ds)).toEqual(model(reference));
     expect(ds.inputs[0]!.errors.map((e) => e.message)).toEqual([`${spans.length} spans came without their resource and scope (a bare array of spans): their service is unknown`]);
+    // Resource and scope rules must stay silent on them: the input never named either.
+    expect(ds.spans.every((s) => (s.quirks & (Quirk.NO_RESOURCE | Quirk.NO_SCOPE)) === (Quirk.NO_RESOURCE | Quirk.NO_SCOPE))).toBe(true);
+    expect(runLint(ds, ALL_RULES).filter((f) => f.category === 'resource' || f.rule === 'scope-unnamed')).toEqual([]);
+  });
+
+  it('a bare span after a request keeps its own index as its position', () => {
+    const request = JSON.parse(world.otlpJson(byService[0])) as { resourceSpans: Array<{ scopeSpans: Array<{ spans: unknown[] }> }> };
+    const span = request.resourceSpans[0]!.scopeSpans[0]!.spans[0];
+    const ds = load(JSON.stringify([request, span]));
+    expect(ds.spans.filter((s) => s.where === '[1]')).toHaveLength(1);
+    expect(ds.spans.filter((s) => s.quirks & Quirk.NO_RESOURCE)).toHaveLength(1);
   });
 
   it('reports an element that is neither, by index, and keeps the rest', () => {
@@ -69,7 +83,8 @@ describe('length-delimited protobuf', () => {
     const whole = frame(byService.map((g) => world.otlpProto(g)));
     const lastLen = world.otlpProto(byService.at(-1)).length;
     const ds = load(whole.subarray(0, whole.length - Math.floor(lastLen / 2)));
-    expect(ds.spans.length).toBeGreaterThanOrEqual(spans.length - byService.at(-1)!.length);
-    expect(ds.inputs[0]!.errors.some((e) => e.severity === 'error')).toBe(true);
+    expect(ds.spans.length).toBe(spans.length - byService.at(-1)!.length);
+    const cutAt = whole.length - lastLen - 1 - Math.floor(Math.log2(lastLen) / 7); // the last message's length prefix
+    expect(ds.inputs[0]!.errors.filter((e) => e.severity === 'error').map((e) => e.where)).toEqual([`byte ${cutAt}`]);
   });
 });
