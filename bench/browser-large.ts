@@ -15,6 +15,7 @@ import { assertBuilt, DIST_DIR, ROW } from '../test/e2e/support/app-page.ts';
 import { launchBrowser } from '../test/e2e/support/browser.ts';
 import { startStaticServer, STRICT_CSP } from '../test/e2e/support/static-server.ts';
 import { generateSpans } from './gen.ts';
+import { installPageProbes } from './page-probes.ts';
 import { fmt, row } from './measure.ts';
 
 const numSpans = Number(process.argv[2] ?? process.env.BENCH_SPANS ?? 1_000_000);
@@ -96,27 +97,7 @@ async function openFreshPage(url: string, context: Awaited<ReturnType<typeof lau
   const page = await context.newPage();
   await page.goto(url);
   await page.locator(ROW).first().waitFor();
-  // tsx (esbuild keepNames) wraps the local functions of the page callbacks below in `__name`, which the
-  // page does not have: give it an identity one.
-  await page.evaluate('globalThis.__name = (f) => f');
-  // Long tasks, and when the file is chosen, a click lands or the search input changes (capture phase:
-  // before the app's own handlers).
-  await page.evaluate(() => {
-    const w = window as unknown as Record<string, unknown>;
-    const tasks: Array<{ start: number; duration: number }> = [];
-    w.__tasks = tasks;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: false });
-    document.addEventListener('change', (e) => {
-      const input = e.target as HTMLInputElement;
-      if (input.type !== 'file') return;
-      w.__file = input.files?.[0];
-      w.__chosenAt = performance.now();
-    }, { capture: true });
-    document.addEventListener('click', () => { w.__clickAt = performance.now(); }, { capture: true });
-    document.addEventListener('input', () => { w.__inputAt = performance.now(); }, { capture: true });
-  });
+  await installPageProbes(page);
   return page;
 }
 

@@ -10,6 +10,7 @@ import { assertBuilt, DIST_DIR, ROW } from '../test/e2e/support/app-page.ts';
 import { launchBrowser } from '../test/e2e/support/browser.ts';
 import { startStaticServer, STRICT_CSP } from '../test/e2e/support/static-server.ts';
 import { generateSpans } from './gen.ts';
+import { installPageProbes } from './page-probes.ts';
 import { fmt } from './measure.ts';
 
 interface PageFigures {
@@ -45,26 +46,7 @@ try {
   const page = await browser.context.newPage();
   await page.goto(server.appUrl);
   await page.locator(ROW).first().waitFor();
-  // Observe long tasks and note when the file is chosen (capture phase: before the app's own handler).
-  await page.evaluate(() => {
-    const w = window as unknown as Record<string, unknown>;
-    const tasks: Array<{ start: number; duration: number }> = [];
-    w.__tasks = tasks;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: false });
-    // Long animation frames also count style, layout and paint, which long tasks leave out.
-    const frames: Array<{ start: number; duration: number }> = [];
-    w.__frames = frames;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) frames.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'long-animation-frame', buffered: false });
-    document.addEventListener('change', (e) => {
-      const input = e.target as HTMLInputElement;
-      w.__file = input.files?.[0];
-      w.__chosenAt = performance.now();
-    }, { capture: true });
-  });
+  await installPageProbes(page);
   await page.getByTestId('file-input').setInputFiles(file);
   await page.waitForFunction((id) => document.querySelector(`[data-testid="waterfall-row"][data-span-id="${id}"]`) !== null, firstRootId, { timeout: 600_000, polling: 'raf' });
   const firstRowAt = await page.evaluate(() => performance.now());
