@@ -11,7 +11,7 @@ import { Quirk } from '../model/records.ts';
 import { isoToUnixNanos } from '../model/time.ts';
 import type { Decoder } from './types.ts';
 import { normalizeTextId } from './otlp/ids.ts';
-import { cleanLines } from './text/clean.ts';
+import { consoleLines, sniffableText } from './text/streams.ts';
 import { inferScalar } from './text/infer-value.ts';
 
 const KINDS: Record<string, number> = { Internal: 1, Server: 2, Client: 3, Producer: 4, Consumer: 5 };
@@ -80,7 +80,7 @@ function emit(d: Draft, sink: SpanSink): void {
 export const dotnetConsole: Decoder = {
   format: 'dotnet-console',
   sniff(input) {
-    const text = cleanLines(input.text).join('\n');
+    const text = sniffableText(input.text);
     return /^Activity\.(TraceId:\s+[0-9a-f]{32}|Id:\s+00-[0-9a-f]{32}-)/m.test(text) ? 0.9 : 0;
   },
   decode(input, sink) {
@@ -92,10 +92,11 @@ export const dotnetConsole: Decoder = {
       if (draft) emit(draft, sink);
       draft = null;
     };
-    cleanLines(input.text()).forEach((line, i) => {
+    const { lines, lineNos } = consoleLines(input.text());
+    lines.forEach((line, i) => {
       if (/^Activity\.(TraceId|Id):/.test(line)) {
         flush();
-        draft = { fields: new Map(), tags: [], events: [], links: [], resource: [], scope: new Map(), lineNo: i + 1 };
+        draft = { fields: new Map(), tags: [], events: [], links: [], resource: [], scope: new Map(), lineNo: lineNos[i]! };
         section = 'none';
       }
       const d: Draft | null = draft;

@@ -12,7 +12,7 @@ import { Quirk } from '../model/records.ts';
 import { isoToUnixNanos } from '../model/time.ts';
 import type { Decoder } from './types.ts';
 import { normalizeTextId } from './otlp/ids.ts';
-import { cleanLines } from './text/clean.ts';
+import { consoleLines, sniffableText } from './text/streams.ts';
 import { jsonBlocks } from './text/json-blocks.ts';
 
 type Json = Record<string, unknown>;
@@ -130,12 +130,14 @@ const isGoSpan = (v: unknown): v is Json => isObject(v) && isObject(v.SpanContex
 export const goStdout: Decoder = {
   format: 'go-stdout',
   sniff(input) {
-    const text = cleanLines(input.text).join('\n');
+    const text = sniffableText(input.text);
     return /"SpanContext":\s*\{\s*"TraceID":\s*"[0-9a-f]{32}"/.test(text) && /"SpanKind":\s*\d/.test(text) ? 0.9 : 0;
   },
   decode(input, sink) {
     let numSkipped = 0;
-    for (const block of jsonBlocks(cleanLines(input.text()))) {
+    const { lines, lineNos } = consoleLines(input.text());
+    for (const block of jsonBlocks(lines)) {
+      const where = `line ${lineNos[block.lineNo - 1]}`;
       if ('skipped' in block) {
         numSkipped++;
         continue;
@@ -144,12 +146,12 @@ export const goStdout: Decoder = {
       try {
         parsed = JSON.parse(quoteInt64s(block.text));
       } catch {
-        sink.issue({ message: 'a {…} block that is not valid JSON; skipped', where: `line ${block.lineNo}`, severity: 'warning' });
+        sink.issue({ message: 'a {…} block that is not valid JSON; skipped', where, severity: 'warning' });
         continue;
       }
       const items = Array.isArray(parsed) ? parsed : [parsed];
       for (const item of items) {
-        if (isGoSpan(item)) emitSpan(item, sink, `line ${block.lineNo}`);
+        if (isGoSpan(item)) emitSpan(item, sink, where);
         else numSkipped += Array.isArray(parsed) ? 0 : block.text.split('\n').length;
       }
     }

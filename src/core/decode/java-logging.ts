@@ -9,7 +9,7 @@
 import type { KeyValue } from '../model/records.ts';
 import { Quirk } from '../model/records.ts';
 import type { Decoder } from './types.ts';
-import { cleanLines } from './text/clean.ts';
+import { consoleLines, sniffableText } from './text/streams.ts';
 import { inferScalar } from './text/infer-value.ts';
 
 const KINDS: Record<string, number> = { INTERNAL: 1, SERVER: 2, CLIENT: 3, PRODUCER: 4, CONSUMER: 5 };
@@ -41,14 +41,15 @@ function parseAttributes(text: string): { attributes: KeyValue[]; numDropped: nu
 export const javaLogging: Decoder = {
   format: 'java-logging',
   sniff(input) {
-    const text = cleanLines(input.text).join('\n');
+    const text = sniffableText(input.text);
     return /' : [0-9a-f]{32} [0-9a-f]{16} (INTERNAL|SERVER|CLIENT|PRODUCER|CONSUMER) \[tracer: /.test(text) ? 0.8 : 0;
   },
   decode(input, sink) {
     let numSkipped = 0;
     let numSpans = 0;
     const resourceIdx = sink.addResource({ attributes: [], droppedAttributesCount: null, schemaUrl: '' });
-    cleanLines(input.text()).forEach((line, i) => {
+    const { lines, lineNos } = consoleLines(input.text());
+    lines.forEach((line, i) => {
       const m = LINE.exec(line);
       if (!m) {
         if (line.trim() !== '') numSkipped++;
@@ -63,7 +64,7 @@ export const javaLogging: Decoder = {
         traceId: m[2]!, spanId: m[3]!, parentSpanId: '', traceState: '', flags: null, name: m[1]!, kind: KINDS[m[4]!] ?? 0,
         startNs: 0n, endNs: 0n, attributes, droppedAttributesCount: numDropped,
         events: [], droppedEventsCount: null, links: [], droppedLinksCount: null, status: { code: 0, message: '' },
-        resourceIdx, scopeIdx, where: `line ${i + 1}`,
+        resourceIdx, scopeIdx, where: `line ${lineNos[i]}`,
         quirks: Quirk.NO_FLAGS | Quirk.NO_TIMES | Quirk.NO_PARENTS | Quirk.NO_RESOURCE | (numDropped === null ? Quirk.NO_DROPPED_COUNTS : 0),
       });
     });

@@ -12,7 +12,7 @@ import { Quirk } from '../model/records.ts';
 import { isoToUnixNanos } from '../model/time.ts';
 import type { Decoder } from './types.ts';
 import { normalizeTextId } from './otlp/ids.ts';
-import { cleanLines } from './text/clean.ts';
+import { consoleLines, sniffableText } from './text/streams.ts';
 
 const KINDS: Record<string, number> = { Internal: 1, Server: 2, Client: 3, Producer: 4, Consumer: 5 };
 const FIELD = /^(Name|TraceId|SpanId|TraceFlags|ParentSpanId|Kind|Start time|End time|Status|Version|SchemaUrl|Timestamp|Dropped attributes count)\s*:\s?(.*)$/;
@@ -80,7 +80,7 @@ interface Draft {
 export const rustStdout: Decoder = {
   format: 'rust-stdout',
   sniff(input) {
-    const text = cleanLines(input.text).join('\n');
+    const text = sniffableText(input.text);
     return /^Span #\d+\s*$/m.test(text) && /^\s*Instrumentation Scope\s*$/m.test(text) && /^\s*TraceId\s*: [0-9a-f]{32}\s*$/m.test(text) ? 0.85 : 0;
   },
   decode(input, sink) {
@@ -112,7 +112,8 @@ export const rustStdout: Decoder = {
         quirks: Quirk.NO_DROPPED_COUNTS | (flagsText ? 0 : Quirk.NO_FLAGS) | (scopeName === undefined ? Quirk.NO_SCOPE : 0),
       });
     };
-    cleanLines(input.text()).forEach((raw, i) => {
+    const { lines, lineNos } = consoleLines(input.text());
+    lines.forEach((raw, i) => {
       const line = raw.trim();
       // The exporter prints an empty line after the Instrumentation Scope block, before the span's fields.
       if (line === '') return void (section === 'scope' && (section = 'span'));
@@ -132,7 +133,7 @@ export const rustStdout: Decoder = {
       }
       if (/^Span #\d+$/.test(line)) {
         flush();
-        draft = { fields: new Map(), scope: new Map(), scopeAttributes: [], attributes: [], events: [], links: [], lineNo: i + 1 };
+        draft = { fields: new Map(), scope: new Map(), scopeAttributes: [], attributes: [], events: [], links: [], lineNo: lineNos[i]! };
         section = 'span';
         return;
       }

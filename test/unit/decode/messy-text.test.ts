@@ -73,6 +73,21 @@ describe('container prefixes and interleaving', () => {
     expect(ds.inputs[0]!.errors.map((e) => e.message)).toContain(`removed log timestamps from ${lines.length} lines`);
   });
 
+  it.each([
+    ['go-stdout', 'go-stdout/v1.14-pretty/grpc-client-call-with-message-events.txt'],
+    ['dotnet-console', 'dotnet-console/v1.4/links-sampler-between-program-output.txt'],
+    ['rust-stdout', 'rust-stdout/v0.28-text/dice-server-span-then-metrics-and-logs.txt'],
+    ['java-logging', 'java-logging/sdk-1.27-javaagent/spring-request-two-spans.txt'],
+  ])('%s output behind docker compose prefixes, interleaved with another container, gives the same spans', (format, path) => {
+    const plain = loadText(text(path));
+    const other = Array.from({ length: 40 }, (_, i) => `GET /health ${i} 200`);
+    const ds = loadText(interleave(text(path).split('\n'), other, 'app-1  | ', 'proxy-1 | ').join('\n'));
+    expect(ds.inputs[0]!.format).toBe(format);
+    expect(ds.spans.map((s) => [s.spanId, s.name, s.startNs, s.attributes.length])).toEqual(plain.spans.map((s) => [s.spanId, s.name, s.startNs, s.attributes.length]));
+    // Positions are the lines of the pasted text, not of the container's own stream.
+    expect(ds.spans.every((s, i) => s.where !== plain.spans[i]!.where || s.where === 'line 1')).toBe(true);
+  });
+
   it('a stray "a | b" line in ordinary output is not taken for a container prefix', () => {
     const split = splitTextStreams('starting | ok\n{\n  "x": 1\n}\nbye\n');
     expect(split.streams).toHaveLength(1);

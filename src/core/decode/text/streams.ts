@@ -70,8 +70,17 @@ export function splitTextStreams(text: string): SplitText {
   return { streams: [...bySource.values()], numPrefixed, numTimestamped: stripTs ? numTs : 0 };
 }
 
+/**
+ * The text's lines as console decoders read them: container prefixes and log timestamps removed, each
+ * container's lines together and in order, with each line's original number.
+ */
+export function consoleLines(text: string): { lines: string[]; lineNos: number[] } {
+  const { streams } = splitTextStreams(text);
+  if (streams.length === 1) return streams[0]!;
+  return { lines: streams.flatMap((s) => s.lines), lineNos: streams.flatMap((s) => s.lineNos) };
+}
+
 /** The text with container prefixes and log timestamps removed, for cheap format sniffing. */
 export function sniffableText(text: string): string {
-  const { streams } = splitTextStreams(text);
-  return streams.length === 1 ? streams[0]!.lines.join('\n') : streams.map((s) => s.lines.join('\n')).join('\n');
+  return consoleLines(text).lines.join('\n');
 }
