@@ -5,6 +5,7 @@ import { sortTraces } from '../trace-sort.ts';
 import type { HashLocation } from '../url-state.ts';
 import type { TraceWorker } from '../worker-client.ts';
 import type { SpanRef } from '../../core/model/details.ts';
+import type { TraceQLResult } from '../../core/query/traceql/evaluate.ts';
 import type { Store } from './store.ts';
 
 export interface FindDeps {
@@ -26,6 +27,7 @@ export function createFindFlows({ worker, get, gens, openTrace, jumpTo, refreshR
     get().searchAnswered(text, matches);
     if (get().matchesOnly) await refreshRows(traceId, get().collapsed);
   }
+
   async function nextMatch(delta: 1 | -1): Promise<void> {
     const { matches, matchIdx, traceId } = get();
     if (matches.length === 0 || traceId === null) return;
@@ -33,28 +35,37 @@ export function createFindFlows({ worker, get, gens, openTrace, jumpTo, refreshR
     get().matchChosen(next);
     await jumpTo({ traceId, row: matches[next]! });
   }
+
   async function showMatchesOnly(on: boolean): Promise<void> {
     get().matchesOnlySet(on);
     const traceId = get().traceId;
     if (traceId !== null) await refreshRows(traceId, get().collapsed);
   }
+
   async function filterToName(name: string): Promise<void> {
     get().searchOpened(true);
     get().viewChosen('waterfall');
     get().matchesOnlySet(true);
     await search(name);
   }
+
+  /** Asks the worker and keeps the answer, unless a newer query or load made it stale (then null). */
+  async function answer(query: string): Promise<TraceQLResult | null> {
+    const ticket = gens.take('query');
+    const result = await worker.traceql(query);
+    if (!ticket()) return null;
+    get().queryAnswered(query, result);
+    return result;
+  }
+
   async function runQuery(text: string): Promise<void> {
     const query = text.trim();
     if (query === '') {
       get().queryCleared();
       return;
     }
-    const ticket = gens.take('query');
-    const result = await worker.traceql(query);
-    if (!ticket()) return;
-    get().queryAnswered(query, result.ok ? { traces: result.traces, numSpans: result.numSpans } : { error: result.error });
-    if (!result.ok || result.traces.length === 0) return;
+    const result = await answer(query);
+    if (!result?.ok || result.traces.length === 0) return;
     const open = get().traceId;
     if (open === null || !result.traces.some((t) => t.traceId === open)) {
       const matching = new Set(result.traces.map((t) => t.traceId));
@@ -62,6 +73,7 @@ export function createFindFlows({ worker, get, gens, openTrace, jumpTo, refreshR
       if (first) await openTrace(first.traceId);
     }
   }
+
   async function restoreLocation(location: HashLocation): Promise<void> {
     if (location.query) await runQuery(location.query);
     const ref = location.spanId ? await worker.findSpan(location.spanId, location.traceId) : null;
@@ -74,12 +86,10 @@ export function createFindFlows({ worker, get, gens, openTrace, jumpTo, refreshR
       if (location.matchesOnly && get().traceId !== null) await refreshRows(get().traceId!, get().collapsed);
     }
   }
+
   /** After a load: a query stays active across loads, answered again for what is loaded now. */
   async function answerQueryAgain(): Promise<void> {
-    const query = get().queryText;
-    if (query === '') return;
-    const result = await worker.traceql(query);
-    get().queryAnswered(query, result.ok ? { traces: result.traces, numSpans: result.numSpans } : { error: result.error });
+    if (get().queryText !== '') await answer(get().queryText);
   }
 
   return { search, nextMatch, showMatchesOnly, filterToName, runQuery, restoreLocation, answerQueryAgain };

@@ -2,13 +2,9 @@
 // trace (the trace list shows only those traces, the waterfall marks those rows) or an error with the
 // character it points at.
 import type { StateCreator } from 'zustand';
+import type { QueryError } from '../../core/query/traceql/ast.ts';
+import type { TraceQLResult } from '../../core/query/traceql/evaluate.ts';
 import type { Store } from './store.ts';
-
-export interface QueryError {
-  readonly message: string;
-  /** 0-based character offset into the query. */
-  readonly offset: number;
-}
 
 export interface QueryValues {
   /** The query that produced `queryRows` / `queryError`; '' when no query is active. */
@@ -20,7 +16,7 @@ export interface QueryValues {
 }
 
 export interface QueryActions {
-  queryAnswered(text: string, answer: { traces: ReadonlyArray<{ traceId: string; rows: readonly number[] }>; numSpans: number } | { error: QueryError }): void;
+  queryAnswered(text: string, result: TraceQLResult): void;
   queryCleared(): void;
 }
 
@@ -30,9 +26,9 @@ export const QUERY_DEFAULTS: QueryValues = { queryText: '', queryRows: null, que
 
 export const createQuerySlice: StateCreator<Store, [], [], QuerySlice> = (set) => ({
   ...QUERY_DEFAULTS,
-  queryAnswered: (queryText, answer) =>
-    set('error' in answer
-      ? { queryText, queryRows: null, queryNumSpans: 0, queryError: answer.error }
-      : { queryText, queryRows: new Map(answer.traces.map((t) => [t.traceId, new Set(t.rows)])), queryNumSpans: answer.numSpans, queryError: null }),
+  queryAnswered: (queryText, result) =>
+    set(result.ok
+      ? { queryText, queryRows: new Map(result.traces.map((t) => [t.traceId, new Set(t.rows)])), queryNumSpans: result.numSpans, queryError: null }
+      : { queryText, queryRows: null, queryNumSpans: 0, queryError: result.error }),
   queryCleared: () => set({ ...QUERY_DEFAULTS }),
 });
