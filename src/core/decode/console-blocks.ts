@@ -4,7 +4,7 @@
 // request line, a metrics dump to skip), and whatever is left over is read as OpenTelemetry Collector
 // `debug` exporter text if it holds any. So one paste that mixes formats loads every part, and the report
 // says how many lines were skipped and why.
-import type { SpanSink } from '../model/records.ts';
+import { whereText, type SpanSink } from '../model/records.ts';
 import { decodeCollectorLines } from './collector-debug.ts';
 import { emitNodeSpan, isNodeConsoleSpan } from './node-console.ts';
 import { isTracesRequest, walkTracesRequest } from './otlp/json-walk.ts';
@@ -42,7 +42,7 @@ function scan(stream: TextStream): { blocks: Block[]; rest: TextStream } {
 
 /** A sink that prefixes positions inside a block with the block's line. */
 function at(sink: SpanSink, lineNo: number): SpanSink {
-  return { ...sink, issue: (i) => sink.issue({ ...i, where: `line ${lineNo}: ${i.where}` }), addSpan: (s) => sink.addSpan({ ...s, where: `line ${lineNo}: ${s.where}` }) };
+  return { ...sink, issue: (i) => sink.issue({ ...i, where: `line ${lineNo}: ${i.where}` }), addSpan: (s) => sink.addSpan({ ...s, where: `line ${lineNo}: ${whereText(s.where)}` }) };
 }
 
 type Kind = 'python-console' | 'node-console' | 'otlp-json' | 'metrics' | 'other';

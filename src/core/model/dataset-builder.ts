@@ -8,7 +8,7 @@ import type {
   SpanRecord,
   SpanSink,
 } from './records.ts';
-import { anyValueText } from './records.ts';
+import { anyValueText, whereText } from './records.ts';
 import { InternPool } from './intern.ts';
 
 /** The format names are a contract (CLI JSON `format`): add, never rename. */
@@ -71,7 +71,7 @@ export class DatasetBuilder {
           resourceIdx: span.resourceIdx,
           scopeIdx: span.scopeIdx,
           inputIdx,
-          where: span.where,
+          where: whereText(span.where),
           quirks: span.quirks,
         });
         report.spans++;

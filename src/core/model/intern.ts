@@ -15,6 +15,8 @@ export class InternPool {
   private readonly strings = new Map<string, string>();
   private readonly kvs = new Map<string, KeyValue>();
   private readonly statuses = new Map<string, SpanStatus>();
+  /** The shared KeyValues themselves: a decoder that reuses one by its bytes (decode/byte-pool.ts) skips the lookup. */
+  private readonly sharedKvs = new Set<KeyValue>();
 
   string(s: string): string {
     if (s.length > MAX_POOLED_TEXT) return s;
@@ -26,6 +28,7 @@ export class InternPool {
 
   /** One shared KeyValue per (key, scalar value); lists and maps are kept as they are, with pooled keys. */
   keyValue(kv: KeyValue): KeyValue {
+    if (this.sharedKvs.has(kv)) return kv;
     const v = kv.value;
     const scalar = v.type === 'string' || v.type === 'int' || v.type === 'bool' || v.type === 'double' || v.type === 'empty';
     if (!scalar) return kv.key === this.string(kv.key) ? kv : { key: this.string(kv.key), value: v };
@@ -35,7 +38,10 @@ export class InternPool {
     const found = this.kvs.get(id);
     if (found) return found;
     const shared: KeyValue = { key: this.string(kv.key), value: v.type === 'string' ? { type: 'string', value: this.string(v.value) } : v };
-    if (this.kvs.size < MAX_POOL_ENTRIES) this.kvs.set(id, shared);
+    if (this.kvs.size < MAX_POOL_ENTRIES) {
+      this.kvs.set(id, shared);
+      this.sharedKvs.add(shared);
+    }
     return shared;
   }
 

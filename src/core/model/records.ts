@@ -140,12 +140,36 @@ export interface DecodeIssue {
   readonly severity: 'error' | 'warning' | 'info';
 }
 
+/**
+ * Where a span was read, as parts: `list[index] (byte N)`. Bulk decoders give this instead of a string, so a
+ * million spans do not each hold a ~60-character text (measured: 64-90 bytes per span); `where` is formed
+ * from it only when asked for.
+ */
+export interface SpanPlace {
+  /** The path of the list holding the span, shared by its siblings: `resourceSpans[0].scopeSpans[1].spans`. */
+  readonly list: string;
+  readonly index: number;
+  /** Byte offset of the span in the input, -1 when not known. */
+  readonly byte: number;
+}
+
+export function placeText(list: string, index: number, byte: number): string {
+  return byte < 0 ? [list, '[', index, ']'].join('') : [list, '[', index, '] (byte ', byte, ')'].join('');
+}
+
+/** What a decoder hands to its sink: a record without its input index, its place as text or as parts. */
+export type SpanInput = Omit<SpanRecord, 'inputIdx' | 'where'> & { readonly where: string | SpanPlace };
+
+export function whereText(where: string | SpanPlace): string {
+  return typeof where === 'string' ? where : placeText(where.list, where.index, where.byte);
+}
+
 /** Where decoders put what they read. Implemented by DatasetBuilder. */
 export interface SpanSink {
   addResource(resource: ResourceRecord): number;
   addScope(scope: ScopeRecord): number;
   /** `resourceIdx`, `scopeIdx` and `inputIdx` are filled in by the sink's caller-visible context. */
-  addSpan(span: Omit<SpanRecord, 'inputIdx'>): void;
+  addSpan(span: SpanInput): void;
   issue(issue: DecodeIssue): void;
   /** A decoder that found several formats in one input says how many spans each gave (mixed pastes). */
   part?(format: string, numSpans: number): void;

@@ -4,7 +4,7 @@
 // enum names (`SPAN_KIND_SERVER`), Tempo's `batches` and the deprecated `instrumentationLibrarySpans`;
 // all are accepted, and the non-conformant ones are recorded as quirks for the linter.
 import type { AnyValue, KeyValue, SpanEvent, SpanLink, SpanSink } from '../../model/records.ts';
-import { Quirk } from '../../model/records.ts';
+import { placeText, Quirk } from '../../model/records.ts';
 import { parseUnixNanos, type UnixNanos } from '../../model/time.ts';
 import { base64ToBytes, bytesToHex, normalizeTextId } from './ids.ts';
 
@@ -228,10 +228,10 @@ export function walkTracesRequest(request: Json, sink: SpanSink, prefix = ''): n
           schemaUrl: w.str(ss, 'schemaUrl'),
         });
         const spans = w.list(ss, 'spans', sWhere);
-        for (let i = 0; i < spans.length; i++) {
-          // join() gives one flat string; a template would keep a chain of pieces per span (see flatWhere).
-          if (walkSpan(w, spans[i], resourceIdx, scopeIdx, [sWhere, '.spans[', i, ']'].join(''))) numSpans++;
-        }
+        const list = `${sWhere}.spans`;
+        // One flat string per list, shared by its spans' places (a per-span concatenation would be kept).
+        const placeList = w.prefix === '' ? list : [w.prefix, list].join('');
+        for (let i = 0; i < spans.length; i++) if (walkSpan(w, spans[i], resourceIdx, scopeIdx, list, placeList, i)) numSpans++;
       }
     }
   }
@@ -253,11 +253,13 @@ export function walkBareSpans(items: readonly unknown[], indices: readonly numbe
   const resourceIdx = sink.addResource({ attributes: [], droppedAttributesCount: null, schemaUrl: '' });
   const scopeIdx = sink.addScope({ name: '', version: '', attributes: [], droppedAttributesCount: null, schemaUrl: '' });
   let numSpans = 0;
-  for (const i of indices) if (walkSpan(w, items[i], resourceIdx, scopeIdx, `[${i}]`)) numSpans++;
+  for (const i of indices) if (walkSpan(w, items[i], resourceIdx, scopeIdx, '', w.prefix, i)) numSpans++;
   return numSpans;
 }
 
-function walkSpan(w: Walk, raw: unknown, resourceIdx: number, scopeIdx: number, where: string): boolean {
+/** The span at `list[index]`; its place is kept as parts (see SpanPlace), the text is only for messages. */
+function walkSpan(w: Walk, raw: unknown, resourceIdx: number, scopeIdx: number, list: string, placeList: string, index: number): boolean {
+  const where = placeText(list, index, -1);
   if (!isObject(raw)) {
     w.error(`expected a Span object, found ${typeName(raw)}`, where);
     return false;
@@ -299,7 +301,7 @@ function walkSpan(w: Walk, raw: unknown, resourceIdx: number, scopeIdx: number, 
     status,
     resourceIdx,
     scopeIdx,
-    where: w.prefix === '' ? where : [w.prefix, where].join(''),
+    where: { list: placeList, index, byte: -1 },
   };
   if (span.traceId === '' || span.spanId === '') w.error('span has no traceId or spanId; kept, but it cannot join a trace', where);
   w.sink.addSpan({ ...span, quirks: w.quirks | w.baseQuirks });

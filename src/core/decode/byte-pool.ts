@@ -1,0 +1,85 @@
+// A cache keyed by raw input bytes: decoders look up the bytes of a value (an attribute's whole KeyValue
+// message or JSON object, a name) before decoding them, and reuse what an identical run of bytes gave
+// before. Most attributes of a big dump repeat byte for byte (`"http.request.method": "GET"`), so a repeat
+// costs one hash and one compare instead of decoding, allocating and pooling (see core/model/intern.ts).
+// Open addressing over a power-of-two table; the keys' bytes are copied into one arena, never referenced
+// in the input, so the input buffer can be dropped after decoding.
+
+/** Runs longer than this are rarely repeated (URLs with ids, SQL text): decode them directly. */
+export const MAX_POOLED_BYTES = 256;
+/** Bounds the pool, so a hostile input of unique values cannot grow it without end. */
+const MAX_ENTRIES = 1 << 19;
+
+export class BytePool<T> {
+  private slots = new Int32Array(1 << 12).fill(-1);
+  private readonly hashes: number[] = [];
+  private readonly starts: number[] = [];
+  private readonly lengths: number[] = [];
+  private readonly values: T[] = [];
+  private arena = new Uint8Array(1 << 16);
+  private arenaUsed = 0;
+
+  get size(): number {
+    return this.values.length;
+  }
+
+  /** What `buf[start, end)` gave before, or undefined. */
+  get(buf: Uint8Array, start: number, end: number): T | undefined {
+    if (end - start > MAX_POOLED_BYTES) return undefined;
+    const hash = hashBytes(buf, start, end);
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry < 0) return undefined;
+      if (this.hashes[entry] === hash && this.sameBytes(entry, buf, start, end)) return this.values[entry];
+    }
+  }
+
+  /** Remembers `value` for `buf[start, end)`; too long runs and a full pool are ignored. */
+  set(buf: Uint8Array, start: number, end: number, value: T): void {
+    const length = end - start;
+    if (length > MAX_POOLED_BYTES || this.values.length >= MAX_ENTRIES) return;
+    if ((this.values.length + 1) * 2 > this.slots.length) this.grow();
+    const entry = this.values.length;
+    const hash = hashBytes(buf, start, end);
+    if (this.arenaUsed + length > this.arena.length) {
+      const bigger = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + length));
+      bigger.set(this.arena.subarray(0, this.arenaUsed));
+      this.arena = bigger;
+    }
+    this.arena.set(buf.subarray(start, end), this.arenaUsed);
+    this.hashes.push(hash);
+    this.starts.push(this.arenaUsed);
+    this.lengths.push(length);
+    this.values.push(value);
+    this.arenaUsed += length;
+    this.place(entry, hash);
+  }
+
+  private sameBytes(entry: number, buf: Uint8Array, start: number, end: number): boolean {
+    if (this.lengths[entry] !== end - start) return false;
+    const arena = this.arena;
+    let at = this.starts[entry]!;
+    for (let i = start; i < end; i++, at++) if (arena[at] !== buf[i]) return false;
+    return true;
+  }
+
+  private place(entry: number, hash: number): void {
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
+    this.slots[slot] = entry;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    for (let entry = 0; entry < this.values.length; entry++) this.place(entry, this.hashes[entry]!);
+  }
+}
+
+/** FNV-1a over the bytes, 32-bit. */
+export function hashBytes(buf: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+  return h >>> 0;
+}

@@ -1,0 +1,57 @@
+// The byte-keyed cache answers exactly like a Map keyed by the same bytes as text: hits only for equal runs,
+// across table growth and hash collisions, and it never keeps a reference into the input buffer.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BytePool, hashBytes, MAX_POOLED_BYTES } from '../../../src/core/decode/byte-pool.ts';
+
+const key = (buf: Uint8Array, start: number, end: number): string => Array.from(buf.subarray(start, end)).join(',');
+
+describe('BytePool', () => {
+  it('agrees with a Map keyed by the bytes, over many random runs', () => {
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ minLength: 0, maxLength: 12 }).map((b) => b.map((x) => x % 4)), { minLength: 1, maxLength: 3000 }), (runs) => {
+        const pool = new BytePool<number>();
+        const reference = new Map<string, number>();
+        // One buffer holding every run at an offset, as a decoder sees its input.
+        const buf = new Uint8Array(runs.reduce((n, r) => n + r.length + 1, 0));
+        let at = 0;
+        runs.forEach((run, i) => {
+          buf.set(run, at + 1);
+          const [start, end] = [at + 1, at + 1 + run.length];
+          at = end;
+          expect(pool.get(buf, start, end)).toBe(reference.get(key(buf, start, end)));
+          if (!reference.has(key(buf, start, end))) {
+            pool.set(buf, start, end, i);
+            reference.set(key(buf, start, end), i);
+          }
+        });
+        expect(pool.size).toBe(reference.size);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('keeps its own copy of the bytes: changing the input afterwards does not change a hit', () => {
+    const pool = new BytePool<string>();
+    const buf = new TextEncoder().encode('"http.request.method":"GET"');
+    pool.set(buf, 0, buf.length, 'kv');
+    const again = new TextEncoder().encode('"http.request.method":"GET"');
+    buf.fill(0);
+    expect(pool.get(again, 0, again.length)).toBe('kv');
+    expect(pool.get(buf, 0, buf.length)).toBeUndefined();
+  });
+
+  it('does not pool runs longer than the limit', () => {
+    const pool = new BytePool<number>();
+    const long = new Uint8Array(MAX_POOLED_BYTES + 1).fill(65);
+    pool.set(long, 0, long.length, 1);
+    expect(pool.get(long, 0, long.length)).toBeUndefined();
+    expect(pool.size).toBe(0);
+  });
+
+  it('hashes by content, not position', () => {
+    const buf = new TextEncoder().encode('xabcyabc');
+    expect(hashBytes(buf, 1, 4)).toBe(hashBytes(buf, 5, 8));
+    expect(hashBytes(buf, 0, 3)).not.toBe(hashBytes(buf, 1, 4));
+  });
+});
