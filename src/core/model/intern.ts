@@ -3,20 +3,38 @@
 // repeat across spans. The builder keeps one copy of each while a load runs; the pools themselves are
 // dropped with the builder, only the shared values stay. Values are immutable (readonly), so sharing is safe.
 import type { KeyValue, SpanEvent, SpanLink, SpanStatus } from './records.ts';
+import type { SpanContext } from './stored-span.ts';
 
 /** Longer values are rarely repeated (URLs with ids, query text): pooling them would only cost. */
 const MAX_POOLED_TEXT = 96;
 /** Bounds each pool, so a hostile input of unique values cannot grow it without end. */
 const MAX_POOL_ENTRIES = 1 << 20;
 
+/** Longer attribute lists are shared by their KeyValues only. */
+const MAX_POOLED_LIST = 32;
+
 const EMPTY: readonly never[] = Object.freeze([]);
+
+function sameContext(a: SpanContext, b: SpanContext): boolean {
+  return (
+    a.traceState === b.traceState && a.flags === b.flags && a.droppedAttributesCount === b.droppedAttributesCount &&
+    a.droppedEventsCount === b.droppedEventsCount && a.droppedLinksCount === b.droppedLinksCount && a.resourceIdx === b.resourceIdx &&
+    a.scopeIdx === b.scopeIdx && a.inputIdx === b.inputIdx && a.quirks === b.quirks && a.events.length === 0 && a.links.length === 0
+  );
+}
 
 export class InternPool {
   private readonly strings = new Map<string, string>();
   private readonly kvs = new Map<string, KeyValue>();
   private readonly statuses = new Map<string, SpanStatus>();
-  /** The shared KeyValues themselves: a decoder that reuses one by its bytes (decode/byte-pool.ts) skips the lookup. */
-  private readonly sharedKvs = new Set<KeyValue>();
+  /**
+   * The shared KeyValues themselves, numbered: a decoder that reuses one by its bytes (decode/byte-pool.ts)
+   * skips the lookup, and lists of shared KeyValues are keyed by their numbers.
+   */
+  private readonly sharedKvs = new Map<KeyValue, number>();
+  private readonly lists = new Map<string, readonly KeyValue[]>();
+  private readonly contexts = new Map<string, SpanContext>();
+  private lastContext: SpanContext | null = null;
 
   string(s: string): string {
     if (s.length > MAX_POOLED_TEXT) return s;
@@ -40,7 +58,7 @@ export class InternPool {
     const shared: KeyValue = { key: this.string(kv.key), value: v.type === 'string' ? { type: 'string', value: this.string(v.value) } : v };
     if (this.kvs.size < MAX_POOL_ENTRIES) {
       this.kvs.set(id, shared);
-      this.sharedKvs.add(shared);
+      this.sharedKvs.set(shared, this.sharedKvs.size);
     }
     return shared;
   }
@@ -55,8 +73,40 @@ export class InternPool {
     return st;
   }
 
+  /**
+   * The list with its KeyValues shared; a list equal to an earlier one (same shared KeyValues in the same
+   * order: every DB call of one statement, every step of one loop) is that earlier list.
+   */
   attributes(list: readonly KeyValue[]): readonly KeyValue[] {
-    return list.length === 0 ? EMPTY : list.map((kv) => this.keyValue(kv));
+    if (list.length === 0) return EMPTY;
+    const shared = list.map((kv) => this.keyValue(kv));
+    if (shared.length > MAX_POOLED_LIST) return shared;
+    const ids: number[] = [];
+    for (const kv of shared) {
+      const id = this.sharedKvs.get(kv);
+      if (id === undefined) return shared;
+      ids.push(id);
+    }
+    const key = ids.join(',');
+    const found = this.lists.get(key);
+    if (found) return found;
+    if (this.lists.size < MAX_POOL_ENTRIES) this.lists.set(key, shared);
+    return shared;
+  }
+
+  /** One shared SpanContext per distinct value; consecutive spans mostly repeat the last one. */
+  context(c: SpanContext): SpanContext {
+    if (c.events.length > 0 || c.links.length > 0) return c;
+    const last = this.lastContext;
+    if (last && sameContext(last, c)) return last;
+    const key = [c.traceState, c.flags, c.droppedAttributesCount, c.droppedEventsCount, c.droppedLinksCount, c.resourceIdx, c.scopeIdx, c.inputIdx, c.quirks].join('\u0000');
+    let found = this.contexts.get(key);
+    if (!found) {
+      found = c;
+      if (this.contexts.size < MAX_POOL_ENTRIES) this.contexts.set(key, c);
+    }
+    this.lastContext = found;
+    return found;
   }
 
   events(list: readonly SpanEvent[]): readonly SpanEvent[] {
