@@ -1,5 +1,6 @@
-// Resident memory of the decoded model: heap growth (after full GCs) while a dataset of the real SDK's
-// spans is held, per span, next to the input's own bytes per span as the baseline of the same run.
+// Resident memory of the decoded model: growth of the JS heap plus ArrayBuffer memory (typed-array columns
+// live outside the heap) after full GCs while a dataset of the real SDK's spans is held, per span, next to
+// the input's own bytes per span as the baseline of the same run.
 // Needs node --expose-gc (npm run bench passes it); without it the figures are not measured.
 import { loadDataset } from '../src/core/load-dataset.ts';
 import { generateSpans } from './gen.ts';
@@ -10,11 +11,12 @@ const gc = (globalThis as { gc?: () => void }).gc;
 function residentBytesPerSpan(name: string, bytes: Uint8Array): number {
   gc!();
   gc!();
-  const before = process.memoryUsage().heapUsed;
+  const used = (): number => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  const before = used();
   const ds = loadDataset([{ name, bytes }]);
   gc!();
   gc!();
-  const grown = process.memoryUsage().heapUsed - before;
+  const grown = used() - before;
   return grown / ds.spans.length;
 }
 

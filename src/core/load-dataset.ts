@@ -11,5 +11,6 @@ export interface NamedBytes {
 export function loadDataset(inputs: readonly NamedBytes[], options: LoadOptions = {}): Dataset {
   const builder = new DatasetBuilder();
   for (const input of inputs) loadInput(builder, input.name, input.bytes, options);
+  builder.releasePool();
   return assemble(builder);
 }

@@ -10,6 +10,7 @@ import type {
 } from './records.ts';
 import { anyValueText } from './records.ts';
 import { StoredSpan } from './stored-span.ts';
+import { TimeColumns } from './time-columns.ts';
 import { InternPool } from './intern.ts';
 
 /** The format names are a contract (CLI JSON `format`): add, never rename. */
@@ -39,6 +40,8 @@ export class DatasetBuilder {
   /** Repeated strings and attributes, shared (see intern.ts); emptied after each load by `releasePool`. */
   private pool = new InternPool();
   private readonly scopeKeys = new Map<string, number>();
+  /** Every span's start and end (see time-columns.ts). */
+  private readonly times = new TimeColumns();
 
   /** Starts an input; what its decoder reports goes into the returned report. */
   beginInput(file: string): { sink: SpanSink; report: InputReport } {
@@ -65,6 +68,7 @@ export class DatasetBuilder {
           scopeIdx: span.scopeIdx,
           inputIdx,
           quirks: span.quirks,
+          times: this.times,
         });
         this.spans.push(
           new StoredSpan(
@@ -73,8 +77,7 @@ export class DatasetBuilder {
             pool.string(span.parentSpanId),
             pool.string(span.name),
             span.kind,
-            span.startNs,
-            span.endNs,
+            this.times.push(span.startNs, span.endNs),
             pool.attributes(span.attributes),
             pool.status(span.status),
             context,
@@ -97,6 +100,7 @@ export class DatasetBuilder {
   /** Drops the sharing pools (the shared values stay with their spans); the next input starts new ones. */
   releasePool(): void {
     this.pool = new InternPool();
+    this.times.trim();
   }
 
   private intern<T>(list: T[], keys: Map<string, number>, key: string, value: T): number {

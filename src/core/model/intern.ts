@@ -19,7 +19,7 @@ function sameContext(a: SpanContext, b: SpanContext): boolean {
   return (
     a.traceState === b.traceState && a.flags === b.flags && a.droppedAttributesCount === b.droppedAttributesCount &&
     a.droppedEventsCount === b.droppedEventsCount && a.droppedLinksCount === b.droppedLinksCount && a.resourceIdx === b.resourceIdx &&
-    a.scopeIdx === b.scopeIdx && a.inputIdx === b.inputIdx && a.quirks === b.quirks && a.events.length === 0 && a.links.length === 0
+    a.scopeIdx === b.scopeIdx && a.inputIdx === b.inputIdx && a.quirks === b.quirks && a.times === b.times && a.events.length === 0 && a.links.length === 0
   );
 }
 

@@ -1,12 +1,14 @@
 // How the builder keeps a span: the fields every view reads on every row stay on the object; what most
 // spans of a load have in common (trace state, flags, dropped counts, no events or links, resource, scope,
 // input, quirks) lives in one shared SpanContext; where the span was read is kept as parts and its text
-// formed when asked. Measured with `npm run bench` (resident memory): a plain 21-field record cost ~190
-// bytes of object plus a ~60-character place string per span; this is ~130 bytes with no string.
+// formed when asked; start and end times are rows of typed-array columns (time-columns.ts). Measured with
+// `npm run bench` (resident memory): a plain 21-field record cost ~190 bytes of object, a ~60-character
+// place string and two bigints per span; this is ~120 bytes of object and 16 bytes of columns.
 // Consumers see the SpanRecord interface only, so plain records (tests, hand-built) work the same.
 import type { KeyValue, SpanEvent, SpanLink, SpanRecord, SpanStatus } from './records.ts';
 import { placeText } from './records.ts';
 import type { UnixNanos } from './time.ts';
+import type { TimeColumns } from './time-columns.ts';
 
 /** What spans of one load mostly share; interned by the builder (see SpanContextPool). */
 export interface SpanContext {
@@ -21,6 +23,8 @@ export interface SpanContext {
   readonly scopeIdx: number;
   readonly inputIdx: number;
   readonly quirks: number;
+  /** The builder's time columns (one per builder, so every context of it holds the same). */
+  readonly times: TimeColumns;
 }
 
 export class StoredSpan implements SpanRecord {
@@ -30,8 +34,8 @@ export class StoredSpan implements SpanRecord {
     readonly parentSpanId: string,
     readonly name: string,
     readonly kind: number,
-    readonly startNs: UnixNanos,
-    readonly endNs: UnixNanos,
+    /** The span's row in its context's TimeColumns. */
+    private readonly timeRow: number,
     readonly attributes: readonly KeyValue[],
     readonly status: SpanStatus,
     readonly context: SpanContext,
@@ -40,6 +44,14 @@ export class StoredSpan implements SpanRecord {
     private readonly placeIndex: number,
     private readonly placeByte: number,
   ) {}
+
+  get startNs(): UnixNanos {
+    return this.context.times.start(this.timeRow);
+  }
+
+  get endNs(): UnixNanos {
+    return this.context.times.end(this.timeRow);
+  }
 
   get where(): string {
     return this.placeIndex < 0 ? this.placeList : placeText(this.placeList, this.placeIndex, this.placeByte);
@@ -87,5 +99,17 @@ export class StoredSpan implements SpanRecord {
 
   get quirks(): number {
     return this.context.quirks;
+  }
+
+  /** The plain record, field for field (JSON.stringify would otherwise see the storage, not the span). */
+  toJSON(): SpanRecord {
+    return {
+      traceId: this.traceId, spanId: this.spanId, parentSpanId: this.parentSpanId, traceState: this.traceState,
+      flags: this.flags, name: this.name, kind: this.kind, startNs: this.startNs, endNs: this.endNs,
+      attributes: this.attributes, droppedAttributesCount: this.droppedAttributesCount, events: this.events,
+      droppedEventsCount: this.droppedEventsCount, links: this.links, droppedLinksCount: this.droppedLinksCount,
+      status: this.status, resourceIdx: this.resourceIdx, scopeIdx: this.scopeIdx, inputIdx: this.inputIdx,
+      where: this.where, quirks: this.quirks,
+    };
   }
 }

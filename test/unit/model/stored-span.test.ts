@@ -1,0 +1,76 @@
+// Spans kept compactly read back exactly as decoded: times of every range (the columns overflow to exact
+// bigints), places formed from parts, shared contexts only where equal, and JSON of the plain record.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../../src/core/load-dataset.ts';
+import { DatasetBuilder } from '../../../src/core/model/dataset-builder.ts';
+import type { SpanInput } from '../../../src/core/model/records.ts';
+import { StoredSpan } from '../../../src/core/model/stored-span.ts';
+import { TimeColumns } from '../../../src/core/model/time-columns.ts';
+import { buildDemoWorld } from '../../support/demo-world.ts';
+
+const span = (over: Partial<SpanInput>): SpanInput => ({
+  traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), parentSpanId: '', traceState: '', flags: 1, name: 'n', kind: 1,
+  startNs: 1n, endNs: 2n, attributes: [], droppedAttributesCount: 0, events: [], droppedEventsCount: 0, links: [],
+  droppedLinksCount: 0, status: { code: 0, message: '' }, resourceIdx: 0, scopeIdx: 0, where: 'w', quirks: 0, ...over,
+});
+
+describe('TimeColumns', () => {
+  it('gives back every time exactly, in and beyond the signed 64-bit range, across growth and trim', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }), fc.bigInt({ min: 0n, max: 2n ** 64n - 1n })), { maxLength: 3000 }), (pairs) => {
+        const cols = new TimeColumns();
+        const rows = pairs.map(([s, e]) => cols.push(s, e));
+        cols.trim();
+        expect(rows).toEqual(pairs.map((_, i) => i));
+        pairs.forEach(([s, e], row) => {
+          expect(cols.start(row)).toBe(s);
+          expect(cols.end(row)).toBe(e);
+        });
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('keeps the edge values -2^63 and 2^64-1 exactly', () => {
+    const cols = new TimeColumns();
+    cols.push(-(2n ** 63n), 2n ** 64n - 1n);
+    cols.push(2n ** 63n - 1n, 0n);
+    expect([cols.start(0), cols.end(0), cols.start(1), cols.end(1)]).toEqual([-(2n ** 63n), 2n ** 64n - 1n, 2n ** 63n - 1n, 0n]);
+  });
+});
+
+describe('StoredSpan', () => {
+  it('reads back what the decoder gave, including a place given as parts', () => {
+    const builder = new DatasetBuilder();
+    const { sink } = builder.beginInput('x');
+    sink.addSpan(span({ where: { list: 'resourceSpans[0].scopeSpans[1].spans', index: 7, byte: 1234 }, startNs: 2n ** 64n - 1n, endNs: -5n, flags: null, quirks: 3 }));
+    sink.addSpan(span({ where: { list: '[2].resourceSpans[0].scopeSpans[0].spans', index: 0, byte: -1 }, traceState: 'k=v', droppedLinksCount: null }));
+    sink.addSpan(span({ where: 'line 3: a text place' }));
+    const [a, b, c] = builder.spans;
+    expect(a).toBeInstanceOf(StoredSpan);
+    expect([a!.where, b!.where, c!.where]).toEqual(['resourceSpans[0].scopeSpans[1].spans[7] (byte 1234)', '[2].resourceSpans[0].scopeSpans[0].spans[0]', 'line 3: a text place']);
+    expect([a!.startNs, a!.endNs, a!.flags, a!.quirks, a!.inputIdx]).toEqual([2n ** 64n - 1n, -5n, null, 3, 0]);
+    expect([b!.traceState, b!.droppedLinksCount, b!.flags]).toEqual(['k=v', null, 1]);
+  });
+
+  it('serialises to the plain record, field for field', () => {
+    const ds = loadDataset([{ name: 'demo.pb', bytes: buildDemoWorld().otlpProto() }]);
+    const s = ds.spans.find((x) => x.events.length > 0)!;
+    const json = JSON.parse(JSON.stringify(s, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))) as Record<string, unknown>;
+    expect(Object.keys(json).sort()).toEqual(['attributes', 'droppedAttributesCount', 'droppedEventsCount', 'droppedLinksCount', 'endNs', 'events', 'flags', 'inputIdx', 'kind', 'links', 'name', 'parentSpanId', 'quirks', 'resourceIdx', 'scopeIdx', 'spanId', 'startNs', 'status', 'traceId', 'traceState', 'where'].sort());
+    expect([json.startNs, json.where, (json.events as unknown[]).length]).toEqual([`${s.startNs}n`, s.where, s.events.length]);
+  });
+
+  it('shares one context between spans that agree, and none between spans that differ', () => {
+    const ds = loadDataset([{ name: 'demo.pb', bytes: buildDemoWorld().otlpProto() }]);
+    const contexts = new Map<unknown, string>();
+    for (const s of ds.spans as StoredSpan[]) {
+      const seen = [s.traceState, s.flags, s.droppedAttributesCount, s.droppedEventsCount, s.droppedLinksCount, s.resourceIdx, s.scopeIdx, s.inputIdx, s.quirks, s.events.length, s.links.length].join('|');
+      const before = contexts.get(s.context);
+      if (before !== undefined) expect(seen).toBe(before);
+      contexts.set(s.context, seen);
+    }
+    expect(contexts.size).toBeLessThan(ds.spans.length);
+  });
+});
