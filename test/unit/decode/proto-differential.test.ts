@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import protobuf from 'protobufjs';
 import { describe, expect, it } from 'vitest';
+import { ProtoPools } from '../../../src/core/decode/otlp/proto-pools.ts';
 import { walkTracesProto } from '../../../src/core/decode/otlp/proto-walk.ts';
 import { whereText, type SpanInput } from '../../../src/core/model/records.ts';
 import { FUZZ_RUNS } from '../../support/fuzz.ts';
@@ -84,9 +85,9 @@ function expected(bytes: Uint8Array): Recorded {
   return out;
 }
 
-function walk(bytes: Uint8Array): Recorded {
+function walk(bytes: Uint8Array, pools?: ProtoPools): Recorded {
   const sink = recordingSink();
-  walkTracesProto(bytes, sink);
+  walkTracesProto(bytes, sink, pools);
   return { resources: sink.resources, scopes: sink.scopes, spans: sink.spans, issues: sink.issues };
 }
 
@@ -103,6 +104,19 @@ describe('OTLP/protobuf walker against reflection, on generated input', () => {
         expect(got.issues).toEqual(want.issues);
       }),
       { numRuns: FUZZ_RUNS * 5 },
+    );
+  }, 600_000);
+
+  it('messages walked with one set of pools (a framed stream) each read as they would alone', () => {
+    fc.assert(
+      fc.property(fc.array(tracesData, { minLength: 2, maxLength: 4 }), (sources) => {
+        const pools = new ProtoPools();
+        for (const source of sources) {
+          const bytes = encodeTracesData(source);
+          expect(walk(bytes, pools)).toEqual(expected(bytes));
+        }
+      }),
+      { numRuns: FUZZ_RUNS * 2 },
     );
   }, 600_000);
 
