@@ -5,6 +5,7 @@
 // covers the bytes exactly and each message starts with a ResourceSpans tag.
 import type { Decoder, StreamDecoding } from './types.ts';
 import type { SpanSink } from '../model/records.ts';
+import { ProtoPools } from './otlp/proto-pools.ts';
 import { walkTracesProto } from './otlp/proto-walk.ts';
 import { FrameSplitter, type ChunkDecoder, type FrameProblem } from './stream.ts';
 
@@ -50,9 +51,10 @@ export const otlpProto: Decoder = {
   decode(input, sink) {
     const frames = delimitedFrames(input.bytes, true);
     const framed = frames && (frames.length > 1 || input.bytes[0] !== 0x0a) ? frames : null;
+    const pools = new ProtoPools();
     for (const [start, end] of framed ?? [[0, input.bytes.length] as [number, number]]) {
       try {
-        walkTracesProto(input.bytes.subarray(start, end), sink);
+        walkTracesProto(input.bytes.subarray(start, end), sink, pools);
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);
         const which = framed ? `message at byte ${start}: ` : '';
@@ -71,9 +73,9 @@ function cutShort(at: number, numBytesLeft: number) {
   return { message: `the message at byte ${at} is cut short (${numBytesLeft} bytes left, fewer than its length says); the messages before it are kept`, where: `byte ${at}`, severity: 'error' } as const;
 }
 
-function walkFrame(frame: Uint8Array, at: number, sink: SpanSink): void {
+function walkFrame(frame: Uint8Array, at: number, sink: SpanSink, pools: ProtoPools): void {
   try {
-    walkTracesProto(frame, sink);
+    walkTracesProto(frame, sink, pools);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     sink.issue({ message: `message at byte ${at}: protobuf cut short or malformed: ${reason}; the spans before it are kept`, where: `byte ${at}`, severity: 'error' });
@@ -94,7 +96,8 @@ function framedStream(): StreamDecoding {
     },
     open(sink): ChunkDecoder {
       let problem: FrameProblem | undefined;
-      const splitter = new FrameSplitter((frame, at) => walkFrame(frame, at, sink), (p) => (problem = p));
+      const pools = new ProtoPools();
+      const splitter = new FrameSplitter((frame, at) => walkFrame(frame, at, sink, pools), (p) => (problem = p));
       return {
         push: (chunk) => splitter.push(chunk),
         end() {

@@ -1,77 +1,12 @@
-// OTLP/protobuf messages below Span: Event, Link, Status, KeyValue and AnyValue (common/v1/common.proto).
-import type { AnyValue, KeyValue, SpanEvent, SpanLink, SpanStatus } from '../../model/records.ts';
-import { bytesToHex } from './ids.ts';
-import { delimitedEnd, readFixed64, readInt64, readString, type Reader } from './proto-wire.ts';
+// OTLP/protobuf messages below Span: Status, KeyValue and AnyValue (common/v1/common.proto).
+import type { AnyValue, KeyValue, SpanStatus } from '../../model/records.ts';
+import { delimitedEnd, hexField, readInt64, readString, type Reader } from './proto-wire.ts';
 
 /** Nested values deeper than this become `truncated`, so hostile nesting cannot overflow the stack. */
 const MAX_VALUE_DEPTH = 64;
 
-export function event(r: Reader): SpanEvent {
-  const end = delimitedEnd(r);
-  let timeNs = 0n;
-  let name = '';
-  const attributes: KeyValue[] = [];
-  let droppedAttributesCount = 0;
-  while (r.pos < end) {
-    const tag = r.uint32();
-    switch (tag >>> 3) {
-      case 1:
-        timeNs = readFixed64(r);
-        break;
-      case 2:
-        name = readString(r);
-        break;
-      case 3:
-        attributes.push(keyValue(r, 0));
-        break;
-      case 4:
-        droppedAttributesCount = r.uint32();
-        break;
-      default:
-        r.skipType(tag & 7);
-    }
-  }
-  return { timeNs, name, attributes, droppedAttributesCount };
-}
-
-export function link(r: Reader): SpanLink {
-  const end = delimitedEnd(r);
-  let traceId = '';
-  let spanId = '';
-  let traceState = '';
-  const attributes: KeyValue[] = [];
-  let droppedAttributesCount = 0;
-  let flags: number | null = null;
-  while (r.pos < end) {
-    const tag = r.uint32();
-    switch (tag >>> 3) {
-      case 1:
-        traceId = bytesToHex(r.bytes());
-        break;
-      case 2:
-        spanId = bytesToHex(r.bytes());
-        break;
-      case 3:
-        traceState = readString(r);
-        break;
-      case 4:
-        attributes.push(keyValue(r, 0));
-        break;
-      case 5:
-        droppedAttributesCount = r.uint32();
-        break;
-      case 6:
-        flags = r.fixed32();
-        break;
-      default:
-        r.skipType(tag & 7);
-    }
-  }
-  return { traceId, spanId, traceState, attributes, droppedAttributesCount, flags };
-}
-
-export function statusMessage(r: Reader): SpanStatus {
-  const end = delimitedEnd(r);
+/** Status (message = 2, code = 3) up to `end`. */
+export function statusBody(r: Reader, end: number): SpanStatus {
   let code = 0;
   let message = '';
   while (r.pos < end) {
@@ -84,8 +19,12 @@ export function statusMessage(r: Reader): SpanStatus {
 }
 
 /** KeyValue (key = 1, value = 2). The reader sits on the KeyValue's length prefix. */
-export function keyValue(r: Reader, depth: number): KeyValue {
-  const end = delimitedEnd(r);
+function keyValue(r: Reader, depth: number): KeyValue {
+  return keyValueBody(r, delimitedEnd(r), depth);
+}
+
+/** A KeyValue's fields up to `end`. */
+export function keyValueBody(r: Reader, end: number, depth: number): KeyValue {
   let key = '';
   let value: AnyValue = { type: 'empty' };
   while (r.pos < end) {
@@ -128,7 +67,7 @@ function anyValue(r: Reader, depth: number): AnyValue {
         value = { type: 'kvlist', values: repeated(r, (rr) => keyValue(rr, depth + 1)) };
         break;
       case 7:
-        value = { type: 'bytes', value: bytesToHex(r.bytes()) };
+        value = { type: 'bytes', value: hexField(r) };
         break;
       default:
         r.skipType(tag & 7);

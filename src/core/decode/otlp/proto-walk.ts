@@ -4,9 +4,13 @@
 // opentelemetry/proto/trace/v1/trace.proto and common/v1/common.proto (InstrumentationLibrarySpans = 1000
 // in releases before 1.0, still sent by old SDKs).
 import { whereText, type KeyValue, type ResourceRecord, type ScopeRecord, type SpanEvent, type SpanLink, type SpanPlace, type SpanSink, type SpanStatus } from '../../model/records.ts';
-import { bytesToHex } from './ids.ts';
-import { event, keyValue, link, statusMessage } from './proto-values.ts';
-import { createReader, delimitedEnd, readFixed64, readString, type Reader } from './proto-wire.ts';
+import { event, link } from './proto-events.ts';
+import { pooledHex, pooledKeyValue, pooledStatus, pooledText, ProtoPools } from './proto-pools.ts';
+import { createReader, delimitedEnd, hexField, readFixed64, readString, type Reader } from './proto-wire.ts';
+
+/** What a span without events, links or attributes holds: shared, as records are never changed. */
+const NONE: readonly never[] = Object.freeze([]);
+const NO_STATUS: SpanStatus = Object.freeze({ code: 0, message: '' });
 
 /**
  * Where the input was found cut short, if it was. Container messages (ResourceSpans, ScopeSpans) whose
@@ -37,7 +41,11 @@ function guarded(r: Reader, cut: Cut, body: () => void): boolean {
   }
 }
 
-export function walkTracesProto(bytes: Uint8Array, sink: SpanSink): number {
+/**
+ * Reads one message into `sink`. Pass the same `pools` to every message of one input (framed streams), so
+ * values repeated across messages are reused too.
+ */
+export function walkTracesProto(bytes: Uint8Array, sink: SpanSink, pools = new ProtoPools()): number {
   const r = createReader(bytes);
   const cut: Cut = { at: null };
   let numSpans = 0;
@@ -48,7 +56,7 @@ export function walkTracesProto(bytes: Uint8Array, sink: SpanSink): number {
       const tag = r.uint32();
       if (tag >>> 3 === 1 && (tag & 7) === 2) {
         const end = containerEnd(r, r.len, cut);
-        numSpans += resourceSpans(r, end, sink, cut, `resourceSpans[${numResourceSpans++}] (byte ${fieldStart})`);
+        numSpans += resourceSpans(r, end, sink, cut, pools, `resourceSpans[${numResourceSpans++}] (byte ${fieldStart})`);
         r.pos = end;
       } else r.skipType(tag & 7);
     }
@@ -59,24 +67,25 @@ export function walkTracesProto(bytes: Uint8Array, sink: SpanSink): number {
   return numSpans;
 }
 
-function resourceSpans(r: Reader, end: number, sink: SpanSink, cut: Cut, where: string): number {
+function resourceSpans(r: Reader, end: number, sink: SpanSink, cut: Cut, pools: ProtoPools, where: string): number {
   let resource: ResourceRecord = { attributes: [], droppedAttributesCount: 0, schemaUrl: '' };
   let schemaUrl = '';
-  const scopeSpansAt: Array<[number, number]> = [];
+  /** [start, end) of each ScopeSpans, read after the resource (which may come after them on the wire). */
+  const scopeSpansAt: number[] = [];
   guarded(r, cut, () => {
     while (r.pos < end) {
       const tag = r.uint32();
       switch (tag >>> 3) {
         case 1: {
           const e = delimitedEnd(r);
-          resource = resourceMessage(r, e);
+          resource = resourceMessage(r, e, pools);
           r.pos = e;
           break;
         }
         case 2:
         case 1000: {
           const e = containerEnd(r, end, cut);
-          scopeSpansAt.push([r.pos, e]);
+          scopeSpansAt.push(r.pos, e);
           r.pos = e;
           break;
         }
@@ -91,44 +100,46 @@ function resourceSpans(r: Reader, end: number, sink: SpanSink, cut: Cut, where: 
   // The resource may come after its scope spans on the wire; intern it first so spans can point at it.
   const resourceIdx = sink.addResource({ ...resource, schemaUrl });
   let numSpans = 0;
-  scopeSpansAt.forEach(([start, e], i) => {
-    r.pos = start;
-    numSpans += scopeSpans(r, e, sink, cut, resourceIdx, `${where}.scopeSpans[${i}]`);
-  });
+  for (let i = 0; i < scopeSpansAt.length; i += 2) {
+    r.pos = scopeSpansAt[i]!;
+    numSpans += scopeSpans(r, scopeSpansAt[i + 1]!, sink, cut, pools, resourceIdx, `${where}.scopeSpans[${i >> 1}]`);
+  }
   r.pos = end;
   return numSpans;
 }
 
-function resourceMessage(r: Reader, end: number): ResourceRecord {
+function resourceMessage(r: Reader, end: number, pools: ProtoPools): ResourceRecord {
   const attributes: KeyValue[] = [];
   let droppedAttributesCount = 0;
   while (r.pos < end) {
     const tag = r.uint32();
-    if (tag >>> 3 === 1) attributes.push(keyValue(r, 0));
+    if (tag >>> 3 === 1) attributes.push(pooledKeyValue(r, pools));
     else if (tag >>> 3 === 2) droppedAttributesCount = r.uint32();
     else r.skipType(tag & 7);
   }
   return { attributes, droppedAttributesCount, schemaUrl: '' };
 }
 
-function scopeSpans(r: Reader, end: number, sink: SpanSink, cut: Cut, resourceIdx: number, where: string): number {
+function scopeSpans(r: Reader, end: number, sink: SpanSink, cut: Cut, pools: ProtoPools, resourceIdx: number, where: string): number {
   let scope: ScopeRecord = { name: '', version: '', attributes: [], droppedAttributesCount: 0, schemaUrl: '' };
   let schemaUrl = '';
-  const spansAt: Array<[start: number, end: number, whole: boolean]> = [];
+  /** Each span as [start, end), with end negated (-end - 1) when the span runs past the list's end. */
+  const spansAt: number[] = [];
   guarded(r, cut, () => {
     while (r.pos < end) {
       const tag = r.uint32();
       switch (tag >>> 3) {
         case 1: {
           const e = delimitedEnd(r);
-          scope = scopeMessage(r, e);
+          scope = scopeMessage(r, e, pools);
           r.pos = e;
           break;
         }
         case 2: {
           const length = r.uint32();
-          spansAt.push([r.pos, Math.min(r.pos + length, end), r.pos + length <= end]);
-          r.pos = Math.min(r.pos + length, end);
+          const spanEnd = r.pos + length;
+          spansAt.push(r.pos, spanEnd <= end ? spanEnd : -end - 1);
+          r.pos = Math.min(spanEnd, end);
           break;
         }
         case 3:
@@ -142,18 +153,32 @@ function scopeSpans(r: Reader, end: number, sink: SpanSink, cut: Cut, resourceId
   const scopeIdx = sink.addScope({ ...scope, schemaUrl });
   let numSpans = 0;
   const spansList = `${where}.spans`;
-  spansAt.forEach(([start, e, whole], i) => {
+  for (let i = 0; i < spansAt.length; i += 2) {
+    const start = spansAt[i]!;
+    const e = spansAt[i + 1]!;
     r.pos = start;
-    const spanWhere: SpanPlace = { list: spansList, index: i, byte: start };
-    if (!whole) cut.at ??= e;
-    if (whole && guarded(r, cut, () => span(r, e, sink, resourceIdx, scopeIdx, spanWhere))) numSpans++;
+    const spanWhere: SpanPlace = { list: spansList, index: i >> 1, byte: start };
+    if (e < 0) cut.at ??= -e - 1;
+    if (e >= 0 && guardedSpan(r, e, sink, cut, pools, resourceIdx, scopeIdx, spanWhere)) numSpans++;
     else sink.issue({ message: 'span is cut short; skipped', where: whereText(spanWhere), severity: 'error' });
-  });
+  }
   r.pos = end;
   return numSpans;
 }
 
-function scopeMessage(r: Reader, end: number): ScopeRecord {
+/** Reads one whole span; a read past its end (a length inside it that lies) is recorded as the cut. */
+function guardedSpan(r: Reader, end: number, sink: SpanSink, cut: Cut, pools: ProtoPools, resourceIdx: number, scopeIdx: number, where: SpanPlace): boolean {
+  try {
+    span(r, end, sink, pools, resourceIdx, scopeIdx, where);
+    return true;
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    cut.at ??= r.pos;
+    return false;
+  }
+}
+
+function scopeMessage(r: Reader, end: number, pools: ProtoPools): ScopeRecord {
   let name = '';
   let version = '';
   const attributes: KeyValue[] = [];
@@ -168,7 +193,7 @@ function scopeMessage(r: Reader, end: number): ScopeRecord {
         version = readString(r);
         break;
       case 3:
-        attributes.push(keyValue(r, 0));
+        attributes.push(pooledKeyValue(r, pools));
         break;
       case 4:
         droppedAttributesCount = r.uint32();
@@ -180,7 +205,7 @@ function scopeMessage(r: Reader, end: number): ScopeRecord {
   return { name, version, attributes, droppedAttributesCount, schemaUrl: '' };
 }
 
-function span(r: Reader, end: number, sink: SpanSink, resourceIdx: number, scopeIdx: number, where: SpanPlace): void {
+function span(r: Reader, end: number, sink: SpanSink, pools: ProtoPools, resourceIdx: number, scopeIdx: number, where: SpanPlace): void {
   let traceId = '';
   let spanId = '';
   let parentSpanId = '';
@@ -190,30 +215,30 @@ function span(r: Reader, end: number, sink: SpanSink, resourceIdx: number, scope
   let kind = 0;
   let startNs = 0n;
   let endNs = 0n;
-  const attributes: KeyValue[] = [];
+  let attributes: KeyValue[] | null = null;
   let droppedAttributesCount = 0;
-  const events: SpanEvent[] = [];
+  let events: SpanEvent[] | null = null;
   let droppedEventsCount = 0;
-  const links: SpanLink[] = [];
+  let links: SpanLink[] | null = null;
   let droppedLinksCount = 0;
-  let status: SpanStatus = { code: 0, message: '' };
+  let status = NO_STATUS;
   while (r.pos < end) {
     const tag = r.uint32();
     switch (tag >>> 3) {
       case 1:
-        traceId = bytesToHex(r.bytes());
+        traceId = pooledHex(r, pools);
         break;
       case 2:
-        spanId = bytesToHex(r.bytes());
+        spanId = hexField(r);
         break;
       case 3:
-        traceState = readString(r);
+        traceState = pooledText(r, pools);
         break;
       case 4:
-        parentSpanId = bytesToHex(r.bytes());
+        parentSpanId = pooledHex(r, pools);
         break;
       case 5:
-        name = readString(r);
+        name = pooledText(r, pools);
         break;
       case 6:
         kind = r.int32();
@@ -225,25 +250,25 @@ function span(r: Reader, end: number, sink: SpanSink, resourceIdx: number, scope
         endNs = readFixed64(r);
         break;
       case 9:
-        attributes.push(keyValue(r, 0));
+        (attributes ??= []).push(pooledKeyValue(r, pools));
         break;
       case 10:
         droppedAttributesCount = r.uint32();
         break;
       case 11:
-        events.push(event(r));
+        (events ??= []).push(event(r, pools));
         break;
       case 12:
         droppedEventsCount = r.uint32();
         break;
       case 13:
-        links.push(link(r));
+        (links ??= []).push(link(r, pools));
         break;
       case 14:
         droppedLinksCount = r.uint32();
         break;
       case 15:
-        status = statusMessage(r);
+        status = pooledStatus(r, pools);
         break;
       case 16:
         flags = r.fixed32();
@@ -256,9 +281,8 @@ function span(r: Reader, end: number, sink: SpanSink, resourceIdx: number, scope
     sink.issue({ message: 'span has no trace_id or span_id; kept, but it cannot join a trace', where: whereText(where), severity: 'error' });
   }
   sink.addSpan({
-    traceId, spanId, parentSpanId, traceState, flags, name, kind, startNs, endNs, attributes,
-    droppedAttributesCount, events, droppedEventsCount, links, droppedLinksCount, status,
+    traceId, spanId, parentSpanId, traceState, flags, name, kind, startNs, endNs, attributes: attributes ?? NONE,
+    droppedAttributesCount, events: events ?? NONE, droppedEventsCount, links: links ?? NONE, droppedLinksCount, status,
     resourceIdx, scopeIdx, where, quirks: 0,
   });
 }
-

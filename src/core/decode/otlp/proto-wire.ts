@@ -1,6 +1,7 @@
 // Small helpers over protobufjs's Reader for what it cannot give exactly without Long: 64-bit values as bigint.
 // The wire format: https://protobuf.dev/programming-guides/encoding/
 import protobuf from 'protobufjs/minimal.js';
+import { bytesToHex } from './ids.ts';
 
 export type Reader = protobuf.Reader;
 export const createReader = (bytes: Uint8Array): Reader => protobuf.Reader.create(bytes);
@@ -38,7 +39,11 @@ export function readString(r: Reader): string {
   const end = delimitedEnd(r);
   const start = r.pos;
   r.pos = end;
-  const buf = r.buf;
+  return textAt(r.buf, start, end);
+}
+
+/** `buf[start, end)` as UTF-8 text (see readString). */
+export function textAt(buf: Uint8Array, start: number, end: number): string {
   if (end - start <= 256) {
     let ascii = true;
     for (let i = start; i < end; i++) {
@@ -58,4 +63,12 @@ export function delimitedEnd(r: Reader): number {
   const end = r.pos + length;
   if (end > r.len) throw new RangeError(`field of ${length} bytes runs past the end (byte ${r.pos} of ${r.len})`);
   return end;
+}
+
+/** Length-delimited bytes as lowercase hex, read in place (no copy or view of the bytes). */
+export function hexField(r: Reader): string {
+  const end = delimitedEnd(r);
+  const start = r.pos;
+  r.pos = end;
+  return bytesToHex(r.buf, start, end);
 }
