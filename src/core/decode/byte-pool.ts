@@ -7,8 +7,9 @@
 
 /** Runs longer than this are rarely repeated (URLs with ids, SQL text): decode them directly. */
 export const MAX_POOLED_BYTES = 256;
-/** Bounds the pool, so a hostile input of unique values cannot grow it without end. */
+/** Bound the pool, so a hostile input of unique values cannot grow it without end (at most 16 MiB of keys). */
 const MAX_ENTRIES = 1 << 19;
+const MAX_ARENA_BYTES = 16 << 20;
 
 export class BytePool<T> {
   private slots = new Int32Array(1 << 12).fill(-1);
@@ -38,7 +39,7 @@ export class BytePool<T> {
   /** Remembers `value` for `buf[start, end)`; too long runs and a full pool are ignored. */
   set(buf: Uint8Array, start: number, end: number, value: T): void {
     const length = end - start;
-    if (length > MAX_POOLED_BYTES || this.values.length >= MAX_ENTRIES) return;
+    if (length > MAX_POOLED_BYTES || this.values.length >= MAX_ENTRIES || this.arenaUsed + length > MAX_ARENA_BYTES) return;
     if ((this.values.length + 1) * 2 > this.slots.length) this.grow();
     const entry = this.values.length;
     const hash = hashBytes(buf, start, end);

@@ -170,6 +170,11 @@ export interface SpanSink {
   addScope(scope: ScopeRecord): number;
   /** `resourceIdx`, `scopeIdx` and `inputIdx` are filled in by the sink's caller-visible context. */
   addSpan(span: SpanInput): void;
+  /**
+   * The copy of a KeyValue the sink keeps for every equal one. A decoder that reuses values by their bytes
+   * (decode/byte-pool.ts) keeps this copy, so each repeat costs the sink an identity check only.
+   */
+  shareKeyValue?(kv: KeyValue): KeyValue;
   issue(issue: DecodeIssue): void;
   /** A decoder that found several formats in one input says how many spans each gave (mixed pastes). */
   part?(format: string, numSpans: number): void;

@@ -10,6 +10,9 @@ import { keyValueBody, statusBody } from './proto-values.ts';
 import { delimitedEnd, textAt, type Reader } from './proto-wire.ts';
 
 export class ProtoPools {
+  /** `share` gives the copy the sink keeps of a new KeyValue (SpanSink.shareKeyValue), which is pooled here. */
+  constructor(readonly share: (kv: KeyValue) => KeyValue = (kv) => kv) {}
+
   readonly keyValues = new BytePool<KeyValue>();
   readonly texts = new BytePool<string>();
   readonly hexIds = new BytePool<string>();
@@ -48,7 +51,7 @@ export function pooledKeyValue(r: Reader, pools: ProtoPools): KeyValue {
   const start = r.pos;
   let kv = pools.keyValues.get(r.buf, start, end);
   if (kv === undefined) {
-    kv = keyValueBody(r, end, 0);
+    kv = pools.share(keyValueBody(r, end, 0));
     pools.keyValues.set(r.buf, start, end, kv);
   }
   r.pos = end;

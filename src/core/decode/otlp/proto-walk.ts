@@ -45,7 +45,7 @@ function guarded(r: Reader, cut: Cut, body: () => void): boolean {
  * Reads one message into `sink`. Pass the same `pools` to every message of one input (framed streams), so
  * values repeated across messages are reused too.
  */
-export function walkTracesProto(bytes: Uint8Array, sink: SpanSink, pools = new ProtoPools()): number {
+export function walkTracesProto(bytes: Uint8Array, sink: SpanSink, pools = new ProtoPools(sink.shareKeyValue)): number {
   const r = createReader(bytes);
   const cut: Cut = { at: null };
   let numSpans = 0;
