@@ -97,6 +97,17 @@ describe('assemble', () => {
     expect(ds.spans.length).toBe(2);
   });
 
+  it('does not take two different spans for copies when a slash in their ids lines up', () => {
+    // Same name and times; 'a/b' under 'c' and 'a' under 'b/c' are different spans (an id key joined by '/' merged them).
+    const ds = handDataset([
+      { id: 'a/b', parent: 'c', startMs: 0, endMs: 1, name: 'x' },
+      { id: 'a', parent: 'b/c', startMs: 0, endMs: 1, name: 'x' },
+    ]);
+    const t = ds.traces[0]!;
+    expect(t.numRows).toBe(2);
+    expect(t.exactDuplicates.length).toBe(0);
+  });
+
   it('joins the spans of one trace split across two files', () => {
     const ds = handDataset(
       [{ id: 'root', startMs: 0, endMs: 50, service: 'front' }],

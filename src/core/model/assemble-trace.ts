@@ -1,0 +1,263 @@
+// One trace's tree, for assemble (assemble.ts): exact duplicates set aside, ids owned, parents linked,
+// siblings ordered by start time, rows laid out in pre-order with cycles cut. Everything works on typed
+// arrays indexed by a span's position among the trace's kept spans, reused from trace to trace.
+import type { SpanRecord } from './records.ts';
+import { Quirk, StatusCode } from './records.ts';
+import type { UnixNanos } from './time.ts';
+import { RowFlag, type TraceModel } from './trace-model.ts';
+
+export function cmpBig(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Same ids, parent, times and name; lengths make the key unambiguous whatever the ids contain. */
+function identityKey(s: SpanRecord): string {
+  return `${s.spanId.length}:${s.spanId}${s.parentSpanId.length}:${s.parentSpanId}${s.startNs}/${s.endNs}/${s.name}`;
+}
+
+/**
+ * Working arrays indexed by a span's position among its trace's kept spans, sized for the largest trace
+ * and reused by every trace (per-trace typed arrays cost more to allocate than to fill).
+ */
+export class Scratch {
+  readonly spanOf: Int32Array;
+  readonly copies: Int32Array;
+  readonly flags: Uint32Array;
+  /** For the first holder of an id: the holder that owns the id (the earliest in start order). */
+  readonly owner: Int32Array;
+  readonly keyed: Uint8Array;
+  /** Start times as numbers: Number() is monotonic, so unequal numbers order exactly; ties fall back to bigint. */
+  readonly startNum: Float64Array;
+  /** Parent span ids, '' for none (and for a self-parent, which is cut at once). */
+  readonly parentIds: string[];
+  readonly parentPos: Int32Array;
+  readonly order: Int32Array;
+  readonly childStart: Int32Array;
+  readonly fill: Int32Array;
+  readonly children: Int32Array;
+  readonly rowOfPos: Int32Array;
+  readonly rows: Int32Array;
+  readonly stack: Int32Array;
+  readonly rootRows: Int32Array;
+  readonly duplicates: Int32Array;
+  /** Siblings (and roots) in start order; span id breaks ties, then position, so the order is deterministic. */
+  readonly cmp: (a: number, b: number) => number;
+
+  constructor(readonly spans: readonly SpanRecord[], size: number) {
+    this.spanOf = new Int32Array(size);
+    this.copies = new Int32Array(size);
+    this.flags = new Uint32Array(size);
+    this.owner = new Int32Array(size);
+    this.keyed = new Uint8Array(size);
+    this.startNum = new Float64Array(size);
+    this.parentIds = new Array<string>(size).fill('');
+    this.parentPos = new Int32Array(size);
+    this.order = new Int32Array(size);
+    this.childStart = new Int32Array(size + 1);
+    this.fill = new Int32Array(size);
+    this.children = new Int32Array(size);
+    this.rowOfPos = new Int32Array(size);
+    this.rows = new Int32Array(size);
+    this.stack = new Int32Array(size);
+    this.rootRows = new Int32Array(size);
+    this.duplicates = new Int32Array(size);
+    const { startNum, spanOf } = this;
+    this.cmp = (a, b) => {
+      const x = startNum[a]!;
+      const y = startNum[b]!;
+      if (x !== y) return x < y ? -1 : 1;
+      const sa = spans[spanOf[a]!]!;
+      const sb = spans[spanOf[b]!]!;
+      return cmpBig(sa.startNs, sb.startNs) || (sa.spanId < sb.spanId ? -1 : sa.spanId > sb.spanId ? 1 : a - b);
+    };
+  }
+}
+
+export function assembleTrace(traceId: string, allMembers: Int32Array, sc: Scratch): TraceModel {
+  const { spans, spanOf, copies, flags: flagsByPos, owner, keyed, startNum, parentIds, cmp } = sc;
+  // Set exact duplicates aside first: they are one span seen twice, not two spans sharing an id. Only a
+  // span whose id was seen before can be one, so identity keys are made for those alone.
+  const headOf = new Map<string, number>();
+  let identity: Map<string, number> | null = null;
+  let numDuplicates = 0;
+  let n = 0;
+  // Earliest start and latest end over the kept spans (copies have the same times).
+  let startNs: UnixNanos = 0n;
+  let endNs: UnixNanos = 0n;
+  for (let m = 0; m < allMembers.length; m++) {
+    const spanIdx = allMembers[m]!;
+    const s = spans[spanIdx]!;
+    const head = headOf.get(s.spanId);
+    if (head === undefined) headOf.set(s.spanId, n);
+    else {
+      identity ??= new Map();
+      if (!keyed[head]) {
+        keyed[head] = 1;
+        identity.set(identityKey(spans[spanOf[head]!]!), head);
+      }
+      const key = identityKey(s);
+      const same = identity.get(key);
+      if (same !== undefined) {
+        copies[same]!++;
+        sc.duplicates[numDuplicates++] = spanIdx;
+        continue;
+      }
+      identity.set(key, n);
+    }
+    // Everything needed from the span is read here, in one visit (the records are scattered in memory).
+    spanOf[n] = spanIdx;
+    copies[n] = 0;
+    keyed[n] = 0;
+    const start = s.startNs;
+    const end = s.endNs;
+    startNum[n] = Number(start);
+    let f = 0;
+    if (head === undefined) owner[n] = n;
+    else {
+      // The first span (in start order) holding an id owns it for parent lookups; all holders are marked.
+      f = RowFlag.DUPLICATE_ID;
+      flagsByPos[head]! |= RowFlag.DUPLICATE_ID;
+      if (cmp(n, owner[head]!) < 0) owner[head] = n;
+    }
+    if (s.status.code === StatusCode.ERROR) f |= RowFlag.ERROR;
+    if (end === 0n && !(s.quirks & Quirk.NO_TIMES)) f |= RowFlag.NOT_ENDED;
+    if (s.links.length > 0) f |= RowFlag.HAS_LINKS;
+    const parentId = s.parentSpanId;
+    if (parentId !== '' && parentId === s.spanId) {
+      f |= RowFlag.SELF_PARENT | RowFlag.CYCLE;
+      parentIds[n] = '';
+    } else parentIds[n] = parentId;
+    flagsByPos[n] = f;
+    if (start > 0n && (startNs === 0n || start < startNs)) startNs = start;
+    const last = end > start ? end : start;
+    if (last > endNs) endNs = last;
+    n++;
+  }
+
+  const parentPos = sc.parentPos;
+  let lastParentId: string | null = null;
+  let lastParentPos = -1;
+  for (let pos = 0; pos < n; pos++) {
+    parentPos[pos] = -1;
+    const parentId = parentIds[pos]!;
+    if (parentId === '') continue;
+    // Siblings usually come together and share one (interned) parent id: look it up once.
+    if (parentId !== lastParentId) {
+      const head = headOf.get(parentId);
+      lastParentId = parentId;
+      lastParentPos = head === undefined ? -1 : owner[head]!;
+    }
+    if (lastParentPos < 0) flagsByPos[pos]! |= RowFlag.ORPHAN;
+    else parentPos[pos] = lastParentPos;
+  }
+
+  const order = sc.order;
+  let sorted = true;
+  for (let pos = 0; pos < n; pos++) {
+    order[pos] = pos;
+    if (sorted && pos > 0 && cmp(pos - 1, pos) > 0) sorted = false;
+  }
+  if (!sorted) order.subarray(0, n).sort(cmp);
+
+  preOrder(sc, n);
+  return buildModel(traceId, sc, n, numDuplicates, startNs, endNs);
+}
+
+/** Lays the kept spans out as rows in pre-order, cutting parent cycles; fills sc.rows and sc.rowOfPos. */
+function preOrder(sc: Scratch, n: number): void {
+  const { parentPos, order, childStart, fill, children, rowOfPos, flags: flagsByPos } = sc;
+  // Children lists in compressed form, filled in start order so siblings come out sorted.
+  childStart.fill(0, 0, n + 1);
+  for (let pos = 0; pos < n; pos++) if (parentPos[pos]! >= 0) childStart[parentPos[pos]! + 1]!++;
+  for (let i = 1; i <= n; i++) childStart[i]! += childStart[i - 1]!;
+  for (let pos = 0; pos < n; pos++) fill[pos] = childStart[pos]!;
+  for (let k = 0; k < n; k++) {
+    const pos = order[k]!;
+    const p = parentPos[pos]!;
+    if (p >= 0) children[fill[p]!++] = pos;
+  }
+  rowOfPos.fill(-1, 0, n);
+  let numRows = 0;
+  for (let k = 0; k < n; k++) if (parentPos[order[k]!] === -1) numRows = walk(sc, order[k]!, numRows);
+  // Whatever is still unvisited hangs off a parent cycle. Every unvisited span has an unvisited parent, so
+  // following parents from it must reach the loop; cut the loop where it is entered and walk from there.
+  if (numRows < n) {
+    const stamp = new Int32Array(n).fill(-1);
+    for (let k = 0; k < n; k++) {
+      const pos = order[k]!;
+      if (rowOfPos[pos] !== -1) continue;
+      let cur = pos;
+      while (stamp[cur] !== pos) {
+        stamp[cur] = pos;
+        cur = parentPos[cur]!;
+      }
+      flagsByPos[cur]! |= RowFlag.CYCLE;
+      parentPos[cur] = -1;
+      numRows = walk(sc, cur, numRows);
+    }
+  }
+}
+
+/** Depth-first from one root with an explicit stack (no recursion: a 100k-deep chain must not overflow). */
+function walk(sc: Scratch, rootPos: number, firstRow: number): number {
+  const { childStart, children, rowOfPos, rows, stack } = sc;
+  let numRows = firstRow;
+  let top = 0;
+  stack[top++] = rootPos;
+  while (top > 0) {
+    const pos = stack[--top]!;
+    if (rowOfPos[pos] !== -1) continue;
+    rowOfPos[pos] = numRows;
+    rows[numRows++] = pos;
+    // Push children in reverse so the earliest is visited first.
+    for (let c = childStart[pos + 1]! - 1; c >= childStart[pos]!; c--) {
+      const child = children[c]!;
+      if (rowOfPos[child] === -1) stack[top++] = child;
+    }
+  }
+  return numRows;
+}
+
+function buildModel(traceId: string, sc: Scratch, n: number, numDuplicates: number, startNs: UnixNanos, endNs: UnixNanos): TraceModel {
+  const { spanOf, copies: copiesByPos, flags: flagsByPos, parentPos, rowOfPos, rows } = sc;
+  const spanIdx = new Int32Array(n);
+  const parentRow = new Int32Array(n);
+  const depth = new Int32Array(n);
+  const subtreeEnd = new Int32Array(n);
+  const flags = new Uint32Array(n);
+  const copies = new Uint16Array(n);
+  let numRoots = 0;
+  for (let row = 0; row < n; row++) {
+    const pos = rows[row]!;
+    const idx = spanOf[pos]!;
+    spanIdx[row] = idx;
+    copies[row] = Math.min(copiesByPos[pos]!, 0xffff);
+    const p = parentPos[pos]!;
+    // A parent visited after its child (only possible across a cut cycle) does not count as the parent.
+    const pRow = p >= 0 && rowOfPos[p]! < row ? rowOfPos[p]! : -1;
+    parentRow[row] = pRow;
+    depth[row] = pRow >= 0 ? depth[pRow]! + 1 : 0;
+    flags[row] = flagsByPos[pos]! | (pRow < 0 ? RowFlag.ROOT : 0);
+    if (pRow < 0) sc.rootRows[numRoots++] = row;
+    else flags[pRow]! |= RowFlag.HAS_CHILDREN;
+    subtreeEnd[row] = row + 1;
+  }
+  for (let row = n - 1; row >= 0; row--) {
+    const p = parentRow[row]!;
+    if (p >= 0 && subtreeEnd[row]! > subtreeEnd[p]!) subtreeEnd[p] = subtreeEnd[row]!;
+  }
+  return {
+    traceId,
+    numRows: n,
+    spanIdx,
+    parentRow,
+    depth,
+    subtreeEnd,
+    flags,
+    rootRows: sc.rootRows.slice(0, numRoots),
+    exactDuplicates: sc.duplicates.slice(0, numDuplicates),
+    copies,
+    startNs,
+    endNs,
+  };
+}
