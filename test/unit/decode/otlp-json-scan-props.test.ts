@@ -91,7 +91,7 @@ function write(v: unknown, pick: () => number, oneLine = false): string {
   if (v && typeof v === 'object') {
     const entries = Object.entries(v).filter(([k]) => k !== 'trace_state' || pick() % 8 === 0);
     if (pick() % 2 === 0) entries.reverse();
-    return `{${ws()}${entries.map(([k, x]) => `${JSON.stringify(k)}${ws()}:${ws()}${write(x, pick, oneLine)}`).join(`,${ws()}`)}${ws()}}`;
+    return `{${ws()}${entries.map(([k, x]) => `${pick() % 16 === 0 ? write(k, pick, oneLine) : JSON.stringify(k)}${ws()}:${ws()}${write(x, pick, oneLine)}`).join(`,${ws()}`)}${ws()}}`;
   }
   return JSON.stringify(v) ?? 'null';
 }

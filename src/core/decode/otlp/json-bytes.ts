@@ -151,23 +151,6 @@ export function skipValue(buf: Uint8Array, pos: number, depth = 0): number {
   return numberEnd(buf, pos);
 }
 
-/**
- * Index after the object or array at `pos`, found by counting brackets outside strings only (no syntax
- * check): used to find an attribute's bytes for a cache lookup, whose hit means those very bytes were
- * fully checked before.
- */
-export function bracketEnd(buf: Uint8Array, pos: number): number {
-  let depth = 0;
-  for (let i = pos; ; i++) {
-    const c = buf[i];
-    if (c === 0x22) i = stringEnd(buf, i) - 1;
-    else if (c === 0x7b || c === 0x5b) depth++;
-    else if (c === 0x7d || c === 0x5d) {
-      if (--depth === 0) return i + 1;
-    } else if (c === undefined) notFast();
-  }
-}
-
 /** Stands for an object or array where a scalar was expected (it has been skipped, syntax checked). */
 export const COMPOSITE = Object.freeze({ composite: true });
 

@@ -6,31 +6,10 @@ import type { AnyValue, KeyValue } from '../../model/records.ts';
 import { Quirk } from '../../model/records.ts';
 import { parseUnixNanos, type UnixNanos } from '../../model/time.ts';
 import { BytePool, MAX_POOLED_BYTES } from '../byte-pool.ts';
-import { COMPOSITE, notFast, ScalarReader, skipValue, skipWs, stringEnd, stringText, ascii, bracketEnd, type Scalar } from './json-bytes.ts';
+import { COMPOSITE, notFast, ScalarReader, skipValue, skipWs, stringEnd, stringText, ascii, type Scalar } from './json-bytes.ts';
 import { MAX_VALUE_DEPTH } from './json-walk.ts';
-import { base64ToBytes, bytesToHex, normalizeTextId } from './ids.ts';
-
-/** Every key the walker reads; a key's id is its index. */
-const FIELDS = [
-  'resourceSpans', 'resource', 'schemaUrl', 'scopeSpans', 'attributes', 'droppedAttributesCount', 'scope', 'name',
-  'version', 'spans', 'traceId', 'spanId', 'parentSpanId', 'traceState', 'flags', 'kind', 'startTimeUnixNano',
-  'endTimeUnixNano', 'events', 'droppedEventsCount', 'links', 'droppedLinksCount', 'status', 'code', 'message',
-  'timeUnixNano', 'key', 'value', 'stringValue', 'boolValue', 'intValue', 'doubleValue', 'bytesValue', 'arrayValue',
-  'kvlistValue', 'values',
-] as const;
-export const F = Object.fromEntries(FIELDS.map((name, i) => [name, i])) as { readonly [K in (typeof FIELDS)[number]]: number };
-const FIELD_IDS = new Map<string, number>(FIELDS.map((name, i) => [name, i]));
-export const UNKNOWN = -1;
-/** Keys that change how the walker reads the request (Jaeger v3 `result`, Tempo `batches`, deprecated lists). */
-const SLOW_KEYS = new Set(['result', 'batches', 'instrumentationLibrarySpans', 'instrumentationLibrary']);
-
-const SPAN_KIND_NAMES: Record<string, number> = {
-  SPAN_KIND_UNSPECIFIED: 0, SPAN_KIND_INTERNAL: 1, SPAN_KIND_SERVER: 2, SPAN_KIND_CLIENT: 3, SPAN_KIND_PRODUCER: 4, SPAN_KIND_CONSUMER: 5,
-};
-const STATUS_CODE_NAMES: Record<string, number> = { STATUS_CODE_UNSET: 0, STATUS_CODE_OK: 1, STATUS_CODE_ERROR: 2 };
-export { SPAN_KIND_NAMES, STATUS_CODE_NAMES };
-
-const EMPTY_VALUE: AnyValue = Object.freeze({ type: 'empty' });
+import { normalizeTextId } from './ids.ts';
+import { EMPTY_VALUE, F, FIELD_IDS, knownKey, pickValue, SLOW_KEYS, UNKNOWN } from './json-scan-keys.ts';
 
 const isHexByte = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
 
@@ -41,6 +20,8 @@ export class FieldReader {
   quirks = 0;
   private readonly scalar = new ScalarReader();
   private lastSeconds = -1;
+  /** Set by objectEnd. */
+  private hash = 0;
   private lastSecondsNs = 0n;
   private readonly keys = new BytePool<number>();
   private readonly kvs = new BytePool<KeyValue>();
@@ -74,7 +55,7 @@ export class FieldReader {
     const buf = this.buf;
     if (buf[this.pos] !== 0x22) notFast();
     const end = stringEnd(buf, this.pos);
-    let id = this.keys.get(buf, this.pos, end);
+    let id = knownKey(buf, this.pos + 1, end - 1) ?? this.keys.get(buf, this.pos, end);
     if (id === undefined) {
       const text = stringText(buf, this.pos, end);
       if (buf.subarray(this.pos, end).includes(0x5c) || text.includes('_') || SLOW_KEYS.has(text)) notFast();
@@ -190,6 +171,12 @@ export class FieldReader {
     const start = this.pos;
     if (buf[start] === 0x22 && buf[start + 1 + numBytes * 2] === 0x22) {
       const end = start + 2 + numBytes * 2;
+      // Only well-formed hex is cached, so a hit needs no check.
+      const known = pooled ? this.ids.get(buf, start, end) : undefined;
+      if (known !== undefined) {
+        this.pos = end;
+        return known;
+      }
       let upper = false;
       let hex = true;
       for (let i = start + 1; i < end - 1; i++) {
@@ -202,12 +189,8 @@ export class FieldReader {
       }
       if (hex) {
         this.pos = end;
-        let s = pooled ? this.ids.get(buf, start, end) : undefined;
-        if (s === undefined) {
-          s = ascii(buf, start + 1, end - 1);
-          if (upper) s = s.toLowerCase();
-          if (pooled) this.ids.set(buf, start, end, s);
-        }
+        const s = upper ? ascii(buf, start + 1, end - 1).toLowerCase() : ascii(buf, start + 1, end - 1);
+        if (pooled) this.ids.set(buf, start, end, s);
         return s;
       }
     }
@@ -224,16 +207,47 @@ export class FieldReader {
     for (let more = this.list(); more; more = this.next(0x5d)) {
       if (!this.isObject()) notFast(); // the walker warns about a non-object attribute
       const start = this.pos;
-      const end = bracketEnd(this.buf, start);
-      let kv = end - start <= MAX_POOLED_BYTES ? this.kvs.get(this.buf, start, end) : undefined;
+      const end = this.objectEnd(start);
+      const hash = this.hash;
+      let kv = end - start <= MAX_POOLED_BYTES ? this.kvs.get(this.buf, start, end, hash) : undefined;
       if (kv === undefined) {
         kv = this.keyValue(0);
         if (this.pos !== end) notFast();
-        this.kvs.set(this.buf, start, end, kv);
+        this.kvs.set(this.buf, start, end, kv, hash);
       } else this.pos = end;
       out.push(kv);
     }
     return out;
+  }
+
+  /**
+   * Index after the object at `start`, found by counting brackets outside strings (no syntax check: a cache
+   * hit means these very bytes were fully read before, a miss reads them fully). Sets `hash` to
+   * hashBytes(buf, start, end) on the way, so the cache lookup needs no second pass.
+   */
+  private objectEnd(start: number): number {
+    const buf = this.buf;
+    let depth = 0;
+    let h = 0x811c9dc5;
+    let inString = false;
+    for (let i = start; ; i++) {
+      const c = buf[i];
+      if (c === undefined) notFast();
+      h = Math.imul(h ^ c, 0x01000193);
+      if (inString) {
+        if (c === 0x22) inString = false;
+        else if (c === 0x5c) {
+          const escaped = buf[++i];
+          if (escaped === undefined) notFast();
+          h = Math.imul(h ^ escaped, 0x01000193);
+        }
+      } else if (c === 0x22) inString = true;
+      else if (c === 0x7b || c === 0x5b) depth++;
+      else if ((c === 0x7d || c === 0x5d) && --depth === 0) {
+        this.hash = h >>> 0;
+        return i + 1;
+      }
+    }
   }
 
   /** One `{"key": …, "value": …}` (an attribute, or a kvlist entry one level deeper). */
@@ -310,22 +324,6 @@ export class FieldReader {
     }
     return out as AnyValue[];
   }
-}
-
-/** The walker's precedence: string, bool, int, double, bytes, array, kvlist (json-walk.ts Walk.value). */
-function pickValue(raw: ReadonlyArray<Scalar | undefined>, list: AnyValue[] | KeyValue[] | undefined, listType: number): AnyValue {
-  const [s, b, i, d, by] = raw;
-  if (s !== undefined) return s === COMPOSITE ? notFast() : { type: 'string', value: typeof s === 'string' ? s : String(s) };
-  if (b !== undefined) return { type: 'bool', value: b === true || b === 'true' };
-  if (i !== undefined) return i === COMPOSITE ? notFast() : { type: 'int', value: typeof i === 'number' ? String(Math.trunc(i)) : String(i) };
-  if (d !== undefined) return d === COMPOSITE ? notFast() : { type: 'double', value: typeof d === 'number' ? d : Number(d) };
-  if (by !== undefined) {
-    if (by === COMPOSITE) notFast();
-    const bytes = typeof by === 'string' ? base64ToBytes(by) : null;
-    return bytes ? { type: 'bytes', value: bytesToHex(bytes) } : { type: 'string', value: String(by) };
-  }
-  if (list !== undefined) return listType === F.arrayValue ? { type: 'array', values: list as AnyValue[] } : { type: 'kvlist', values: list as KeyValue[] };
-  return EMPTY_VALUE;
 }
 
 function digitsValue(buf: Uint8Array, start: number, end: number): number {

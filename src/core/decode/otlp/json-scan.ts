@@ -7,7 +7,9 @@
 // caller takes the JSON.parse + walk path. Records are buffered and handed to the sink only when the whole
 // request was read, since a sink cannot take records back.
 import type { KeyValue, ResourceRecord, ScopeRecord, SpanEvent, SpanInput, SpanLink, SpanSink, SpanStatus } from '../../model/records.ts';
-import { F, FieldReader, SPAN_KIND_NAMES, STATUS_CODE_NAMES } from './json-scan-fields.ts';
+import { FieldReader } from './json-scan-fields.ts';
+import { F } from './json-scan-keys.ts';
+import { SPAN_KIND_NAMES, STATUS_CODE_NAMES } from './json-walk.ts';
 import { NOT_FAST, notFast, skipWs } from './json-bytes.ts';
 
 const OPEN_OBJECT = 0x7b;
