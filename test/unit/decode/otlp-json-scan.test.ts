@@ -60,6 +60,13 @@ describe('OTLP/JSON fast path gives what JSON.parse + walk gives', () => {
     expect(decodeBothPaths('demo.otlp.json', bytes).numScanned).toBe(1);
   });
 
+  it('every line of the SDK JSON lines fixture is read by the scanner', () => {
+    const bytes = new Uint8Array(readFileSync(join(repoRoot, 'test/fixtures/otlp/sdk-2.x/checkout-one-request-per-service.jsonl')));
+    const numLines = new TextDecoder().decode(bytes).trim().split('\n').length;
+    expect(numLines).toBeGreaterThan(1);
+    expect(decodeBothPaths('requests.jsonl', bytes).numScanned).toBe(numLines);
+  });
+
   it('a well-formed request needs no whole-input string, so the text size limit does not refuse it', () => {
     const bytes = new Uint8Array(readFileSync(join(repoRoot, 'public/demo/demo.otlp.json')));
     const ds = loadDataset([{ name: 'big.json', bytes }], { maxTextBytes: 1024 });
