@@ -75,6 +75,21 @@ describe('OTLP/JSON fast path gives what JSON.parse + walk gives', () => {
     expect(ds.spans).toHaveLength(13);
   });
 
+  it('repeated attributes with escaped quotes and brackets are found whole and reused', () => {
+    // `"}]` inside strings must not end the attribute early; the second span reuses the first's KeyValue.
+    const attr = String.raw`{"key":"a\"}]","value":{"stringValue":"x\\\"}{"}}`;
+    const span = (id: string): string => `{"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"${id}","attributes":[${attr},${attr}]}`;
+    const text = `{"resourceSpans":[{"scopeSpans":[{"spans":[${span('b7ad6b7169203331')},${span('b7ad6b7169203332')}]}]}]}`;
+    const { fast, slow, numScanned } = decodeBothPaths('escapes.json', new TextEncoder().encode(text));
+    expect(numScanned).toBe(1);
+    expect(fast).toEqual(slow);
+    const spans = (fast as { spans: Array<{ attributes: unknown }> }).spans;
+    expect(spans[1]!.attributes).toEqual([
+      { key: 'a"}]', value: { type: 'string', value: 'x\\"}{' } },
+      { key: 'a"}]', value: { type: 'string', value: 'x\\"}{' } },
+    ]);
+  });
+
   it('inputs the scanner leaves to the walker return null', () => {
     const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
     const span = '{"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"b7ad6b7169203331","startTimeUnixNano":"1"}';

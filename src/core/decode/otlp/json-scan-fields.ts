@@ -229,20 +229,24 @@ export class FieldReader {
     const buf = this.buf;
     let depth = 0;
     let h = 0x811c9dc5;
-    let inString = false;
     for (let i = start; ; i++) {
-      const c = buf[i];
+      let c = buf[i];
       if (c === undefined) notFast();
       h = Math.imul(h ^ c, 0x01000193);
-      if (inString) {
-        if (c === 0x22) inString = false;
-        else if (c === 0x5c) {
-          const escaped = buf[++i];
-          if (escaped === undefined) notFast();
-          h = Math.imul(h ^ escaped, 0x01000193);
+      if (c === 0x22) {
+        // A string: its own tight loop, up to the closing quote (an escaped byte is hashed, never a quote).
+        for (;;) {
+          c = buf[++i];
+          if (c === undefined) notFast();
+          h = Math.imul(h ^ c, 0x01000193);
+          if (c === 0x22) break;
+          if (c === 0x5c) {
+            c = buf[++i];
+            if (c === undefined) notFast();
+            h = Math.imul(h ^ c, 0x01000193);
+          }
         }
-      } else if (c === 0x22) inString = true;
-      else if (c === 0x7b || c === 0x5b) depth++;
+      } else if (c === 0x7b || c === 0x5b) depth++;
       else if ((c === 0x7d || c === 0x5d) && --depth === 0) {
         this.hash = h >>> 0;
         return i + 1;
