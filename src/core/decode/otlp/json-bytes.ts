@@ -151,6 +151,44 @@ export function skipValue(buf: Uint8Array, pos: number, depth = 0): number {
   return numberEnd(buf, pos);
 }
 
+/** Finds where an object ends and hashes its bytes in the same pass. */
+export class ObjectEnd {
+  hash = 0;
+
+  /**
+   * Index after the object at `start`, found by counting brackets outside strings (no syntax check: a cache
+   * hit means these very bytes were fully read before, a miss reads them fully). Sets `hash` to
+   * hashBytes(buf, start, end) (byte-pool.ts) on the way, so the cache lookup needs no second pass.
+   */
+  find(buf: Uint8Array, start: number): number {
+    let depth = 0;
+    let h = 0x811c9dc5;
+    for (let i = start; ; i++) {
+      let c = buf[i];
+      if (c === undefined) notFast();
+      h = Math.imul(h ^ c, 0x01000193);
+      if (c === 0x22) {
+        // A string: its own tight loop, up to the closing quote (an escaped byte is hashed, never a quote).
+        for (;;) {
+          c = buf[++i];
+          if (c === undefined) notFast();
+          h = Math.imul(h ^ c, 0x01000193);
+          if (c === 0x22) break;
+          if (c === 0x5c) {
+            c = buf[++i];
+            if (c === undefined) notFast();
+            h = Math.imul(h ^ c, 0x01000193);
+          }
+        }
+      } else if (c === 0x7b || c === 0x5b) depth++;
+      else if ((c === 0x7d || c === 0x5d) && --depth === 0) {
+        this.hash = h >>> 0;
+        return i + 1;
+      }
+    }
+  }
+}
+
 /** Stands for an object or array where a scalar was expected (it has been skipped, syntax checked). */
 export const COMPOSITE = Object.freeze({ composite: true });
 
@@ -174,4 +212,11 @@ export class ScalarReader {
     this.end = numberEnd(buf, pos);
     return numberValue(buf, pos, this.end);
   }
+}
+
+/** The plain decimal digits `buf[start, end)` as a number (exact up to 15 digits). */
+export function digitsValue(buf: Uint8Array, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) n = n * 10 + (buf[i]! - 0x30);
+  return n;
 }

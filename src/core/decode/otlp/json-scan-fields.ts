@@ -6,7 +6,7 @@ import type { AnyValue, KeyValue } from '../../model/records.ts';
 import { Quirk } from '../../model/records.ts';
 import { parseUnixNanos, type UnixNanos } from '../../model/time.ts';
 import { BytePool, MAX_POOLED_BYTES } from '../byte-pool.ts';
-import { COMPOSITE, notFast, ScalarReader, skipValue, skipWs, stringEnd, stringText, ascii, type Scalar } from './json-bytes.ts';
+import { COMPOSITE, notFast, ScalarReader, skipValue, skipWs, stringEnd, stringText, ascii, digitsValue, ObjectEnd, type Scalar } from './json-bytes.ts';
 import { MAX_VALUE_DEPTH } from './json-walk.ts';
 import { normalizeTextId } from './ids.ts';
 import { EMPTY_VALUE, F, FIELD_IDS, knownKey, pickValue, SLOW_KEYS, UNKNOWN } from './json-scan-keys.ts';
@@ -20,8 +20,7 @@ export class FieldReader {
   quirks = 0;
   private readonly scalar = new ScalarReader();
   private lastSeconds = -1;
-  /** Set by objectEnd. */
-  private hash = 0;
+  private readonly ends = new ObjectEnd();
   private lastSecondsNs = 0n;
   private readonly keys = new BytePool<number>();
   private readonly kvs = new BytePool<KeyValue>();
@@ -207,8 +206,8 @@ export class FieldReader {
     for (let more = this.list(); more; more = this.next(0x5d)) {
       if (!this.isObject()) notFast(); // the walker warns about a non-object attribute
       const start = this.pos;
-      const end = this.objectEnd(start);
-      const hash = this.hash;
+      const end = this.ends.find(this.buf, start);
+      const hash = this.ends.hash;
       let kv = end - start <= MAX_POOLED_BYTES ? this.kvs.get(this.buf, start, end, hash) : undefined;
       if (kv === undefined) {
         kv = this.keyValue(0);
@@ -218,40 +217,6 @@ export class FieldReader {
       out.push(kv);
     }
     return out;
-  }
-
-  /**
-   * Index after the object at `start`, found by counting brackets outside strings (no syntax check: a cache
-   * hit means these very bytes were fully read before, a miss reads them fully). Sets `hash` to
-   * hashBytes(buf, start, end) on the way, so the cache lookup needs no second pass.
-   */
-  private objectEnd(start: number): number {
-    const buf = this.buf;
-    let depth = 0;
-    let h = 0x811c9dc5;
-    for (let i = start; ; i++) {
-      let c = buf[i];
-      if (c === undefined) notFast();
-      h = Math.imul(h ^ c, 0x01000193);
-      if (c === 0x22) {
-        // A string: its own tight loop, up to the closing quote (an escaped byte is hashed, never a quote).
-        for (;;) {
-          c = buf[++i];
-          if (c === undefined) notFast();
-          h = Math.imul(h ^ c, 0x01000193);
-          if (c === 0x22) break;
-          if (c === 0x5c) {
-            c = buf[++i];
-            if (c === undefined) notFast();
-            h = Math.imul(h ^ c, 0x01000193);
-          }
-        }
-      } else if (c === 0x7b || c === 0x5b) depth++;
-      else if ((c === 0x7d || c === 0x5d) && --depth === 0) {
-        this.hash = h >>> 0;
-        return i + 1;
-      }
-    }
   }
 
   /** One `{"key": …, "value": …}` (an attribute, or a kvlist entry one level deeper). */
@@ -328,10 +293,4 @@ export class FieldReader {
     }
     return out as AnyValue[];
   }
-}
-
-function digitsValue(buf: Uint8Array, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) n = n * 10 + (buf[i]! - 0x30);
-  return n;
 }
