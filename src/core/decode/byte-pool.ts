@@ -24,10 +24,9 @@ export class BytePool<T> {
     return this.values.length;
   }
 
-  /** What `buf[start, end)` gave before, or undefined. */
-  get(buf: Uint8Array, start: number, end: number): T | undefined {
+  /** What `buf[start, end)` gave before, or undefined. `hash` saves a pass when the caller hashed while scanning. */
+  get(buf: Uint8Array, start: number, end: number, hash = hashBytes(buf, start, end)): T | undefined {
     if (end - start > MAX_POOLED_BYTES) return undefined;
-    const hash = hashBytes(buf, start, end);
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot]!;
@@ -37,12 +36,11 @@ export class BytePool<T> {
   }
 
   /** Remembers `value` for `buf[start, end)`; too long runs and a full pool are ignored. */
-  set(buf: Uint8Array, start: number, end: number, value: T): void {
+  set(buf: Uint8Array, start: number, end: number, value: T, hash = hashBytes(buf, start, end)): void {
     const length = end - start;
     if (length > MAX_POOLED_BYTES || this.values.length >= MAX_ENTRIES || this.arenaUsed + length > MAX_ARENA_BYTES) return;
     if ((this.values.length + 1) * 2 > this.slots.length) this.grow();
     const entry = this.values.length;
-    const hash = hashBytes(buf, start, end);
     if (this.arenaUsed + length > this.arena.length) {
       const bigger = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + length));
       bigger.set(this.arena.subarray(0, this.arenaUsed));

@@ -4,6 +4,11 @@
 /** Calls `each` with every line's text (CR stripped) and its 1-based number. Stops early when it returns false. */
 export function forEachLine(bytes: Uint8Array, each: (line: string, lineNo: number) => boolean | void): void {
   const decoder = new TextDecoder('utf-8');
+  forEachLineRange(bytes, (start, stop, lineNo) => each(decoder.decode(bytes.subarray(start, stop)), lineNo));
+}
+
+/** As forEachLine, giving each line as the byte range `[start, stop)` (CR stripped) for readers of bytes. */
+export function forEachLineRange(bytes: Uint8Array, each: (start: number, stop: number, lineNo: number) => boolean | void): void {
   let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let lineNo = 0;
   while (start < bytes.length) {
@@ -11,7 +16,7 @@ export function forEachLine(bytes: Uint8Array, each: (line: string, lineNo: numb
     if (end < 0) end = bytes.length;
     lineNo++;
     const stop = end > start && bytes[end - 1] === 0x0d ? end - 1 : end;
-    if (each(decoder.decode(bytes.subarray(start, stop)), lineNo) === false) return;
+    if (each(start, stop, lineNo) === false) return;
     start = end + 1;
   }
 }

@@ -2,7 +2,8 @@
 // per line). A bad line is reported with its number and the other lines still load.
 import type { Decoder } from './types.ts';
 import { isTracesRequest, walkTracesRequest } from './otlp/json-walk.ts';
-import { forEachLine } from './lines.ts';
+import { forEachLineRange } from './lines.ts';
+import { emitScanned, TracesScanner } from './otlp/json-scan.ts';
 import { LineSplitter } from './stream.ts';
 import type { SpanSink } from '../model/records.ts';
 import { describeJsonError } from './text-position.ts';
@@ -20,15 +21,34 @@ export const otlpJsonl: Decoder = {
     return JSONL_NAME.test(name) && !text.includes('\n') && FIRST_LINE_STARTS_REQUEST.test(text) ? 0.9 : 0;
   },
   decode(input, sink) {
-    // Line by line over the bytes: a file exporter dump may exceed what one string can hold.
-    forEachLine(input.bytes, (raw, lineNo) => decodeLine(raw, lineNo, sink));
+    // Line by line over the bytes: a file exporter dump may exceed what one string can hold. The byte
+    // scanner reads each well-formed line itself; only the others are decoded to text for JSON.parse + walk.
+    const bytes = input.bytes;
+    const scanner = new TracesScanner();
+    const utf8 = new TextDecoder('utf-8');
+    forEachLineRange(bytes, (start, stop, lineNo) => {
+      if (!scanLine(scanner, bytes, start, stop, lineNo, sink)) decodeLine(utf8.decode(bytes.subarray(start, stop)), lineNo, sink);
+    });
   },
   stream: {
     // UTF-16 text (a BOM) is read whole: its lines cannot be split on the byte 0x0a.
     accepts: (head) => !((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)),
-    open: (sink) => new LineSplitter((raw, lineNo) => decodeLine(raw, lineNo, sink)),
+    open: (sink) => {
+      const scanner = new TracesScanner();
+      return new LineSplitter(
+        (raw, lineNo) => decodeLine(raw, lineNo, sink),
+        (line, lineNo) => scanLine(scanner, line, 0, line.length, lineNo, sink),
+      );
+    },
   },
 };
+
+/** True when the scanner read the line (and its records went to the sink). */
+function scanLine(scanner: TracesScanner, bytes: Uint8Array, start: number, stop: number, lineNo: number, sink: SpanSink): boolean {
+  const scanned = scanner.scan(bytes, start, stop, `line ${lineNo}: `);
+  if (scanned) emitScanned(scanned, sink);
+  return scanned !== null;
+}
 
 function decodeLine(raw: string, lineNo: number, sink: SpanSink): void {
   const line = raw.trim();

@@ -32,7 +32,11 @@ export class LineSplitter implements ChunkDecoder {
   private lineNo = 0;
   private readonly decoder = new TextDecoder('utf-8');
 
-  constructor(private readonly each: (line: string, lineNo: number) => void) {}
+  /** `tryBytes`, when given, sees each line's bytes first; a line it takes (returns true) is not decoded to text. */
+  constructor(
+    private readonly each: (line: string, lineNo: number) => void,
+    private readonly tryBytes?: (line: Uint8Array, lineNo: number) => boolean,
+  ) {}
 
   push(chunk: Uint8Array): void {
     let start = 0;
@@ -63,6 +67,7 @@ export class LineSplitter implements ChunkDecoder {
     const bytes = stripBom ? this.withoutBom(raw) : raw;
     const stop = bytes.length > 0 && bytes[bytes.length - 1] === 0x0d ? bytes.length - 1 : bytes.length;
     this.lineNo++;
+    if (this.tryBytes?.(bytes.subarray(0, stop), this.lineNo)) return;
     this.each(this.decoder.decode(bytes.subarray(0, stop)), this.lineNo);
   }
 }

@@ -13,7 +13,7 @@ type Json = Record<string, unknown>;
 /** Nested values deeper than this become `truncated`, so hostile nesting cannot overflow the stack. */
 export const MAX_VALUE_DEPTH = 64;
 
-const SPAN_KIND_NAMES: Record<string, number> = {
+export const SPAN_KIND_NAMES: Record<string, number> = {
   SPAN_KIND_UNSPECIFIED: 0,
   SPAN_KIND_INTERNAL: 1,
   SPAN_KIND_SERVER: 2,
@@ -21,7 +21,7 @@ const SPAN_KIND_NAMES: Record<string, number> = {
   SPAN_KIND_PRODUCER: 4,
   SPAN_KIND_CONSUMER: 5,
 };
-const STATUS_CODE_NAMES: Record<string, number> = { STATUS_CODE_UNSET: 0, STATUS_CODE_OK: 1, STATUS_CODE_ERROR: 2 };
+export const STATUS_CODE_NAMES: Record<string, number> = { STATUS_CODE_UNSET: 0, STATUS_CODE_OK: 1, STATUS_CODE_ERROR: 2 };
 
 const SNAKE = new Map<string, string>();
 function snakeCase(camel: string): string {

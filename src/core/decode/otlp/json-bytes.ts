@@ -1,0 +1,222 @@
+// Reading JSON straight from UTF-8 bytes for the OTLP/JSON fast path (json-scan.ts): strings, numbers and
+// skipped values, validated as strictly as JSON.parse (RFC 8259) so a well-formed input gives exactly what
+// JSON.parse would. Anything this reader does not expect throws NOT_FAST, and the caller falls back to
+// JSON.parse + walk. Strings are built flat (never slices of one big string, which would keep the input alive).
+
+/** Thrown (one shared value, no stack) when the fast path cannot take this input. */
+export const NOT_FAST = Object.freeze({ notFast: true });
+
+export function notFast(): never {
+  throw NOT_FAST;
+}
+
+const utf8 = new TextDecoder('utf-8');
+const F = String.fromCharCode;
+
+/** JSON whitespace: space, tab, LF, CR (RFC 8259 §2) — nothing else, unlike /\s/. */
+export function skipWs(buf: Uint8Array, pos: number): number {
+  for (;;) {
+    const c = buf[pos];
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) pos++;
+    else return pos;
+  }
+}
+
+/** Scans the string literal whose opening quote is at `pos`; returns the index after its closing quote. */
+export function stringEnd(buf: Uint8Array, pos: number): number {
+  for (let i = pos + 1; ; i++) {
+    const c = buf[i];
+    if (c === 0x22) return i + 1;
+    if (c === 0x5c) i++;
+    else if (c === undefined || c < 0x20) notFast();
+  }
+}
+
+/** The text of the string literal `buf[start, end)` (quotes included), exactly as JSON.parse gives it. */
+export function stringText(buf: Uint8Array, start: number, end: number): string {
+  let plain = true;
+  for (let i = start + 1; i < end - 1; i++) {
+    const c = buf[i]!;
+    if (c >= 0x80 || c === 0x5c) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return ascii(buf, start + 1, end - 1);
+  for (let i = start + 1; i < end - 1; i++) {
+    if (buf[i] === 0x5c) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(utf8.decode(buf.subarray(start, end)));
+      } catch {
+        notFast(); // a bad escape: the walker's path reports it
+      }
+      return typeof parsed === 'string' ? parsed : notFast();
+    }
+  }
+  return utf8.decode(buf.subarray(start + 1, end - 1));
+}
+
+/** A flat string of ASCII bytes; fixed-arity calls for the common id lengths (measured ~2× faster than apply). */
+export function ascii(b: Uint8Array, s: number, e: number): string {
+  switch (e - s) {
+    case 0:
+      return '';
+    case 16:
+      return F(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!, b[s + 8]!, b[s + 9]!, b[s + 10]!, b[s + 11]!, b[s + 12]!, b[s + 13]!, b[s + 14]!, b[s + 15]!);
+    case 32:
+      return F(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!, b[s + 8]!, b[s + 9]!, b[s + 10]!, b[s + 11]!, b[s + 12]!, b[s + 13]!, b[s + 14]!, b[s + 15]!,
+        b[s + 16]!, b[s + 17]!, b[s + 18]!, b[s + 19]!, b[s + 20]!, b[s + 21]!, b[s + 22]!, b[s + 23]!, b[s + 24]!, b[s + 25]!, b[s + 26]!, b[s + 27]!, b[s + 28]!, b[s + 29]!, b[s + 30]!, b[s + 31]!);
+    default:
+      // apply takes the typed array as it is; a spread would go through its iterator first.
+      // eslint-disable-next-line prefer-spread
+      return e - s > 4096 ? utf8.decode(b.subarray(s, e)) : F.apply(null, b.subarray(s, e) as unknown as number[]);
+  }
+}
+
+const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 0x30 && c <= 0x39;
+
+/** Index after the JSON number starting at `pos` (RFC 8259 §6 grammar); throws NOT_FAST when malformed. */
+export function numberEnd(buf: Uint8Array, pos: number): number {
+  let i = pos;
+  if (buf[i] === 0x2d) i++;
+  if (buf[i] === 0x30) i++;
+  else if (isDigit(buf[i])) while (isDigit(buf[i])) i++;
+  else notFast();
+  if (buf[i] === 0x2e) {
+    i++;
+    if (!isDigit(buf[i])) notFast();
+    while (isDigit(buf[i])) i++;
+  }
+  if (buf[i] === 0x65 || buf[i] === 0x45) {
+    i++;
+    if (buf[i] === 0x2b || buf[i] === 0x2d) i++;
+    if (!isDigit(buf[i])) notFast();
+    while (isDigit(buf[i])) i++;
+  }
+  return i;
+}
+
+/** The number `buf[start, end)` as JSON.parse gives it (short plain integers without building a string). */
+export function numberValue(buf: Uint8Array, start: number, end: number): number {
+  if (end - start <= 15) {
+    let n = 0;
+    let i = start;
+    const neg = buf[i] === 0x2d;
+    if (neg) i++;
+    for (; i < end; i++) {
+      const c = buf[i]!;
+      if (c < 0x30 || c > 0x39) return Number(ascii(buf, start, end));
+      n = n * 10 + (c - 0x30);
+    }
+    return neg ? -n : n;
+  }
+  return Number(ascii(buf, start, end));
+}
+
+function literalEnd(buf: Uint8Array, pos: number, word: string): number {
+  for (let k = 0; k < word.length; k++) if (buf[pos + k] !== word.charCodeAt(k)) notFast();
+  return pos + word.length;
+}
+
+/** Index after the JSON value at `pos` (whitespace before it already skipped), checking its syntax. */
+export function skipValue(buf: Uint8Array, pos: number, depth = 0): number {
+  if (depth > 200) notFast();
+  const c = buf[pos];
+  if (c === 0x22) {
+    const end = stringEnd(buf, pos);
+    stringText(buf, pos, end); // validates escapes
+    return end;
+  }
+  if (c === 0x7b || c === 0x5b) {
+    const close = c === 0x7b ? 0x7d : 0x5d;
+    let i = skipWs(buf, pos + 1);
+    if (buf[i] === close) return i + 1;
+    for (;;) {
+      if (c === 0x7b) {
+        if (buf[i] !== 0x22) notFast();
+        i = skipWs(buf, stringEnd(buf, i));
+        if (buf[i] !== 0x3a) notFast();
+        i = skipWs(buf, i + 1);
+      }
+      i = skipWs(buf, skipValue(buf, i, depth + 1));
+      if (buf[i] === 0x2c) i = skipWs(buf, i + 1);
+      else if (buf[i] === close) return i + 1;
+      else notFast();
+    }
+  }
+  if (c === 0x74) return literalEnd(buf, pos, 'true');
+  if (c === 0x66) return literalEnd(buf, pos, 'false');
+  if (c === 0x6e) return literalEnd(buf, pos, 'null');
+  return numberEnd(buf, pos);
+}
+
+/** Finds where an object ends and hashes its bytes in the same pass. */
+export class ObjectEnd {
+  hash = 0;
+
+  /**
+   * Index after the object at `start`, found by counting brackets outside strings (no syntax check: a cache
+   * hit means these very bytes were fully read before, a miss reads them fully). Sets `hash` to
+   * hashBytes(buf, start, end) (byte-pool.ts) on the way, so the cache lookup needs no second pass.
+   */
+  find(buf: Uint8Array, start: number): number {
+    let depth = 0;
+    let h = 0x811c9dc5;
+    for (let i = start; ; i++) {
+      let c = buf[i];
+      if (c === undefined) notFast();
+      h = Math.imul(h ^ c, 0x01000193);
+      if (c === 0x22) {
+        // A string: its own tight loop, up to the closing quote (an escaped byte is hashed, never a quote).
+        for (;;) {
+          c = buf[++i];
+          if (c === undefined) notFast();
+          h = Math.imul(h ^ c, 0x01000193);
+          if (c === 0x22) break;
+          if (c === 0x5c) {
+            c = buf[++i];
+            if (c === undefined) notFast();
+            h = Math.imul(h ^ c, 0x01000193);
+          }
+        }
+      } else if (c === 0x7b || c === 0x5b) depth++;
+      else if ((c === 0x7d || c === 0x5d) && --depth === 0) {
+        this.hash = h >>> 0;
+        return i + 1;
+      }
+    }
+  }
+}
+
+/** Stands for an object or array where a scalar was expected (it has been skipped, syntax checked). */
+export const COMPOSITE = Object.freeze({ composite: true });
+
+/** A JSON value as JSON.parse gives it for scalars; objects and arrays are skipped and read as COMPOSITE. */
+export type Scalar = string | number | boolean | null | typeof COMPOSITE;
+
+export class ScalarReader {
+  /** Index after the last value read. */
+  end = 0;
+
+  read(buf: Uint8Array, pos: number): Scalar {
+    const c = buf[pos];
+    if (c === 0x22) {
+      this.end = stringEnd(buf, pos);
+      return stringText(buf, pos, this.end);
+    }
+    if (c === 0x74) return (this.end = literalEnd(buf, pos, 'true')), true;
+    if (c === 0x66) return (this.end = literalEnd(buf, pos, 'false')), false;
+    if (c === 0x6e) return (this.end = literalEnd(buf, pos, 'null')), null;
+    if (c === 0x7b || c === 0x5b) return (this.end = skipValue(buf, pos)), COMPOSITE;
+    this.end = numberEnd(buf, pos);
+    return numberValue(buf, pos, this.end);
+  }
+}
+
+/** The plain decimal digits `buf[start, end)` as a number (exact up to 15 digits). */
+export function digitsValue(buf: Uint8Array, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) n = n * 10 + (buf[i]! - 0x30);
+  return n;
+}

@@ -1,0 +1,296 @@
+// Field-level reading for the OTLP/JSON byte scanner (json-scan.ts): object keys, the scalar conversions
+// json-walk.ts applies (str, count, time, enum, id, flags — kept in step with it, checked by the
+// differential tests), attributes and AnyValues. Whatever the walker would warn about, or read differently
+// (snake_case keys, duplicate keys), throws NOT_FAST so the caller falls back to JSON.parse + walk.
+import type { AnyValue, KeyValue } from '../../model/records.ts';
+import { Quirk } from '../../model/records.ts';
+import { parseUnixNanos, type UnixNanos } from '../../model/time.ts';
+import { BytePool, MAX_POOLED_BYTES } from '../byte-pool.ts';
+import { COMPOSITE, notFast, ScalarReader, skipValue, skipWs, stringEnd, stringText, ascii, digitsValue, ObjectEnd, type Scalar } from './json-bytes.ts';
+import { MAX_VALUE_DEPTH } from './json-walk.ts';
+import { normalizeTextId } from './ids.ts';
+import { EMPTY_VALUE, F, FIELD_IDS, knownKey, pickValue, SLOW_KEYS, UNKNOWN } from './json-scan-keys.ts';
+
+const isHexByte = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+
+export class FieldReader {
+  buf: Uint8Array = new Uint8Array(0);
+  pos = 0;
+  /** Quirks of the span being read. */
+  quirks = 0;
+  private readonly scalar = new ScalarReader();
+  private lastSeconds = -1;
+  private readonly ends = new ObjectEnd();
+  private lastSecondsNs = 0n;
+  private readonly keys = new BytePool<number>();
+  private readonly kvs = new BytePool<KeyValue>();
+  private readonly strings = new BytePool<string>();
+  private readonly ids = new BytePool<string>();
+
+  // --- structure -------------------------------------------------------------------------------------
+  /** At `open` (after whitespace): true when the object/array has a first member. */
+  first(open: number, close: number): boolean {
+    if (this.buf[this.pos] !== open) notFast();
+    this.pos = skipWs(this.buf, this.pos + 1);
+    if (this.buf[this.pos] !== close) return true;
+    this.pos++;
+    return false;
+  }
+
+  /** After a member: true when another follows. */
+  next(close: number): boolean {
+    const c = this.buf[(this.pos = skipWs(this.buf, this.pos))];
+    if (c === 0x2c) {
+      this.pos = skipWs(this.buf, this.pos + 1);
+      return true;
+    }
+    if (c !== close) notFast();
+    this.pos++;
+    return false;
+  }
+
+  /** Reads `"key":` and returns its field id, leaving pos at the value. */
+  key(): number {
+    const buf = this.buf;
+    if (buf[this.pos] !== 0x22) notFast();
+    const end = stringEnd(buf, this.pos);
+    let id = knownKey(buf, this.pos + 1, end - 1) ?? this.keys.get(buf, this.pos, end);
+    if (id === undefined) {
+      const text = stringText(buf, this.pos, end);
+      if (buf.subarray(this.pos, end).includes(0x5c) || text.includes('_') || SLOW_KEYS.has(text)) notFast();
+      id = FIELD_IDS.get(text) ?? UNKNOWN;
+      this.keys.set(buf, this.pos, end, id);
+    }
+    this.pos = skipWs(buf, end);
+    if (buf[this.pos] !== 0x3a) notFast();
+    this.pos = skipWs(buf, this.pos + 1);
+    return id;
+  }
+
+  skip(): void {
+    this.pos = skipValue(this.buf, this.pos);
+  }
+
+  /** True when the value at pos is an object (else it is left for the caller to skip). */
+  isObject(): boolean {
+    return this.buf[this.pos] === 0x7b;
+  }
+
+  /** A list field: null is an empty list; anything but an array would make the walker warn. */
+  list(): boolean {
+    const c = this.buf[this.pos];
+    if (c === 0x6e) {
+      this.skip();
+      return false;
+    }
+    if (c !== 0x5b) notFast();
+    return this.first(0x5b, 0x5d);
+  }
+
+  any(): Scalar {
+    const v = this.scalar.read(this.buf, this.pos);
+    this.pos = this.scalar.end;
+    return v;
+  }
+
+  // --- the walker's conversions ----------------------------------------------------------------------
+  str(): string {
+    const buf = this.buf;
+    if (buf[this.pos] === 0x22) {
+      const start = this.pos;
+      const end = (this.pos = stringEnd(buf, start));
+      let s = this.strings.get(buf, start, end);
+      if (s === undefined) this.strings.set(buf, start, end, (s = stringText(buf, start, end)));
+      return s;
+    }
+    const v = this.any();
+    return typeof v === 'number' ? String(v) : '';
+  }
+
+  count(): number {
+    const v = this.any();
+    const n = typeof v === 'string' ? Number(v) : v;
+    return typeof n === 'number' && Number.isFinite(n) ? n : 0;
+  }
+
+  time(): UnixNanos {
+    const buf = this.buf;
+    const start = this.pos;
+    if (buf[start] === 0x22) {
+      let i = start + 1;
+      const neg = buf[i] === 0x2d;
+      if (neg) i++;
+      const digits = i;
+      while (buf[i]! >= 0x30 && buf[i]! <= 0x39) i++;
+      const n = i - digits;
+      if (buf[i] === 0x22 && n >= 1 && n <= 20) {
+        this.pos = i + 1;
+        // Whole seconds and the nanoseconds apart, each exact as a double; neighbouring spans mostly share
+        // their second, so its bigint is kept (a BigInt of the 19-digit text costs twice as much, measured).
+        const lo = digitsValue(buf, n > 9 ? i - 9 : digits, i);
+        let t = BigInt(lo);
+        if (n > 9) {
+          const hi = digitsValue(buf, digits, i - 9);
+          if (hi !== this.lastSeconds) this.lastSecondsNs = BigInt((this.lastSeconds = hi)) * 1_000_000_000n;
+          t += this.lastSecondsNs;
+        }
+        return neg ? -t : t;
+      }
+    }
+    const v = this.any();
+    if (v === null || v === '') return 0n;
+    const t = v === COMPOSITE ? null : parseUnixNanos(v);
+    return t === null ? notFast() : t;
+  }
+
+  enumValue(names: Record<string, number>): number {
+    const v = this.any();
+    if (typeof v === 'number') return v;
+    if (typeof v === 'string') {
+      if (/^\d+$/.test(v)) return Number(v);
+      const named = names[v];
+      if (named !== undefined) {
+        if (!Object.hasOwn(names, v)) notFast(); // `constructor` & co.: the walker's plain lookup finds those
+        this.quirks |= Quirk.ENUM_NAMES;
+        return named;
+      }
+      return -1;
+    }
+    return 0;
+  }
+
+  flags(): number | null {
+    const v = this.any();
+    return typeof v === 'number' && Number.isInteger(v) ? v >>> 0 : null;
+  }
+
+  /** A trace/span id; `pooled` for ids that repeat (trace ids, parent ids). Hex is lowercased as normalizeTextId does. */
+  id(numBytes: number, pooled: boolean): string {
+    const buf = this.buf;
+    const start = this.pos;
+    if (buf[start] === 0x22 && buf[start + 1 + numBytes * 2] === 0x22) {
+      const end = start + 2 + numBytes * 2;
+      // Only well-formed hex is cached, so a hit needs no check.
+      const known = pooled ? this.ids.get(buf, start, end) : undefined;
+      if (known !== undefined) {
+        this.pos = end;
+        return known;
+      }
+      let upper = false;
+      let hex = true;
+      for (let i = start + 1; i < end - 1; i++) {
+        const c = buf[i]!;
+        if (!isHexByte(c)) {
+          hex = false;
+          break;
+        }
+        if (c < 0x61 && c > 0x39) upper = true;
+      }
+      if (hex) {
+        this.pos = end;
+        const s = upper ? ascii(buf, start + 1, end - 1).toLowerCase() : ascii(buf, start + 1, end - 1);
+        if (pooled) this.ids.set(buf, start, end, s);
+        return s;
+      }
+    }
+    const v = this.any();
+    if (typeof v !== 'string') return '';
+    const id = normalizeTextId(v, numBytes);
+    if (id.wasBase64) this.quirks |= Quirk.BASE64_IDS;
+    return id.hex;
+  }
+
+  // --- attributes and values -------------------------------------------------------------------------
+  attributes(): KeyValue[] {
+    const out: KeyValue[] = [];
+    for (let more = this.list(); more; more = this.next(0x5d)) {
+      if (!this.isObject()) notFast(); // the walker warns about a non-object attribute
+      const start = this.pos;
+      const end = this.ends.find(this.buf, start);
+      const hash = this.ends.hash;
+      let kv = end - start <= MAX_POOLED_BYTES ? this.kvs.get(this.buf, start, end, hash) : undefined;
+      if (kv === undefined) {
+        kv = this.keyValue(0);
+        if (this.pos !== end) notFast();
+        this.kvs.set(this.buf, start, end, kv, hash);
+      } else this.pos = end;
+      out.push(kv);
+    }
+    return out;
+  }
+
+  /** One `{"key": …, "value": …}` (an attribute, or a kvlist entry one level deeper). */
+  private keyValue(depth: number): KeyValue {
+    let key: Scalar | undefined;
+    let value: AnyValue = EMPTY_VALUE;
+    let seen = 0;
+    for (let more = this.first(0x7b, 0x7d); more; more = this.next(0x7d)) {
+      const id = this.key();
+      const bit = id === F.key ? 1 : id === F.value ? 2 : 0;
+      if (seen & bit) notFast(); // JSON.parse keeps the last of duplicate keys: leave that to the walker
+      seen |= bit;
+      if (id === F.key) key = this.any();
+      else if (id === F.value) value = this.value(depth);
+      else this.skip();
+    }
+    if (key === COMPOSITE) notFast();
+    // Both the walker's `typeof key === 'string' ? key : String(key ?? '')` and its kvlist `String(key ?? '')`.
+    return { key: typeof key === 'string' ? key : String(key ?? ''), value };
+  }
+
+  private value(depth: number): AnyValue {
+    if (!this.isObject()) {
+      this.skip();
+      return EMPTY_VALUE;
+    }
+    if (depth >= MAX_VALUE_DEPTH) {
+      this.skip();
+      return { type: 'truncated', note: `nested deeper than ${MAX_VALUE_DEPTH} levels` };
+    }
+    const raw: Array<Scalar | undefined> = [];
+    let list: AnyValue[] | KeyValue[] | undefined;
+    let listType = 0;
+    for (let more = this.first(0x7b, 0x7d); more; more = this.next(0x7d)) {
+      const id = this.key();
+      if (id < F.stringValue || id > F.kvlistValue) {
+        this.skip();
+        continue;
+      }
+      if (raw[id - F.stringValue] !== undefined) notFast();
+      if (id === F.arrayValue || id === F.kvlistValue) {
+        if (list !== undefined) notFast(); // both given: keep the rare case on the walker's path
+        list = this.listValue(depth, id === F.kvlistValue);
+        listType = id;
+      } else raw[id - F.stringValue] = this.any();
+    }
+    return pickValue(raw, list, listType);
+  }
+
+  /** `{"values": [...]}` of an arrayValue or kvlistValue; anything else is an empty list, as in the walker. */
+  private listValue(depth: number, isKvlist: boolean): AnyValue[] | KeyValue[] {
+    const out: Array<AnyValue | KeyValue> = [];
+    if (!this.isObject()) {
+      this.skip();
+      return out as AnyValue[];
+    }
+    let seen = false;
+    for (let more = this.first(0x7b, 0x7d); more; more = this.next(0x7d)) {
+      if (this.key() !== F.values) {
+        this.skip();
+        continue;
+      }
+      if (seen) notFast();
+      seen = true;
+      if (this.buf[this.pos] !== 0x5b) {
+        this.skip();
+        continue;
+      }
+      for (let item = this.first(0x5b, 0x5d); item; item = this.next(0x5d)) {
+        if (!isKvlist) out.push(this.value(depth + 1));
+        else if (this.isObject()) out.push(this.keyValue(depth + 1));
+        else this.skip();
+      }
+    }
+    return out as AnyValue[];
+  }
+}

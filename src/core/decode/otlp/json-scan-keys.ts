@@ -1,0 +1,57 @@
+// The keys the OTLP/JSON byte scanner knows (json-scan.ts), and how it picks an AnyValue from the fields
+// it read — the walker's precedence (json-walk.ts Walk.value), kept in one place beside the key list.
+import type { AnyValue, KeyValue } from '../../model/records.ts';
+import { COMPOSITE, notFast, type Scalar } from './json-bytes.ts';
+import { base64ToBytes, bytesToHex } from './ids.ts';
+
+/** Every key the walker reads; a key's id is its index. */
+const FIELDS = [
+  'resourceSpans', 'resource', 'schemaUrl', 'scopeSpans', 'attributes', 'droppedAttributesCount', 'scope', 'name',
+  'version', 'spans', 'traceId', 'spanId', 'parentSpanId', 'traceState', 'flags', 'kind', 'startTimeUnixNano',
+  'endTimeUnixNano', 'events', 'droppedEventsCount', 'links', 'droppedLinksCount', 'status', 'code', 'message',
+  'timeUnixNano', 'key', 'value', 'stringValue', 'boolValue', 'intValue', 'doubleValue', 'bytesValue', 'arrayValue',
+  'kvlistValue', 'values',
+] as const;
+export const F = Object.fromEntries(FIELDS.map((name, i) => [name, i])) as { readonly [K in (typeof FIELDS)[number]]: number };
+export const FIELD_IDS: ReadonlyMap<string, number> = new Map<string, number>(FIELDS.map((name, i) => [name, i]));
+export const UNKNOWN = -1;
+
+const KEY_BYTES = FIELDS.map((name) => new TextEncoder().encode(name));
+const shapeOf = (length: number, first: number, last: number): number => length * 65536 + first * 256 + last;
+/** Known keys by (length, first byte, last byte), which tells all of them apart (checked below). */
+const KEY_BY_SHAPE = new Map<number, number>(KEY_BYTES.map((b, i) => [shapeOf(b.length, b[0]!, b[b.length - 1]!), i]));
+if (KEY_BY_SHAPE.size !== FIELDS.length) throw new Error('json-scan-keys: two keys share a shape');
+
+/** The id of the known key spelled plainly by `buf[start, end)` (no quotes), or undefined. No hashing: one compare. */
+export function knownKey(buf: Uint8Array, start: number, end: number): number | undefined {
+  const length = end - start;
+  if (length === 0) return undefined;
+  const id = KEY_BY_SHAPE.get(shapeOf(length, buf[start]!, buf[end - 1]!));
+  if (id === undefined) return undefined;
+  const key = KEY_BYTES[id]!;
+  for (let i = 1; i < length - 1; i++) if (buf[start + i] !== key[i]) return undefined;
+  return id;
+}
+/** Keys that change how the walker reads the request (Jaeger v3 `result`, Tempo `batches`, deprecated lists). */
+export const SLOW_KEYS: ReadonlySet<string> = new Set(['result', 'batches', 'instrumentationLibrarySpans', 'instrumentationLibrary']);
+
+export const EMPTY_VALUE: AnyValue = Object.freeze({ type: 'empty' });
+
+/**
+ * The AnyValue the walker makes of an object with these fields: `raw` holds stringValue, boolValue, intValue,
+ * doubleValue and bytesValue (undefined when absent), `list` an arrayValue's or kvlistValue's values.
+ */
+export function pickValue(raw: ReadonlyArray<Scalar | undefined>, list: AnyValue[] | KeyValue[] | undefined, listType: number): AnyValue {
+  const [s, b, i, d, by] = raw;
+  if (s !== undefined) return s === COMPOSITE ? notFast() : { type: 'string', value: typeof s === 'string' ? s : String(s) };
+  if (b !== undefined) return { type: 'bool', value: b === true || b === 'true' };
+  if (i !== undefined) return i === COMPOSITE ? notFast() : { type: 'int', value: typeof i === 'number' ? String(Math.trunc(i)) : String(i) };
+  if (d !== undefined) return d === COMPOSITE ? notFast() : { type: 'double', value: typeof d === 'number' ? d : Number(d) };
+  if (by !== undefined) {
+    if (by === COMPOSITE) notFast();
+    const bytes = typeof by === 'string' ? base64ToBytes(by) : null;
+    return bytes ? { type: 'bytes', value: bytesToHex(bytes) } : { type: 'string', value: String(by) };
+  }
+  if (list !== undefined) return listType === F.arrayValue ? { type: 'array', values: list as AnyValue[] } : { type: 'kvlist', values: list as KeyValue[] };
+  return EMPTY_VALUE;
+}
