@@ -16,8 +16,8 @@ export class CountingBuilder extends DatasetBuilder {
     const inner = started.sink;
     const sink: SpanSink = {
       ...inner,
-      addSpan: (span) => {
-        inner.addSpan(span);
+      addSpan: (span, shared) => {
+        inner.addSpan(span, shared);
         if (this.spans.length % this.every === 0) this.onSpans?.(this.spans.length);
       },
     };

@@ -93,13 +93,13 @@ export function decodeConsoleText(text: string, sink: SpanSink): void {
   let numSkipped = 0;
   let numMetrics = 0;
   let numCollectorSpans = 0;
-  const counting: SpanSink = { ...sink, addSpan: (s) => (numCollectorSpans++, sink.addSpan(s)) };
+  const counting: SpanSink = { ...sink, addSpan: (s, shared) => (numCollectorSpans++, sink.addSpan(s, shared)) };
   const add = (format: string, n: number): void => void spansByFormat.set(format, (spansByFormat.get(format) ?? 0) + n);
   for (const stream of split.streams) {
     const { blocks, rest } = scan(stream);
     for (const block of blocks) {
       let n = 0;
-      const { kind, numLines } = decodeBlock(block, { ...sink, addSpan: (s) => (n++, sink.addSpan(s)) });
+      const { kind, numLines } = decodeBlock(block, { ...sink, addSpan: (s, shared) => (n++, sink.addSpan(s, shared)) });
       if (kind === 'metrics') numMetrics++;
       else if (kind === 'other' || n === 0) numSkipped += numLines;
       else add(kind, n);

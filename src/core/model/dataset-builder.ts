@@ -51,13 +51,13 @@ export class DatasetBuilder {
     const sink: SpanSink = {
       addResource: (r) => this.intern(this.resources, this.resourceKeys, resourceKey(r), r),
       addScope: (s) => this.intern(this.scopes, this.scopeKeys, scopeKey(s), s),
-      addSpan: (span) => {
+      addSpan: (span, shared = false) => {
         const pool = this.pool;
         // Every span is one StoredSpan (one hidden class, fields in a fixed order), with what spans share
         // kept once (see stored-span.ts and intern.ts).
         const where = span.where;
         const context = pool.context({
-          traceState: pool.string(span.traceState),
+          traceState: shared ? span.traceState : pool.string(span.traceState),
           flags: span.flags,
           droppedAttributesCount: span.droppedAttributesCount,
           droppedEventsCount: span.droppedEventsCount,
@@ -72,10 +72,10 @@ export class DatasetBuilder {
         });
         this.spans.push(
           new StoredSpan(
-            pool.string(span.traceId),
-            pool.string(span.spanId),
-            pool.string(span.parentSpanId),
-            pool.string(span.name),
+            shared ? span.traceId : pool.string(span.traceId),
+            shared ? span.spanId : pool.string(span.spanId),
+            shared ? span.parentSpanId : pool.string(span.parentSpanId),
+            shared ? span.name : pool.string(span.name),
             span.kind,
             this.times.push(span.startNs, span.endNs),
             pool.attributes(span.attributes),

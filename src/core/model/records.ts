@@ -169,7 +169,11 @@ export interface SpanSink {
   addResource(resource: ResourceRecord): number;
   addScope(scope: ScopeRecord): number;
   /** `resourceIdx`, `scopeIdx` and `inputIdx` are filled in by the sink's caller-visible context. */
-  addSpan(span: SpanInput): void;
+  /**
+   * `shared`: the decoder already gives one string object for equal ids, names and trace states (it pools
+   * them by their bytes, decode/byte-pool.ts), so the sink need not pool them again.
+   */
+  addSpan(span: SpanInput, shared?: boolean): void;
   /**
    * The copy of a KeyValue the sink keeps for every equal one. A decoder that reuses values by their bytes
    * (decode/byte-pool.ts) keeps this copy, so each repeat costs the sink an identity check only.

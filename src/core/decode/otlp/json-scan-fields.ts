@@ -14,6 +14,9 @@ import { EMPTY_VALUE, F, FIELD_IDS, knownKey, pickValue, SLOW_KEYS, UNKNOWN } fr
 const isHexByte = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
 
 export class FieldReader {
+  /** `share` gives the copy the sink keeps of a new KeyValue (SpanSink.shareKeyValue), which is cached here. */
+  constructor(private readonly share: (kv: KeyValue) => KeyValue = (kv) => kv) {}
+
   buf: Uint8Array = new Uint8Array(0);
   pos = 0;
   /** Quirks of the span being read. */
@@ -212,6 +215,7 @@ export class FieldReader {
       if (kv === undefined) {
         kv = this.keyValue(0);
         if (this.pos !== end) notFast();
+        kv = this.share(kv);
         this.kvs.set(this.buf, start, end, kv, hash);
       } else this.pos = end;
       out.push(kv);

@@ -41,7 +41,11 @@ export const jsonFastPath = { enabled: true, numScanned: 0, numFallbacks: 0, num
 
 /** Reads several inputs (or lines) with shared byte caches: repeats across lines are recognised too. */
 export class TracesScanner {
-  private readonly r = new FieldReader();
+  private readonly r: FieldReader;
+
+  constructor(share?: (kv: KeyValue) => KeyValue) {
+    this.r = new FieldReader(share);
+  }
 
   /**
    * The request in `bytes[start, end)` (surrounding whitespace allowed), or null when it needs the walker.
@@ -70,10 +74,10 @@ export class TracesScanner {
 }
 
 /** A whole OTLP/JSON input: a UTF-8 BOM is skipped (as TextDecoder does); UTF-16 text is left to the walker. */
-export function scanWholeInput(bytes: Uint8Array): ScannedRequest | null {
+export function scanWholeInput(bytes: Uint8Array, share?: (kv: KeyValue) => KeyValue): ScannedRequest | null {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return null;
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return new TracesScanner().scan(bytes, start);
+  return new TracesScanner(share).scan(bytes, start);
 }
 
 /** Hands a scanned request to the sink in the walker's order; returns the number of spans. */
@@ -86,7 +90,7 @@ export function emitScanned(request: ScannedRequest, sink: SpanSink): number {
       for (const span of spans) {
         span.resourceIdx = resourceIdx;
         span.scopeIdx = scopeIdx;
-        sink.addSpan(span);
+        sink.addSpan(span, true);
         numSpans++;
       }
     }
@@ -192,7 +196,7 @@ function readSpan(r: FieldReader, placeList: string, index: number): MutableSpan
     if (id >= F.attributes && id <= F.status) seen = once(seen, id);
     switch (id) {
       case F.traceId: span.traceId = r.id(16, true); break;
-      case F.spanId: span.spanId = r.id(8, false); break;
+      case F.spanId: span.spanId = r.id(8, true); break; // pooled with parent ids: a child shares its parent's string
       case F.parentSpanId: span.parentSpanId = r.id(8, true); break;
       case F.traceState: span.traceState = r.str(); break;
       case F.flags: span.flags = r.flags(); break;

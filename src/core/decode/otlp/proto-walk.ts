@@ -6,7 +6,7 @@
 import { whereText, type KeyValue, type ResourceRecord, type ScopeRecord, type SpanEvent, type SpanLink, type SpanPlace, type SpanSink, type SpanStatus } from '../../model/records.ts';
 import { event, link } from './proto-events.ts';
 import { pooledHex, pooledKeyValue, pooledStatus, pooledText, ProtoPools } from './proto-pools.ts';
-import { createReader, delimitedEnd, hexField, readFixed64, readString, type Reader } from './proto-wire.ts';
+import { createReader, delimitedEnd, readFixed64, readString, type Reader } from './proto-wire.ts';
 
 /** What a span without events, links or attributes holds: shared, as records are never changed. */
 const NONE: readonly never[] = Object.freeze([]);
@@ -229,7 +229,8 @@ function span(r: Reader, end: number, sink: SpanSink, pools: ProtoPools, resourc
         traceId = pooledHex(r, pools);
         break;
       case 2:
-        spanId = hexField(r);
+        // Pooled with the parent ids, so a child's parent id is its parent's own string.
+        spanId = pooledHex(r, pools);
         break;
       case 3:
         traceState = pooledText(r, pools);
@@ -284,5 +285,5 @@ function span(r: Reader, end: number, sink: SpanSink, pools: ProtoPools, resourc
     traceId, spanId, parentSpanId, traceState, flags, name, kind, startNs, endNs, attributes: attributes ?? NONE,
     droppedAttributesCount, events: events ?? NONE, droppedEventsCount, links: links ?? NONE, droppedLinksCount, status,
     resourceIdx, scopeIdx, where, quirks: 0,
-  });
+  }, true);
 }
