@@ -36,6 +36,13 @@ export interface SearchIndex {
   /** Rows with events (searched directly: few spans have them) and rows with an id that is not lowercase hex. */
   readonly rowsWithEvents: Int32Array;
   readonly rowsWithOddIds: Int32Array;
+  /**
+   * Scratch space of each search (which texts, attributes and rows match), kept with the index: a million-row
+   * search allocating megabytes each time brings the collector over the whole heap (seen in `npm run bench`).
+   */
+  readonly textHit: Uint8Array;
+  readonly kvHit: Uint8Array;
+  readonly rowHit: Uint8Array;
 }
 
 class Int32Builder {
@@ -129,6 +136,7 @@ export function buildSearchIndex(ds: Dataset, trace: TraceModel): SearchIndex | 
   }
   rowKvStart[numRows] = rowKvs.length;
   starts.push(hayLength);
+  const kvKeys = kvKey.done();
   return {
     trace,
     hay: parts.join(SEP) + SEP,
@@ -136,19 +144,22 @@ export function buildSearchIndex(ds: Dataset, trace: TraceModel): SearchIndex | 
     rowName,
     rowStatus,
     rowResource,
-    kvKey: kvKey.done(),
+    kvKey: kvKeys,
     kvValue: kvValue.done(),
     rowKvStart,
     rowKvs: rowKvs.done(),
     rowsWithEvents: rowsWithEvents.done(),
     rowsWithOddIds: rowsWithOddIds.done(),
+    textHit: new Uint8Array(parts.length),
+    kvHit: new Uint8Array(kvKeys.length),
+    rowHit: new Uint8Array(numRows),
   };
 }
 
-/** Which texts contain the needle (lowercase, without SEP): one scan of the joined texts. */
+/** Which texts contain the needle (lowercase, without SEP): one scan of the joined texts, into `textHit`. */
 export function textHits(index: SearchIndex, needle: string): Uint8Array {
   const { hay, textStart } = index;
-  const hits = new Uint8Array(textStart.length - 1);
+  const hits = index.textHit.fill(0);
   let at = hay.indexOf(needle);
   while (at !== -1) {
     // The text holding offset `at`: the last start <= at.

@@ -105,9 +105,9 @@ function searchIndexed(ds: Dataset, index: SearchIndex, m: Matcher, needle: stri
   const { spanIdx, numRows } = trace;
   const texts = textHits(index, needle);
   const { kvKey, kvValue } = index;
-  const kvs = new Uint8Array(kvKey.length);
+  const kvs = index.kvHit;
   for (let k = 0; k < kvs.length; k++) kvs[k] = texts[kvKey[k]!]! | texts[kvValue[k]!]!;
-  const hit = new Uint8Array(numRows);
+  const hit = index.rowHit.fill(0);
   for (let row = 0; row < numRows; row++) {
     const status = rowStatus[row]!;
     if (texts[rowName[row]!] || serviceMatches[spanService[spanIdx[row]!]!] || resourceMatches[rowResource[row]!] || (status >= 0 && texts[status])) {
@@ -129,10 +129,11 @@ function searchIndexed(ds: Dataset, index: SearchIndex, m: Matcher, needle: stri
   } else {
     for (let row = 0; row < numRows; row++) if (!hit[row] && idsMatch(spans[spanIdx[row]!]!, needle)) hit[row] = 1;
   }
-  const out = new Int32Array(numRows);
   let n = 0;
-  for (let row = 0; row < numRows; row++) if (hit[row]) out[n++] = row;
-  return out.slice(0, n);
+  for (let row = 0; row < numRows; row++) n += hit[row]!;
+  const out = new Int32Array(n);
+  for (let row = 0, k = 0; k < n; row++) if (hit[row]) out[k++] = row;
+  return out;
 }
 
 /** Ids are compared as they are (not lowercased): decoders give well-formed ones in lowercase hex. */
