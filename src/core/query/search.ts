@@ -99,14 +99,30 @@ export function searchTrace(ds: Dataset, trace: TraceModel, text: string, indexM
   return out.slice(0, n);
 }
 
+// Each pass over the rows is its own small function: V8 optimises a hot loop on the fly, and code after it
+// that has not run yet throws the optimised code away (measured: 0.5 s searches at 1M rows while it settled).
 function searchIndexed(ds: Dataset, index: SearchIndex, m: Matcher, needle: string, resourceMatches: readonly boolean[], serviceMatches: readonly boolean[]): Int32Array {
-  const { trace, rowName, rowStatus, rowResource, rowKvStart, rowKvs } = index;
-  const { spans, spanService } = ds;
-  const { spanIdx, numRows } = trace;
+  const { trace } = index;
+  const { spans } = ds;
+  const { spanIdx } = trace;
   const texts = textHits(index, needle);
-  const { kvKey, kvValue } = index;
-  const kvs = index.kvHit;
-  for (let k = 0; k < kvs.length; k++) kvs[k] = texts[kvKey[k]!]! | texts[kvValue[k]!]!;
+  markKvs(index, texts);
+  const hit = markRows(index, ds.spanService, texts, serviceMatches, resourceMatches);
+  for (const row of index.rowsWithEvents) if (!hit[row] && eventsMatch(m, spans[spanIdx[row]!]!.events)) hit[row] = 1;
+  // Well-formed ids are lowercase hex: only a needle of hex digits can be in one; odd ids are listed apart.
+  if (isLowerHex(needle)) markIds(spans, spanIdx, hit, needle);
+  else for (const row of index.rowsWithOddIds) if (!hit[row] && idsMatch(spans[spanIdx[row]!]!, needle)) hit[row] = 1;
+  return hitRows(hit);
+}
+
+function markKvs(index: SearchIndex, texts: Uint8Array): void {
+  const { kvKey, kvValue, kvHit } = index;
+  for (let k = 0; k < kvHit.length; k++) kvHit[k] = texts[kvKey[k]!]! | texts[kvValue[k]!]!;
+}
+
+function markRows(index: SearchIndex, spanService: Int32Array, texts: Uint8Array, serviceMatches: readonly boolean[], resourceMatches: readonly boolean[]): Uint8Array {
+  const { trace, rowName, rowStatus, rowResource, rowKvStart, rowKvs, kvHit } = index;
+  const { spanIdx, numRows } = trace;
   const hit = index.rowHit.fill(0);
   for (let row = 0; row < numRows; row++) {
     const status = rowStatus[row]!;
@@ -115,22 +131,22 @@ function searchIndexed(ds: Dataset, index: SearchIndex, m: Matcher, needle: stri
       continue;
     }
     for (let j = rowKvStart[row]!, end = rowKvStart[row + 1]!; j < end; j++) {
-      if (kvs[rowKvs[j]!]) {
+      if (kvHit[rowKvs[j]!]) {
         hit[row] = 1;
         break;
       }
     }
   }
-  for (const row of index.rowsWithEvents) if (!hit[row] && eventsMatch(m, spans[spanIdx[row]!]!.events)) hit[row] = 1;
-  // Well-formed ids are lowercase hex: only a needle of hex digits can be in one; odd ids are listed apart.
-  const idRows = isLowerHex(needle) ? undefined : index.rowsWithOddIds;
-  if (idRows) {
-    for (const row of idRows) if (!hit[row] && idsMatch(spans[spanIdx[row]!]!, needle)) hit[row] = 1;
-  } else {
-    for (let row = 0; row < numRows; row++) if (!hit[row] && idsMatch(spans[spanIdx[row]!]!, needle)) hit[row] = 1;
-  }
+  return hit;
+}
+
+function markIds(spans: readonly SpanRecord[], spanIdx: Int32Array, hit: Uint8Array, needle: string): void {
+  for (let row = 0; row < hit.length; row++) if (!hit[row] && idsMatch(spans[spanIdx[row]!]!, needle)) hit[row] = 1;
+}
+
+function hitRows(hit: Uint8Array): Int32Array {
   let n = 0;
-  for (let row = 0; row < numRows; row++) n += hit[row]!;
+  for (let row = 0; row < hit.length; row++) n += hit[row]!;
   const out = new Int32Array(n);
   for (let row = 0, k = 0; k < n; row++) if (hit[row]) out[k++] = row;
   return out;
