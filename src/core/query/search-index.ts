@@ -1,0 +1,177 @@
+// A compact index of one big trace for in-trace search (search.ts), built on its first search and reused by
+// the next ones: every distinct text the search reads (names, attribute keys and values, status messages),
+// lowercased once and joined into one string, and per row only integers pointing into it. A search then
+// finds the needle in that one string (a fast native scan) and answers each row with integer tests, instead
+// of walking a million span objects and their attributes.
+import type { Dataset, TraceModel } from '../model/assemble.ts';
+import { anyValueText, type KeyValue, type SpanRecord } from '../model/records.ts';
+
+/** Joins the texts; a needle holding it is answered without the index (see `usable`). */
+export const SEP = '\u0000';
+/** Caps the joined text (V8 strings stop near 2^29 characters): past it the trace is searched directly. */
+const MAX_HAY_CHARS = 1 << 27;
+/** Bounds the maps that find repeats while building; longer texts are rarely repeated (as in intern.ts). */
+const MAX_DISTINCT = 1 << 16;
+const MAX_SHARED_TEXT = 96;
+
+export interface SearchIndex {
+  readonly trace: TraceModel;
+  /** Each distinct text lowercased, in id order, each followed by SEP. */
+  readonly hay: string;
+  /** text id → its offset in `hay`; one more entry marks the end. */
+  readonly textStart: Int32Array;
+  /** row → text id of its name, of its status message (-1 when empty), its resource index. */
+  readonly rowName: Int32Array;
+  readonly rowStatus: Int32Array;
+  readonly rowResource: Int32Array;
+  /**
+   * attribute → text ids of its key and value. String attributes are shared objects (core/model/intern.ts)
+   * and get one entry each; other values are mostly unique numbers and get one per occurrence.
+   */
+  readonly kvKey: Int32Array;
+  readonly kvValue: Int32Array;
+  /** row → its attributes as distinct-attribute ids: rowKvs[rowKvStart[row] .. rowKvStart[row + 1]). */
+  readonly rowKvStart: Int32Array;
+  readonly rowKvs: Int32Array;
+  /** Rows with events (searched directly: few spans have them) and rows with an id that is not lowercase hex. */
+  readonly rowsWithEvents: Int32Array;
+  readonly rowsWithOddIds: Int32Array;
+  /**
+   * Scratch space of each search (which texts, attributes and rows match), kept with the index: a million-row
+   * search allocating megabytes each time brings the collector over the whole heap (seen in `npm run bench`).
+   */
+  readonly textHit: Uint8Array;
+  readonly kvHit: Uint8Array;
+  readonly rowHit: Uint8Array;
+}
+
+class Int32Builder {
+  private a = new Int32Array(1024);
+  length = 0;
+  push(x: number): void {
+    if (this.length === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.length++] = x;
+  }
+  done(): Int32Array {
+    return this.a.slice(0, this.length);
+  }
+}
+
+/** Lowercase hex, the form decoders give well-formed ids (records.ts SpanRecord.spanId). */
+export function isLowerHex(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+/** Builds the index of one trace, or undefined when its texts are too large to join. */
+export function buildSearchIndex(ds: Dataset, trace: TraceModel): SearchIndex | undefined {
+  const textIds = new Map<string, number>();
+  const parts: string[] = [];
+  const starts = new Int32Builder();
+  let hayLength = 0;
+  const addText = (raw: string): number => {
+    const lower = raw.toLowerCase();
+    parts.push(lower);
+    starts.push(hayLength);
+    hayLength += lower.length + 1;
+    return parts.length - 1;
+  };
+  // Repeated texts are stored once. Unique ones (numbers, long values) skip the map: a map of a million
+  // entries costs more to build than the repeats save, and a text stored twice answers the same.
+  const textId = (raw: string): number => {
+    let id = textIds.get(raw);
+    if (id === undefined) {
+      id = addText(raw);
+      if (textIds.size < MAX_DISTINCT) textIds.set(raw, id);
+    }
+    return id;
+  };
+  const kvIds = new Map<KeyValue, number>();
+  const kvKey = new Int32Builder();
+  const kvValue = new Int32Builder();
+  const kvId = (kv: KeyValue): number => {
+    const v = kv.value;
+    if (v.type !== 'string') {
+      kvKey.push(textId(kv.key));
+      kvValue.push(addText(anyValueText(v)));
+      return kvKey.length - 1;
+    }
+    let id = kvIds.get(kv);
+    if (id === undefined) {
+      id = kvKey.length;
+      kvKey.push(textId(kv.key));
+      kvValue.push(v.value.length > MAX_SHARED_TEXT ? addText(v.value) : textId(v.value));
+      if (kvIds.size < MAX_DISTINCT) kvIds.set(kv, id);
+    }
+    return id;
+  };
+
+  const { numRows, spanIdx } = trace;
+  const rowName = new Int32Array(numRows);
+  const rowStatus = new Int32Array(numRows);
+  const rowResource = new Int32Array(numRows);
+  const rowKvStart = new Int32Array(numRows + 1);
+  const rowKvs = new Int32Builder();
+  const rowsWithEvents = new Int32Builder();
+  const rowsWithOddIds = new Int32Builder();
+  for (let row = 0; row < numRows; row++) {
+    const s: SpanRecord = ds.spans[spanIdx[row]!]!;
+    rowName[row] = textId(s.name);
+    const message = s.status.message;
+    rowStatus[row] = message === '' ? -1 : textId(message);
+    rowResource[row] = s.resourceIdx;
+    const attributes = s.attributes;
+    rowKvStart[row] = rowKvs.length;
+    for (let j = 0; j < attributes.length; j++) rowKvs.push(kvId(attributes[j]!));
+    if (s.events.length > 0) rowsWithEvents.push(row);
+    if (!isLowerHex(s.spanId) || !isLowerHex(s.parentSpanId)) rowsWithOddIds.push(row);
+    if (hayLength > MAX_HAY_CHARS) return undefined;
+  }
+  rowKvStart[numRows] = rowKvs.length;
+  starts.push(hayLength);
+  const kvKeys = kvKey.done();
+  return {
+    trace,
+    hay: parts.join(SEP) + SEP,
+    textStart: starts.done(),
+    rowName,
+    rowStatus,
+    rowResource,
+    kvKey: kvKeys,
+    kvValue: kvValue.done(),
+    rowKvStart,
+    rowKvs: rowKvs.done(),
+    rowsWithEvents: rowsWithEvents.done(),
+    rowsWithOddIds: rowsWithOddIds.done(),
+    textHit: new Uint8Array(parts.length),
+    kvHit: new Uint8Array(kvKeys.length),
+    rowHit: new Uint8Array(numRows),
+  };
+}
+
+/** Which texts contain the needle (lowercase, without SEP): one scan of the joined texts, into `textHit`. */
+export function textHits(index: SearchIndex, needle: string): Uint8Array {
+  const { hay, textStart } = index;
+  const hits = index.textHit.fill(0);
+  let at = hay.indexOf(needle);
+  while (at !== -1) {
+    // The text holding offset `at`: the last start <= at.
+    let lo = 0;
+    let hi = textStart.length - 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >>> 1;
+      if (textStart[mid]! <= at) lo = mid;
+      else hi = mid;
+    }
+    hits[lo] = 1;
+    at = hay.indexOf(needle, textStart[lo + 1]!);
+  }
+  return hits;
+}
