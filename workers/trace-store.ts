@@ -4,7 +4,7 @@ import { assemble, type Dataset, type TraceModel } from '../src/core/model/assem
 import type { InputReport } from '../src/core/model/dataset-builder.ts';
 import { findSpan, spanDetails, type SpanDetails, type SpanRef } from '../src/core/model/details.ts';
 import { deriveRows, keepWithAncestors, parentRows } from '../src/core/model/rows.ts';
-import { searchTrace } from '../src/core/query/search.ts';
+import { prepareSearch, searchTrace } from '../src/core/query/search.ts';
 import { runTraceQL, type TraceQLResult } from '../src/core/query/traceql/evaluate.ts';
 import { findFans, foldedFanRows, type Fans } from '../src/core/model/fans.ts';
 import { criticalPath, selfTimes } from '../src/core/graph/critical-path.ts';
@@ -182,7 +182,14 @@ export class TraceStore {
 
   waterfall(traceId: string): WaterfallColumns | null {
     const t = this.trace(traceId);
-    return t ? waterfallColumns(this.dataset, t, this.fansOf(t)) : null;
+    if (!t) return null;
+    // The search index of a big trace is built right after this answer has gone (a task of its own), so
+    // the first search is answered from it; opening the trace does not wait for it.
+    const ds = this.dataset;
+    setTimeout(() => {
+      if (this.dataset === ds) prepareSearch(ds, t);
+    }, 0);
+    return waterfallColumns(ds, t, this.fansOf(t));
   }
 
   /** The trace's fans of similar siblings, computed once per trace and load. */

@@ -30,9 +30,13 @@ export interface SearchIndex {
    */
   readonly kvKey: Int32Array;
   readonly kvValue: Int32Array;
-  /** row → its attributes as distinct-attribute ids: rowKvs[rowKvStart[row] .. rowKvStart[row + 1]). */
-  readonly rowKvStart: Int32Array;
-  readonly rowKvs: Int32Array;
+  /**
+   * row → its attribute list's id. Equal lists are one shared array (core/model/intern.ts), so most rows of a
+   * big trace point at a few thousand lists; a list's attributes are listKvs[listKvStart[l] .. listKvStart[l + 1]).
+   */
+  readonly rowList: Int32Array;
+  readonly listKvStart: Int32Array;
+  readonly listKvs: Int32Array;
   /** Rows with events (searched directly: few spans have them) and rows with an id that is not lowercase hex. */
   readonly rowsWithEvents: Int32Array;
   readonly rowsWithOddIds: Int32Array;
@@ -42,6 +46,7 @@ export interface SearchIndex {
    */
   readonly textHit: Uint8Array;
   readonly kvHit: Uint8Array;
+  readonly listHit: Uint8Array;
   readonly rowHit: Uint8Array;
 }
 
@@ -117,8 +122,20 @@ export function buildSearchIndex(ds: Dataset, trace: TraceModel): SearchIndex | 
   const rowName = new Int32Array(numRows);
   const rowStatus = new Int32Array(numRows);
   const rowResource = new Int32Array(numRows);
-  const rowKvStart = new Int32Array(numRows + 1);
-  const rowKvs = new Int32Builder();
+  const rowList = new Int32Array(numRows);
+  const listIds = new Map<readonly KeyValue[], number>();
+  const listKvStart = new Int32Builder();
+  const listKvs = new Int32Builder();
+  const listId = (attributes: readonly KeyValue[]): number => {
+    let id = listIds.get(attributes);
+    if (id === undefined) {
+      id = listKvStart.length;
+      listKvStart.push(listKvs.length);
+      for (let j = 0; j < attributes.length; j++) listKvs.push(kvId(attributes[j]!));
+      if (listIds.size < MAX_DISTINCT) listIds.set(attributes, id);
+    }
+    return id;
+  };
   const rowsWithEvents = new Int32Builder();
   const rowsWithOddIds = new Int32Builder();
   for (let row = 0; row < numRows; row++) {
@@ -127,14 +144,13 @@ export function buildSearchIndex(ds: Dataset, trace: TraceModel): SearchIndex | 
     const message = s.status.message;
     rowStatus[row] = message === '' ? -1 : textId(message);
     rowResource[row] = s.resourceIdx;
-    const attributes = s.attributes;
-    rowKvStart[row] = rowKvs.length;
-    for (let j = 0; j < attributes.length; j++) rowKvs.push(kvId(attributes[j]!));
+    rowList[row] = listId(s.attributes);
     if (s.events.length > 0) rowsWithEvents.push(row);
     if (!isLowerHex(s.spanId) || !isLowerHex(s.parentSpanId)) rowsWithOddIds.push(row);
     if (hayLength > MAX_HAY_CHARS) return undefined;
   }
-  rowKvStart[numRows] = rowKvs.length;
+  const numLists = listKvStart.length;
+  listKvStart.push(listKvs.length);
   starts.push(hayLength);
   const kvKeys = kvKey.done();
   return {
@@ -146,12 +162,14 @@ export function buildSearchIndex(ds: Dataset, trace: TraceModel): SearchIndex | 
     rowResource,
     kvKey: kvKeys,
     kvValue: kvValue.done(),
-    rowKvStart,
-    rowKvs: rowKvs.done(),
+    rowList,
+    listKvStart: listKvStart.done(),
+    listKvs: listKvs.done(),
     rowsWithEvents: rowsWithEvents.done(),
     rowsWithOddIds: rowsWithOddIds.done(),
     textHit: new Uint8Array(parts.length),
     kvHit: new Uint8Array(kvKeys.length),
+    listHit: new Uint8Array(numLists),
     rowHit: new Uint8Array(numRows),
   };
 }

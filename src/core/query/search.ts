@@ -17,6 +17,7 @@ class Matcher {
   private readonly texts = new Map<string, boolean>();
   private readonly kvs = new Map<KeyValue, boolean>();
   private readonly statuses = new Map<SpanStatus, boolean>();
+  private readonly lists = new Map<readonly KeyValue[], boolean>();
   constructor(private readonly needle: string) {}
 
   text(s: string): boolean {
@@ -40,9 +41,16 @@ class Matcher {
     return hit;
   }
 
+  /** Equal lists of shared KeyValues are one shared array too (intern.ts), so most rows are one lookup. */
   attributes(attributes: readonly KeyValue[]): boolean {
-    for (let i = 0; i < attributes.length; i++) if (this.keyValue(attributes[i]!)) return true;
-    return false;
+    if (attributes.length === 0) return false;
+    let hit = this.lists.get(attributes);
+    if (hit === undefined) {
+      hit = false;
+      for (let i = 0; i < attributes.length; i++) if (this.keyValue(attributes[i]!)) { hit = true; break; }
+      if (this.lists.size < MAX_CACHED) this.lists.set(attributes, hit);
+    }
+    return hit;
   }
 
   status(st: SpanStatus): boolean {
@@ -65,6 +73,14 @@ export const INDEX_MIN_ROWS = 50_000;
  * Held weakly, so it goes with its dataset when another load replaces it. `index` undefined: too big to build.
  */
 const lastIndex = new WeakMap<Dataset, { trace: TraceModel; index: SearchIndex | undefined }>();
+
+/**
+ * Builds the search index of a big trace ahead of its first search (the worker calls it just after opening
+ * the trace, once the open answer is sent), so typing in the search box is answered from the index.
+ */
+export function prepareSearch(ds: Dataset, trace: TraceModel, indexMinRows = INDEX_MIN_ROWS): void {
+  if (trace.numRows >= indexMinRows && lastIndex.get(ds)?.trace !== trace) lastIndex.set(ds, { trace, index: buildSearchIndex(ds, trace) });
+}
 
 export function searchTrace(ds: Dataset, trace: TraceModel, text: string, indexMinRows = INDEX_MIN_ROWS): Int32Array {
   const needle = text.trim().toLowerCase();
@@ -107,6 +123,7 @@ function searchIndexed(ds: Dataset, index: SearchIndex, m: Matcher, needle: stri
   const { spanIdx } = trace;
   const texts = textHits(index, needle);
   markKvs(index, texts);
+  markLists(index);
   const hit = markRows(index, ds.spanService, texts, serviceMatches, resourceMatches);
   for (const row of index.rowsWithEvents) if (!hit[row] && eventsMatch(m, spans[spanIdx[row]!]!.events)) hit[row] = 1;
   // Well-formed ids are lowercase hex: only a needle of hex digits can be in one; odd ids are listed apart.
@@ -120,22 +137,23 @@ function markKvs(index: SearchIndex, texts: Uint8Array): void {
   for (let k = 0; k < kvHit.length; k++) kvHit[k] = texts[kvKey[k]!]! | texts[kvValue[k]!]!;
 }
 
+function markLists(index: SearchIndex): void {
+  const { listKvStart, listKvs, kvHit, listHit } = index;
+  for (let l = 0; l < listHit.length; l++) {
+    let hit = 0;
+    for (let j = listKvStart[l]!, end = listKvStart[l + 1]!; j < end && hit === 0; j++) hit = kvHit[listKvs[j]!]!;
+    listHit[l] = hit;
+  }
+}
+
 function markRows(index: SearchIndex, spanService: Int32Array, texts: Uint8Array, serviceMatches: readonly boolean[], resourceMatches: readonly boolean[]): Uint8Array {
-  const { trace, rowName, rowStatus, rowResource, rowKvStart, rowKvs, kvHit } = index;
+  const { trace, rowName, rowStatus, rowResource, rowList, listHit } = index;
   const { spanIdx, numRows } = trace;
-  const hit = index.rowHit.fill(0);
+  const hit = index.rowHit;
   for (let row = 0; row < numRows; row++) {
     const status = rowStatus[row]!;
-    if (texts[rowName[row]!] || serviceMatches[spanService[spanIdx[row]!]!] || resourceMatches[rowResource[row]!] || (status >= 0 && texts[status])) {
-      hit[row] = 1;
-      continue;
-    }
-    for (let j = rowKvStart[row]!, end = rowKvStart[row + 1]!; j < end; j++) {
-      if (kvHit[rowKvs[j]!]) {
-        hit[row] = 1;
-        break;
-      }
-    }
+    hit[row] =
+      texts[rowName[row]!] || listHit[rowList[row]!] || serviceMatches[spanService[spanIdx[row]!]!] || resourceMatches[rowResource[row]!] || (status >= 0 && texts[status]) ? 1 : 0;
   }
   return hit;
 }
