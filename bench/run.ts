@@ -8,16 +8,23 @@ import { benchTraceQL } from './traceql.ts';
 import { benchWaterfall } from './waterfall.ts';
 
 const numSpans = Number(process.env.BENCH_SPANS ?? 100_000);
+/** Each section starts on a collected heap: the 1M-span datasets of one must not be swept during the next. */
+const settle = (): void => (globalThis as { gc?: () => void }).gc?.();
 console.log(`Tracelens benchmarks — node ${process.version}, ${numSpans.toLocaleString('en-US')} spans\n`);
 console.log('## decode (OTLP from the real SDK)');
 for (const line of benchDecode(numSpans)) console.log(line);
-console.log('\n## resident memory (heap held by the decoded model)');
+settle();
+console.log('\n## resident memory (JS heap + ArrayBuffers held by the decoded model)');
 for (const line of benchMemory(numSpans)) console.log(line);
+settle();
 console.log('\n## lint');
 for (const line of benchLint(numSpans)) console.log(line);
+settle();
 console.log('\n## graph views (10k-span trace)');
 for (const line of benchGraph()) console.log(line);
+settle();
 console.log('\n## TraceQL (1M spans unless BENCH_TRACEQL_SPANS)');
 for (const line of benchTraceQL()) console.log(line);
+settle();
 console.log('\n## the waterfall of one huge trace (1M rows unless BENCH_WATERFALL_SPANS)');
 for (const line of await benchWaterfall()) console.log(line);

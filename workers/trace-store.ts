@@ -14,7 +14,7 @@ import { exportChromeTrace } from '../src/core/export/chrome-trace.ts';
 import { exportOtlpJson } from '../src/core/export/otlp-json.ts';
 import { spanStats, type StatRow } from '../src/core/stats/span-stats.ts';
 import { buildLintConfig, type LintOptions } from '../src/core/lint/config.ts';
-import { runLint } from '../src/core/lint/engine.ts';
+import { lintSteps } from '../src/core/lint/engine.ts';
 import { ALL_RULES, RULES_BY_ID } from '../src/core/lint/index.ts';
 import { THRESHOLDS, type ThresholdDef } from '../src/core/lint/thresholds.ts';
 import { instrumentationScore, type InstrumentationScore } from '../src/core/score/instrumentation-score.ts';
@@ -51,6 +51,14 @@ export interface TraceStoreOptions {
 /** Findings of one rule the page receives at most; the counts are always complete. */
 export const PAGE_FINDINGS_PER_RULE = 500;
 const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
+/** Longest stretch of linting before the worker takes the page's other questions (see `lint`). */
+const LINT_SLICE_MS = 30;
+
+interface LintCache {
+  readonly errors: string[];
+  readonly findings: Finding[];
+  readonly index: FindingsIndex;
+}
 
 export class TraceStore {
   private builder = new CountingBuilder();
@@ -103,40 +111,57 @@ export class TraceStore {
    * explanation. Options take the CLI's tracelens.config.json shape; unknown rules and bad values come back
    * as `errors` and are ignored.
    */
-  findings(options: LintOptions = {}): { findings: Finding[]; rules: RuleMeta[]; errors: string[]; thresholds: readonly ThresholdDef[] } {
-    const cache = this.lint(options);
+  async findings(options: LintOptions = {}): Promise<{ findings: Finding[]; rules: RuleMeta[]; errors: string[]; thresholds: readonly ThresholdDef[] }> {
+    const cache = await this.lint(options);
     return { findings: cache.findings, rules: ALL_RULES.map((r) => r.meta), errors: cache.errors, thresholds: THRESHOLDS };
   }
 
-  /** Runs the linter once per load and lint options; the index over its findings is built with it. */
-  private lint(options: LintOptions): { key: string; generation: number; errors: string[]; findings: Finding[]; index: FindingsIndex } {
+  /**
+   * Runs the linter once per load and lint options; the index over its findings is built with it. The run
+   * goes in slices of LINT_SLICE_MS with a task boundary between them, so the page's other questions (rows,
+   * details, search) are answered while a million spans are linted; askers of the findings wait for the end.
+   */
+  private lint(options: LintOptions): Promise<LintCache> {
     const key = JSON.stringify(options);
     if (this.lintCache?.generation !== this.generation || this.lintCache.key !== key) {
       const { config, errors } = buildLintConfig([options], new Set(RULES_BY_ID.keys()), Date.now());
-      const findings = runLint(this.dataset, ALL_RULES, config);
-      this.lintCache = { generation: this.generation, key, errors, findings, index: new FindingsIndex(findings, PAGE_FINDINGS_PER_RULE) };
+      const steps = lintSteps(this.dataset, ALL_RULES, config);
+      const generation = this.generation;
+      const done = (async (): Promise<LintCache> => {
+        for (let sliceStart = performance.now(); ; ) {
+          const step = steps.next();
+          if (step.done) return { errors, findings: step.value, index: new FindingsIndex(step.value, PAGE_FINDINGS_PER_RULE) };
+          if (performance.now() - sliceStart >= LINT_SLICE_MS) {
+            await new Promise((resolve) => setTimeout(resolve, 0));
+            // A newer load made this run stale: its askers are stale too (the page drops their answers).
+            if (this.generation !== generation) return { errors, findings: [], index: new FindingsIndex([], PAGE_FINDINGS_PER_RULE) };
+            sliceStart = performance.now();
+          }
+        }
+      })();
+      this.lintCache = { generation, key, done };
     }
-    return this.lintCache;
+    return this.lintCache.done;
   }
 
-  private lintCache: { generation: number; key: string; errors: string[]; findings: Finding[]; index: FindingsIndex } | null = null;
+  private lintCache: { generation: number; key: string; done: Promise<LintCache> } | null = null;
 
   /**
    * What the page gets of the findings: every rule's count by severity and every trace's count, but at most
    * PAGE_FINDINGS_PER_RULE findings of each rule (a million spans can give millions of findings, which would
    * not survive the trip to the page). A span's or a trace's own findings are asked for separately.
    */
-  findingsForPage(options: LintOptions = {}): ReturnType<TraceStore['findings']> & { summary: FindingsSummary } {
-    const { index } = this.lint(options);
-    return { ...this.findings(options), findings: [...index.capped], summary: index.summary };
+  async findingsForPage(options: LintOptions = {}): Promise<Awaited<ReturnType<TraceStore['findings']>> & { summary: FindingsSummary }> {
+    const { index } = await this.lint(options);
+    return { ...(await this.findings(options)), findings: [...index.capped], summary: index.summary };
   }
 
   /** The highest finding severity of each row of a trace (-1 none, 0 info, 1 warning, 2 error), for row badges. */
-  findingRowSeverities(traceId: string, options: LintOptions = {}): Int8Array {
+  async findingRowSeverities(traceId: string, options: LintOptions = {}): Promise<Int8Array> {
     const t = this.trace(traceId);
     const out = new Int8Array(t?.numRows ?? 0).fill(-1);
     if (!t) return out;
-    for (const f of this.lint(options).index.ofTrace(traceId)) {
+    for (const f of (await this.lint(options)).index.ofTrace(traceId)) {
       if (f.row === undefined) continue;
       const rank = SEVERITY_RANK[f.severity];
       if (rank > out[f.row]!) out[f.row] = rank;
@@ -145,8 +170,8 @@ export class TraceStore {
   }
 
   /** Every finding of one span. */
-  spanFindings(traceId: string, spanId: string, options: LintOptions = {}): Finding[] {
-    return this.lint(options).index.ofTrace(traceId).filter((f) => f.spanId === spanId);
+  async spanFindings(traceId: string, spanId: string, options: LintOptions = {}): Promise<Finding[]> {
+    return (await this.lint(options)).index.ofTrace(traceId).filter((f) => f.spanId === spanId);
   }
 
   /** The Instrumentation Score (trace rules) per service and overall; independent of the lint options. */
@@ -234,7 +259,7 @@ export class TraceStore {
   }
 
   /** The selected trace (or everything loaded) as OTLP/JSON or Chrome trace JSON, or the findings as JSON. */
-  exportData(kind: 'otlp-json' | 'chrome-trace' | 'findings', traceId?: string): string {
+  async exportData(kind: 'otlp-json' | 'chrome-trace' | 'findings', traceId?: string): Promise<string> {
     const only = traceId === undefined ? undefined : new Set([traceId]);
     switch (kind) {
       case 'otlp-json':
@@ -242,7 +267,7 @@ export class TraceStore {
       case 'chrome-trace':
         return exportChromeTrace(this.dataset, only);
       case 'findings':
-        return JSON.stringify(this.findings().findings.filter((f) => !traceId || f.traceId === traceId), null, 2);
+        return JSON.stringify((await this.findings()).findings.filter((f) => !traceId || f.traceId === traceId), null, 2);
       default: {
         const never: never = kind;
         return never;

@@ -38,8 +38,8 @@ const api = {
   /** Rule id → the lesson explaining it, for every rule. */
   lessonOfRule: () => [...LESSON_OF_EVERY_RULE],
   findings: (options?: LintOptions) => store.findingsForPage(options),
-  findingRowSeverities(traceId: string, options?: LintOptions) {
-    const rows = store.findingRowSeverities(traceId, options);
+  async findingRowSeverities(traceId: string, options?: LintOptions) {
+    const rows = await store.findingRowSeverities(traceId, options);
     return Comlink.transfer(rows, [rows.buffer]);
   },
   spanFindings: (traceId: string, spanId: string, options?: LintOptions) => store.spanFindings(traceId, spanId, options),

@@ -57,6 +57,22 @@ function stamped(f: FindingInput, rule: Rule, severity: Severity): Finding {
  * cannot change what they find.
  */
 export function runLint(ds: Dataset, rules: readonly Rule[], config: LintConfig = DEFAULT_CONFIG): Finding[] {
+  const steps = lintSteps(ds, rules, config);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Rows (or traces, for trace rules) linted between two pauses of `lintSteps`. */
+const ROWS_PER_STEP = 4096;
+
+/**
+ * The same run as `runLint`, in steps: it pauses after every few thousand rows, so the worker can answer the
+ * page between steps while a million spans are linted (see workers/trace-store.ts). The findings and their
+ * order are exactly runLint's.
+ */
+export function* lintSteps(ds: Dataset, rules: readonly Rule[], config: LintConfig = DEFAULT_CONFIG): Generator<void, Finding[]> {
   const active = rules.filter((rule) => !config.disabled.has(rule.meta.id));
   const perRule = active.map((): Finding[] => []);
   const contexts = active.map((rule, i) => contextFor(ds, config, rule, perRule[i]!));
@@ -68,6 +84,7 @@ export function runLint(ds: Dataset, rules: readonly Rule[], config: LintConfig 
       spanContexts.push(contexts[i]!);
     }
   });
+  let sinceStep = 0;
   if (spanRules.length > 0) {
     for (const trace of ds.traces) {
       for (let row = 0; row < trace.numRows; row++) {
@@ -75,25 +92,38 @@ export function runLint(ds: Dataset, rules: readonly Rule[], config: LintConfig 
         const span = ds.spans[spanIdx]!;
         const at = { trace, row, spanIdx };
         for (let r = 0; r < spanRules.length; r++) spanRules[r]!.check(span, at, spanContexts[r]!);
+        // Inside the trace too: one trace may hold a million rows.
+        if (++sinceStep === ROWS_PER_STEP) {
+          sinceStep = 0;
+          yield;
+        }
       }
     }
   }
-  active.forEach((rule, i) => {
+  for (let i = 0; i < active.length; i++) {
+    const rule = active[i]!;
     const ctx = contexts[i]!;
     switch (rule.scope) {
       case 'span':
         break;
       case 'trace':
-        for (const trace of ds.traces) rule.check(trace, ctx);
+        for (const trace of ds.traces) {
+          rule.check(trace, ctx);
+          if ((sinceStep += trace.numRows) >= ROWS_PER_STEP) {
+            sinceStep = 0;
+            yield;
+          }
+        }
         break;
       case 'dataset':
         rule.check(ctx);
+        yield;
         break;
       default: {
         const never: never = rule;
         throw new Error(`unknown rule scope ${String(never)}`);
       }
     }
-  });
+  }
   return perRule.length === 1 ? perRule[0]! : perRule.flat();
 }

@@ -4,6 +4,7 @@ import { SpanKind } from '@opentelemetry/api';
 import { describe, expect, it } from 'vitest';
 import { PAGE_FINDINGS_PER_RULE, TraceStore } from '../../../workers/trace-store.ts';
 import { SdkWorld } from '../../support/sdk-world.ts';
+import { loadDataset } from '../../../src/core/load-dataset.ts';
 
 /** One request whose 700 children each carry the renamed `http.method` (deprecated-attribute, a warning). */
 async function store(): Promise<TraceStore> {
@@ -19,24 +20,51 @@ async function store(): Promise<TraceStore> {
 describe('findings for the page', () => {
   it('caps each rule at the page limit and keeps every count', async () => {
     const s = await store();
-    const all = s.findings().findings.filter((f) => f.rule === 'deprecated-attribute');
+    const all = (await s.findings()).findings.filter((f) => f.rule === 'deprecated-attribute');
     expect(all.length).toBe(700);
-    const page = s.findingsForPage();
+    const page = await s.findingsForPage();
     expect(page.findings.filter((f) => f.rule === 'deprecated-attribute')).toHaveLength(PAGE_FINDINGS_PER_RULE);
     const counts = page.summary.byRule.find((c) => c.rule === 'deprecated-attribute')!;
     expect(counts).toMatchObject({ warning: 700, shown: PAGE_FINDINGS_PER_RULE });
-    expect(page.summary.total).toBe(s.findings().findings.length);
+    expect(page.summary.total).toBe((await s.findings()).findings.length);
     const traceId = s.traces()[0]!.traceId;
-    expect(new Map(page.summary.perTrace).get(traceId)).toBe(s.findings().findings.filter((f) => f.traceId === traceId).length);
+    expect(new Map(page.summary.perTrace).get(traceId)).toBe((await s.findings()).findings.filter((f) => f.traceId === traceId).length);
   });
 
   it('answers row badges and a span\'s findings from the complete list, past the cap', async () => {
     const s = await store();
     const traceId = s.traces()[0]!.traceId;
-    const rows = s.findingRowSeverities(traceId);
-    const last = s.findings().findings.filter((f) => f.rule === 'deprecated-attribute').at(-1)!;
+    const rows = await s.findingRowSeverities(traceId);
+    const last = (await s.findings()).findings.filter((f) => f.rule === 'deprecated-attribute').at(-1)!;
     expect(rows[last.row!]).toBe(1); // warning, although this finding is past the page's cap
-    expect(s.spanFindings(traceId, last.spanId).map((f) => f.rule)).toContain('deprecated-attribute');
-    expect(s.findingRowSeverities('no-such-trace')).toHaveLength(0);
+    expect((await s.spanFindings(traceId, last.spanId)).map((f) => f.rule)).toContain('deprecated-attribute');
+    expect(await s.findingRowSeverities('no-such-trace')).toHaveLength(0);
   });
 });
+
+describe('linting a big load in slices', () => {
+  it('lets the worker take other messages while it lints, and gives the same findings as one run', async () => {
+    const { generateSpans } = await import('../../../bench/gen.ts');
+    const { runLint } = await import('../../../src/core/lint/engine.ts');
+    const { ALL_RULES } = await import('../../../src/core/lint/index.ts');
+    const { world, spans } = generateSpans(30_000);
+    const s = new TraceStore();
+    await s.load([{ name: 'big.pb', data: world.otlpProto(spans) }]);
+    let done = false;
+    const linting = s.findings().then((r) => ((done = true), r));
+    // A message arriving after linting started (a task, as comlink's are) runs before the lint ends.
+    const answeredDuringLint = await new Promise<boolean>((resolve) => setTimeout(() => resolve(!done), 0));
+    const traceId = s.traces()[0]!.traceId;
+    expect(s.visibleRows(traceId, []).length).toBeGreaterThan(0);
+    const { findings } = await linting;
+    expect(answeredDuringLint).toBe(true);
+    // Same findings, same order as the linter run in one go (the worker's options only fix the clock).
+    const { DEFAULT_CONFIG } = await import('../../../src/core/lint/engine.ts');
+    const oneGo = runLint(loadSame(world.otlpProto(spans)), ALL_RULES, { ...DEFAULT_CONFIG, nowMs: Date.now() });
+    expect(findings.map((f) => `${f.rule}|${f.spanId}|${f.message}`)).toEqual(oneGo.map((f) => `${f.rule}|${f.spanId}|${f.message}`));
+  }, 60_000);
+});
+
+function loadSame(bytes: Uint8Array): import('../../../src/core/model/assemble.ts').Dataset {
+  return loadDataset([{ name: 'big.pb', bytes }]);
+}

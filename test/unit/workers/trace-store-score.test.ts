@@ -20,18 +20,18 @@ async function store(): Promise<TraceStore> {
 describe('TraceStore lint options and score', () => {
   it('disables a rule, overrides a severity and reports unknown rules as errors', async () => {
     const s = await store();
-    const all = s.findings().findings.map((f) => f.rule);
+    const all = (await s.findings()).findings.map((f) => f.rule);
     expect(all).toEqual(expect.arrayContaining(['root-is-client', 'too-many-internal-spans']));
-    const tuned = structuredClone(s.findings({ disable: ['root-is-client'], severity: { 'too-many-internal-spans': 'error' }, thresholds: { 'nope.x': 1 } }));
+    const tuned = structuredClone(await s.findings({ disable: ['root-is-client'], severity: { 'too-many-internal-spans': 'error' }, thresholds: { 'nope.x': 1 } }));
     expect(tuned.findings.map((f) => f.rule)).not.toContain('root-is-client');
     expect(tuned.findings.find((f) => f.rule === 'too-many-internal-spans')!.severity).toBe('error');
     expect(tuned.errors).toEqual(['threshold: unknown rule "nope"']);
-    expect(s.findings().findings.map((f) => f.rule)).toEqual(all);
+    expect((await s.findings()).findings.map((f) => f.rule)).toEqual(all);
   });
 
   it('scores independently of the lint options', async () => {
     const s = await store();
-    s.findings({ disable: ['root-is-client', 'too-many-internal-spans'] });
+    await s.findings({ disable: ['root-is-client', 'too-many-internal-spans'] });
     const score = structuredClone(s.instrumentationScore());
     expect(score.overall.rules.filter((r) => r.status === 'fail').map((r) => r.id)).toEqual(['SPA-001', 'SPA-004']);
     // evaluated: 250 (RES-003 not on Kubernetes); SPA-001 20 and SPA-004 30 fail → 200/250
