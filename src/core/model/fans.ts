@@ -37,9 +37,7 @@ export function findFans(ds: Dataset, trace: TraceModel, minCount = FAN_MIN): Fa
   const fanOf = new Int32Array(n).fill(-1);
   const fans: Fan[] = [];
   if (n < minCount) return { fanOf, fans };
-  // Group children by (parent, service, name) under a numeric key (names numbered per trace): building a
-  // string key per row cost most of the time of opening a 1M-row trace. Rows arrive in pre-order, so each
-  // group's rows are sorted.
+  // Names numbered per trace, so siblings are grouped under a numeric (service, name) key.
   const nameIds = new Map<string, number>();
   const nameOf = new Int32Array(n);
   for (let row = 0; row < n; row++) {
@@ -48,46 +46,62 @@ export function findFans(ds: Dataset, trace: TraceModel, minCount = FAN_MIN): Fa
     if (id === undefined) nameIds.set(name, (id = nameIds.size));
     nameOf[row] = id;
   }
-  const numKinds = Math.max(1, ds.services.length) * Math.max(1, nameIds.size);
-  const groups = new Map<number, number[]>();
-  for (let row = 0; row < n; row++) {
-    const key = (trace.parentRow[row]! + 1) * numKinds + ds.spanService[trace.spanIdx[row]!]! * nameIds.size + nameOf[row]!;
-    const rows = groups.get(key);
-    if (rows) rows.push(row);
-    else groups.set(key, [row]);
-  }
-  const t0 = trace.startNs;
-  for (const rows of groups.values()) {
-    if (rows.length < minCount) continue;
-    const fanIdx = fans.length;
-    let startNs = Infinity;
-    let endNs = -Infinity;
-    let totalNs = 0;
-    let minNs = Infinity;
-    let maxNs = 0;
-    let numErrors = 0;
-    for (const row of rows) {
-      fanOf[row] = fanIdx;
-      const s = ds.spans[trace.spanIdx[row]!]!;
-      const start = s.startNs > 0n && t0 > 0n ? Number(s.startNs - t0) : 0;
-      const dur = s.endNs > s.startNs ? Number(s.endNs - s.startNs) : 0;
-      startNs = Math.min(startNs, start);
-      endNs = Math.max(endNs, start + dur);
-      totalNs += dur;
-      minNs = Math.min(minNs, dur);
-      maxNs = Math.max(maxNs, dur);
-      if (s.status.code === 2) numErrors++;
+  const numNames = Math.max(1, nameIds.size);
+  const { subtreeEnd } = trace;
+  // Only families of at least minCount children can hold a fan: count each row's children by jumping from
+  // sibling to sibling (subtreeEnd), and group just those. A map of row lists over every row (the way this was
+  // done first) made a small array per family of a 1M-row trace: most of the time of opening it.
+  const members: number[][] = [];
+  for (let parent = -1; parent < n; parent++) {
+    const end = parent < 0 ? n : subtreeEnd[parent]!;
+    let numChildren = 0;
+    for (let c = parent + 1; c < end; c = subtreeEnd[c]!) numChildren++;
+    if (numChildren < minCount) continue;
+    const groups = new Map<number, number[]>();
+    for (let c = parent + 1; c < end; c = subtreeEnd[c]!) {
+      const key = ds.spanService[trace.spanIdx[c]!]! * numNames + nameOf[c]!;
+      const rows = groups.get(key);
+      if (rows) rows.push(c);
+      else groups.set(key, [c]);
     }
-    const head = rows[0]!;
-    const headSpan = trace.spanIdx[head]!;
-    fans.push({
-      headRow: head, parentRow: trace.parentRow[head]!, count: rows.length, service: ds.spanService[headSpan]!, name: ds.spans[headSpan]!.name,
-      startNs, endNs, totalNs, minNs, maxNs, numErrors,
-    });
+    for (const rows of groups.values()) if (rows.length >= minCount) members.push(rows);
   }
+  // Fans are numbered in waterfall order of their first member.
+  members.sort((a, b) => a[0]! - b[0]!);
+  for (const rows of members) fans.push(aggregate(ds, trace, rows, fans.length, fanOf));
   return { fanOf, fans };
 }
 
+/** One fan of `rows` (siblings in waterfall order), marking them in `fanOf` with `fanIdx`. */
+function aggregate(ds: Dataset, trace: TraceModel, rows: readonly number[], fanIdx: number, fanOf: Int32Array): Fan {
+  const t0 = trace.startNs;
+  let startNs = Infinity;
+  let endNs = -Infinity;
+  let totalNs = 0;
+  let minNs = Infinity;
+  let maxNs = 0;
+  let numErrors = 0;
+  for (const row of rows) {
+    fanOf[row] = fanIdx;
+    const s = ds.spans[trace.spanIdx[row]!]!;
+    const sStart = s.startNs;
+    const sEnd = s.endNs;
+    const start = sStart > 0n && t0 > 0n ? Number(sStart - t0) : 0;
+    const dur = sEnd > sStart ? Number(sEnd - sStart) : 0;
+    startNs = Math.min(startNs, start);
+    endNs = Math.max(endNs, start + dur);
+    totalNs += dur;
+    minNs = Math.min(minNs, dur);
+    maxNs = Math.max(maxNs, dur);
+    if (s.status.code === 2) numErrors++;
+  }
+  const head = rows[0]!;
+  const headSpan = trace.spanIdx[head]!;
+  return {
+    headRow: head, parentRow: trace.parentRow[head]!, count: rows.length, service: ds.spanService[headSpan]!, name: ds.spans[headSpan]!.name,
+    startNs, endNs, totalNs, minNs, maxNs, numErrors,
+  };
+}
 /**
  * Rows hidden by folded fans: every member but the head, with its subtree. The head's own subtree is hidden
  * too (the folded row stands for all members), so callers also treat folded heads as collapsed.

@@ -38,11 +38,15 @@ export function waterfallColumns(ds: Dataset, trace: TraceModel, fans: Fans = fi
   const names: string[] = [];
   const nameTable = new Map<string, number>();
   const spanIds: string[] = new Array<string>(n);
+  const t0 = trace.startNs;
   for (let row = 0; row < n; row++) {
     const spanIdx = trace.spanIdx[row]!;
     const s = ds.spans[spanIdx]!;
-    startNs[row] = s.startNs > 0n && trace.startNs > 0n ? Number(s.startNs - trace.startNs) : 0;
-    durNs[row] = s.endNs > s.startNs ? Number(s.endNs - s.startNs) : 0;
+    // Each read of a stored span's time makes a bigint (stored-span.ts): read each once.
+    const sStart = s.startNs;
+    const sEnd = s.endNs;
+    startNs[row] = sStart > 0n && t0 > 0n ? Number(sStart - t0) : 0;
+    durNs[row] = sEnd > sStart ? Number(sEnd - sStart) : 0;
     service[row] = ds.spanService[spanIdx]!;
     kind[row] = s.kind >= 0 && s.kind <= 255 ? s.kind : 0;
     let idx = nameTable.get(s.name);
