@@ -51,6 +51,7 @@ export interface TraceStoreOptions {
 /** Findings of one rule the page receives at most; the counts are always complete. */
 export const PAGE_FINDINGS_PER_RULE = 500;
 const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
+const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 /** Longest stretch of linting before the worker takes the page's other questions (see `lint`). */
 const LINT_SLICE_MS = 30;
 
@@ -132,7 +133,7 @@ export class TraceStore {
           const step = steps.next();
           if (step.done) return { errors, findings: step.value, index: new FindingsIndex(step.value, PAGE_FINDINGS_PER_RULE) };
           if (performance.now() - sliceStart >= LINT_SLICE_MS) {
-            await new Promise((resolve) => setTimeout(resolve, 0));
+            await macrotask();
             // A newer load made this run stale: its askers are stale too (the page drops their answers).
             if (this.generation !== generation) return { errors, findings: [], index: new FindingsIndex([], PAGE_FINDINGS_PER_RULE) };
             sliceStart = performance.now();
@@ -208,11 +209,11 @@ export class TraceStore {
   waterfall(traceId: string): WaterfallColumns | null {
     const t = this.trace(traceId);
     if (!t) return null;
-    // The search index of a big trace is built right after this answer has gone (a task of its own), so
-    // the first search is answered from it; opening the trace does not wait for it.
+    // The search index of a big trace is built after this answer has gone, in 30 ms slices, so opening does
+    // not wait for it, the page's other questions are answered meanwhile, and later searches use it.
     const ds = this.dataset;
     setTimeout(() => {
-      if (this.dataset === ds) prepareSearch(ds, t);
+      if (this.dataset === ds) void prepareSearch(ds, t, macrotask);
     }, 0);
     return waterfallColumns(ds, t, this.fansOf(t));
   }

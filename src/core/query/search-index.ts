@@ -77,6 +77,18 @@ export function isLowerHex(s: string): boolean {
 
 /** Builds the index of one trace, or undefined when its texts are too large to join. */
 export function buildSearchIndex(ds: Dataset, trace: TraceModel): SearchIndex | undefined {
+  const steps = searchIndexSteps(ds, trace);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Rows indexed between two pauses of `searchIndexSteps`. */
+const ROWS_PER_STEP = 16_384;
+
+/** The same build in steps, pausing every ROWS_PER_STEP rows, so the worker can answer the page meanwhile. */
+export function* searchIndexSteps(ds: Dataset, trace: TraceModel): Generator<void, SearchIndex | undefined> {
   const textIds = new Map<string, number>();
   const parts: string[] = [];
   const starts = new Int32Builder();
@@ -148,6 +160,7 @@ export function buildSearchIndex(ds: Dataset, trace: TraceModel): SearchIndex | 
     if (s.events.length > 0) rowsWithEvents.push(row);
     if (!isLowerHex(s.spanId) || !isLowerHex(s.parentSpanId)) rowsWithOddIds.push(row);
     if (hayLength > MAX_HAY_CHARS) return undefined;
+    if (row % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
   }
   const numLists = listKvStart.length;
   listKvStart.push(listKvs.length);

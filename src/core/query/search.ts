@@ -3,7 +3,7 @@
 // resource, event), event names and status messages. Returns matching rows in waterfall order.
 import type { Dataset, TraceModel } from '../model/assemble.ts';
 import { anyValueText, type KeyValue, type SpanEvent, type SpanRecord, type SpanStatus } from '../model/records.ts';
-import { buildSearchIndex, isLowerHex, SEP, textHits, type SearchIndex } from './search-index.ts';
+import { buildSearchIndex, isLowerHex, searchIndexSteps, SEP, textHits, type SearchIndex } from './search-index.ts';
 
 /** Bounds each per-search cache: unique values (ids, counters) would only fill it. */
 const MAX_CACHED = 200_000;
@@ -74,13 +74,35 @@ export const INDEX_MIN_ROWS = 50_000;
  */
 const lastIndex = new WeakMap<Dataset, { trace: TraceModel; index: SearchIndex | undefined }>();
 
+/** Longest stretch of a background index build before the worker takes the page's other questions. */
+const BUILD_SLICE_MS = 30;
+/** The trace whose index is being built in the background, per dataset (see prepareSearch). */
+const building = new WeakMap<Dataset, TraceModel>();
+
 /**
  * Builds the search index of a big trace ahead of its first search (the worker calls it just after opening
  * the trace, once the open answer is sent), so typing in the search box is answered from the index.
  */
-export function prepareSearch(ds: Dataset, trace: TraceModel, indexMinRows = INDEX_MIN_ROWS): void {
-  if (trace.numRows >= indexMinRows && lastIndex.get(ds)?.trace !== trace) lastIndex.set(ds, { trace, index: buildSearchIndex(ds, trace) });
+export async function prepareSearch(ds: Dataset, trace: TraceModel, pause: () => Promise<void>, indexMinRows = INDEX_MIN_ROWS, sliceMs = BUILD_SLICE_MS): Promise<void> {
+  if (trace.numRows < indexMinRows || lastIndex.get(ds)?.trace === trace || building.get(ds) === trace) return;
+  building.set(ds, trace);
+  const steps = searchIndexSteps(ds, trace);
+  for (let sliceStart = performance.now(); ; ) {
+    const step = steps.next();
+    if (step.done) {
+      lastIndex.set(ds, { trace, index: step.value });
+      break;
+    }
+    if (performance.now() - sliceStart >= sliceMs) {
+      await pause();
+      // Another trace was opened meanwhile, or a search built this one's index: this build is not needed.
+      if (building.get(ds) !== trace || lastIndex.get(ds)?.trace === trace) return;
+      sliceStart = performance.now();
+    }
+  }
+  if (building.get(ds) === trace) building.delete(ds);
 }
+
 
 export function searchTrace(ds: Dataset, trace: TraceModel, text: string, indexMinRows = INDEX_MIN_ROWS): Int32Array {
   const needle = text.trim().toLowerCase();
@@ -90,8 +112,11 @@ export function searchTrace(ds: Dataset, trace: TraceModel, text: string, indexM
   const serviceMatches = ds.services.map((s) => m.text(s));
   if (trace.numRows >= indexMinRows && !needle.includes(SEP)) {
     let last = lastIndex.get(ds);
-    if (last?.trace !== trace) lastIndex.set(ds, (last = { trace, index: buildSearchIndex(ds, trace) }));
-    if (last.index) return searchIndexed(ds, last.index, m, needle, resourceMatches, serviceMatches);
+    // While the worker builds this trace's index in the background, a search is answered directly (a few
+    // hundred ms at 1M rows) rather than by finishing the build first.
+    if (last?.trace !== trace && building.get(ds) === trace) last = undefined;
+    else if (last?.trace !== trace) lastIndex.set(ds, (last = { trace, index: buildSearchIndex(ds, trace) }));
+    if (last?.index) return searchIndexed(ds, last.index, m, needle, resourceMatches, serviceMatches);
   }
   const { spans, spanService } = ds;
   const { spanIdx, numRows } = trace;

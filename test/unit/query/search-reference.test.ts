@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
 import type { Dataset, TraceModel } from '../../../src/core/model/assemble.ts';
 import { anyValueText, type KeyValue } from '../../../src/core/model/records.ts';
-import { searchTrace } from '../../../src/core/query/search.ts';
+import { prepareSearch, searchTrace } from '../../../src/core/query/search.ts';
 import { dataset, pid } from '../../support/lint-records.ts';
 import { at, SdkWorld } from '../../support/sdk-world.ts';
 
@@ -144,5 +144,30 @@ describe('in-trace search matches the plain per-row search', () => {
       expect([...searchTrace(ds, a, needle, 0)]).toEqual(referenceSearch(ds, a, needle));
       expect([...searchTrace(ds, b, needle, 0)]).toEqual(referenceSearch(ds, b, needle));
     }
+  });
+
+  it('answers directly while the index is built in the background, and from the index once it is done', async () => {
+    const ds = sdkDataset(40_000);
+    const trace = ds.traces.reduce((a, b) => (b.numRows > a.numRows ? b : a));
+    const needle = 'step 1';
+    const want = referenceSearch(ds, trace, needle);
+    expect(want.length).toBeGreaterThan(0);
+    let numPauses = 0;
+    let release!: () => void;
+    const pause = (): Promise<void> => new Promise((resolve) => { numPauses++; release = resolve; });
+    // A 0 ms slice: the build pauses after every step of rows, here until released.
+    const building = prepareSearch(ds, trace, pause, 0, 0);
+    expect(numPauses).toBe(1);
+    // Mid-build: the answer is right, and asking did not finish the build for it (it is still paused).
+    expect([...searchTrace(ds, trace, needle, 0)]).toEqual(want);
+    expect(numPauses).toBe(1);
+    for (let before = 0; before !== numPauses; ) {
+      before = numPauses;
+      release();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    expect(numPauses).toBeGreaterThan(1);
+    await building;
+    expect([...searchTrace(ds, trace, needle, 0)]).toEqual(want);
   });
 });
