@@ -19,54 +19,38 @@ export class ProtoPools {
   readonly statuses = new BytePool<SpanStatus>();
 }
 
-/** A length-delimited string, reused when its bytes repeat (names, states, messages). */
-export function pooledText(r: Reader, pools: ProtoPools): string {
+/**
+ * A length-delimited field taken from `pool` when its bytes were seen before, else decoded by `decode`
+ * (which reads `r` from the field's first byte up to `end`) and remembered. Leaves `r` after the field.
+ */
+function pooled<T>(r: Reader, pool: BytePool<T>, decode: (r: Reader, start: number, end: number) => T): T {
   const end = delimitedEnd(r);
   const start = r.pos;
-  r.pos = end;
-  let text = pools.texts.get(r.buf, start, end);
-  if (text === undefined) {
-    text = textAt(r.buf, start, end);
-    pools.texts.set(r.buf, start, end, text);
+  let value = pool.get(r.buf, start, end);
+  if (value === undefined) {
+    value = decode(r, start, end);
+    pool.set(r.buf, start, end, value);
   }
-  return text;
+  r.pos = end;
+  return value;
+}
+
+/** A length-delimited string, reused when its bytes repeat (names, states, messages). */
+export function pooledText(r: Reader, pools: ProtoPools): string {
+  return pooled(r, pools.texts, (rr, start, end) => textAt(rr.buf, start, end));
 }
 
 /** Length-delimited bytes as lowercase hex, reused when they repeat (trace ids, parent span ids). */
 export function pooledHex(r: Reader, pools: ProtoPools): string {
-  const end = delimitedEnd(r);
-  const start = r.pos;
-  r.pos = end;
-  let hex = pools.hexIds.get(r.buf, start, end);
-  if (hex === undefined) {
-    hex = bytesToHex(r.buf, start, end);
-    pools.hexIds.set(r.buf, start, end, hex);
-  }
-  return hex;
+  return pooled(r, pools.hexIds, (rr, start, end) => bytesToHex(rr.buf, start, end));
 }
 
 /** A top-level KeyValue (span, event, link, resource or scope attribute), reused when its bytes repeat. */
 export function pooledKeyValue(r: Reader, pools: ProtoPools): KeyValue {
-  const end = delimitedEnd(r);
-  const start = r.pos;
-  let kv = pools.keyValues.get(r.buf, start, end);
-  if (kv === undefined) {
-    kv = pools.share(keyValueBody(r, end, 0));
-    pools.keyValues.set(r.buf, start, end, kv);
-  }
-  r.pos = end;
-  return kv;
+  return pooled(r, pools.keyValues, (rr, _start, end) => pools.share(keyValueBody(rr, end, 0)));
 }
 
 /** A span's Status, reused when its bytes repeat. */
 export function pooledStatus(r: Reader, pools: ProtoPools): SpanStatus {
-  const end = delimitedEnd(r);
-  const start = r.pos;
-  let status = pools.statuses.get(r.buf, start, end);
-  if (status === undefined) {
-    status = statusBody(r, end);
-    pools.statuses.set(r.buf, start, end, status);
-  }
-  r.pos = end;
-  return status;
+  return pooled(r, pools.statuses, (rr, _start, end) => statusBody(rr, end));
 }
