@@ -5,7 +5,7 @@
 import type { AnyValue, KeyValue } from '../../model/records.ts';
 import { Quirk } from '../../model/records.ts';
 import { parseUnixNanos, type UnixNanos } from '../../model/time.ts';
-import { BytePool, MAX_POOLED_BYTES } from '../byte-pool.ts';
+import { BytePool, hashBytes, MAX_POOLED_BYTES } from '../byte-pool.ts';
 import { COMPOSITE, notFast, ScalarReader, skipValue, skipWs, stringEnd, stringText, ascii, digitsValue, ObjectEnd, type Scalar } from './json-bytes.ts';
 import { MAX_VALUE_DEPTH } from './json-walk.ts';
 import { normalizeTextId } from './ids.ts';
@@ -102,8 +102,9 @@ export class FieldReader {
     if (buf[this.pos] === 0x22) {
       const start = this.pos;
       const end = (this.pos = stringEnd(buf, start));
-      let s = this.strings.get(buf, start, end);
-      if (s === undefined) this.strings.set(buf, start, end, (s = stringText(buf, start, end)));
+      const hash = end - start <= MAX_POOLED_BYTES ? hashBytes(buf, start, end) : 0; // one hash for the look-up and the add
+      let s = this.strings.get(buf, start, end, hash);
+      if (s === undefined) this.strings.set(buf, start, end, (s = stringText(buf, start, end)), hash);
       return s;
     }
     const v = this.any();
@@ -174,7 +175,8 @@ export class FieldReader {
     if (buf[start] === 0x22 && buf[start + 1 + numBytes * 2] === 0x22) {
       const end = start + 2 + numBytes * 2;
       // Only well-formed hex is cached, so a hit needs no check.
-      const known = pooled ? this.ids.get(buf, start, end) : undefined;
+      const hash = pooled ? hashBytes(buf, start, end) : 0; // one hash for the look-up and the add
+      const known = pooled ? this.ids.get(buf, start, end, hash) : undefined;
       if (known !== undefined) {
         this.pos = end;
         return known;
@@ -192,7 +194,7 @@ export class FieldReader {
       if (hex) {
         this.pos = end;
         const s = upper ? ascii(buf, start + 1, end - 1).toLowerCase() : ascii(buf, start + 1, end - 1);
-        if (pooled) this.ids.set(buf, start, end, s);
+        if (pooled) this.ids.set(buf, start, end, s, hash);
         return s;
       }
     }

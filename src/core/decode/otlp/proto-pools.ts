@@ -4,7 +4,7 @@
 // never meet. What a run of bytes decodes to depends on nothing else (KeyValues are pooled only at the top,
 // where the nesting limit cannot differ), so reuse gives exactly what decoding would.
 import type { KeyValue, SpanStatus } from '../../model/records.ts';
-import { BytePool } from '../byte-pool.ts';
+import { BytePool, hashBytes, MAX_POOLED_BYTES } from '../byte-pool.ts';
 import { bytesToHex } from './ids.ts';
 import { keyValueBody, statusBody } from './proto-values.ts';
 import { delimitedEnd, textAt, type Reader } from './proto-wire.ts';
@@ -26,10 +26,11 @@ export class ProtoPools {
 function pooled<T>(r: Reader, pool: BytePool<T>, decode: (r: Reader, start: number, end: number) => T): T {
   const end = delimitedEnd(r);
   const start = r.pos;
-  let value = pool.get(r.buf, start, end);
+  const hash = end - start <= MAX_POOLED_BYTES ? hashBytes(r.buf, start, end) : 0; // one hash for the look-up and the add
+  let value = pool.get(r.buf, start, end, hash);
   if (value === undefined) {
     value = decode(r, start, end);
-    pool.set(r.buf, start, end, value);
+    pool.set(r.buf, start, end, value, hash);
   }
   r.pos = end;
   return value;
