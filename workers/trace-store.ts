@@ -153,8 +153,8 @@ export class TraceStore {
    * not survive the trip to the page). A span's or a trace's own findings are asked for separately.
    */
   async findingsForPage(options: LintOptions = {}): Promise<Awaited<ReturnType<TraceStore['findings']>> & { summary: FindingsSummary }> {
-    const { index } = await this.lint(options);
-    return { ...(await this.findings(options)), findings: [...index.capped], summary: index.summary };
+    const { index, errors } = await this.lint(options);
+    return { findings: [...index.capped], rules: ALL_RULES.map((r) => r.meta), errors, thresholds: THRESHOLDS, summary: index.summary };
   }
 
   /** The highest finding severity of each row of a trace (-1 none, 0 info, 1 warning, 2 error), for row badges. */

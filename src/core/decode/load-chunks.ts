@@ -9,7 +9,7 @@ import type { DatasetBuilder, InputReport } from '../model/dataset-builder.ts';
 import type { SpanSink } from '../model/records.ts';
 import { detectCompression } from './decompress.ts';
 import { closeReport, loadInput, sniffFormat, SNIFF_BYTES, type LoadOptions } from './load.ts';
-import type { ChunkDecoder } from './stream.ts';
+import { join, type ChunkDecoder } from './stream.ts';
 
 export interface ChunkedLoadOptions extends LoadOptions {
   /** The expected total size (a Blob's), so a whole-read input is collected into one buffer without regrowing. */
@@ -24,17 +24,6 @@ type Mode =
   | { readonly kind: 'whole' }
   | { readonly kind: 'streaming'; readonly decoder: ChunkDecoder; readonly sink: SpanSink; readonly report: InputReport; readonly format: string }
   | { readonly kind: 'finished'; readonly report: InputReport };
-
-function concat(pieces: readonly Uint8Array[]): Uint8Array {
-  if (pieces.length === 1) return pieces[0]!;
-  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /** Feed with `push` (a chunk must not be changed after), then call `end` once, or `stop` to give up early. */
 export class ChunkedLoad {
@@ -121,7 +110,7 @@ export class ChunkedLoad {
 
   /** Sniffs the head (as loadInput would) and picks streaming or whole reading. */
   private decide(): void {
-    const head = concat(this.head);
+    const head = join(this.head);
     this.head = [];
     const compressed = detectCompression(head) !== 'none';
     const decoder = this.options.format || compressed ? undefined : sniffFormat(head, this.name);

@@ -10,7 +10,7 @@ export interface ChunkDecoder {
 }
 
 /** Joins `pieces` (and `tail`) into one array; no copy when there is just one. */
-function join(pieces: readonly Uint8Array[], tail?: Uint8Array): Uint8Array {
+export function join(pieces: readonly Uint8Array[], tail?: Uint8Array): Uint8Array {
   const all = tail ? [...pieces, tail] : pieces;
   if (all.length === 1) return all[0]!;
   const out = new Uint8Array(all.reduce((n, p) => n + p.length, 0));
