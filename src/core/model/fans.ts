@@ -30,23 +30,38 @@ export interface Fans {
   /** row → index into `fans`, or -1 when the row is in no fan. */
   readonly fanOf: Int32Array;
   readonly fans: Fan[];
+  /** row → index into `names`: span names numbered per trace in row order, kept for the waterfall's columns. */
+  readonly nameIdx: Int32Array;
+  readonly names: readonly string[];
+}
+
+/** Span names numbered per trace, in the order rows first use them. */
+export function rowNames(ds: Dataset, trace: TraceModel): { nameIdx: Int32Array; names: string[] } {
+  const n = trace.numRows;
+  const nameIdx = new Int32Array(n);
+  const names: string[] = [];
+  const ids = new Map<string, number>();
+  for (let row = 0; row < n; row++) {
+    const name = ds.spans[trace.spanIdx[row]!]!.name;
+    let id = ids.get(name);
+    if (id === undefined) {
+      ids.set(name, (id = names.length));
+      names.push(name);
+    }
+    nameIdx[row] = id;
+  }
+  return { nameIdx, names };
 }
 
 export function findFans(ds: Dataset, trace: TraceModel, minCount = FAN_MIN): Fans {
   const n = trace.numRows;
   const fanOf = new Int32Array(n).fill(-1);
   const fans: Fan[] = [];
-  if (n < minCount) return { fanOf, fans };
   // Names numbered per trace, so siblings are grouped under a numeric (service, name) key.
-  const nameIds = new Map<string, number>();
-  const nameOf = new Int32Array(n);
-  for (let row = 0; row < n; row++) {
-    const name = ds.spans[trace.spanIdx[row]!]!.name;
-    let id = nameIds.get(name);
-    if (id === undefined) nameIds.set(name, (id = nameIds.size));
-    nameOf[row] = id;
-  }
-  const numNames = Math.max(1, nameIds.size);
+  const { nameIdx, names } = rowNames(ds, trace);
+  if (n < minCount) return { fanOf, fans, nameIdx, names };
+  const nameOf = nameIdx;
+  const numNames = Math.max(1, names.length);
   const { subtreeEnd } = trace;
   // Only families of at least minCount children can hold a fan: count each row's children by jumping from
   // sibling to sibling (subtreeEnd), and group just those. A map of row lists over every row (the way this was
@@ -69,7 +84,7 @@ export function findFans(ds: Dataset, trace: TraceModel, minCount = FAN_MIN): Fa
   // Fans are numbered in waterfall order of their first member.
   members.sort((a, b) => a[0]! - b[0]!);
   for (const rows of members) fans.push(aggregate(ds, trace, rows, fans.length, fanOf));
-  return { fanOf, fans };
+  return { fanOf, fans, nameIdx, names };
 }
 
 /** One fan of `rows` (siblings in waterfall order), marking them in `fanOf` with `fanIdx`. */

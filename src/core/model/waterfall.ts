@@ -34,9 +34,6 @@ export function waterfallColumns(ds: Dataset, trace: TraceModel, fans: Fans = fi
   const durNs = new Float64Array(n);
   const service = new Int32Array(n);
   const kind = new Uint8Array(n);
-  const nameIdx = new Int32Array(n);
-  const names: string[] = [];
-  const nameTable = new Map<string, number>();
   const spanIds: string[] = new Array<string>(n);
   const t0 = trace.startNs;
   for (let row = 0; row < n; row++) {
@@ -49,13 +46,6 @@ export function waterfallColumns(ds: Dataset, trace: TraceModel, fans: Fans = fi
     durNs[row] = sEnd > sStart ? Number(sEnd - sStart) : 0;
     service[row] = ds.spanService[spanIdx]!;
     kind[row] = s.kind >= 0 && s.kind <= 255 ? s.kind : 0;
-    let idx = nameTable.get(s.name);
-    if (idx === undefined) {
-      idx = names.length;
-      names.push(s.name);
-      nameTable.set(s.name, idx);
-    }
-    nameIdx[row] = idx;
     spanIds[row] = s.spanId;
   }
   return {
@@ -68,8 +58,9 @@ export function waterfallColumns(ds: Dataset, trace: TraceModel, fans: Fans = fi
     service,
     flags: trace.flags.slice(),
     kind,
-    nameIdx,
-    names,
+    // Copied: the columns' arrays are transferred to the page, and the fans (with their names) are cached.
+    nameIdx: fans.nameIdx.slice(),
+    names: fans.names,
     services: ds.services,
     spanIds,
     traceDurationNs: Number(trace.endNs - trace.startNs),

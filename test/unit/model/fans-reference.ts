@@ -3,7 +3,9 @@
 import type { Dataset, TraceModel } from '../../../src/core/model/assemble.ts';
 import type { Fan, Fans } from '../../../src/core/model/fans.ts';
 
-export function referenceFindFans(ds: Dataset, trace: TraceModel, minCount: number): Fans {
+type FansFound = Pick<Fans, 'fanOf' | 'fans'>;
+
+export function referenceFindFans(ds: Dataset, trace: TraceModel, minCount: number): FansFound {
   const n = trace.numRows;
   const fanOf = new Int32Array(n).fill(-1);
   const fans: Fan[] = [];
