@@ -1,5 +1,6 @@
 // The Compare view: trace A is the open trace; the user picks trace B (or one input's copy of a trace loaded
 // from several files). The worker aligns them; this shows totals and the diff tree with paired bars.
+import { useWorkerAnswer } from '../use-worker-answer.ts';
 import { useEffect, useMemo, useState } from 'react';
 import type { CompareResult } from '../../core/compare/diff.ts';
 import type { TraceCopies } from '../../core/compare/side.ts';
@@ -38,14 +39,7 @@ export function CompareView() {
   const traces = useStore((s) => s.traces);
   const inputs = useStore((s) => s.inputs);
   const target = useStore((s) => s.compareTarget);
-  const [copies, setCopies] = useState<TraceCopies[]>([]);
-  useEffect(() => {
-    let live = true;
-    void actions.traceCopies().then((c) => live && setCopies(c));
-    return () => {
-      live = false;
-    };
-  }, [actions, inputs]);
+  const copies = useWorkerAnswer<TraceCopies[]>(() => actions.traceCopies(), [actions, inputs], []);
   const a = traceId !== null && target ? sideA(traceId, target, copies) : null;
   // The answer is kept with the question it answers, so a stale one is never shown for a new choice.
   const question = a && target ? `${formatCompare(a)} ${formatCompare(target)} ${inputs.length}` : '';

@@ -1,6 +1,7 @@
 // The Instrumentation Score panel: the trace rules of instrumentation-score/spec, overall and per service,
 // each rule's status; a failing rule jumps to its first failing span, a not-evaluable one says why.
-import { useEffect, useState } from 'react';
+import { useWorkerAnswer } from '../use-worker-answer.ts';
+import { useState } from 'react';
 import type { InstrumentationScore, IsRuleResult, ServiceScore } from '../../core/score/instrumentation-score.ts';
 import { useActions } from '../actions-context.ts';
 import { useStore } from '../state/store.ts';
@@ -55,14 +56,7 @@ function ServiceCard({ score, isOverall }: { score: ServiceScore; isOverall: boo
 export function ScorePanel() {
   const actions = useActions();
   const numSpans = useStore((s) => s.numSpans);
-  const [score, setScore] = useState<InstrumentationScore | null>(null);
-  useEffect(() => {
-    let live = true;
-    void actions.instrumentationScore().then((s) => live && setScore(s));
-    return () => {
-      live = false;
-    };
-  }, [actions, numSpans]);
+  const score = useWorkerAnswer<InstrumentationScore | null>(() => actions.instrumentationScore(), [actions, numSpans], null);
   return (
     <section className="panel inputs-panel" data-testid="score-panel" aria-label="Instrumentation Score">
       <SideTabs />

@@ -1,6 +1,7 @@
 // The service graph of everything loaded: services (and virtual peers such as a database) as nodes laid out
 // with d3-hierarchy, edges with calls, errors and p95; clicking an edge lists its traces, which open on click.
-import { useEffect, useMemo, useState } from 'react';
+import { useWorkerAnswer } from '../use-worker-answer.ts';
+import { useMemo, useState } from 'react';
 import type { ServiceEdge, ServiceGraph } from '../../core/graph/service-graph.ts';
 import { useActions } from '../actions-context.ts';
 import { layoutGraph, NODE_H, NODE_W } from '../graph/layout.ts';
@@ -25,15 +26,8 @@ function EdgeLine({ edge, from, to, onPick, isPicked }: { edge: ServiceEdge; fro
 export function ServiceGraphView() {
   const actions = useActions();
   const numSpans = useStore((s) => s.numSpans);
-  const [graph, setGraph] = useState<ServiceGraph | null>(null);
+  const graph = useWorkerAnswer<ServiceGraph | null>(() => actions.serviceGraph(), [actions, numSpans], null);
   const [picked, setPicked] = useState<ServiceEdge | null>(null);
-  useEffect(() => {
-    let live = true;
-    void actions.serviceGraph().then((g) => live && setGraph(g));
-    return () => {
-      live = false;
-    };
-  }, [actions, numSpans]);
   const layout = useMemo(() => (graph ? layoutGraph([...graph.services, ...graph.virtualNodes], graph.edges) : null), [graph]);
   if (!graph || !layout) return <p className="empty">Building the service graph…</p>;
   const at = new Map(layout.nodes.map((n) => [n.id, n]));

@@ -1,6 +1,7 @@
 // Statistics per service and span name, for the open trace or everything loaded; sortable by any column;
 // clicking a row shows only that name's spans in the waterfall.
-import { useEffect, useMemo, useState } from 'react';
+import { useWorkerAnswer } from '../use-worker-answer.ts';
+import { useMemo, useState } from 'react';
 import type { StatRow } from '../../core/stats/span-stats.ts';
 import { useActions } from '../actions-context.ts';
 import { useStore } from '../state/store.ts';
@@ -13,15 +14,8 @@ export function StatsView() {
   const traceId = useStore((s) => s.traceId);
   const numSpans = useStore((s) => s.numSpans);
   const [scope, setScope] = useState<'trace' | 'all'>('trace');
-  const [rows, setRows] = useState<StatRow[]>([]);
+  const rows = useWorkerAnswer<StatRow[]>(() => actions.stats(scope === 'trace' ? (traceId ?? '') : undefined), [actions, scope, traceId, numSpans], []);
   const [sort, setSort] = useState<{ key: Key; desc: boolean }>({ key: 'selfMs', desc: true });
-  useEffect(() => {
-    let live = true;
-    void actions.stats(scope === 'trace' ? (traceId ?? '') : undefined).then((r) => live && setRows(r));
-    return () => {
-      live = false;
-    };
-  }, [actions, scope, traceId, numSpans]);
   const sorted = useMemo(() => {
     const { key, desc } = sort;
     return [...rows].sort((a, b) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0) * (desc ? -1 : 1));

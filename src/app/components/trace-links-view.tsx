@@ -1,7 +1,8 @@
 // The selected trace's span links, both ways, as a graph laid out with d3-hierarchy: the trace as one
 // collapsed node, each linked span as a node, arrows from the span holding the link to its target. A loaded
 // end opens that trace at that span; an end that is not loaded is drawn dashed with its ids.
-import { useEffect, useMemo, useState } from 'react';
+import { useWorkerAnswer } from '../use-worker-answer.ts';
+import { useMemo } from 'react';
 import type { TraceLink } from '../../core/graph/trace-links.ts';
 import { useActions } from '../actions-context.ts';
 import { layoutGraph, NODE_H, NODE_W } from '../graph/layout.ts';
@@ -29,14 +30,7 @@ function nodesAndEdges(traceId: string, links: readonly TraceLink[]) {
 export function TraceLinksView() {
   const actions = useActions();
   const traceId = useStore((s) => s.traceId);
-  const [links, setLinks] = useState<TraceLink[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    if (traceId) void actions.traceLinks(traceId).then((l) => live && setLinks(l));
-    return () => {
-      live = false;
-    };
-  }, [actions, traceId]);
+  const links = useWorkerAnswer<TraceLink[] | null>(() => (traceId ? actions.traceLinks(traceId) : undefined), [actions, traceId], null);
   const graph = useMemo(() => (traceId && links ? nodesAndEdges(traceId, links) : null), [traceId, links]);
   const layout = useMemo(() => (graph ? layoutGraph([...graph.nodes.keys()], graph.edges) : null), [graph]);
   if (!traceId) return <p className="empty">Choose a trace.</p>;

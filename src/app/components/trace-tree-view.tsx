@@ -1,6 +1,7 @@
 // The span tree of the open trace as a d3-hierarchy tree: a node per visible span (collapsing works as in
 // the waterfall), links within the trace drawn as dashed edges over it. Wheel zooms, dragging pans; only
 // nodes inside the viewport are drawn, so 10k-span traces stay usable.
+import { useWorkerAnswer } from '../use-worker-answer.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TraceLink } from '../../core/graph/trace-links.ts';
 import type { WaterfallColumns } from '../../core/model/waterfall.ts';
@@ -24,7 +25,8 @@ export function TraceTreeView({ columns }: { columns: WaterfallColumns }) {
   const at = useMemo(() => new Map(layout.nodes.map((n) => [n.row, n])), [layout]);
   const [view, setView] = useState<View>({ x: 0, y: 0, k: 1 });
   const [size, setSize] = useState({ w: 800, h: 400 });
-  const [links, setLinks] = useState<TraceLink[]>([]);
+  const traceId = columns.traceId;
+  const links = useWorkerAnswer<TraceLink[]>(() => actions.traceLinks(traceId).then((l) => l.filter((x) => x.direction === 'out' && x.other?.traceId === traceId)), [actions, traceId], []);
   const box = useRef<HTMLDivElement>(null);
   const drag = useRef<{ x: number; y: number } | null>(null);
 
@@ -35,13 +37,6 @@ export function TraceTreeView({ columns }: { columns: WaterfallColumns }) {
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
-  useEffect(() => {
-    let live = true;
-    void actions.traceLinks(columns.traceId).then((l) => live && setLinks(l.filter((x) => x.direction === 'out' && x.other?.traceId === columns.traceId)));
-    return () => {
-      live = false;
-    };
-  }, [actions, columns.traceId]);
 
   // Cull to the viewport (in layout coordinates), with a margin.
   const x0 = -view.x / view.k - TREE_DX;
