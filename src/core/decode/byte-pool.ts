@@ -7,11 +7,19 @@
 
 /** Runs longer than this are rarely repeated (URLs with ids, SQL text): decode them directly. */
 export const MAX_POOLED_BYTES = 256;
+/**
+ * A span's whole attribute list: spans of one operation repeat theirs byte for byte (every DB call of one
+ * statement, every step of a loop), and one look-up then replaces decoding and sharing each KeyValue.
+ */
+export const MAX_POOLED_LIST_BYTES = 4096;
 /** Bound the pool, so a hostile input of unique values cannot grow it without end (at most 16 MiB of keys). */
 const MAX_ENTRIES = 1 << 19;
 const MAX_ARENA_BYTES = 16 << 20;
 
 export class BytePool<T> {
+  /** `maxBytes`: longer runs are neither looked up nor remembered. */
+  constructor(private readonly maxBytes = MAX_POOLED_BYTES) {}
+
   private slots = new Int32Array(1 << 12).fill(-1);
   private readonly hashes: number[] = [];
   private readonly starts: number[] = [];
@@ -26,7 +34,7 @@ export class BytePool<T> {
 
   /** What `buf[start, end)` gave before, or undefined. `hash` saves a pass when the caller hashed while scanning. */
   get(buf: Uint8Array, start: number, end: number, hash = hashBytes(buf, start, end)): T | undefined {
-    if (end - start > MAX_POOLED_BYTES) return undefined;
+    if (end - start > this.maxBytes) return undefined;
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot]!;
@@ -38,7 +46,7 @@ export class BytePool<T> {
   /** Remembers `value` for `buf[start, end)`; too long runs and a full pool are ignored. */
   set(buf: Uint8Array, start: number, end: number, value: T, hash = hashBytes(buf, start, end)): void {
     const length = end - start;
-    if (length > MAX_POOLED_BYTES || this.values.length >= MAX_ENTRIES || this.arenaUsed + length > MAX_ARENA_BYTES) return;
+    if (length > this.maxBytes || this.values.length >= MAX_ENTRIES || this.arenaUsed + length > MAX_ARENA_BYTES) return;
     if ((this.values.length + 1) * 2 > this.slots.length) this.grow();
     const entry = this.values.length;
     if (this.arenaUsed + length > this.arena.length) {

@@ -23,7 +23,7 @@ export const otlpJson: Decoder = {
   },
   decode(input, sink) {
     // The common well-formed request is read from its bytes; anything else takes JSON.parse + walk below.
-    const scanned = scanWholeInput(input.bytes, sink.shareKeyValue);
+    const scanned = scanWholeInput(input.bytes, sink);
     if (scanned) {
       emitScanned(scanned, sink);
       return;

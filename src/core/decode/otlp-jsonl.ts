@@ -24,7 +24,7 @@ export const otlpJsonl: Decoder = {
     // Line by line over the bytes: a file exporter dump may exceed what one string can hold. The byte
     // scanner reads each well-formed line itself; only the others are decoded to text for JSON.parse + walk.
     const bytes = input.bytes;
-    const scanner = new TracesScanner(sink.shareKeyValue);
+    const scanner = new TracesScanner(sink);
     const utf8 = new TextDecoder('utf-8');
     forEachLineRange(bytes, (start, stop, lineNo) => {
       if (!scanLine(scanner, bytes, start, stop, lineNo, sink)) decodeLine(utf8.decode(bytes.subarray(start, stop)), lineNo, sink);
@@ -34,7 +34,7 @@ export const otlpJsonl: Decoder = {
     // UTF-16 text (a BOM) is read whole: its lines cannot be split on the byte 0x0a.
     accepts: (head) => !((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)),
     open: (sink) => {
-      const scanner = new TracesScanner(sink.shareKeyValue);
+      const scanner = new TracesScanner(sink);
       return new LineSplitter(
         (raw, lineNo) => decodeLine(raw, lineNo, sink),
         (line, lineNo) => scanLine(scanner, line, 0, line.length, lineNo, sink),

@@ -51,7 +51,7 @@ export const otlpProto: Decoder = {
   decode(input, sink) {
     const frames = delimitedFrames(input.bytes, true);
     const framed = frames && (frames.length > 1 || input.bytes[0] !== 0x0a) ? frames : null;
-    const pools = new ProtoPools(sink.shareKeyValue);
+    const pools = new ProtoPools(sink);
     for (const [start, end] of framed ?? [[0, input.bytes.length] as [number, number]]) {
       try {
         walkTracesProto(input.bytes.subarray(start, end), sink, pools);
@@ -96,7 +96,7 @@ function framedStream(): StreamDecoding {
     },
     open(sink): ChunkDecoder {
       let problem: FrameProblem | undefined;
-      const pools = new ProtoPools(sink.shareKeyValue);
+      const pools = new ProtoPools(sink);
       const splitter = new FrameSplitter((frame, at) => walkFrame(frame, at, sink, pools), (p) => (problem = p));
       return {
         push: (chunk) => splitter.push(chunk),

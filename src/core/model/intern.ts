@@ -33,6 +33,8 @@ export class InternPool {
    */
   private readonly sharedKvs = new Map<KeyValue, number>();
   private readonly lists = new Map<string, readonly KeyValue[]>();
+  /** Lists handed out by `sharedList`: a decoder that reuses one by its bytes passes it back as it is. */
+  private readonly handedLists = new Set<readonly KeyValue[]>();
   private readonly contexts = new Map<string, SpanContext>();
   private lastContext: SpanContext | null = null;
 
@@ -79,6 +81,7 @@ export class InternPool {
    */
   attributes(list: readonly KeyValue[]): readonly KeyValue[] {
     if (list.length === 0) return EMPTY;
+    if (this.handedLists.has(list)) return list;
     const shared = list.map((kv) => this.keyValue(kv));
     if (shared.length > MAX_POOLED_LIST) return shared;
     const ids: number[] = [];
@@ -91,6 +94,13 @@ export class InternPool {
     const found = this.lists.get(key);
     if (found) return found;
     if (this.lists.size < MAX_POOL_ENTRIES) this.lists.set(key, shared);
+    return shared;
+  }
+
+  /** `attributes(list)`, remembered so that passing the result back later costs one Set look-up. */
+  sharedList(list: readonly KeyValue[]): readonly KeyValue[] {
+    const shared = this.attributes(list);
+    if (this.handedLists.size < MAX_POOL_ENTRIES) this.handedLists.add(shared);
     return shared;
   }
 

@@ -179,10 +179,18 @@ export interface SpanSink {
    * (decode/byte-pool.ts) keeps this copy, so each repeat costs the sink an identity check only.
    */
   shareKeyValue?(kv: KeyValue): KeyValue;
+  /**
+   * The copy of an attribute list the sink keeps for every equal one (as `shareKeyValue`, for a span's
+   * whole list): a decoder that reuses lists by their bytes hands this copy back to `addSpan`.
+   */
+  shareAttributes?(list: readonly KeyValue[]): readonly KeyValue[];
   issue(issue: DecodeIssue): void;
   /** A decoder that found several formats in one input says how many spans each gave (mixed pastes). */
   part?(format: string, numSpans: number): void;
 }
+
+/** What a sink shares with decoders that reuse values by their bytes. */
+export type Sharing = Pick<SpanSink, 'shareKeyValue' | 'shareAttributes'>;
 
 export function attr(attributes: readonly KeyValue[], key: string): AnyValue | undefined {
   for (const kv of attributes) if (kv.key === key) return kv.value;

@@ -90,6 +90,24 @@ describe('OTLP/JSON fast path gives what JSON.parse + walk gives', () => {
     ]);
   });
 
+  it('a span whose attributes array repeats an earlier one byte for byte gets that very list', () => {
+    const attrs = '[{"key":"db.system","value":{"stringValue":"postgresql"}},{"key":"n","value":{"intValue":"3"}}]';
+    const span = (id: string, a: string): string => `{"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"${id}","attributes":${a}}`;
+    const spaced = attrs.replace(',{', ', {'); // equal values, other bytes: read on its own
+    const text = `{"resourceSpans":[{"scopeSpans":[{"spans":[${span('b7ad6b7169203331', attrs)},${span('b7ad6b7169203332', attrs)},${span('b7ad6b7169203333', spaced)}]}]}]}`;
+    const scanned = scanWholeInput(new TextEncoder().encode(text));
+    const spans = scanned!.resources[0]!.scopes[0]!.spans;
+    expect(spans[1]!.attributes).toBe(spans[0]!.attributes);
+    expect(spans[2]!.attributes).not.toBe(spans[0]!.attributes);
+    expect(spans[2]!.attributes).toEqual(spans[0]!.attributes);
+    expect(spans[0]!.attributes).toEqual([
+      { key: 'db.system', value: { type: 'string', value: 'postgresql' } },
+      { key: 'n', value: { type: 'int', value: '3' } },
+    ]);
+    const { fast, slow } = decodeBothPaths('lists.json', new TextEncoder().encode(text));
+    expect(fast).toEqual(slow);
+  });
+
   it('inputs the scanner leaves to the walker return null', () => {
     const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
     const span = '{"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"b7ad6b7169203331","startTimeUnixNano":"1"}';

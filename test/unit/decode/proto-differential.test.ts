@@ -120,6 +120,41 @@ describe('OTLP/protobuf walker against reflection, on generated input', () => {
     );
   }, 600_000);
 
+  it('a span whose attribute fields repeat an earlier run byte for byte gets that very list; split runs keep their order', () => {
+    const message = (build: (w: protobuf.Writer) => void): Uint8Array => {
+      const w = protobuf.Writer.create();
+      build(w);
+      return w.finish();
+    };
+    const kv = (key: string, value: string): Uint8Array => message((w) => w.uint32(0x0a).string(key).uint32(0x12).bytes(message((v) => v.uint32(0x0a).string(value))));
+    const [a, b] = [kv('db.system', 'postgresql'), kv('db.name', 'orders')];
+    // Span: trace_id 1, span_id 2, name 5 (tag 0x2a), attributes 9 (tag 0x4a).
+    const spanBytes = (id: number, build: (w: protobuf.Writer) => void): Uint8Array =>
+      message((w) => {
+        w.uint32(0x0a).bytes(new Uint8Array(16).fill(0xab)).uint32(0x12).bytes(new Uint8Array(8).fill(id));
+        build(w);
+      });
+    const spans = [
+      spanBytes(1, (w) => w.uint32(0x4a).bytes(a).uint32(0x4a).bytes(b).uint32(0x2a).string('q')),
+      spanBytes(2, (w) => w.uint32(0x4a).bytes(a).uint32(0x4a).bytes(b).uint32(0x2a).string('q')),
+      spanBytes(3, (w) => w.uint32(0x4a).bytes(a).uint32(0x2a).string('q').uint32(0x4a).bytes(b)),
+      spanBytes(4, (w) => w.uint32(0x4a).bytes(a).uint32(0x4a).bytes(b).uint32(0x2a).string('q')),
+    ];
+    const scopeSpans = message((w) => spans.forEach((sp) => w.uint32(0x12).bytes(sp)));
+    const bytes = message((w) => w.uint32(0x0a).bytes(message((rs) => rs.uint32(0x12).bytes(scopeSpans))));
+    const got = walk(bytes);
+    expect(got).toEqual(expected(bytes));
+    const lists = got.spans.map((sp) => sp.attributes);
+    expect(lists[0]).toEqual([
+      { key: 'db.system', value: { type: 'string', value: 'postgresql' } },
+      { key: 'db.name', value: { type: 'string', value: 'orders' } },
+    ]);
+    expect(lists[1]).toBe(lists[0]);
+    expect(lists[2]).toEqual(lists[0]);
+    expect(lists[2]).not.toBe(lists[0]);
+    expect(lists[3]).toBe(lists[0]);
+  });
+
   it('a cut at any byte keeps exactly the spans that end before it and reports the cut', () => {
     fc.assert(
       fc.property(tracesData, fc.double({ min: 0, max: 1, noNaN: true }), (source, where) => {

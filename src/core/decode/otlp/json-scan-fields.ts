@@ -2,10 +2,10 @@
 // json-walk.ts applies (str, count, time, enum, id, flags — kept in step with it, checked by the
 // differential tests), attributes and AnyValues. Whatever the walker would warn about, or read differently
 // (snake_case keys, duplicate keys), throws NOT_FAST so the caller falls back to JSON.parse + walk.
-import type { AnyValue, KeyValue } from '../../model/records.ts';
+import type { AnyValue, KeyValue, Sharing } from '../../model/records.ts';
 import { Quirk } from '../../model/records.ts';
 import { parseUnixNanos, type UnixNanos } from '../../model/time.ts';
-import { BytePool, hashBytes, MAX_POOLED_BYTES } from '../byte-pool.ts';
+import { BytePool, hashBytes, MAX_POOLED_BYTES, MAX_POOLED_LIST_BYTES } from '../byte-pool.ts';
 import { COMPOSITE, notFast, ScalarReader, skipValue, skipWs, stringEnd, stringText, ascii, digitsValue, ObjectEnd, type Scalar } from './json-bytes.ts';
 import { MAX_VALUE_DEPTH } from './json-walk.ts';
 import { normalizeTextId } from './ids.ts';
@@ -14,8 +14,8 @@ import { EMPTY_VALUE, F, FIELD_IDS, knownKey, pickValue, SLOW_KEYS, UNKNOWN } fr
 const isHexByte = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
 
 export class FieldReader {
-  /** `share` gives the copy the sink keeps of a new KeyValue (SpanSink.shareKeyValue), which is cached here. */
-  constructor(private readonly share: (kv: KeyValue) => KeyValue = (kv) => kv) {}
+  /** `sharing`: the copies the sink keeps of new KeyValues and lists (SpanSink.shareKeyValue, shareAttributes), cached here. */
+  constructor(private readonly sharing: Sharing = {}) {}
 
   buf: Uint8Array = new Uint8Array(0);
   pos = 0;
@@ -27,6 +27,7 @@ export class FieldReader {
   private lastSecondsNs = 0n;
   private readonly keys = new BytePool<number>();
   private readonly kvs = new BytePool<KeyValue>();
+  private readonly lists = new BytePool<readonly KeyValue[]>(MAX_POOLED_LIST_BYTES);
   private readonly strings = new BytePool<string>();
   private readonly ids = new BytePool<string>();
 
@@ -206,7 +207,29 @@ export class FieldReader {
   }
 
   // --- attributes and values -------------------------------------------------------------------------
-  attributes(): KeyValue[] {
+  /**
+   * An attributes array. Spans of one operation repeat theirs byte for byte, so a whole array read before
+   * (fully, by the loop below) is reused by one look-up.
+   */
+  attributes(): readonly KeyValue[] {
+    const buf = this.buf;
+    const start = this.pos;
+    if (buf[start] !== 0x5b) return this.attributeItems();
+    const end = this.ends.find(buf, start);
+    const hash = this.ends.hash;
+    const known = this.lists.get(buf, start, end, hash);
+    if (known !== undefined) {
+      this.pos = end;
+      return known;
+    }
+    const list = this.attributeItems();
+    if (this.pos !== end) notFast();
+    const shared = this.sharing.shareAttributes?.(list) ?? list;
+    this.lists.set(buf, start, end, shared, hash);
+    return shared;
+  }
+
+  private attributeItems(): KeyValue[] {
     const out: KeyValue[] = [];
     for (let more = this.list(); more; more = this.next(0x5d)) {
       if (!this.isObject()) notFast(); // the walker warns about a non-object attribute
@@ -217,7 +240,7 @@ export class FieldReader {
       if (kv === undefined) {
         kv = this.keyValue(0);
         if (this.pos !== end) notFast();
-        kv = this.share(kv);
+        kv = this.sharing.shareKeyValue?.(kv) ?? kv;
         this.kvs.set(this.buf, start, end, kv, hash);
       } else this.pos = end;
       out.push(kv);

@@ -6,7 +6,7 @@
 // `batches`, bad JSON, whatever the walker would warn about — makes scanTracesRequest return null, and the
 // caller takes the JSON.parse + walk path. Records are buffered and handed to the sink only when the whole
 // request was read, since a sink cannot take records back.
-import type { KeyValue, ResourceRecord, ScopeRecord, SpanEvent, SpanInput, SpanLink, SpanSink, SpanStatus } from '../../model/records.ts';
+import type { KeyValue, ResourceRecord, Sharing, ScopeRecord, SpanEvent, SpanInput, SpanLink, SpanSink, SpanStatus } from '../../model/records.ts';
 import { FieldReader } from './json-scan-fields.ts';
 import { F } from './json-scan-keys.ts';
 import { SPAN_KIND_NAMES, STATUS_CODE_NAMES } from './json-walk.ts';
@@ -43,8 +43,8 @@ export const jsonFastPath = { enabled: true, numScanned: 0, numFallbacks: 0, num
 export class TracesScanner {
   private readonly r: FieldReader;
 
-  constructor(share?: (kv: KeyValue) => KeyValue) {
-    this.r = new FieldReader(share);
+  constructor(sharing?: Sharing) {
+    this.r = new FieldReader(sharing);
   }
 
   /**
@@ -74,10 +74,10 @@ export class TracesScanner {
 }
 
 /** A whole OTLP/JSON input: a UTF-8 BOM is skipped (as TextDecoder does); UTF-16 text is left to the walker. */
-export function scanWholeInput(bytes: Uint8Array, share?: (kv: KeyValue) => KeyValue): ScannedRequest | null {
+export function scanWholeInput(bytes: Uint8Array, sharing?: Sharing): ScannedRequest | null {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return null;
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return new TracesScanner(share).scan(bytes, start);
+  return new TracesScanner(sharing).scan(bytes, start);
 }
 
 /** Hands a scanned request to the sink in the walker's order; returns the number of spans. */
@@ -122,7 +122,7 @@ function once(seen: number, field: number): number {
 function readResourceSpans(r: FieldReader, prefix: string, rIdx: number): ScannedResource {
   if (!r.isObject()) notFast(); // the walker reports a non-object
   let seen = 0;
-  let attributes: KeyValue[] = [];
+  let attributes: readonly KeyValue[] = [];
   let droppedAttributesCount = 0;
   let schemaUrl = '';
   const scopes: ScannedScope[] = [];
@@ -154,7 +154,7 @@ function readScopeSpans(r: FieldReader, placeList: string): ScannedScope {
   let seen = 0;
   let name = '';
   let version = '';
-  let attributes: KeyValue[] = [];
+  let attributes: readonly KeyValue[] = [];
   let droppedAttributesCount = 0;
   let schemaUrl = '';
   const spans: MutableSpan[] = [];
@@ -246,7 +246,7 @@ function readEvents(r: FieldReader): SpanEvent[] {
     }
     let timeNs = 0n;
     let name = '';
-    let attributes: KeyValue[] = [];
+    let attributes: readonly KeyValue[] = [];
     let droppedAttributesCount = 0;
     let seen = 0;
     for (let m = r.first(OPEN_OBJECT, CLOSE_OBJECT); m; m = r.next(CLOSE_OBJECT)) {
@@ -273,7 +273,7 @@ function readLinks(r: FieldReader): SpanLink[] {
     let traceId = '';
     let spanId = '';
     let traceState = '';
-    let attributes: KeyValue[] = [];
+    let attributes: readonly KeyValue[] = [];
     let droppedAttributesCount = 0;
     let flags: number | null = null;
     let seen = 0;

@@ -3,17 +3,27 @@
 // decoded again. Each pool holds one kind of value, so bytes that are a name in one place and an id in another
 // never meet. What a run of bytes decodes to depends on nothing else (KeyValues are pooled only at the top,
 // where the nesting limit cannot differ), so reuse gives exactly what decoding would.
-import type { KeyValue, SpanStatus } from '../../model/records.ts';
-import { BytePool, hashBytes, MAX_POOLED_BYTES } from '../byte-pool.ts';
+import type { KeyValue, Sharing, SpanStatus } from '../../model/records.ts';
+import { BytePool, hashBytes, MAX_POOLED_BYTES, MAX_POOLED_LIST_BYTES } from '../byte-pool.ts';
 import { bytesToHex } from './ids.ts';
 import { keyValueBody, statusBody } from './proto-values.ts';
 import { delimitedEnd, textAt, type Reader } from './proto-wire.ts';
 
 export class ProtoPools {
-  /** `share` gives the copy the sink keeps of a new KeyValue (SpanSink.shareKeyValue), which is pooled here. */
-  constructor(readonly share: (kv: KeyValue) => KeyValue = (kv) => kv) {}
+  /** `sharing`: the copies the sink keeps of new KeyValues and lists (SpanSink.shareKeyValue, shareAttributes), pooled here. */
+  constructor(private readonly sharing: Sharing = {}) {}
+
+  share(kv: KeyValue): KeyValue {
+    return this.sharing.shareKeyValue?.(kv) ?? kv;
+  }
+
+  shareList(list: readonly KeyValue[]): readonly KeyValue[] {
+    return this.sharing.shareAttributes?.(list) ?? list;
+  }
 
   readonly keyValues = new BytePool<KeyValue>();
+  /** A span's whole run of attribute fields (see spanAttributes). */
+  readonly lists = new BytePool<readonly KeyValue[]>(MAX_POOLED_LIST_BYTES);
   readonly texts = new BytePool<string>();
   readonly hexIds = new BytePool<string>();
   readonly statuses = new BytePool<SpanStatus>();
@@ -54,4 +64,54 @@ export function pooledKeyValue(r: Reader, pools: ProtoPools): KeyValue {
 /** A span's Status, reused when its bytes repeat. */
 export function pooledStatus(r: Reader, pools: ProtoPools): SpanStatus {
   return pooled(r, pools.statuses, (rr, _start, end) => statusBody(rr, end));
+}
+
+/** Span.attributes (field 9) as a length-delimited field: its tag byte. */
+const ATTRIBUTE_TAG = (9 << 3) | 2;
+
+/**
+ * Index after the length-delimited field whose length prefix is at `pos`, or -1 when it is not plainly
+ * there (a length of more than 28 bits, or one running past `end`): the caller then reads field by field.
+ */
+function fieldEnd(buf: Uint8Array, pos: number, end: number): number {
+  let length = 0;
+  for (let shift = 0; shift < 28; shift += 7) {
+    if (pos >= end) return -1;
+    const b = buf[pos++]!;
+    length |= (b & 0x7f) << shift;
+    if (b < 0x80) return pos + length <= end ? pos + length : -1;
+  }
+  return -1;
+}
+
+/**
+ * A span's attributes, from the KeyValue at `r.pos` (its tag just read, starting at `from`) through every
+ * attribute field right after it, up to the span's `end`. Spans of one operation repeat this run byte for
+ * byte, so the whole list is reused from `pools.lists` by one look-up; else each KeyValue is read as
+ * before. Attribute fields further on, after another field, are the caller's (rare: encoders write a
+ * repeated field in one run). Leaves `r` after the run.
+ */
+export function pooledAttributes(r: Reader, pools: ProtoPools, from: number, end: number): readonly KeyValue[] {
+  const buf = r.buf;
+  let runEnd = fieldEnd(buf, r.pos, end);
+  if (runEnd < 0) return [pooledKeyValue(r, pools)];
+  while (runEnd < end && buf[runEnd] === ATTRIBUTE_TAG) {
+    const next = fieldEnd(buf, runEnd + 1, end);
+    if (next < 0) break;
+    runEnd = next;
+  }
+  const hash = runEnd - from <= MAX_POOLED_LIST_BYTES ? hashBytes(buf, from, runEnd) : 0;
+  const known = pools.lists.get(buf, from, runEnd, hash);
+  if (known !== undefined) {
+    r.pos = runEnd;
+    return known;
+  }
+  const list = [pooledKeyValue(r, pools)];
+  while (r.pos < runEnd) {
+    r.uint32(); // the next attribute's tag
+    list.push(pooledKeyValue(r, pools));
+  }
+  const shared = pools.shareList(list);
+  pools.lists.set(buf, from, runEnd, shared, hash);
+  return shared;
 }

@@ -5,7 +5,7 @@
 // in releases before 1.0, still sent by old SDKs).
 import { whereText, type KeyValue, type ResourceRecord, type ScopeRecord, type SpanEvent, type SpanLink, type SpanPlace, type SpanSink, type SpanStatus } from '../../model/records.ts';
 import { event, link } from './proto-events.ts';
-import { pooledHex, pooledKeyValue, pooledStatus, pooledText, ProtoPools } from './proto-pools.ts';
+import { pooledAttributes, pooledHex, pooledKeyValue, pooledStatus, pooledText, ProtoPools } from './proto-pools.ts';
 import { createReader, delimitedEnd, readFixed64, readString, type Reader } from './proto-wire.ts';
 
 /** What a span without events, links or attributes holds: shared, as records are never changed. */
@@ -45,7 +45,7 @@ function guarded(r: Reader, cut: Cut, body: () => void): boolean {
  * Reads one message into `sink`. Pass the same `pools` to every message of one input (framed streams), so
  * values repeated across messages are reused too.
  */
-export function walkTracesProto(bytes: Uint8Array, sink: SpanSink, pools = new ProtoPools(sink.shareKeyValue)): number {
+export function walkTracesProto(bytes: Uint8Array, sink: SpanSink, pools = new ProtoPools(sink)): number {
   const r = createReader(bytes);
   const cut: Cut = { at: null };
   let numSpans = 0;
@@ -215,7 +215,9 @@ function span(r: Reader, end: number, sink: SpanSink, pools: ProtoPools, resourc
   let kind = 0;
   let startNs = 0n;
   let endNs = 0n;
-  let attributes: KeyValue[] | null = null;
+  let attributes: readonly KeyValue[] | null = null;
+  /** Attribute fields not in the first run (see pooledAttributes). */
+  let moreAttributes: KeyValue[] | null = null;
   let droppedAttributesCount = 0;
   let events: SpanEvent[] | null = null;
   let droppedEventsCount = 0;
@@ -223,6 +225,7 @@ function span(r: Reader, end: number, sink: SpanSink, pools: ProtoPools, resourc
   let droppedLinksCount = 0;
   let status = NO_STATUS;
   while (r.pos < end) {
+    const at = r.pos;
     const tag = r.uint32();
     switch (tag >>> 3) {
       case 1:
@@ -251,7 +254,8 @@ function span(r: Reader, end: number, sink: SpanSink, pools: ProtoPools, resourc
         endNs = readFixed64(r);
         break;
       case 9:
-        (attributes ??= []).push(pooledKeyValue(r, pools));
+        if (attributes === null) attributes = pooledAttributes(r, pools, at, end);
+        else (moreAttributes ??= []).push(pooledKeyValue(r, pools));
         break;
       case 10:
         droppedAttributesCount = r.uint32();
@@ -282,7 +286,7 @@ function span(r: Reader, end: number, sink: SpanSink, pools: ProtoPools, resourc
     sink.issue({ message: 'span has no trace_id or span_id; kept, but it cannot join a trace', where: whereText(where), severity: 'error' });
   }
   sink.addSpan({
-    traceId, spanId, parentSpanId, traceState, flags, name, kind, startNs, endNs, attributes: attributes ?? NONE,
+    traceId, spanId, parentSpanId, traceState, flags, name, kind, startNs, endNs, attributes: moreAttributes ? [...attributes!, ...moreAttributes] : attributes ?? NONE,
     droppedAttributesCount, events: events ?? NONE, droppedEventsCount, links: links ?? NONE, droppedLinksCount, status,
     resourceIdx, scopeIdx, where, quirks: 0,
   }, true);
