@@ -6,12 +6,18 @@ import type { AnyValue, KeyValue, Sharing } from '../../model/records.ts';
 import { Quirk } from '../../model/records.ts';
 import { parseUnixNanos, type UnixNanos } from '../../model/time.ts';
 import { BytePool, hashBytes, MAX_POOLED_BYTES, MAX_POOLED_LIST_BYTES } from '../byte-pool.ts';
+import { IdPool } from '../id-pool.ts';
 import { COMPOSITE, notFast, ScalarReader, skipValue, skipWs, stringEnd, stringText, ascii, digitsValue, ObjectEnd, type Scalar } from './json-bytes.ts';
 import { MAX_VALUE_DEPTH } from './json-walk.ts';
 import { normalizeTextId } from './ids.ts';
 import { EMPTY_VALUE, F, FIELD_IDS, knownKey, pickValue, SLOW_KEYS, UNKNOWN } from './json-scan-keys.ts';
 
-const isHexByte = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+/** A hex digit's value by byte: 0-15 for `0-9a-f`, 16 + value for `A-F` (marks upper case), -1 otherwise. */
+const HEX_VALUE = new Int8Array(256).fill(-1);
+for (let c = 0; c < 16; c++) {
+  HEX_VALUE['0123456789abcdef'.charCodeAt(c)] = c;
+  if (c >= 10) HEX_VALUE['0123456789ABCDEF'.charCodeAt(c)] = 16 + c;
+}
 
 export class FieldReader {
   /** `sharing`: the copies the sink keeps of new KeyValues and lists (SpanSink.shareKeyValue, shareAttributes), cached here. */
@@ -29,7 +35,9 @@ export class FieldReader {
   private readonly kvs = new BytePool<KeyValue>();
   private readonly lists = new BytePool<readonly KeyValue[]>(MAX_POOLED_LIST_BYTES);
   private readonly strings = new BytePool<string>();
-  private readonly ids = new BytePool<string>();
+  /** Trace ids (four words) and span ids (two), by value (id-pool.ts). */
+  private readonly traceIds = new IdPool(4);
+  private readonly spanIds = new IdPool(2);
 
   // --- structure -------------------------------------------------------------------------------------
   /** At `open` (after whitespace): true when the object/array has a first member. */
@@ -169,33 +177,35 @@ export class FieldReader {
     return typeof v === 'number' && Number.isInteger(v) ? v >>> 0 : null;
   }
 
-  /** A trace/span id; `pooled` for ids that repeat (trace ids, parent ids). Hex is lowercased as normalizeTextId does. */
-  id(numBytes: number, pooled: boolean): string {
+  /**
+   * A trace id (`numBytes` 16) or span id (8); `pooled` for ids that repeat (trace ids, parent ids). Hex is
+   * lowercased as normalizeTextId does.
+   */
+  id(numBytes: 8 | 16, pooled: boolean): string {
     const buf = this.buf;
     const start = this.pos;
     if (buf[start] === 0x22 && buf[start + 1 + numBytes * 2] === 0x22) {
       const end = start + 2 + numBytes * 2;
-      // Only well-formed hex is cached, so a hit needs no check.
-      const hash = pooled ? hashBytes(buf, start, end) : 0; // one hash for the look-up and the add
-      const known = pooled ? this.ids.get(buf, start, end, hash) : undefined;
-      if (known !== undefined) {
-        this.pos = end;
-        return known;
-      }
-      let upper = false;
-      let hex = true;
-      for (let i = start + 1; i < end - 1; i++) {
-        const c = buf[i]!;
-        if (!isHexByte(c)) {
-          hex = false;
-          break;
+      const pool = numBytes === 16 ? this.traceIds : this.spanIds;
+      const key = pool.key;
+      // The id's value, eight digits to a word; `seen` gathers every digit's table value (< 0: not hex).
+      let seen = 0;
+      for (let w = 0, i = start + 1; i < end - 1; w++) {
+        let word = 0;
+        for (const stop = i + 8; i < stop; i++) {
+          const v = HEX_VALUE[buf[i]!]!;
+          seen |= v;
+          word = (word << 4) | (v & 15);
         }
-        if (c < 0x61 && c > 0x39) upper = true;
+        key[w] = word;
       }
-      if (hex) {
+      if (seen >= 0) {
         this.pos = end;
-        const s = upper ? ascii(buf, start + 1, end - 1).toLowerCase() : ascii(buf, start + 1, end - 1);
-        if (pooled) this.ids.set(buf, start, end, s, hash);
+        let s = pooled ? pool.get() : undefined;
+        if (s === undefined) {
+          s = seen & 16 ? ascii(buf, start + 1, end - 1).toLowerCase() : ascii(buf, start + 1, end - 1);
+          if (pooled) pool.add(s);
+        }
         return s;
       }
     }

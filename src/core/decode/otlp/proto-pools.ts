@@ -5,6 +5,7 @@
 // where the nesting limit cannot differ), so reuse gives exactly what decoding would.
 import type { KeyValue, Sharing, SpanStatus } from '../../model/records.ts';
 import { BytePool, hashBytes, MAX_POOLED_BYTES, MAX_POOLED_LIST_BYTES } from '../byte-pool.ts';
+import { IdPool } from '../id-pool.ts';
 import { bytesToHex } from './ids.ts';
 import { keyValueBody, statusBody } from './proto-values.ts';
 import { delimitedEnd, textAt, type Reader } from './proto-wire.ts';
@@ -25,7 +26,10 @@ export class ProtoPools {
   /** A span's whole run of attribute fields (see spanAttributes). */
   readonly lists = new BytePool<readonly KeyValue[]>(MAX_POOLED_LIST_BYTES);
   readonly texts = new BytePool<string>();
+  /** Ids of other lengths than 8 and 16 bytes (those are pooled by value below). */
   readonly hexIds = new BytePool<string>();
+  readonly traceIds = new IdPool(4);
+  readonly spanIds = new IdPool(2);
   readonly statuses = new BytePool<SpanStatus>();
 }
 
@@ -53,7 +57,19 @@ export function pooledText(r: Reader, pools: ProtoPools): string {
 
 /** Length-delimited bytes as lowercase hex, reused when they repeat (trace ids, parent span ids). */
 export function pooledHex(r: Reader, pools: ProtoPools): string {
-  return pooled(r, pools.hexIds, (rr, start, end) => bytesToHex(rr.buf, start, end));
+  const length = r.buf[r.pos];
+  if (length !== 8 && length !== 16) return pooled(r, pools.hexIds, (rr, start, end) => bytesToHex(rr.buf, start, end));
+  const start = r.pos + 1;
+  const end = start + length;
+  if (end > r.len) delimitedEnd(r); // throws, as for any field running past the end
+  const pool = length === 16 ? pools.traceIds : pools.spanIds;
+  const key = pool.key;
+  const b = r.buf;
+  for (let w = 0, i = start; i < end; w++, i += 4) key[w] = (b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!;
+  let id = pool.get();
+  if (id === undefined) pool.add((id = bytesToHex(b, start, end)));
+  r.pos = end;
+  return id;
 }
 
 /** A top-level KeyValue (span, event, link, resource or scope attribute), reused when its bytes repeat. */

@@ -6,11 +6,23 @@ import { bytesToHex } from './ids.ts';
 export type Reader = protobuf.Reader;
 export const createReader = (bytes: Uint8Array): Reader => protobuf.Reader.create(bytes);
 
-/** fixed64 (OTLP times) as an exact unsigned bigint. */
+/** A reader with a DataView over its buffer, made by the first readFixed64 (the buffer never changes). */
+type ViewingReader = Reader & { view?: DataView };
+
+/**
+ * fixed64 (OTLP times) as an exact unsigned bigint: one bigint made by DataView, where joining two 32-bit
+ * halves made four (two per time, measured as garbage-collector time at 100k spans). Past the end it throws
+ * where reading the halves with protobufjs would, so a cut is reported at the same byte.
+ */
 export function readFixed64(r: Reader): bigint {
-  const lo = r.fixed32();
-  const hi = r.fixed32();
-  return (BigInt(hi) << 32n) | BigInt(lo);
+  const pos = r.pos;
+  if (pos + 8 > r.len) {
+    r.fixed32();
+    r.fixed32();
+  }
+  const view = ((r as ViewingReader).view ??= new DataView(r.buf.buffer, r.buf.byteOffset, r.buf.byteLength));
+  r.pos = pos + 8;
+  return view.getBigUint64(pos, true);
 }
 
 /** A varint as a signed 64-bit bigint (proto int64). */
