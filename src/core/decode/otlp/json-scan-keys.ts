@@ -17,19 +17,25 @@ export const FIELD_IDS: ReadonlyMap<string, number> = new Map<string, number>(FI
 export const UNKNOWN = -1;
 
 const KEY_BYTES = FIELDS.map((name) => new TextEncoder().encode(name));
-const shapeOf = (length: number, first: number, last: number): number => length * 65536 + first * 256 + last;
-/** Known keys by (length, first byte, last byte), which tells all of them apart (checked below). */
-const KEY_BY_SHAPE = new Map<number, number>(KEY_BYTES.map((b, i) => [shapeOf(b.length, b[0]!, b[b.length - 1]!), i]));
-if (KEY_BY_SHAPE.size !== FIELDS.length) throw new Error('json-scan-keys: two keys share a shape');
+/** A slot per (length below 32, first and last byte mixed), which tells all known keys apart (checked below). */
+const shapeOf = (length: number, first: number, last: number): number => ((length & 31) << 8) | ((first * 7 + last) & 255);
+/** Known key id + 1 by shape; 0 for none. A table, not a Map: it is read for every key of every span. */
+const KEY_BY_SHAPE = new Uint8Array(32 << 8);
+for (const [i, b] of KEY_BYTES.entries()) {
+  const shape = shapeOf(b.length, b[0]!, b[b.length - 1]!);
+  if (KEY_BY_SHAPE[shape] !== 0 || b.length >= 32) throw new Error('json-scan-keys: two keys share a shape');
+  KEY_BY_SHAPE[shape] = i + 1;
+}
 
 /** The id of the known key spelled plainly by `buf[start, end)` (no quotes), or undefined. No hashing: one compare. */
 export function knownKey(buf: Uint8Array, start: number, end: number): number | undefined {
   const length = end - start;
-  if (length === 0) return undefined;
-  const id = KEY_BY_SHAPE.get(shapeOf(length, buf[start]!, buf[end - 1]!));
-  if (id === undefined) return undefined;
+  if (length === 0 || length >= 32) return undefined;
+  const id = KEY_BY_SHAPE[shapeOf(length, buf[start]!, buf[end - 1]!)]! - 1;
+  if (id < 0) return undefined;
   const key = KEY_BYTES[id]!;
-  for (let i = 1; i < length - 1; i++) if (buf[start + i] !== key[i]) return undefined;
+  // The shape mixes the first and last bytes, so every byte is compared (the length is the shape's own).
+  for (let i = 0; i < length; i++) if (buf[start + i] !== key[i]) return undefined;
   return id;
 }
 /** Keys that change how the walker reads the request (Jaeger v3 `result`, Tempo `batches`, deprecated lists). */
