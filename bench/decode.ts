@@ -1,32 +1,43 @@
-// Decode + assemble of 100k real-SDK spans as OTLP/JSON and OTLP/protobuf, next to JSON.parse of the same
-// bytes and a plain protobufjs reflection decode of the same bytes, measured in the same run.
+// Decode + assemble of real-SDK spans as OTLP/JSON and OTLP/protobuf, next to JSON.parse of the same bytes and
+// a plain protobufjs reflection decode of the same bytes, at 100k spans and (unless BENCH_DECODE_1M=0) 1M.
+// Each baseline and its counterpart run in turns, round by round (measure.ts timeInTurns), so a busy spell
+// of the shared machine slows both alike.
 import { loadDataset } from '../src/core/load-dataset.ts';
 import { tracesDataType } from '../test/support/otlp-proto-schema.ts';
 import { generateSpans } from './gen.ts';
-import { fmt, row, time } from './measure.ts';
+import { fmt, row, timeInTurns } from './measure.ts';
 
-export function benchDecode(numSpans: number, runs = 5): string[] {
+export async function benchDecode(numSpans: number, runs = 7): Promise<string[]> {
+  const out = await decodeAt(numSpans, runs);
+  if (process.env.BENCH_DECODE_1M !== '0' && numSpans < 1_000_000) out.push('', ...(await decodeAt(1_000_000, 3)));
+  return out;
+}
+
+/** The SDK's spans as both encodings; the SDK objects themselves are left behind for the collector. */
+function encoded(numSpans: number): { json: Uint8Array; proto: Uint8Array; numGenerated: number } {
+  const { world, spans } = generateSpans(numSpans);
+  return { json: new TextEncoder().encode(world.otlpJson(spans)), proto: world.otlpProto(spans), numGenerated: spans.length };
+}
+
+async function decodeAt(numSpans: number, runs: number): Promise<string[]> {
   const out: string[] = [];
   const t0 = performance.now();
-  const { world, spans } = generateSpans(numSpans);
-  const json = new TextEncoder().encode(world.otlpJson(spans));
-  const proto = world.otlpProto(spans);
-  out.push(`generated ${spans.length} spans with the real SDK in ${fmt(performance.now() - t0)}: OTLP/JSON ${(json.length / 2 ** 20).toFixed(1)} MiB, OTLP/protobuf ${(proto.length / 2 ** 20).toFixed(1)} MiB`);
+  const { json, proto, numGenerated } = encoded(numSpans);
+  (globalThis as { gc?: () => void }).gc?.();
+  out.push(`generated ${numGenerated.toLocaleString('en-US')} spans with the real SDK in ${fmt(performance.now() - t0)}: OTLP/JSON ${(json.length / 2 ** 20).toFixed(1)} MiB, OTLP/protobuf ${(proto.length / 2 ** 20).toFixed(1)} MiB`);
 
-  const text = new TextDecoder().decode(json);
-  const parse = time(runs, () => JSON.parse(new TextDecoder().decode(json)) as unknown);
-  const ours = time(runs, () => loadDataset([{ name: 'x.json', bytes: json }]));
+  const [parse, ours] = await timeInTurns(runs, () => JSON.parse(new TextDecoder().decode(json)) as unknown, () => loadDataset([{ name: 'x.json', bytes: json }]));
   const type = tracesDataType();
-  const reflect = time(runs, () => type.decode(proto));
-  const oursPb = time(runs, () => loadDataset([{ name: 'x.pb', bytes: proto }]));
-  if (ours.result.spans.length !== spans.length || oursPb.result.spans.length !== spans.length) throw new Error('decoded span count differs');
-  void text;
+  const [reflect, oursPb] = await timeInTurns(runs, () => type.decode(proto), () => loadDataset([{ name: 'x.pb', bytes: proto }]));
+  if (ours.result.spans.length !== numGenerated || oursPb.result.spans.length !== numGenerated) throw new Error('decoded span count differs');
 
-  out.push(row('', 'time', 'spans/s', 'ratio'));
-  out.push(row('JSON.parse (TextDecoder + parse), baseline', fmt(parse.ms), rate(spans.length, parse.ms), '1.00×'));
-  out.push(row('Tracelens OTLP/JSON decode + assemble', fmt(ours.ms), rate(spans.length, ours.ms), `${(ours.ms / parse.ms).toFixed(2)}×`));
-  out.push(row('protobufjs reflection decode, baseline', fmt(reflect.ms), rate(spans.length, reflect.ms), '1.00×'));
-  out.push(row('Tracelens OTLP/protobuf decode + assemble', fmt(oursPb.ms), rate(spans.length, oursPb.ms), `${(oursPb.ms / reflect.ms).toFixed(2)}×`));
+  out.push(row(`${numGenerated.toLocaleString('en-US')} spans, median of ${runs}`, 'time', 'spans/s', 'ratio', 'first run', 'ratio'));
+  const line = (label: string, t: { ms: number; firstMs: number }, base: { ms: number; firstMs: number }): string =>
+    row(label, fmt(t.ms), rate(numGenerated, t.ms), `${(t.ms / base.ms).toFixed(2)}×`, fmt(t.firstMs), `${(t.firstMs / base.firstMs).toFixed(2)}×`);
+  out.push(line('JSON.parse (TextDecoder + parse), baseline', parse, parse));
+  out.push(line('Tracelens OTLP/JSON decode + assemble', ours, parse));
+  out.push(line('protobufjs reflection decode, baseline', reflect, reflect));
+  out.push(line('Tracelens OTLP/protobuf decode + assemble', oursPb, reflect));
   return out;
 }
 

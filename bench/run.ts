@@ -12,7 +12,7 @@ const numSpans = Number(process.env.BENCH_SPANS ?? 100_000);
 const settle = (): void => (globalThis as { gc?: () => void }).gc?.();
 console.log(`Tracelens benchmarks — node ${process.version}, ${numSpans.toLocaleString('en-US')} spans\n`);
 console.log('## decode (OTLP from the real SDK)');
-for (const line of benchDecode(numSpans)) console.log(line);
+for (const line of await benchDecode(numSpans)) console.log(line);
 settle();
 console.log('\n## resident memory (JS heap + ArrayBuffers held by the decoded model)');
 for (const line of benchMemory(numSpans)) console.log(line);
