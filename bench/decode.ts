@@ -8,8 +8,8 @@ import { generateSpans } from './gen.ts';
 import { fmt, row, timeInTurns } from './measure.ts';
 
 export async function benchDecode(numSpans: number, runs = 7): Promise<string[]> {
-  const out = await decodeAt(numSpans, runs);
-  if (process.env.BENCH_DECODE_1M !== '0' && numSpans < 1_000_000) out.push('', ...(await decodeAt(1_000_000, 3)));
+  const out = await decodeAt(numSpans, runs, false);
+  if (process.env.BENCH_DECODE_1M !== '0' && numSpans < 1_000_000) out.push('', ...(await decodeAt(1_000_000, 3, true)));
   return out;
 }
 
@@ -19,19 +19,20 @@ function encoded(numSpans: number): { json: Uint8Array; proto: Uint8Array; numGe
   return { json: new TextEncoder().encode(world.otlpJson(spans)), proto: world.otlpProto(spans), numGenerated: spans.length };
 }
 
-async function decodeAt(numSpans: number, runs: number): Promise<string[]> {
+/** `collect`: a full collection before each run (see timeInTurns), named in the table's heading. */
+async function decodeAt(numSpans: number, runs: number, collect: boolean): Promise<string[]> {
   const out: string[] = [];
   const t0 = performance.now();
   const { json, proto, numGenerated } = encoded(numSpans);
   (globalThis as { gc?: () => void }).gc?.();
   out.push(`generated ${numGenerated.toLocaleString('en-US')} spans with the real SDK in ${fmt(performance.now() - t0)}: OTLP/JSON ${(json.length / 2 ** 20).toFixed(1)} MiB, OTLP/protobuf ${(proto.length / 2 ** 20).toFixed(1)} MiB`);
 
-  const [parse, ours] = await timeInTurns(runs, () => JSON.parse(new TextDecoder().decode(json)) as unknown, () => loadDataset([{ name: 'x.json', bytes: json }]));
+  const [parse, ours] = await timeInTurns(runs, collect, () => JSON.parse(new TextDecoder().decode(json)) as unknown, () => loadDataset([{ name: 'x.json', bytes: json }]));
   const type = tracesDataType();
-  const [reflect, oursPb] = await timeInTurns(runs, () => type.decode(proto), () => loadDataset([{ name: 'x.pb', bytes: proto }]));
+  const [reflect, oursPb] = await timeInTurns(runs, collect, () => type.decode(proto), () => loadDataset([{ name: 'x.pb', bytes: proto }]));
   if (ours.result.spans.length !== numGenerated || oursPb.result.spans.length !== numGenerated) throw new Error('decoded span count differs');
 
-  out.push(row(`${numGenerated.toLocaleString('en-US')} spans, median of ${runs}`, 'time', 'spans/s', 'ratio', 'first run', 'ratio'));
+  out.push(row(`${numGenerated.toLocaleString('en-US')} spans, median of ${runs}${collect ? ', gc first' : ''}`, 'time', 'spans/s', 'ratio', 'first run', 'ratio'));
   const line = (label: string, t: { ms: number; firstMs: number }, base: { ms: number; firstMs: number }): string =>
     row(label, fmt(t.ms), rate(numGenerated, t.ms), `${(t.ms / base.ms).toFixed(2)}×`, fmt(t.firstMs), `${(t.firstMs / base.firstMs).toFixed(2)}×`);
   out.push(line('JSON.parse (TextDecoder + parse), baseline', parse, parse));

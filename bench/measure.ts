@@ -20,16 +20,19 @@ export function time<T>(runs: number, fn: () => T): { ms: number; result: T } {
  * Runs each function once per round, in turn, for `runs` rounds: a baseline and what is compared with it see
  * the same load of a shared machine, round by round. Gives each one's median and its first run (before the
  * JIT has optimized it: what the app's worker sees when it decodes its first file). Between runs the event
- * loop turns once, so cleanup left by the run before is not charged to the next: a 1M-span decode right
- * after a synchronous gc() took 4.2-4.7 s, after one more turn 2.2-2.9 s. (No gc() per run: it throws away
- * optimized code, which made every run a first run.)
+ * loop turns once, so cleanup left by the run before is not charged to the next.
+ *
+ * `collect`: also collect the heap (--expose-gc) before each run. Needed where runs leave gigabytes behind
+ * (1M spans: our decode took 2.3 s after its own runs, 5.5 s after reflection's), but it throws away the
+ * JIT's optimized code too, which at 100k spans made every run a first run (1.33× JSON.parse, not 1.09×).
  */
-export async function timeInTurns<T extends unknown[]>(runs: number, ...fns: { [K in keyof T]: () => T[K] }): Promise<{ [K in keyof T]: { ms: number; firstMs: number; result: T[K] } }> {
+export async function timeInTurns<T extends unknown[]>(runs: number, collect: boolean, ...fns: { [K in keyof T]: () => T[K] }): Promise<{ [K in keyof T]: { ms: number; firstMs: number; result: T[K] } }> {
   const samples = fns.map(() => [] as number[]);
   const results: unknown[] = [];
   for (let round = 0; round < runs; round++) {
     for (const [i, fn] of fns.entries()) {
       results[i] = undefined; // only the last round's results are kept
+      if (collect) (globalThis as { gc?: () => void }).gc?.();
       await new Promise((resolve) => setTimeout(resolve, 0));
       const t0 = performance.now();
       results[i] = fn();

@@ -2,7 +2,9 @@
 // attribute's whole KeyValue message, a span name, a trace id, a status) is taken from a BytePool instead of
 // decoded again. Each pool holds one kind of value, so bytes that are a name in one place and an id in another
 // never meet. What a run of bytes decodes to depends on nothing else (KeyValues are pooled only at the top,
-// where the nesting limit cannot differ), so reuse gives exactly what decoding would.
+// where the nesting limit cannot differ), so reuse gives exactly what decoding would. One exception, in
+// malformed input only: a nested value whose length runs past its KeyValue is read on past it (reflection
+// does the same), so what follows the run matters; a reuse then gives the first such reading.
 import type { KeyValue, Sharing, SpanStatus } from '../../model/records.ts';
 import { BytePool, hashBytes, MAX_POOLED_BYTES, MAX_POOLED_LIST_BYTES } from '../byte-pool.ts';
 import { IdPool } from '../id-pool.ts';
@@ -23,7 +25,7 @@ export class ProtoPools {
   }
 
   readonly keyValues = new BytePool<KeyValue>();
-  /** A span's whole run of attribute fields (see spanAttributes). */
+  /** A span's whole run of attribute fields (see pooledAttributes). */
   readonly lists = new BytePool<readonly KeyValue[]>(MAX_POOLED_LIST_BYTES);
   readonly texts = new BytePool<string>();
   /** Ids of other lengths than 8 and 16 bytes (those are pooled by value below). */
