@@ -14,6 +14,7 @@ import type { Decoder } from './types.ts';
 import { normalizeTextId } from './otlp/ids.ts';
 import { consoleLines, sniffableText } from './text/streams.ts';
 import { jsonBlocks } from './text/json-blocks.ts';
+import { jsonText } from './json-text.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -36,19 +37,19 @@ function value(v: unknown): AnyValue {
   const list = Array.isArray(raw) ? raw : [];
   switch (v.Type) {
     case 'STRING':
-      return { type: 'string', value: String(raw ?? '') };
+      return { type: 'string', value: jsonText(raw ?? '') };
     case 'BOOL':
       return { type: 'bool', value: raw === true };
     case 'INT64':
-      return { type: 'int', value: String(raw) };
+      return { type: 'int', value: jsonText(raw) };
     case 'FLOAT64':
       return { type: 'double', value: Number(raw) };
     case 'STRINGSLICE':
-      return { type: 'array', values: list.map((x) => ({ type: 'string', value: String(x) })) };
+      return { type: 'array', values: list.map((x) => ({ type: 'string', value: jsonText(x) })) };
     case 'BOOLSLICE':
       return { type: 'array', values: list.map((x) => ({ type: 'bool', value: x === true })) };
     case 'INT64SLICE':
-      return { type: 'array', values: list.map((x) => ({ type: 'int', value: String(x) })) };
+      return { type: 'array', values: list.map((x) => ({ type: 'int', value: jsonText(x) })) };
     case 'FLOAT64SLICE':
       return { type: 'array', values: list.map((x) => ({ type: 'double', value: Number(x) })) };
     default:
@@ -57,7 +58,7 @@ function value(v: unknown): AnyValue {
 }
 
 function attributes(v: unknown): KeyValue[] {
-  return (Array.isArray(v) ? v : []).filter(isObject).map((kv) => ({ key: String(kv.Key ?? ''), value: value(kv.Value) }));
+  return (Array.isArray(v) ? v : []).filter(isObject).map((kv) => ({ key: jsonText(kv.Key ?? ''), value: value(kv.Value) }));
 }
 
 /** Go's zero time.Time ("0001-01-01T00:00:00Z", printed under WithoutTimestamps) means "no time". */
@@ -85,7 +86,7 @@ function context(v: unknown): Context {
   const c = isObject(v) ? v : {};
   const flags = typeof c.TraceFlags === 'string' && /^[0-9a-f]{2}$/i.test(c.TraceFlags) ? parseInt(c.TraceFlags, 16) : null;
   return {
-    traceId: normalizeTextId(String(c.TraceID ?? ''), 16).hex, spanId: normalizeTextId(String(c.SpanID ?? ''), 8).hex,
+    traceId: normalizeTextId(jsonText(c.TraceID ?? ''), 16).hex, spanId: normalizeTextId(jsonText(c.SpanID ?? ''), 8).hex,
     traceFlags: flags, traceState: typeof c.TraceState === 'string' ? c.TraceState : '', remote: c.Remote === true,
   };
 }
@@ -97,11 +98,11 @@ function emitSpan(o: Json, sink: SpanSink, where: string): void {
   const scope = isObject(o.InstrumentationScope) ? o.InstrumentationScope : isObject(o.InstrumentationLibrary) ? o.InstrumentationLibrary : null;
   const resourceIdx = sink.addResource({ attributes: attributes(o.Resource), droppedAttributesCount: null, schemaUrl: '' });
   const scopeIdx = sink.addScope({
-    name: String(scope?.Name ?? ''), version: String(scope?.Version ?? ''), attributes: attributes(scope?.Attributes),
-    droppedAttributesCount: null, schemaUrl: String(scope?.SchemaURL ?? ''),
+    name: jsonText(scope?.Name ?? ''), version: jsonText(scope?.Version ?? ''), attributes: attributes(scope?.Attributes),
+    droppedAttributesCount: null, schemaUrl: jsonText(scope?.SchemaURL ?? ''),
   });
   const events: SpanEvent[] = (Array.isArray(o.Events) ? o.Events : Array.isArray(o.MessageEvents) ? o.MessageEvents : []).filter(isObject).map((e) => ({
-    timeNs: time(e.Time), name: String(e.Name ?? ''), attributes: attributes(e.Attributes), droppedAttributesCount: count(e.DroppedAttributeCount),
+    timeNs: time(e.Time), name: jsonText(e.Name ?? ''), attributes: attributes(e.Attributes), droppedAttributesCount: count(e.DroppedAttributeCount),
   }));
   const links: SpanLink[] = (Array.isArray(o.Links) ? o.Links : []).filter(isObject).map((l) => {
     const lc = context(l.SpanContext);
@@ -115,11 +116,11 @@ function emitSpan(o: Json, sink: SpanSink, where: string): void {
   const dropped = count(o.DroppedAttributes, o.DroppedAttributeCount);
   sink.addSpan({
     traceId: sc.traceId, spanId: sc.spanId, parentSpanId: hasParent ? parent.spanId : '', traceState: sc.traceState, flags,
-    name: String(o.Name ?? ''), kind, startNs: time(o.StartTime), endNs: time(o.EndTime),
+    name: jsonText(o.Name ?? ''), kind, startNs: time(o.StartTime), endNs: time(o.EndTime),
     attributes: attributes(o.Attributes), droppedAttributesCount: dropped,
     events, droppedEventsCount: count(o.DroppedEvents, o.DroppedMessageEventCount),
     links, droppedLinksCount: count(o.DroppedLinks, o.DroppedLinkCount),
-    status: { code: STATUS[String(status.Code)] ?? 0, message: typeof status.Description === 'string' ? status.Description : '' },
+    status: { code: STATUS[jsonText(status.Code)] ?? 0, message: typeof status.Description === 'string' ? status.Description : '' },
     resourceIdx, scopeIdx, where,
     quirks: (flags === null ? Quirk.NO_FLAGS : 0) | (dropped === null ? Quirk.NO_DROPPED_COUNTS : 0) | (scope === null ? Quirk.NO_SCOPE : 0),
   });

@@ -10,6 +10,7 @@ import { microsToNanos } from '../model/time.ts';
 import type { Decoder } from './types.ts';
 import { base64ToBytes, bytesToHex, normalizeTextId } from './otlp/ids.ts';
 import { parseJsonOrReport } from './json-parse.ts';
+import { jsonText } from './json-text.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -24,12 +25,12 @@ function tagValue(tag: Json): AnyValue {
     case 'bool':
       return { type: 'bool', value: v === true || v === 'true' };
     case 'int64':
-      return { type: 'int', value: String(v) };
+      return { type: 'int', value: jsonText(v) };
     case 'float64':
       return { type: 'double', value: Number(v) };
     case 'binary': {
       const bytes = typeof v === 'string' ? base64ToBytes(v) : null;
-      return bytes ? { type: 'bytes', value: bytesToHex(bytes) } : { type: 'string', value: String(v) };
+      return bytes ? { type: 'bytes', value: bytesToHex(bytes) } : { type: 'string', value: jsonText(v) };
     }
     default:
       return { type: 'string', value: typeof v === 'string' ? v : JSON.stringify(v) ?? '' };
@@ -37,12 +38,12 @@ function tagValue(tag: Json): AnyValue {
 }
 
 function tags(v: unknown): KeyValue[] {
-  return list(v).filter(isObject).map((t) => ({ key: String(t.key ?? ''), value: tagValue(t) }));
+  return list(v).filter(isObject).map((t) => ({ key: jsonText(t.key ?? ''), value: tagValue(t) }));
 }
 
 function text(kvs: readonly KeyValue[], key: string): string | undefined {
   const v = kvs.find((kv) => kv.key === key)?.value;
-  return v === undefined ? undefined : v.type === 'string' ? v.value : v.type === 'bool' ? String(v.value) : undefined;
+  return v === undefined ? undefined : v.type === 'string' ? v.value : v.type === 'bool' ? jsonText(v.value) : undefined;
 }
 
 const id = (v: unknown, numBytes: number): string => (typeof v === 'string' ? normalizeTextId(v.padStart(numBytes * 2, '0'), numBytes).hex : '');
@@ -54,7 +55,7 @@ function decodeTrace(trace: Json, traceIdx: number, sink: SpanSink): void {
     let idx = resourceOf.get(processId);
     if (idx === undefined) {
       const p = isObject(processes[processId]) ? (processes[processId] as Json) : {};
-      idx = sink.addResource({ attributes: [{ key: 'service.name', value: { type: 'string', value: String(p.serviceName ?? '') } }, ...tags(p.tags)], droppedAttributesCount: null, schemaUrl: '' });
+      idx = sink.addResource({ attributes: [{ key: 'service.name', value: { type: 'string', value: jsonText(p.serviceName ?? '') } }, ...tags(p.tags)], droppedAttributesCount: null, schemaUrl: '' });
       resourceOf.set(processId, idx);
     }
     return idx;
@@ -71,7 +72,7 @@ function decodeTrace(trace: Json, traceIdx: number, sink: SpanSink): void {
     const parentRef = refs.find((r) => id(r.traceID, 16) === traceId && (r.refType === 'CHILD_OF' || r.refType === 'FOLLOWS_FROM'));
     const links: SpanLink[] = refs.filter((r) => r !== parentRef).map((r) => ({
       traceId: id(r.traceID, 16), spanId: id(r.spanID, 8), traceState: '',
-      attributes: [{ key: 'jaeger.ref_type', value: { type: 'string', value: String(r.refType ?? '') } }], droppedAttributesCount: null, flags: null,
+      attributes: [{ key: 'jaeger.ref_type', value: { type: 'string', value: jsonText(r.refType ?? '') } }], droppedAttributesCount: null, flags: null,
     }));
     const statusCode = text(all, 'otel.status_code');
     const isError = statusCode === 'ERROR' || text(all, 'error') === 'true';
@@ -85,7 +86,7 @@ function decodeTrace(trace: Json, traceIdx: number, sink: SpanSink): void {
     sink.addSpan({
       traceId, spanId: id(raw.spanID, 8), parentSpanId: parentRef ? id(parentRef.spanID, 8) : '', traceState: '',
       flags: typeof raw.flags === 'number' ? raw.flags & 0xff : null,
-      name: String(raw.operationName ?? ''),
+      name: jsonText(raw.operationName ?? ''),
       kind: KINDS[text(all, 'span.kind') ?? 'internal'] ?? 1,
       startNs, endNs: startNs > 0n ? startNs + durationNs : 0n,
       attributes: all.filter((kv) => !MAPPED_TAGS.has(kv.key)),
@@ -96,9 +97,9 @@ function decodeTrace(trace: Json, traceIdx: number, sink: SpanSink): void {
       }),
       droppedEventsCount: null, links, droppedLinksCount: null,
       status: { code: isError ? 2 : statusCode === 'OK' ? 1 : 0, message: text(all, 'otel.status_description') ?? '' },
-      resourceIdx: resource(String(raw.processID ?? '')), scopeIdx, where, quirks: Quirk.NO_DROPPED_COUNTS,
+      resourceIdx: resource(jsonText(raw.processID ?? '')), scopeIdx, where, quirks: Quirk.NO_DROPPED_COUNTS,
     });
-    for (const w of list(raw.warnings)) sink.issue({ message: `Jaeger warning: ${String(w)}`, where, severity: 'info' });
+    for (const w of list(raw.warnings)) sink.issue({ message: `Jaeger warning: ${jsonText(w)}`, where, severity: 'info' });
   });
 }
 

@@ -10,6 +10,7 @@ import type { Decoder } from './types.ts';
 import { normalizeTextId } from './otlp/ids.ts';
 import { decodeConsoleText } from './console-blocks.ts';
 import { sniffableText } from './text/streams.ts';
+import { jsonText } from './json-text.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -21,7 +22,7 @@ const MAX_DEPTH = 64;
 function value(v: unknown, depth = 0): AnyValue {
   if (typeof v === 'string') return { type: 'string', value: v };
   if (typeof v === 'boolean') return { type: 'bool', value: v };
-  if (typeof v === 'number') return Number.isInteger(v) ? { type: 'int', value: String(v) } : { type: 'double', value: v };
+  if (typeof v === 'number') return Number.isInteger(v) ? { type: 'int', value: jsonText(v) } : { type: 'double', value: v };
   if (depth >= MAX_DEPTH) return { type: 'truncated', note: `nested deeper than ${MAX_DEPTH} levels` };
   if (Array.isArray(v)) return { type: 'array', values: v.map((x) => value(x, depth + 1)) };
   if (isObject(v)) return { type: 'kvlist', values: Object.entries(v).map(([key, x]) => ({ key, value: value(x, depth + 1) })) };
@@ -47,20 +48,20 @@ export function emitPythonSpan(o: Json, sink: SpanSink, where: string): void {
   const status = isObject(o.status) ? o.status : {};
   const resourceIdx = sink.addResource({ attributes: attributes(res.attributes), droppedAttributesCount: null, schemaUrl: typeof res.schema_url === 'string' ? res.schema_url : '' });
   const scope = isObject(o.instrumentation_scope) ? o.instrumentation_scope : isObject(o.instrumentation_info) ? o.instrumentation_info : {};
-  const scopeIdx = sink.addScope({ name: String(scope.name ?? ''), version: String(scope.version ?? ''), attributes: [], droppedAttributesCount: null, schemaUrl: String(scope.schema_url ?? '') });
+  const scopeIdx = sink.addScope({ name: jsonText(scope.name ?? ''), version: jsonText(scope.version ?? ''), attributes: [], droppedAttributesCount: null, schemaUrl: jsonText(scope.schema_url ?? '') });
   sink.addSpan({
     traceId: hexId(context.trace_id, 16), spanId: hexId(context.span_id, 8), parentSpanId: hexId(o.parent_id, 8),
-    traceState: traceState(context.trace_state), flags: null, name: String(o.name ?? ''),
-    kind: KINDS[String(o.kind)] ?? 0, startNs: time(o.start_time), endNs: time(o.end_time),
+    traceState: traceState(context.trace_state), flags: null, name: jsonText(o.name ?? ''),
+    kind: KINDS[jsonText(o.kind)] ?? 0, startNs: time(o.start_time), endNs: time(o.end_time),
     attributes: attributes(o.attributes), droppedAttributesCount: null,
-    events: (Array.isArray(o.events) ? o.events : []).filter(isObject).map((e) => ({ timeNs: time(e.timestamp), name: String(e.name ?? ''), attributes: attributes(e.attributes), droppedAttributesCount: null })),
+    events: (Array.isArray(o.events) ? o.events : []).filter(isObject).map((e) => ({ timeNs: time(e.timestamp), name: jsonText(e.name ?? ''), attributes: attributes(e.attributes), droppedAttributesCount: null })),
     droppedEventsCount: null,
     links: (Array.isArray(o.links) ? o.links : []).filter(isObject).map((l) => {
       const c = isObject(l.context) ? l.context : {};
       return { traceId: hexId(c.trace_id, 16), spanId: hexId(c.span_id, 8), traceState: traceState(c.trace_state), attributes: attributes(l.attributes), droppedAttributesCount: null, flags: null };
     }),
     droppedLinksCount: null,
-    status: { code: STATUS[String(status.status_code)] ?? 0, message: typeof status.description === 'string' ? status.description : '' },
+    status: { code: STATUS[jsonText(status.status_code)] ?? 0, message: typeof status.description === 'string' ? status.description : '' },
     resourceIdx, scopeIdx, where, quirks: Quirk.NO_FLAGS | Quirk.NO_DROPPED_COUNTS | (scope.name === undefined ? Quirk.NO_SCOPE : 0),
   });
 }

@@ -9,6 +9,7 @@ import { microsToNanos } from '../model/time.ts';
 import type { Decoder } from './types.ts';
 import { parseJsonOrReport } from './json-parse.ts';
 import { normalizeTextId } from './otlp/ids.ts';
+import { jsonText } from './json-text.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -45,10 +46,10 @@ export const zipkinJson: Decoder = {
       const rawTrace = typeof raw.traceId === 'string' ? raw.traceId : '';
       if (rawTrace.length === 16) numPadded++;
       const tags = isObject(raw.tags) ? raw.tags : {};
-      const attributes: KeyValue[] = Object.entries(tags).filter(([k]) => !STATUS_TAGS.has(k)).map(([key, v]) => ({ key, value: { type: 'string', value: String(v) } }));
+      const attributes: KeyValue[] = Object.entries(tags).filter(([k]) => !STATUS_TAGS.has(k)).map(([key, v]) => ({ key, value: { type: 'string', value: jsonText(v) } }));
       const remote = isObject(raw.remoteEndpoint) ? raw.remoteEndpoint : null;
       if (remote && typeof remote.serviceName === 'string') attributes.push({ key: 'peer.service', value: { type: 'string', value: remote.serviceName } });
-      const status = String(tags['otel.status_code'] ?? '');
+      const status = jsonText(tags['otel.status_code'] ?? '');
       const isError = status === 'ERROR' || 'error' in tags;
       const startNs = typeof raw.timestamp === 'number' ? microsToNanos(raw.timestamp) : 0n;
       const endNs = startNs > 0n && typeof raw.duration === 'number' ? startNs + microsToNanos(raw.duration) : startNs;
@@ -57,9 +58,9 @@ export const zipkinJson: Decoder = {
         spanId: normalizeTextId(typeof raw.id === 'string' ? raw.id : '', 8).hex,
         parentSpanId: normalizeTextId(typeof raw.parentId === 'string' ? raw.parentId : '', 8).hex,
         traceState: '', flags: null, name: typeof raw.name === 'string' ? raw.name : '',
-        kind: KINDS[String(raw.kind)] ?? 1, startNs, endNs, attributes, droppedAttributesCount: null,
+        kind: KINDS[jsonText(raw.kind)] ?? 1, startNs, endNs, attributes, droppedAttributesCount: null,
         events: (Array.isArray(raw.annotations) ? raw.annotations : []).filter(isObject).map((a) => ({
-          timeNs: typeof a.timestamp === 'number' ? microsToNanos(a.timestamp) : 0n, name: String(a.value ?? ''), attributes: [], droppedAttributesCount: null,
+          timeNs: typeof a.timestamp === 'number' ? microsToNanos(a.timestamp) : 0n, name: jsonText(a.value ?? ''), attributes: [], droppedAttributesCount: null,
         })),
         droppedEventsCount: null, links: [], droppedLinksCount: null,
         status: { code: isError ? 2 : status === 'OK' ? 1 : 0, message: typeof tags.error === 'string' ? tags.error : '' },

@@ -20,8 +20,12 @@ export function parseUnixNanos(value: unknown): UnixNanos | null {
   return null;
 }
 
-/** Microseconds (as many console exporters and Jaeger print them) to nanoseconds, exactly. */
+/**
+ * Microseconds (as many console exporters and Jaeger print them) to nanoseconds, exactly. A number JSON
+ * cannot hold as a finite one (`1e999` parses to Infinity) is no time: 0n, "absent" as in OTLP.
+ */
 export function microsToNanos(us: number): UnixNanos {
+  if (!Number.isFinite(us)) return 0n;
   const whole = Math.trunc(us);
   const frac = Math.round((us - whole) * 1000);
   return BigInt(whole) * 1000n + BigInt(frac);

@@ -7,6 +7,7 @@ import type { AnyValue, KeyValue, SpanEvent, SpanLink, SpanSink } from '../../mo
 import { placeText, Quirk } from '../../model/records.ts';
 import { parseUnixNanos, type UnixNanos } from '../../model/time.ts';
 import { base64ToBytes, bytesToHex, normalizeTextId } from './ids.ts';
+import { jsonText } from '../json-text.ts';
 
 type Json = Record<string, unknown>;
 
@@ -65,7 +66,7 @@ class Walk {
 
   str(obj: Json, camel: string): string {
     const v = this.get(obj, camel);
-    return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+    return typeof v === 'string' ? v : typeof v === 'number' ? jsonText(v) : '';
   }
 
   count(obj: Json, camel: string): number {
@@ -130,7 +131,7 @@ class Walk {
         this.warn(`attribute is ${typeName(kv)}, not an object; skipped`, `${where}.${camel}[${i}]`);
         continue;
       }
-      out.push({ key: typeof kv.key === 'string' ? kv.key : String(kv.key ?? ''), value: this.value(kv.value, 0) });
+      out.push({ key: typeof kv.key === 'string' ? kv.key : jsonText(kv.key ?? ''), value: this.value(kv.value, 0) });
     }
     return out;
   }
@@ -139,17 +140,17 @@ class Walk {
     if (!isObject(v)) return { type: 'empty' };
     if (depth >= MAX_VALUE_DEPTH) return { type: 'truncated', note: `nested deeper than ${MAX_VALUE_DEPTH} levels` };
     const s = this.get(v, 'stringValue');
-    if (s !== undefined) return { type: 'string', value: typeof s === 'string' ? s : String(s) };
+    if (s !== undefined) return { type: 'string', value: typeof s === 'string' ? s : jsonText(s) };
     const b = this.get(v, 'boolValue');
     if (b !== undefined) return { type: 'bool', value: b === true || b === 'true' };
     const i = this.get(v, 'intValue');
-    if (i !== undefined) return { type: 'int', value: typeof i === 'number' ? String(Math.trunc(i)) : String(i) };
+    if (i !== undefined) return { type: 'int', value: typeof i === 'number' ? jsonText(Math.trunc(i)) : jsonText(i) };
     const d = this.get(v, 'doubleValue');
     if (d !== undefined) return { type: 'double', value: typeof d === 'number' ? d : Number(d) };
     const by = this.get(v, 'bytesValue');
     if (by !== undefined) {
       const bytes = typeof by === 'string' ? base64ToBytes(by) : null;
-      return bytes ? { type: 'bytes', value: bytesToHex(bytes) } : { type: 'string', value: String(by) };
+      return bytes ? { type: 'bytes', value: bytesToHex(bytes) } : { type: 'string', value: jsonText(by) };
     }
     const arr = this.get(v, 'arrayValue');
     if (arr !== undefined) {
@@ -161,7 +162,7 @@ class Walk {
       const values = isObject(kvl) && Array.isArray(kvl.values) ? kvl.values : [];
       return {
         type: 'kvlist',
-        values: values.filter(isObject).map((kv) => ({ key: String(kv.key ?? ''), value: this.value(kv.value, depth + 1) })),
+        values: values.filter(isObject).map((kv) => ({ key: jsonText(kv.key ?? ''), value: this.value(kv.value, depth + 1) })),
       };
     }
     return { type: 'empty' };
@@ -173,7 +174,7 @@ function typeName(v: unknown): string {
 }
 
 function short(v: unknown): string {
-  const s = typeof v === 'string' ? JSON.stringify(v) : String(v);
+  const s = typeof v === 'string' ? JSON.stringify(v) : jsonText(v);
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 
