@@ -22,9 +22,10 @@ export function time<T>(runs: number, fn: () => T): { ms: number; result: T } {
  * JIT has optimized it: what the app's worker sees when it decodes its first file). Between runs the event
  * loop turns once, so cleanup left by the run before is not charged to the next.
  *
- * `collect`: also collect the heap (--expose-gc) before each run. Needed where runs leave gigabytes behind
- * (1M spans: our decode took 2.3 s after its own runs, 5.5 s after reflection's), but it throws away the
- * JIT's optimized code too, which at 100k spans made every run a first run (1.33× JSON.parse, not 1.09×).
+ * `collect`: also collect the heap (--expose-gc) before each run, where runs leave gigabytes behind. At 1M
+ * spans our protobuf decode took 5.3–5.5 s after reflection's runs, 4.2–4.4 s with the heap collected first
+ * (2.3 s after its own runs: the rest is not understood yet). It throws away the JIT's optimized code too,
+ * which at 100k spans made every run a first run (1.33× JSON.parse, not 1.09×), so 100k runs without it.
  */
 export async function timeInTurns<T extends unknown[]>(runs: number, collect: boolean, ...fns: { [K in keyof T]: () => T[K] }): Promise<{ [K in keyof T]: { ms: number; firstMs: number; result: T[K] } }> {
   const samples = fns.map(() => [] as number[]);

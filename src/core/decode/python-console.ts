@@ -22,7 +22,7 @@ const MAX_DEPTH = 64;
 function value(v: unknown, depth = 0): AnyValue {
   if (typeof v === 'string') return { type: 'string', value: v };
   if (typeof v === 'boolean') return { type: 'bool', value: v };
-  if (typeof v === 'number') return Number.isInteger(v) ? { type: 'int', value: jsonText(v) } : { type: 'double', value: v };
+  if (typeof v === 'number') return Number.isInteger(v) ? { type: 'int', value: String(v) } : { type: 'double', value: v };
   if (depth >= MAX_DEPTH) return { type: 'truncated', note: `nested deeper than ${MAX_DEPTH} levels` };
   if (Array.isArray(v)) return { type: 'array', values: v.map((x) => value(x, depth + 1)) };
   if (isObject(v)) return { type: 'kvlist', values: Object.entries(v).map(([key, x]) => ({ key, value: value(x, depth + 1) })) };

@@ -66,7 +66,7 @@ class Walk {
 
   str(obj: Json, camel: string): string {
     const v = this.get(obj, camel);
-    return typeof v === 'string' ? v : typeof v === 'number' ? jsonText(v) : '';
+    return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
   }
 
   count(obj: Json, camel: string): number {
@@ -144,7 +144,7 @@ class Walk {
     const b = this.get(v, 'boolValue');
     if (b !== undefined) return { type: 'bool', value: b === true || b === 'true' };
     const i = this.get(v, 'intValue');
-    if (i !== undefined) return { type: 'int', value: typeof i === 'number' ? jsonText(Math.trunc(i)) : jsonText(i) };
+    if (i !== undefined) return { type: 'int', value: typeof i === 'number' ? String(Math.trunc(i)) : jsonText(i) };
     const d = this.get(v, 'doubleValue');
     if (d !== undefined) return { type: 'double', value: typeof d === 'number' ? d : Number(d) };
     const by = this.get(v, 'bytesValue');
