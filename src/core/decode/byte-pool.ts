@@ -32,6 +32,14 @@ export class BytePool<T> {
     return this.values.length;
   }
 
+  /**
+   * hashBytes of `buf[start, end)` for `get` and `set`, hashed once for both; 0 for a run too long for this
+   * pool, which neither would look at.
+   */
+  hash(buf: Uint8Array, start: number, end: number): number {
+    return end - start <= this.maxBytes ? hashBytes(buf, start, end) : 0;
+  }
+
   /** What `buf[start, end)` gave before, or undefined. `hash` saves a pass when the caller hashed while scanning. */
   get(buf: Uint8Array, start: number, end: number, hash = hashBytes(buf, start, end)): T | undefined {
     if (end - start > this.maxBytes) return undefined;

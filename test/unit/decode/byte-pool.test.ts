@@ -54,4 +54,14 @@ describe('BytePool', () => {
     expect(hashBytes(buf, 1, 4)).toBe(hashBytes(buf, 5, 8));
     expect(hashBytes(buf, 0, 3)).not.toBe(hashBytes(buf, 1, 4));
   });
+
+  it("hashes for its look-ups only runs it would pool: a pool's own limit decides", () => {
+    const buf = new Uint8Array(40).fill(7);
+    const small = new BytePool<number>(16);
+    expect(small.hash(buf, 0, 16)).toBe(hashBytes(buf, 0, 16));
+    expect(small.hash(buf, 0, 17)).toBe(0);
+    small.set(buf, 0, 17, 1, small.hash(buf, 0, 17));
+    expect(small.get(buf, 0, 17)).toBeUndefined();
+    expect(new BytePool<number>().hash(buf, 0, 40)).toBe(hashBytes(buf, 0, 40));
+  });
 });

@@ -5,7 +5,7 @@
 import type { AnyValue, KeyValue, Sharing } from '../../model/records.ts';
 import { Quirk } from '../../model/records.ts';
 import { parseUnixNanos, type UnixNanos } from '../../model/time.ts';
-import { BytePool, hashBytes, MAX_POOLED_BYTES, MAX_POOLED_LIST_BYTES } from '../byte-pool.ts';
+import { BytePool, MAX_POOLED_LIST_BYTES } from '../byte-pool.ts';
 import { IdPool } from '../id-pool.ts';
 import { COMPOSITE, notFast, ScalarReader, skipValue, skipWs, stringEnd, stringText, ascii, digitsValue, ObjectEnd, type Scalar } from './json-bytes.ts';
 import { MAX_VALUE_DEPTH } from './json-walk.ts';
@@ -111,7 +111,7 @@ export class FieldReader {
     if (buf[this.pos] === 0x22) {
       const start = this.pos;
       const end = (this.pos = stringEnd(buf, start));
-      const hash = end - start <= MAX_POOLED_BYTES ? hashBytes(buf, start, end) : 0; // one hash for the look-up and the add
+      const hash = this.strings.hash(buf, start, end);
       let s = this.strings.get(buf, start, end, hash);
       if (s === undefined) this.strings.set(buf, start, end, (s = stringText(buf, start, end)), hash);
       return s;
@@ -246,7 +246,7 @@ export class FieldReader {
       const start = this.pos;
       const end = this.ends.find(this.buf, start);
       const hash = this.ends.hash;
-      let kv = end - start <= MAX_POOLED_BYTES ? this.kvs.get(this.buf, start, end, hash) : undefined;
+      let kv = this.kvs.get(this.buf, start, end, hash);
       if (kv === undefined) {
         kv = this.keyValue(0);
         if (this.pos !== end) notFast();

@@ -6,7 +6,7 @@
 // malformed input only: a nested value whose length runs past its KeyValue is read on past it (reflection
 // does the same), so what follows the run matters; a reuse then gives the first such reading.
 import type { KeyValue, Sharing, SpanStatus } from '../../model/records.ts';
-import { BytePool, hashBytes, MAX_POOLED_BYTES, MAX_POOLED_LIST_BYTES } from '../byte-pool.ts';
+import { BytePool, MAX_POOLED_LIST_BYTES } from '../byte-pool.ts';
 import { IdPool } from '../id-pool.ts';
 import { bytesToHex } from './ids.ts';
 import { keyValueBody, statusBody } from './proto-values.ts';
@@ -42,7 +42,7 @@ export class ProtoPools {
 function pooled<T>(r: Reader, pool: BytePool<T>, decode: (r: Reader, start: number, end: number) => T): T {
   const end = delimitedEnd(r);
   const start = r.pos;
-  const hash = end - start <= MAX_POOLED_BYTES ? hashBytes(r.buf, start, end) : 0; // one hash for the look-up and the add
+  const hash = pool.hash(r.buf, start, end);
   let value = pool.get(r.buf, start, end, hash);
   if (value === undefined) {
     value = decode(r, start, end);
@@ -118,7 +118,7 @@ export function pooledAttributes(r: Reader, pools: ProtoPools, from: number, end
     if (next < 0) break;
     runEnd = next;
   }
-  const hash = runEnd - from <= MAX_POOLED_LIST_BYTES ? hashBytes(buf, from, runEnd) : 0;
+  const hash = pools.lists.hash(buf, from, runEnd);
   const known = pools.lists.get(buf, from, runEnd, hash);
   if (known !== undefined) {
     r.pos = runEnd;
