@@ -4,6 +4,7 @@
 // costs one hash and one compare instead of decoding, allocating and pooling (see core/model/intern.ts).
 // Open addressing over a power-of-two table; the keys' bytes are copied into one arena, never referenced
 // in the input, so the input buffer can be dropped after decoding.
+import { SlotTable } from './slot-table.ts';
 
 /** Runs longer than this are rarely repeated (URLs with ids, SQL text): decode them directly. */
 export const MAX_POOLED_BYTES = 256;
@@ -20,7 +21,7 @@ export class BytePool<T> {
   /** `maxBytes`: longer runs are neither looked up nor remembered. */
   constructor(private readonly maxBytes = MAX_POOLED_BYTES) {}
 
-  private slots = new Int32Array(1 << 12).fill(-1);
+  private readonly table = new SlotTable();
   private readonly hashes: number[] = [];
   private readonly starts: number[] = [];
   private readonly lengths: number[] = [];
@@ -43,9 +44,10 @@ export class BytePool<T> {
   /** What `buf[start, end)` gave before, or undefined. `hash` saves a pass when the caller hashed while scanning. */
   get(buf: Uint8Array, start: number, end: number, hash = hashBytes(buf, start, end)): T | undefined {
     if (end - start > this.maxBytes) return undefined;
-    const mask = this.slots.length - 1;
+    const slots = this.table.slots;
+    const mask = slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot]!;
+      const entry = slots[slot]!;
       if (entry < 0) return undefined;
       if (this.hashes[entry] === hash && this.sameBytes(entry, buf, start, end)) return this.values[entry];
     }
@@ -55,8 +57,8 @@ export class BytePool<T> {
   set(buf: Uint8Array, start: number, end: number, value: T, hash = hashBytes(buf, start, end)): void {
     const length = end - start;
     if (length > this.maxBytes || this.values.length >= MAX_ENTRIES || this.arenaUsed + length > MAX_ARENA_BYTES) return;
-    if ((this.values.length + 1) * 2 > this.slots.length) this.grow();
     const entry = this.values.length;
+    if (this.table.isFull(entry)) this.table.grow(entry, (e) => this.hashes[e]!);
     if (this.arenaUsed + length > this.arena.length) {
       const bigger = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + length));
       bigger.set(this.arena.subarray(0, this.arenaUsed));
@@ -68,7 +70,7 @@ export class BytePool<T> {
     this.lengths.push(length);
     this.values.push(value);
     this.arenaUsed += length;
-    this.place(entry, hash);
+    this.table.place(entry, hash);
   }
 
   private sameBytes(entry: number, buf: Uint8Array, start: number, end: number): boolean {
@@ -77,18 +79,6 @@ export class BytePool<T> {
     let at = this.starts[entry]!;
     for (let i = start; i < end; i++, at++) if (arena[at] !== buf[i]) return false;
     return true;
-  }
-
-  private place(entry: number, hash: number): void {
-    const mask = this.slots.length - 1;
-    let slot = hash & mask;
-    while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
-    this.slots[slot] = entry;
-  }
-
-  private grow(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-    for (let entry = 0; entry < this.values.length; entry++) this.place(entry, this.hashes[entry]!);
   }
 }
 

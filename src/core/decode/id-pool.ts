@@ -3,6 +3,7 @@
 // children's parent id) and a trace id once per span; keyed by bytes (byte-pool.ts) each look-up hashed and
 // compared 16-34 bytes, here it mixes and compares two or four integers. One string per id value is kept,
 // so a child's parent id is its parent's own string (and `AB…` in one JSON span, `ab…` in another, one).
+import { SlotTable } from './slot-table.ts';
 
 /** Bounds the pool, so a hostile input of unique ids cannot grow it without end (16 MiB of words at most). */
 const MAX_ENTRIES = 1 << 20;
@@ -10,7 +11,7 @@ const MAX_ENTRIES = 1 << 20;
 export class IdPool {
   /** The id being looked up or added: fill `key[0 .. numWords)` first. */
   readonly key = new Int32Array(4);
-  private slots = new Int32Array(1 << 12).fill(-1);
+  private readonly table = new SlotTable();
   private words: Int32Array;
   private readonly ids: string[] = [];
   private hash = 0;
@@ -24,10 +25,11 @@ export class IdPool {
     const k = this.key;
     const n = this.numWords;
     const h = (this.hash = mix(k, 0, n));
-    const mask = this.slots.length - 1;
+    const slots = this.table.slots;
+    const mask = slots.length - 1;
     const words = this.words;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot]!;
+      const entry = slots[slot]!;
       if (entry < 0) return undefined;
       const at = entry * n;
       if (words[at] === k[0] && words[at + 1] === k[1] && (n === 2 || (words[at + 2] === k[2] && words[at + 3] === k[3]))) return this.ids[entry];
@@ -39,7 +41,7 @@ export class IdPool {
     const entry = this.ids.length;
     if (entry >= MAX_ENTRIES) return;
     const n = this.numWords;
-    if ((entry + 1) * 2 > this.slots.length) this.grow();
+    if (this.table.isFull(entry)) this.table.grow(entry, (e) => mix(this.words, e * n, n));
     if ((entry + 1) * n > this.words.length) {
       const bigger = new Int32Array(this.words.length * 2);
       bigger.set(this.words);
@@ -47,20 +49,7 @@ export class IdPool {
     }
     this.words.set(this.key.subarray(0, n), entry * n);
     this.ids.push(id);
-    this.place(entry, this.hash);
-  }
-
-  private place(entry: number, hash: number): void {
-    const mask = this.slots.length - 1;
-    let slot = hash & mask;
-    while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
-    this.slots[slot] = entry;
-  }
-
-  private grow(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const n = this.numWords;
-    for (let entry = 0; entry < this.ids.length; entry++) this.place(entry, mix(this.words, entry * n, n));
+    this.table.place(entry, this.hash);
   }
 }
 

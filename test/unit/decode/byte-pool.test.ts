@@ -64,4 +64,14 @@ describe('BytePool', () => {
     expect(small.get(buf, 0, 17)).toBeUndefined();
     expect(new BytePool<number>().hash(buf, 0, 40)).toBe(hashBytes(buf, 0, 40));
   });
+
+  it('keeps every run of a table grown many times over', () => {
+    const buf = new Uint8Array(4 * 20_000);
+    const view = new DataView(buf.buffer);
+    for (let i = 0; i < 20_000; i++) view.setUint32(i * 4, i * 2654435761);
+    const pool = new BytePool<number>();
+    for (let i = 0; i < 20_000; i++) pool.set(buf, i * 4, i * 4 + 4, i);
+    expect(pool.size).toBe(20_000);
+    for (let i = 0; i < 20_000; i++) expect(pool.get(buf, i * 4, i * 4 + 4)).toBe(i);
+  });
 });
