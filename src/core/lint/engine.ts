@@ -1,6 +1,7 @@
 // Runs rules over an assembled dataset. Rules are small pure modules; the engine applies configuration
 // (disabled rules, severity overrides, thresholds) and stamps each finding with its rule's id and category.
 import type { Dataset } from '../model/assemble.ts';
+import { StringPool } from '../model/intern.ts';
 import type { Finding, FindingInput, LintConfig, Rule, RuleContext, Severity, SpanRule } from './types.ts';
 
 export const DEFAULT_CONFIG: LintConfig = {
@@ -16,24 +17,7 @@ export function severityAtLeast(s: Severity, min: Severity): boolean {
   return SEVERITY_ORDER[s] >= SEVERITY_ORDER[min];
 }
 
-/**
- * One string per distinct finding text in a run. Rules format a fresh message for every finding, yet a run
- * has few distinct ones (58 texts for 259,012 findings over 100k SDK spans): shared, those findings hold
- * 318 bytes per span instead of 543 (`npm run bench`, resident memory). Bounded, so unique texts cannot
- * grow it without end.
- */
-class TextPool {
-  private readonly texts = new Map<string, string>();
-
-  get(text: string): string {
-    const found = this.texts.get(text);
-    if (found !== undefined) return found;
-    if (this.texts.size < 1 << 16) this.texts.set(text, text);
-    return text;
-  }
-}
-
-function contextFor(ds: Dataset, config: LintConfig, rule: Rule, findings: Finding[], texts: TextPool): RuleContext {
+function contextFor(ds: Dataset, config: LintConfig, rule: Rule, findings: Finding[], texts: StringPool): RuleContext {
   const override = config.severity.get(rule.meta.id);
   /** name → the configured value, or null when the config has none (the rule's fallback applies). */
   const thresholds = new Map<string, number | null>();
@@ -57,7 +41,7 @@ function contextFor(ds: Dataset, config: LintConfig, rule: Rule, findings: Findi
  * values (a severity the rule gave keeps its place), but several times faster in V8 than an object spread
  * followed by more properties, which showed as the main cost of rules with many findings.
  */
-function stamped(f: FindingInput, rule: Rule, severity: Severity, texts: TextPool): Finding {
+function stamped(f: FindingInput, rule: Rule, severity: Severity, texts: StringPool): Finding {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(f)) {
     const value = f[key as keyof FindingInput];
@@ -95,7 +79,13 @@ const ROWS_PER_STEP = 4096;
 export function* lintSteps(ds: Dataset, rules: readonly Rule[], config: LintConfig = DEFAULT_CONFIG): Generator<void, Finding[]> {
   const active = rules.filter((rule) => !config.disabled.has(rule.meta.id));
   const perRule = active.map((): Finding[] => []);
-  const texts = new TextPool();
+  /**
+   * One string per distinct finding text in a run. Rules format a fresh message for every finding, yet a run
+   * has few distinct ones (58 texts for 259,012 findings over 100k SDK spans): shared, those findings hold
+   * 318 bytes per span instead of 543 (`npm run bench`, resident memory). Any length (suggestions are long),
+   * bounded in number, so unique texts cannot grow it without end.
+   */
+  const texts = new StringPool(Infinity, 1 << 16);
   const contexts = active.map((rule, i) => contextFor(ds, config, rule, perRule[i]!, texts));
   const spanRules: SpanRule[] = [];
   const spanContexts: RuleContext[] = [];

@@ -23,8 +23,26 @@ function sameContext(a: SpanContext, b: SpanContext): boolean {
   );
 }
 
-export class InternPool {
+/** One copy of each equal string up to `maxLength` characters, for at most `maxEntries` distinct ones. */
+export class StringPool {
   private readonly strings = new Map<string, string>();
+
+  constructor(
+    private readonly maxLength: number,
+    private readonly maxEntries: number,
+  ) {}
+
+  get(s: string): string {
+    if (s.length > this.maxLength) return s;
+    const found = this.strings.get(s);
+    if (found !== undefined) return found;
+    if (this.strings.size < this.maxEntries) this.strings.set(s, s);
+    return s;
+  }
+}
+
+export class InternPool {
+  private readonly strings = new StringPool(MAX_POOLED_TEXT, MAX_POOL_ENTRIES);
   private readonly kvs = new Map<string, KeyValue>();
   private readonly statuses = new Map<string, SpanStatus>();
   /**
@@ -39,11 +57,7 @@ export class InternPool {
   private lastContext: SpanContext | null = null;
 
   string(s: string): string {
-    if (s.length > MAX_POOLED_TEXT) return s;
-    const found = this.strings.get(s);
-    if (found !== undefined) return found;
-    if (this.strings.size < MAX_POOL_ENTRIES) this.strings.set(s, s);
-    return s;
+    return this.strings.get(s);
   }
 
   /** One shared KeyValue per (key, scalar value); lists and maps are kept as they are, with pooled keys. */
