@@ -3,18 +3,35 @@
 // shape the spec describes (opentelemetry-proto docs/specification.md#json-protobuf-encoding: lowerCamelCase
 // keys, hex ids, integer enums, 64-bit integers as strings or numbers) and gives exactly the records, quirks
 // and places json-walk.ts gives for the same text. Anything else — snake_case, Jaeger's `result`, Tempo's
-// `batches`, bad JSON, whatever the walker would warn about — makes the scan fail, and the caller takes the
-// JSON.parse + walk path. Records are buffered and handed to the sink only when the whole request was read,
-// since a sink cannot take records back.
-//
-// The levels above a span are a state machine (json-scan-levels.ts), so the same scan also runs while an
-// input's chunks arrive (json-scan-stream.ts).
-import type { Sharing, SpanSink } from '../../model/records.ts';
+// `batches`, bad JSON, whatever the walker would warn about — makes scanTracesRequest return null, and the
+// caller takes the JSON.parse + walk path. Records are buffered and handed to the sink only when the whole
+// request was read, since a sink cannot take records back.
+import type { KeyValue, ResourceRecord, Sharing, ScopeRecord, SpanEvent, SpanInput, SpanLink, SpanSink, SpanStatus } from '../../model/records.ts';
 import { FieldReader } from './json-scan-fields.ts';
+import { F } from './json-scan-keys.ts';
+import { SPAN_KIND_NAMES, STATUS_CODE_NAMES } from './json-walk.ts';
 import { NOT_FAST, notFast, skipWs } from './json-bytes.ts';
-import { RequestReader, type ScannedRequest } from './json-scan-levels.ts';
 
-export type { ScannedRequest };
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const CLOSE_ARRAY = 0x5d;
+
+type MutableSpan = { -readonly [K in keyof SpanInput]: SpanInput[K] };
+
+interface ScannedScope {
+  readonly scope: ScopeRecord;
+  readonly spans: MutableSpan[];
+}
+
+interface ScannedResource {
+  readonly resource: ResourceRecord;
+  readonly scopes: ScannedScope[];
+}
+
+/** One request read whole, waiting to be handed to a sink. */
+export interface ScannedRequest {
+  readonly resources: readonly ScannedResource[];
+}
 
 /**
  * Whether decoders try the fast path, and how often it took a request or left it to the walker: tests turn
@@ -24,7 +41,7 @@ export const jsonFastPath = { enabled: true, numScanned: 0, numFallbacks: 0, num
 
 /** Reads several inputs (or lines) with shared byte caches: repeats across lines are recognised too. */
 export class TracesScanner {
-  readonly r: FieldReader;
+  private readonly r: FieldReader;
 
   constructor(sharing?: Sharing) {
     this.r = new FieldReader(sharing);
@@ -38,14 +55,17 @@ export class TracesScanner {
     if (!jsonFastPath.enabled) return null;
     const r = this.r;
     r.buf = end === bytes.length ? bytes : bytes.subarray(0, end);
-    r.pos = start;
+    r.pos = skipWs(r.buf, start);
     try {
-      const request = new RequestReader(r, prefix).read(true)!;
+      const request = readRequest(r, prefix);
       if (skipWs(r.buf, r.pos) !== r.buf.length) notFast();
       jsonFastPath.numScanned++;
       return request;
     } catch (err) {
-      countFallback(err);
+      // Besides NOT_FAST, a RangeError (nesting too deep for the stack) is expected; whatever else went
+      // wrong, the walker's path gives the reference answer.
+      if (err !== NOT_FAST) jsonFastPath.numErrors++;
+      jsonFastPath.numFallbacks++;
       return null;
     } finally {
       r.buf = new Uint8Array(0); // the input is not kept past the call
@@ -53,28 +73,11 @@ export class TracesScanner {
   }
 }
 
-/** Counts a request left to the walker; `err` is why. */
-export function countFallback(err: unknown): void {
-  // Besides NOT_FAST, a RangeError (nesting too deep for the stack) is expected; whatever else went
-  // wrong, the walker's path gives the reference answer.
-  if (err !== NOT_FAST) jsonFastPath.numErrors++;
-  jsonFastPath.numFallbacks++;
-}
-
-/** Whether `bytes` start with a UTF-16 byte-order mark: such text is left to the walker (via TextDecoder). */
-export function isUtf16(bytes: Uint8Array): boolean {
-  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-}
-
-/** Length of a UTF-8 byte-order mark at the start of `bytes` (skipped, as TextDecoder does): 3 or 0. */
-export function bomLength(bytes: Uint8Array): number {
-  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-}
-
 /** A whole OTLP/JSON input: a UTF-8 BOM is skipped (as TextDecoder does); UTF-16 text is left to the walker. */
 export function scanWholeInput(bytes: Uint8Array, sharing?: Sharing): ScannedRequest | null {
-  if (isUtf16(bytes)) return null;
-  return new TracesScanner(sharing).scan(bytes, bomLength(bytes));
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return null;
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return new TracesScanner(sharing).scan(bytes, start);
 }
 
 /** Hands a scanned request to the sink in the walker's order; returns the number of spans. */
@@ -93,4 +96,201 @@ export function emitScanned(request: ScannedRequest, sink: SpanSink): number {
     }
   }
   return numSpans;
+}
+
+function readRequest(r: FieldReader, prefix: string): ScannedRequest {
+  let resources: ScannedResource[] | undefined;
+  for (let more = r.first(OPEN_OBJECT, CLOSE_OBJECT); more; more = r.next(CLOSE_OBJECT)) {
+    if (r.key() !== F.resourceSpans) {
+      r.skip();
+      continue;
+    }
+    if (resources) notFast();
+    resources = [];
+    for (let rs = r.list(); rs; rs = r.next(CLOSE_ARRAY)) resources.push(readResourceSpans(r, prefix, resources.length));
+  }
+  // Without "resourceSpans" this is not a traces request: the walker's path says so.
+  return resources ? { resources } : notFast();
+}
+
+/** Marks a key as seen in `seen`; a duplicate key (JSON.parse keeps the last) is left to the walker. */
+function once(seen: number, field: number): number {
+  if (seen & (1 << field)) notFast(); // field ids used here are below 31
+  return seen | (1 << field);
+}
+
+function readResourceSpans(r: FieldReader, prefix: string, rIdx: number): ScannedResource {
+  if (!r.isObject()) notFast(); // the walker reports a non-object
+  let seen = 0;
+  let attributes: readonly KeyValue[] = [];
+  let droppedAttributesCount = 0;
+  let schemaUrl = '';
+  const scopes: ScannedScope[] = [];
+  for (let more = r.first(OPEN_OBJECT, CLOSE_OBJECT); more; more = r.next(CLOSE_OBJECT)) {
+    const id = r.key();
+    if (id === F.resource || id === F.schemaUrl || id === F.scopeSpans) seen = once(seen, id);
+    if (id === F.resource && r.isObject()) {
+      let seenIn = 0;
+      for (let m = r.first(OPEN_OBJECT, CLOSE_OBJECT); m; m = r.next(CLOSE_OBJECT)) {
+        const k = r.key();
+        if (k === F.attributes || k === F.droppedAttributesCount) seenIn = once(seenIn, k);
+        if (k === F.attributes) attributes = r.attributes();
+        else if (k === F.droppedAttributesCount) droppedAttributesCount = r.count();
+        else r.skip();
+      }
+    } else if (id === F.schemaUrl) schemaUrl = r.str();
+    else if (id === F.scopeSpans) {
+      for (let ss = r.list(); ss; ss = r.next(CLOSE_ARRAY)) {
+        const list = `resourceSpans[${rIdx}].scopeSpans[${scopes.length}].spans`;
+        scopes.push(readScopeSpans(r, prefix === '' ? list : [prefix, list].join('')));
+      }
+    } else r.skip();
+  }
+  return { resource: { attributes, droppedAttributesCount, schemaUrl }, scopes };
+}
+
+function readScopeSpans(r: FieldReader, placeList: string): ScannedScope {
+  if (!r.isObject()) notFast();
+  let seen = 0;
+  let name = '';
+  let version = '';
+  let attributes: readonly KeyValue[] = [];
+  let droppedAttributesCount = 0;
+  let schemaUrl = '';
+  const spans: MutableSpan[] = [];
+  for (let more = r.first(OPEN_OBJECT, CLOSE_OBJECT); more; more = r.next(CLOSE_OBJECT)) {
+    const id = r.key();
+    if (id === F.scope || id === F.schemaUrl || id === F.spans) seen = once(seen, id);
+    if (id === F.scope && r.isObject()) {
+      let seenIn = 0;
+      for (let m = r.first(OPEN_OBJECT, CLOSE_OBJECT); m; m = r.next(CLOSE_OBJECT)) {
+        const k = r.key();
+        if (k === F.name || k === F.version || k === F.attributes || k === F.droppedAttributesCount) seenIn = once(seenIn, k);
+        if (k === F.name) name = r.str();
+        else if (k === F.version) version = r.str();
+        else if (k === F.attributes) attributes = r.attributes();
+        else if (k === F.droppedAttributesCount) droppedAttributesCount = r.count();
+        else r.skip();
+      }
+    } else if (id === F.schemaUrl) schemaUrl = r.str();
+    else if (id === F.spans) {
+      for (let s = r.list(); s; s = r.next(CLOSE_ARRAY)) spans.push(readSpan(r, placeList, spans.length));
+    } else r.skip();
+  }
+  return { scope: { name, version, attributes, droppedAttributesCount, schemaUrl }, spans };
+}
+
+const NO_STATUS: SpanStatus = Object.freeze({ code: 0, message: '' });
+/** A span without attributes, events or links holds this one list (three fresh ones per span were garbage). */
+const NONE: readonly never[] = Object.freeze([]);
+
+function readSpan(r: FieldReader, placeList: string, index: number): MutableSpan {
+  if (!r.isObject()) notFast();
+  r.quirks = 0;
+  const span: MutableSpan = {
+    traceId: '', spanId: '', parentSpanId: '', traceState: '', flags: null, name: '', kind: 0, startNs: 0n, endNs: 0n,
+    attributes: NONE, droppedAttributesCount: 0, events: NONE, droppedEventsCount: 0, links: NONE, droppedLinksCount: 0,
+    status: NO_STATUS, resourceIdx: -1, scopeIdx: -1, where: { list: placeList, index, byte: -1 }, quirks: 0,
+  };
+  let seen = 0;
+  for (let more = r.first(OPEN_OBJECT, CLOSE_OBJECT); more; more = r.next(CLOSE_OBJECT)) {
+    const id = r.key();
+    if (id >= F.attributes && id <= F.status) seen = once(seen, id);
+    switch (id) {
+      case F.traceId: span.traceId = r.id(16, true); break;
+      case F.spanId: span.spanId = r.id(8, true); break; // pooled with parent ids: a child shares its parent's string
+      case F.parentSpanId: span.parentSpanId = r.id(8, true); break;
+      case F.traceState: span.traceState = r.str(); break;
+      case F.flags: span.flags = r.flags(); break;
+      case F.name: span.name = r.str(); break;
+      case F.kind: span.kind = r.enumValue(SPAN_KIND_NAMES); break;
+      case F.startTimeUnixNano: span.startNs = r.time(); break;
+      case F.endTimeUnixNano: span.endNs = r.time(); break;
+      case F.attributes: span.attributes = r.attributes(); break;
+      case F.droppedAttributesCount: span.droppedAttributesCount = r.count(); break;
+      case F.events: span.events = readEvents(r); break;
+      case F.droppedEventsCount: span.droppedEventsCount = r.count(); break;
+      case F.links: span.links = readLinks(r); break;
+      case F.droppedLinksCount: span.droppedLinksCount = r.count(); break;
+      case F.status: span.status = readStatus(r); break;
+      default: r.skip();
+    }
+  }
+  if (span.traceId === '' || span.spanId === '') notFast(); // the walker reports it
+  span.quirks = r.quirks;
+  return span;
+}
+
+function readStatus(r: FieldReader): SpanStatus {
+  if (!r.isObject()) {
+    r.skip();
+    return NO_STATUS;
+  }
+  let code = 0;
+  let message = '';
+  let seen = 0;
+  for (let more = r.first(OPEN_OBJECT, CLOSE_OBJECT); more; more = r.next(CLOSE_OBJECT)) {
+    const k = r.key();
+    if (k === F.code || k === F.message) seen = once(seen, k);
+    if (k === F.code) code = r.enumValue(STATUS_CODE_NAMES);
+    else if (k === F.message) message = r.str();
+    else r.skip();
+  }
+  return code === 0 && message === '' ? NO_STATUS : { code, message };
+}
+
+function readEvents(r: FieldReader): SpanEvent[] {
+  const events: SpanEvent[] = [];
+  for (let more = r.list(); more; more = r.next(CLOSE_ARRAY)) {
+    if (!r.isObject()) {
+      r.skip(); // the walker drops non-object events silently
+      continue;
+    }
+    let timeNs = 0n;
+    let name = '';
+    let attributes: readonly KeyValue[] = [];
+    let droppedAttributesCount = 0;
+    let seen = 0;
+    for (let m = r.first(OPEN_OBJECT, CLOSE_OBJECT); m; m = r.next(CLOSE_OBJECT)) {
+      const k = r.key();
+      if (k === F.timeUnixNano || k === F.name || k === F.attributes || k === F.droppedAttributesCount) seen = once(seen, k);
+      if (k === F.timeUnixNano) timeNs = r.time();
+      else if (k === F.name) name = r.str();
+      else if (k === F.attributes) attributes = r.attributes();
+      else if (k === F.droppedAttributesCount) droppedAttributesCount = r.count();
+      else r.skip();
+    }
+    events.push({ timeNs, name, attributes, droppedAttributesCount });
+  }
+  return events;
+}
+
+function readLinks(r: FieldReader): SpanLink[] {
+  const links: SpanLink[] = [];
+  for (let more = r.list(); more; more = r.next(CLOSE_ARRAY)) {
+    if (!r.isObject()) {
+      r.skip(); // dropped silently, as by the walker
+      continue;
+    }
+    let traceId = '';
+    let spanId = '';
+    let traceState = '';
+    let attributes: readonly KeyValue[] = [];
+    let droppedAttributesCount = 0;
+    let flags: number | null = null;
+    let seen = 0;
+    for (let m = r.first(OPEN_OBJECT, CLOSE_OBJECT); m; m = r.next(CLOSE_OBJECT)) {
+      const k = r.key();
+      if (k >= F.attributes && k <= F.flags) seen = once(seen, k);
+      if (k === F.traceId) traceId = r.id(16, true);
+      else if (k === F.spanId) spanId = r.id(8, false);
+      else if (k === F.traceState) traceState = r.str();
+      else if (k === F.attributes) attributes = r.attributes();
+      else if (k === F.droppedAttributesCount) droppedAttributesCount = r.count();
+      else if (k === F.flags) flags = r.flags();
+      else r.skip();
+    }
+    links.push({ traceId, spanId, traceState, attributes, droppedAttributesCount, flags });
+  }
+  return links;
 }
