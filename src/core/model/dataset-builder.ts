@@ -92,7 +92,7 @@ export class DatasetBuilder {
         if (report.errors.length < MAX_ISSUES_PER_INPUT) report.errors.push(issue);
         else report.numIssuesDropped++;
       },
-      shareKeyValue: (kv) => this.pool.keyValue(kv),
+      shareKeyValue: (kv) => this.pool.sharedKeyValue(kv),
       shareAttributes: (list) => this.pool.sharedList(list),
       part: (format, spans) => void (report.parts ??= []).push({ format, spans }),
     };

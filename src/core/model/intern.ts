@@ -13,6 +13,21 @@ const MAX_POOL_ENTRIES = 1 << 20;
 /** Longer attribute lists are shared by their KeyValues only. */
 const MAX_POOLED_LIST = 32;
 
+/**
+ * An attribute key's values are pooled on trial: after this many look-ups, a key whose values were found
+ * in the pool less than a quarter of the time (ids in URLs, SQL text with literals, request ids) is no
+ * longer pooled. Each value of such a key would only cost a look-up and a pool entry, and would keep its
+ * span's whole list from being shared.
+ */
+const KEY_TRIAL_LOOKUPS = 512;
+
+/** How one attribute key's values fare in the pool (see KEY_TRIAL_LOOKUPS). */
+interface KeyTrial {
+  lookups: number;
+  hits: number;
+  pooled: boolean;
+}
+
 const EMPTY: readonly never[] = Object.freeze([]);
 
 function sameContext(a: SpanContext, b: SpanContext): boolean {
@@ -55,28 +70,60 @@ export class InternPool {
   private readonly handedLists = new Set<readonly KeyValue[]>();
   private readonly contexts = new Map<string, SpanContext>();
   private lastContext: SpanContext | null = null;
+  private readonly keyTrials = new Map<string, KeyTrial>();
 
   string(s: string): string {
     return this.strings.get(s);
   }
 
-  /** One shared KeyValue per (key, scalar value); lists and maps are kept as they are, with pooled keys. */
+  /**
+   * One shared KeyValue per (key, scalar value); lists and maps, long values and the values of keys that
+   * rarely repeat (see KEY_TRIAL_LOOKUPS) are kept as they are, with pooled keys.
+   */
   keyValue(kv: KeyValue): KeyValue {
+    return this.sharedKeyValue(kv) ?? this.withPooledKey(kv);
+  }
+
+  /**
+   * `keyValue(kv)`, or undefined when the values of its key rarely repeat (see KEY_TRIAL_LOOKUPS): a decoder
+   * that reuses values by their bytes should then not remember this one either.
+   */
+  sharedKeyValue(kv: KeyValue): KeyValue | undefined {
     if (this.sharedKvs.has(kv)) return kv;
     const v = kv.value;
     const scalar = v.type === 'string' || v.type === 'int' || v.type === 'bool' || v.type === 'double' || v.type === 'empty';
-    if (!scalar) return kv.key === this.string(kv.key) ? kv : { key: this.string(kv.key), value: v };
+    if (!scalar) return this.withPooledKey(kv);
     const text = v.type === 'empty' ? '' : String(v.value);
-    if (text.length > MAX_POOLED_TEXT) return { key: this.string(kv.key), value: v };
-    const id = `${kv.key}\u0000${v.type}\u0000${text}`;
+    if (text.length > MAX_POOLED_TEXT) return this.withPooledKey(kv);
+    const key = this.string(kv.key);
+    let trial = this.keyTrials.get(key);
+    if (trial === undefined) {
+      trial = { lookups: 0, hits: 0, pooled: true };
+      if (this.keyTrials.size < MAX_POOL_ENTRIES) this.keyTrials.set(key, trial);
+    }
+    if (!trial.pooled) return undefined;
+    const id = `${key}\u0000${v.type}\u0000${text}`;
     const found = this.kvs.get(id);
-    if (found) return found;
-    const shared: KeyValue = { key: this.string(kv.key), value: v.type === 'string' ? { type: 'string', value: this.string(v.value) } : v };
+    trial.lookups++;
+    if (found) {
+      trial.hits++;
+      return found;
+    }
+    if (trial.lookups >= KEY_TRIAL_LOOKUPS && trial.hits * 4 < trial.lookups) {
+      trial.pooled = false;
+      return undefined;
+    }
+    const shared: KeyValue = { key, value: v.type === 'string' ? { type: 'string', value: this.string(v.value) } : v };
     if (this.kvs.size < MAX_POOL_ENTRIES) {
       this.kvs.set(id, shared);
       this.sharedKvs.set(shared, this.sharedKvs.size);
     }
     return shared;
+  }
+
+  /** A copy of `kv` holding the pooled key (`===` compares strings by content, so a copy is the only way to be sure). */
+  private withPooledKey(kv: KeyValue): KeyValue {
+    return { key: this.string(kv.key), value: kv.value };
   }
 
   /** Most spans share one of a few statuses ({0, ''}, {2, 'timeout'}). */
@@ -96,7 +143,27 @@ export class InternPool {
   attributes(list: readonly KeyValue[]): readonly KeyValue[] {
     if (list.length === 0) return EMPTY;
     if (this.handedLists.has(list)) return list;
-    const shared = list.map((kv) => this.keyValue(kv));
+    return this.pooledList(list.map((kv) => this.keyValue(kv)));
+  }
+
+  /**
+   * `attributes(list)`, remembered so that passing the result back later costs one Set look-up; undefined
+   * when the list holds a value of a key that rarely repeats (see sharedKeyValue): such a list is unique
+   * too, and a decoder that reuses lists by their bytes should not remember it.
+   */
+  sharedList(list: readonly KeyValue[]): readonly KeyValue[] | undefined {
+    if (list.length === 0) return EMPTY;
+    let declined = false;
+    // map, not push: the array is kept, and map sizes it exactly (a pushed one keeps room for 17).
+    const shared = list.map((kv) => this.sharedKeyValue(kv) ?? ((declined = true), kv));
+    if (declined) return undefined;
+    const kept = this.pooledList(shared);
+    if (this.handedLists.size < MAX_POOL_ENTRIES) this.handedLists.add(kept);
+    return kept;
+  }
+
+  /** The earlier list equal to `shared` (KeyValues already shared), or `shared` itself. */
+  private pooledList(shared: readonly KeyValue[]): readonly KeyValue[] {
     if (shared.length > MAX_POOLED_LIST) return shared;
     const ids: number[] = [];
     for (const kv of shared) {
@@ -108,13 +175,6 @@ export class InternPool {
     const found = this.lists.get(key);
     if (found) return found;
     if (this.lists.size < MAX_POOL_ENTRIES) this.lists.set(key, shared);
-    return shared;
-  }
-
-  /** `attributes(list)`, remembered so that passing the result back later costs one Set look-up. */
-  sharedList(list: readonly KeyValue[]): readonly KeyValue[] {
-    const shared = this.attributes(list);
-    if (this.handedLists.size < MAX_POOL_ENTRIES) this.handedLists.add(shared);
     return shared;
   }
 

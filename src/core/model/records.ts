@@ -176,14 +176,18 @@ export interface SpanSink {
   addSpan(span: SpanInput, shared?: boolean): void;
   /**
    * The copy of a KeyValue the sink keeps for every equal one. A decoder that reuses values by their bytes
-   * (decode/byte-pool.ts) keeps this copy, so each repeat costs the sink an identity check only.
+   * (decode/byte-pool.ts) keeps this copy, so each repeat costs the sink an identity check only. Undefined
+   * when the sink keeps none, as values of that key rarely repeat (ids in URLs, SQL text): the decoder then
+   * uses its own and does not remember it either.
    */
-  shareKeyValue?(kv: KeyValue): KeyValue;
+  shareKeyValue?(kv: KeyValue): KeyValue | undefined;
   /**
    * The copy of an attribute list the sink keeps for every equal one (as `shareKeyValue`, for a span's
-   * whole list): a decoder that reuses lists by their bytes hands this copy back to `addSpan`.
+   * whole list): a decoder that reuses lists by their bytes hands this copy back to `addSpan`. Undefined
+   * when the list holds a value the sink does not keep: such lists do not repeat, and the decoder passes
+   * its own to `addSpan` and does not remember it.
    */
-  shareAttributes?(list: readonly KeyValue[]): readonly KeyValue[];
+  shareAttributes?(list: readonly KeyValue[]): readonly KeyValue[] | undefined;
   issue(issue: DecodeIssue): void;
   /** A decoder that found several formats in one input says how many spans each gave (mixed pastes). */
   part?(format: string, numSpans: number): void;

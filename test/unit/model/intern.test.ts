@@ -6,6 +6,9 @@ import { createReader, readString } from '../../../src/core/decode/otlp/proto-wi
 import { loadDataset } from '../../../src/core/load-dataset.ts';
 import { InternPool } from '../../../src/core/model/intern.ts';
 import { buildDemoWorld } from '../../support/demo-world.ts';
+import { decodeBothPaths } from '../../support/both-json-paths.ts';
+import { SdkWorld } from '../../support/sdk-world.ts';
+import type { KeyValue } from '../../../src/core/model/records.ts';
 
 describe('sharing repeated values', () => {
   it('equal attributes and statuses are one shared object', () => {
@@ -29,6 +32,68 @@ describe('sharing repeated values', () => {
     expect(pool.keyValue(list)).toEqual(list);
     // Same text, different types: not merged.
     expect(pool.keyValue({ key: 'k', value: { type: 'int', value: '1' } })).not.toEqual(pool.keyValue({ key: 'k', value: { type: 'string', value: '1' } }));
+  });
+});
+
+describe('keys whose values rarely repeat', () => {
+  const str = (key: string, value: string): KeyValue => ({ key, value: { type: 'string', value } });
+
+  it('stop being pooled after their trial; keys whose values repeat stay pooled alongside', () => {
+    const pool = new InternPool();
+    const gets: KeyValue[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const url = str('url.full', `https://shop.example/orders/${i}`);
+      const shared = pool.sharedKeyValue(url);
+      // Pooled (a fresh copy) during the trial, then no longer: the caller keeps its own.
+      if (i < 511) expect(shared).toEqual(url);
+      if (i >= 512) expect(shared).toBeUndefined();
+      gets.push(pool.keyValue(str('http.request.method', i % 3 === 0 ? 'POST' : 'GET')));
+    }
+    expect(new Set(gets).size).toBe(2);
+    // keyValue still answers with an equal value.
+    const late = str('url.full', 'https://shop.example/orders/late');
+    expect(pool.keyValue(late)).toEqual(late);
+  });
+
+  it('a key whose values repeat half the time stays pooled', () => {
+    const pool = new InternPool();
+    for (let i = 0; i < 4000; i++) {
+      const id = str('messaging.message.id', `m-${i >> 1}`);
+      const shared = pool.sharedKeyValue(id);
+      expect(shared).toEqual(id);
+      if (i % 2 === 1) expect(shared).toBe(pool.sharedKeyValue(str('messaging.message.id', `m-${i >> 1}`)));
+    }
+  });
+
+  it('a list holding such a value is not handed out as shared; equal lists of pooled values are one list', () => {
+    const pool = new InternPool();
+    for (let i = 0; i < 600; i++) pool.sharedKeyValue(str('db.query.text', `SELECT ${i}`));
+    const unique = [str('db.system.name', 'postgresql'), str('db.query.text', 'SELECT 9999')];
+    expect(pool.sharedList(unique)).toBeUndefined();
+    expect(pool.attributes(unique)).toEqual(unique);
+    const a = pool.sharedList([str('db.system.name', 'postgresql'), str('server.address', 'db')]);
+    const b = pool.sharedList([str('db.system.name', 'postgresql'), str('server.address', 'db')]);
+    expect(a).toBeDefined();
+    expect(a).toBe(b);
+  });
+
+  it('decoders give every value as written, across the trial, and still share the repeated ones', () => {
+    const w = new SdkWorld(21);
+    for (let i = 0; i < 1500; i++) {
+      w.span('shop', { name: 'GET /orders/{id}', startMs: i, endMs: i + 1, attributes: { 'http.request.method': i % 2 ? 'GET' : 'POST', 'url.full': `https://shop.example/orders/${i}`, 'app.n': i } });
+    }
+    const json = new TextEncoder().encode(w.otlpJson());
+    const both = decodeBothPaths('unique.json', json);
+    expect(both.numScanned).toBe(1);
+    expect(both.fast).toEqual(both.slow);
+    for (const [name, bytes] of [['unique.json', json], ['unique.pb', w.otlpProto()]] as const) {
+      const ds = loadDataset([{ name, bytes }]);
+      expect(ds.spans).toHaveLength(1500);
+      const urls = new Set(ds.spans.map((s) => s.attributes.find((a) => a.key === 'url.full')?.value));
+      expect([...urls].map((v) => (v?.type === 'string' ? v.value : '')).sort()).toEqual(Array.from({ length: 1500 }, (_, i) => `https://shop.example/orders/${i}`).sort());
+      const methods = ds.spans.map((s) => s.attributes.find((a) => a.key === 'http.request.method'));
+      expect(new Set(methods).size, name).toBe(2);
+    }
   });
 });
 

@@ -234,7 +234,9 @@ export class FieldReader {
     }
     const list = this.attributeItems();
     if (this.pos !== end) notFast();
-    const shared = this.sharing.shareAttributes?.(list) ?? list;
+    const share = this.sharing.shareAttributes;
+    const shared = share ? share(list) : list;
+    if (shared === undefined) return list;
     this.lists.set(buf, start, end, shared, hash);
     return shared;
   }
@@ -250,8 +252,9 @@ export class FieldReader {
       if (kv === undefined) {
         kv = this.keyValue(0);
         if (this.pos !== end) notFast();
-        kv = this.sharing.shareKeyValue?.(kv) ?? kv;
-        this.kvs.set(this.buf, start, end, kv, hash);
+        const share = this.sharing.shareKeyValue;
+        const shared = share ? share(kv) : kv;
+        if (shared !== undefined) this.kvs.set(this.buf, start, end, (kv = shared), hash);
       } else this.pos = end;
       out.push(kv);
     }

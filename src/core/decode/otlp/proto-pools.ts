@@ -16,12 +16,16 @@ export class ProtoPools {
   /** `sharing`: the copies the sink keeps of new KeyValues and lists (SpanSink.shareKeyValue, shareAttributes), pooled here. */
   constructor(private readonly sharing: Sharing = {}) {}
 
-  share(kv: KeyValue): KeyValue {
-    return this.sharing.shareKeyValue?.(kv) ?? kv;
+  /** The sink's copy of `kv`, or undefined when the sink keeps none (see SpanSink.shareKeyValue). */
+  share(kv: KeyValue): KeyValue | undefined {
+    const share = this.sharing.shareKeyValue;
+    return share ? share(kv) : kv;
   }
 
-  shareList(list: readonly KeyValue[]): readonly KeyValue[] {
-    return this.sharing.shareAttributes?.(list) ?? list;
+  /** The sink's copy of `list`, or undefined when the sink keeps none (see SpanSink.shareAttributes). */
+  shareList(list: readonly KeyValue[]): readonly KeyValue[] | undefined {
+    const share = this.sharing.shareAttributes;
+    return share ? share(list) : list;
   }
 
   readonly keyValues = new BytePool<KeyValue>();
@@ -74,9 +78,24 @@ export function pooledHex(r: Reader, pools: ProtoPools): string {
   return id;
 }
 
-/** A top-level KeyValue (span, event, link, resource or scope attribute), reused when its bytes repeat. */
+/**
+ * A top-level KeyValue (span, event, link, resource or scope attribute), reused when its bytes repeat; one
+ * the sink does not keep (its key's values rarely repeat) is not remembered either.
+ */
 export function pooledKeyValue(r: Reader, pools: ProtoPools): KeyValue {
-  return pooled(r, pools.keyValues, (rr, _start, end) => pools.share(keyValueBody(rr, end, 0)));
+  const pool = pools.keyValues;
+  const end = delimitedEnd(r);
+  const start = r.pos;
+  const hash = pool.hash(r.buf, start, end);
+  let kv = pool.get(r.buf, start, end, hash);
+  if (kv === undefined) {
+    const own = keyValueBody(r, end, 0);
+    const shared = pools.share(own);
+    if (shared !== undefined) pool.set(r.buf, start, end, shared, hash);
+    kv = shared ?? own;
+  }
+  r.pos = end;
+  return kv;
 }
 
 /** A span's Status, reused when its bytes repeat. */
@@ -130,6 +149,7 @@ export function pooledAttributes(r: Reader, pools: ProtoPools, from: number, end
     list.push(pooledKeyValue(r, pools));
   }
   const shared = pools.shareList(list);
+  if (shared === undefined) return list;
   pools.lists.set(buf, from, runEnd, shared, hash);
   return shared;
 }
