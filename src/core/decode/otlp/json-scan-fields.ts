@@ -27,6 +27,8 @@ export class FieldReader {
   pos = 0;
   /** Quirks of the span being read. */
   quirks = 0;
+  /** Whether the sink declined a KeyValue of the attribute list being read (see `attributes`). */
+  private declined = false;
   private readonly scalar = new ScalarReader();
   private lastSeconds = -1;
   private readonly ends = new ObjectEnd();
@@ -232,8 +234,11 @@ export class FieldReader {
       this.pos = end;
       return known;
     }
+    this.declined = false;
     const list = this.attributeItems();
     if (this.pos !== end) notFast();
+    // A list holding a value the sink did not keep is not kept either (SpanSink.shareAttributes).
+    if (this.declined) return list;
     const share = this.sharing.shareAttributes;
     const shared = share ? share(list) : list;
     if (shared === undefined) return list;
@@ -255,6 +260,7 @@ export class FieldReader {
         const share = this.sharing.shareKeyValue;
         const shared = share ? share(kv) : kv;
         if (shared !== undefined) this.kvs.set(this.buf, start, end, (kv = shared), hash);
+        else this.declined = true;
       } else this.pos = end;
       out.push(kv);
     }

@@ -37,6 +37,8 @@ export class ProtoPools {
   readonly traceIds = new IdPool(4);
   readonly spanIds = new IdPool(2);
   readonly statuses = new BytePool<SpanStatus>();
+  /** Whether the sink declined a KeyValue since this was last cleared (see pooledAttributes). */
+  declined = false;
 }
 
 /**
@@ -92,6 +94,7 @@ export function pooledKeyValue(r: Reader, pools: ProtoPools): KeyValue {
     const own = keyValueBody(r, end, 0);
     const shared = pools.share(own);
     if (shared !== undefined) pool.set(r.buf, start, end, shared, hash);
+    else pools.declined = true;
     kv = shared ?? own;
   }
   r.pos = end;
@@ -143,11 +146,14 @@ export function pooledAttributes(r: Reader, pools: ProtoPools, from: number, end
     r.pos = runEnd;
     return known;
   }
+  pools.declined = false;
   const list = [pooledKeyValue(r, pools)];
   while (r.pos < runEnd) {
     r.uint32(); // the next attribute's tag
     list.push(pooledKeyValue(r, pools));
   }
+  // A list holding a value the sink did not keep is not kept either (SpanSink.shareAttributes).
+  if (pools.declined) return list;
   const shared = pools.shareList(list);
   if (shared === undefined) return list;
   pools.lists.set(buf, from, runEnd, shared, hash);
