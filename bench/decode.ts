@@ -1,29 +1,31 @@
 // Decode + assemble of real-SDK spans as OTLP/JSON and OTLP/protobuf, next to JSON.parse of the same bytes and
-// a plain protobufjs reflection decode of the same bytes, at 100k spans and (unless BENCH_DECODE_1M=0) 1M.
+// a plain protobufjs reflection decode of the same bytes, at 100k spans and (unless BENCH_DECODE_1M=0) 1M;
+// at 100k also with a value of its own per span (gen.ts ValueShape), as real spans carry.
 // Each baseline and its counterpart run in turns, round by round (measure.ts timeInTurns), so a busy spell
 // of the shared machine slows both alike.
 import { loadDataset } from '../src/core/load-dataset.ts';
 import { tracesDataType } from '../test/support/otlp-proto-schema.ts';
-import { generateSpans } from './gen.ts';
+import { generateSpans, type ValueShape } from './gen.ts';
 import { fmt, row, timeInTurns } from './measure.ts';
 
 export async function benchDecode(numSpans: number, runs = 7): Promise<string[]> {
-  const out = await decodeAt(numSpans, runs, false);
-  if (process.env.BENCH_DECODE_1M !== '0' && numSpans < 1_000_000) out.push('', ...(await decodeAt(1_000_000, 3, true)));
+  const out = await decodeAt(numSpans, runs, false, 'repeating');
+  out.push('', ...(await decodeAt(numSpans, runs, false, 'unique')));
+  if (process.env.BENCH_DECODE_1M !== '0' && numSpans < 1_000_000) out.push('', ...(await decodeAt(1_000_000, 3, true, 'repeating')));
   return out;
 }
 
 /** The SDK's spans as both encodings; the SDK objects themselves are left behind for the collector. */
-function encoded(numSpans: number): { json: Uint8Array; proto: Uint8Array; numGenerated: number } {
-  const { world, spans } = generateSpans(numSpans);
+function encoded(numSpans: number, values: ValueShape): { json: Uint8Array; proto: Uint8Array; numGenerated: number } {
+  const { world, spans } = generateSpans(numSpans, 100, 99, values);
   return { json: new TextEncoder().encode(world.otlpJson(spans)), proto: world.otlpProto(spans), numGenerated: spans.length };
 }
 
 /** `collect`: a full collection before each run (see timeInTurns), named in the table's heading. */
-async function decodeAt(numSpans: number, runs: number, collect: boolean): Promise<string[]> {
+async function decodeAt(numSpans: number, runs: number, collect: boolean, values: ValueShape): Promise<string[]> {
   const out: string[] = [];
   const t0 = performance.now();
-  const { json, proto, numGenerated } = encoded(numSpans);
+  const { json, proto, numGenerated } = encoded(numSpans, values);
   (globalThis as { gc?: () => void }).gc?.();
   out.push(`generated ${numGenerated.toLocaleString('en-US')} spans with the real SDK in ${fmt(performance.now() - t0)}: OTLP/JSON ${(json.length / 2 ** 20).toFixed(1)} MiB, OTLP/protobuf ${(proto.length / 2 ** 20).toFixed(1)} MiB`);
 
@@ -32,7 +34,8 @@ async function decodeAt(numSpans: number, runs: number, collect: boolean): Promi
   const [reflect, oursPb] = await timeInTurns(runs, collect, () => type.decode(proto), () => loadDataset([{ name: 'x.pb', bytes: proto }]));
   if (ours.result.spans.length !== numGenerated || oursPb.result.spans.length !== numGenerated) throw new Error('decoded span count differs');
 
-  out.push(row(`${numGenerated.toLocaleString('en-US')} spans, median of ${runs}${collect ? ', gc first' : ''}`, 'time', 'spans/s', 'ratio', 'first run', 'ratio'));
+  const shape = values === 'unique' ? ', unique values' : '';
+  out.push(row(`${numGenerated.toLocaleString('en-US')} spans${shape}, median of ${runs}${collect ? ', gc first' : ''}`, 'time', 'spans/s', 'ratio', 'first run', 'ratio'));
   const line = (label: string, t: { ms: number; firstMs: number }, base: { ms: number; firstMs: number }): string =>
     row(label, fmt(t.ms), rate(numGenerated, t.ms), `${(t.ms / base.ms).toFixed(2)}×`, fmt(t.firstMs), `${(t.firstMs / base.firstMs).toFixed(2)}×`);
   out.push(line('JSON.parse (TextDecoder + parse), baseline', parse, parse));

@@ -34,6 +34,11 @@ function findingsBytesPerSpan(name: string, bytes: Uint8Array): { perSpan: numbe
 
 export function benchMemory(numSpans: number): string[] {
   if (!gc) return ['(skipped: run with node --expose-gc)'];
+  const unique = generateSpans(numSpans, 100, 99, 'unique');
+  const uniqueJson = new TextEncoder().encode(unique.world.otlpJson(unique.spans));
+  const uniqueProto = unique.world.otlpProto(unique.spans);
+  const uniqueResident = { json: residentBytesPerSpan('x.json', uniqueJson), proto: residentBytesPerSpan('x.pb', uniqueProto) };
+  const numUnique = unique.spans.length;
   const { world, spans } = generateSpans(numSpans);
   const json = new TextEncoder().encode(world.otlpJson(spans));
   const proto = world.otlpProto(spans);
@@ -49,5 +54,11 @@ export function benchMemory(numSpans: number): string[] {
     row('resident model from OTLP/protobuf', perSpan(protoResident), `${(protoResident / (proto.length / spans.length)).toFixed(2)}×`),
     // Ratio to the model from OTLP/protobuf above: what linting adds to it.
     row(`+ ${lint.numFindings.toLocaleString('en-US')} findings after lint, vs that model`, perSpan(lint.perSpan), `${(lint.perSpan / protoResident).toFixed(2)}×`),
+    '',
+    'with a value of its own per span (a URL with an id, SQL text with a literal, an item id):',
+    row('OTLP/JSON input bytes, baseline', perSpan(uniqueJson.length / numUnique), '1.00×'),
+    row('resident model from OTLP/JSON', perSpan(uniqueResident.json), `${(uniqueResident.json / (uniqueJson.length / numUnique)).toFixed(2)}×`),
+    row('OTLP/protobuf input bytes, baseline', perSpan(uniqueProto.length / numUnique), '1.00×'),
+    row('resident model from OTLP/protobuf', perSpan(uniqueResident.proto), `${(uniqueResident.proto / (uniqueProto.length / numUnique)).toFixed(2)}×`),
   ];
 }
