@@ -2,14 +2,15 @@
 // headless Chromium, and reports: the longest main-thread task during the load (PerformanceObserver
 // 'longtask'), the time from choosing the file to the first waterfall row of the new data, and, measured
 // in the same page and run, the main thread's own JSON.parse of the same bytes as a baseline.
-// It builds nothing: run `npx vite build` first. Run: npx tsx bench/browser-load.ts [numSpans] [spansPerTrace]
+// It builds nothing: run `npx vite build` first. Run: npx tsx bench/browser-load.ts [numSpans] [spansPerTrace] [repeating|unique]
+// (the last: how often attribute values repeat, bench/gen.ts ValueShape).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assertBuilt, DIST_DIR, ROW } from '../test/e2e/support/app-page.ts';
 import { launchBrowser } from '../test/e2e/support/browser.ts';
 import { startStaticServer, STRICT_CSP } from '../test/e2e/support/static-server.ts';
-import { generateSpans } from './gen.ts';
+import { generateSpans, type ValueShape } from './gen.ts';
 import { installPageProbes } from './page-probes.ts';
 import { fmt } from './measure.ts';
 
@@ -27,10 +28,11 @@ interface PageFigures {
 const numSpans = Number(process.argv[2] ?? process.env.BENCH_SPANS ?? 100_000);
 // 100 spans per trace by default (1,000 traces); pass numSpans again for one huge trace.
 const spansPerTrace = Number(process.argv[3] ?? 100);
+const values: ValueShape = process.argv[4] === 'unique' ? 'unique' : 'repeating';
 assertBuilt();
 
 const t0 = performance.now();
-const { world, spans } = generateSpans(numSpans, spansPerTrace);
+const { world, spans } = generateSpans(numSpans, spansPerTrace, 99, values);
 const json = world.otlpJson(spans);
 // The earliest trace opens first; its root is the span without a parent that starts first.
 const roots = spans.filter((s) => !s.parentSpanContext).sort((a, b) => a.startTime[0] - b.startTime[0] || a.startTime[1] - b.startTime[1]);
@@ -38,7 +40,7 @@ const firstRootId = roots[0]!.spanContext().spanId;
 const dir = mkdtempSync(join(tmpdir(), 'tracelens-bench-'));
 const file = join(dir, `bench-${numSpans}.otlp.json`);
 writeFileSync(file, json);
-console.log(`generated ${spans.length.toLocaleString('en-US')} spans with the real SDK in ${fmt(performance.now() - t0)}: ${(json.length / 2 ** 20).toFixed(1)} MiB OTLP/JSON`);
+console.log(`generated ${spans.length.toLocaleString('en-US')} spans (${values} attribute values) with the real SDK in ${fmt(performance.now() - t0)}: ${(json.length / 2 ** 20).toFixed(1)} MiB OTLP/JSON`);
 
 const server = await startStaticServer({ root: DIST_DIR, csp: STRICT_CSP });
 const browser = await launchBrowser();
