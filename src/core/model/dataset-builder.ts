@@ -93,6 +93,7 @@ export class DatasetBuilder {
         else report.numIssuesDropped++;
       },
       shareKeyValue: (kv) => this.pool.sharedKeyValue(kv),
+      reuseKeyValue: (kv) => this.pool.reusedKeyValue(kv),
       shareAttributes: (list) => this.pool.sharedList(list),
       part: (format, spans) => void (report.parts ??= []).push({ format, spans }),
     };

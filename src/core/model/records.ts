@@ -182,6 +182,11 @@ export interface SpanSink {
    */
   shareKeyValue?(kv: KeyValue): KeyValue | undefined;
   /**
+   * The decoder reused `kv` (a copy `shareKeyValue` gave) by its bytes for one more attribute: the sink
+   * counts the repeat, which it would not see otherwise, when it judges which keys' values repeat.
+   */
+  reuseKeyValue?(kv: KeyValue): void;
+  /**
    * The copy of an attribute list the sink keeps for every equal one (as `shareKeyValue`, for a span's
    * whole list): a decoder that reuses lists by their bytes hands this copy back to `addSpan`. Undefined
    * when the list holds a value the sink does not keep: such lists do not repeat, and the decoder passes
@@ -194,7 +199,7 @@ export interface SpanSink {
 }
 
 /** What a sink shares with decoders that reuse values by their bytes. */
-export type Sharing = Pick<SpanSink, 'shareKeyValue' | 'shareAttributes'>;
+export type Sharing = Pick<SpanSink, 'shareKeyValue' | 'reuseKeyValue' | 'shareAttributes'>;
 
 export function attr(attributes: readonly KeyValue[], key: string): AnyValue | undefined {
   for (const kv of attributes) if (kv.key === key) return kv.value;

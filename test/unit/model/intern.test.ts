@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesToHex } from '../../../src/core/decode/otlp/ids.ts';
 import { createReader, readString } from '../../../src/core/decode/otlp/proto-wire.ts';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
-import { InternPool } from '../../../src/core/model/intern.ts';
+import { InternPool, KEY_TRIAL_LOOKUPS } from '../../../src/core/model/intern.ts';
 import { buildDemoWorld } from '../../support/demo-world.ts';
 import { decodeBothPaths } from '../../support/both-json-paths.ts';
 import { SdkWorld } from '../../support/sdk-world.ts';
@@ -41,12 +41,12 @@ describe('keys whose values rarely repeat', () => {
   it('stop being pooled after their trial; keys whose values repeat stay pooled alongside', () => {
     const pool = new InternPool();
     const gets: KeyValue[] = [];
-    for (let i = 0; i < 2000; i++) {
+    for (let i = 0; i < 2 * KEY_TRIAL_LOOKUPS; i++) {
       const url = str('url.full', `https://shop.example/orders/${i}`);
       const shared = pool.sharedKeyValue(url);
       // Pooled (a fresh copy) during the trial, then no longer: the caller keeps its own.
-      if (i < 511) expect(shared).toEqual(url);
-      if (i >= 512) expect(shared).toBeUndefined();
+      if (i < KEY_TRIAL_LOOKUPS - 1) expect(shared).toEqual(url);
+      if (i >= KEY_TRIAL_LOOKUPS) expect(shared).toBeUndefined();
       gets.push(pool.keyValue(str('http.request.method', i % 3 === 0 ? 'POST' : 'GET')));
     }
     expect(new Set(gets).size).toBe(2);
@@ -57,7 +57,7 @@ describe('keys whose values rarely repeat', () => {
 
   it('a key whose values repeat half the time stays pooled', () => {
     const pool = new InternPool();
-    for (let i = 0; i < 4000; i++) {
+    for (let i = 0; i < 4 * KEY_TRIAL_LOOKUPS; i++) {
       const id = str('messaging.message.id', `m-${i >> 1}`);
       const shared = pool.sharedKeyValue(id);
       expect(shared).toEqual(id);
@@ -67,7 +67,7 @@ describe('keys whose values rarely repeat', () => {
 
   it('a list holding such a value is not handed out as shared; equal lists of pooled values are one list', () => {
     const pool = new InternPool();
-    for (let i = 0; i < 600; i++) pool.sharedKeyValue(str('db.query.text', `SELECT ${i}`));
+    for (let i = 0; i < KEY_TRIAL_LOOKUPS + 100; i++) pool.sharedKeyValue(str('db.query.text', `SELECT ${i}`));
     const unique = [str('db.system.name', 'postgresql'), str('db.query.text', 'SELECT 9999')];
     expect(pool.sharedList(unique)).toBeUndefined();
     expect(pool.attributes(unique)).toEqual(unique);
@@ -79,7 +79,7 @@ describe('keys whose values rarely repeat', () => {
 
   it('decoders give every value as written, across the trial, and still share the repeated ones', () => {
     const w = new SdkWorld(21);
-    for (let i = 0; i < 1500; i++) {
+    for (let i = 0; i < 3000; i++) {
       w.span('shop', { name: 'GET /orders/{id}', startMs: i, endMs: i + 1, attributes: { 'http.request.method': i % 2 ? 'GET' : 'POST', 'url.full': `https://shop.example/orders/${i}`, 'app.n': i } });
     }
     const json = new TextEncoder().encode(w.otlpJson());
@@ -88,11 +88,30 @@ describe('keys whose values rarely repeat', () => {
     expect(both.fast).toEqual(both.slow);
     for (const [name, bytes] of [['unique.json', json], ['unique.pb', w.otlpProto()]] as const) {
       const ds = loadDataset([{ name, bytes }]);
-      expect(ds.spans).toHaveLength(1500);
+      expect(ds.spans).toHaveLength(3000);
       const urls = new Set(ds.spans.map((s) => s.attributes.find((a) => a.key === 'url.full')?.value));
-      expect([...urls].map((v) => (v?.type === 'string' ? v.value : '')).sort()).toEqual(Array.from({ length: 1500 }, (_, i) => `https://shop.example/orders/${i}`).sort());
+      expect([...urls].map((v) => (v?.type === 'string' ? v.value : '')).sort()).toEqual(Array.from({ length: 3000 }, (_, i) => `https://shop.example/orders/${i}`).sort());
       const methods = ds.spans.map((s) => s.attributes.find((a) => a.key === 'http.request.method'));
       expect(new Set(methods).size, name).toBe(2);
+    }
+  });
+});
+
+describe('keys whose values repeat, read by decoders that reuse values by their bytes', () => {
+  it('stay pooled: a decoder\'s reuse counts as a repeat, so a few thousand values seen many times are shared', () => {
+    const w = new SdkWorld(22);
+    let seed = 7;
+    const next = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) >>> 8);
+    for (let i = 0; i < 12_000; i++) {
+      // 2,000 users in random order (each about 6 times), next to a value of each span's own.
+      w.span('shop', { name: 'checkout', startMs: i, endMs: i + 1, attributes: { 'enduser.id': `user-${next() % 2000}`, 'app.request.id': `r-${i}` } });
+    }
+    for (const [name, bytes] of [['users.json', new TextEncoder().encode(w.otlpJson())], ['users.pb', w.otlpProto()]] as const) {
+      const ds = loadDataset([{ name, bytes }]);
+      const users = ds.spans.map((s) => s.attributes.find((a) => a.key === 'enduser.id')!);
+      const distinct = new Set(users.map((u) => (u.value.type === 'string' ? u.value.value : '')));
+      // One shared KeyValue per user, not one per span.
+      expect(new Set(users).size, name).toBe(distinct.size);
     }
   });
 });

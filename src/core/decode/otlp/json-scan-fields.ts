@@ -261,7 +261,10 @@ export class FieldReader {
         const shared = share ? share(kv) : kv;
         if (shared !== undefined) this.kvs.set(this.buf, start, end, (kv = shared), hash);
         else this.declined = true;
-      } else this.pos = end;
+      } else {
+        this.pos = end;
+        this.sharing.reuseKeyValue?.(kv);
+      }
       out.push(kv);
     }
     return out;

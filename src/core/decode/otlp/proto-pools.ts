@@ -22,6 +22,11 @@ export class ProtoPools {
     return share ? share(kv) : kv;
   }
 
+  /** Tells the sink `kv` was reused by its bytes (see SpanSink.reuseKeyValue). */
+  reuse(kv: KeyValue): void {
+    this.sharing.reuseKeyValue?.(kv);
+  }
+
   /** The sink's copy of `list`, or undefined when the sink keeps none (see SpanSink.shareAttributes). */
   shareList(list: readonly KeyValue[]): readonly KeyValue[] | undefined {
     const share = this.sharing.shareAttributes;
@@ -96,7 +101,7 @@ export function pooledKeyValue(r: Reader, pools: ProtoPools): KeyValue {
     if (shared !== undefined) pool.set(r.buf, start, end, shared, hash);
     else pools.declined = true;
     kv = shared ?? own;
-  }
+  } else pools.reuse(kv);
   r.pos = end;
   return kv;
 }
