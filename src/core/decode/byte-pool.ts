@@ -82,6 +82,38 @@ export class BytePool<T> {
   }
 }
 
+/** Look-ups a gate weighs at a time, and how many it then skips when they nearly all missed. */
+const GATE_WINDOW = 256;
+const GATE_REST = 4096;
+
+/**
+ * Skips look-ups that keep missing. Spans whose attribute list holds a value of their own (a URL with an
+ * id) never repeat their list, and hashing each list to look it up only costs: after GATE_WINDOW look-ups
+ * with under one hit in 16, the next GATE_REST are skipped, then it weighs again.
+ */
+export class LookupGate {
+  private numTried = 0;
+  private numFound = 0;
+  private numResting = 0;
+
+  /** Whether to look up this time. */
+  isOpen(): boolean {
+    if (this.numResting === 0) return true;
+    this.numResting--;
+    return false;
+  }
+
+  /** What an open look-up gave. */
+  record(found: boolean): void {
+    this.numTried++;
+    if (found) this.numFound++;
+    if (this.numTried < GATE_WINDOW) return;
+    if (this.numFound * 16 < this.numTried) this.numResting = GATE_REST;
+    this.numTried = 0;
+    this.numFound = 0;
+  }
+}
+
 /** FNV-1a over the bytes, 32-bit. */
 export function hashBytes(buf: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5;

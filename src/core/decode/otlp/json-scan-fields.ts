@@ -5,7 +5,7 @@
 import type { AnyValue, KeyValue, Sharing } from '../../model/records.ts';
 import { Quirk } from '../../model/records.ts';
 import { parseUnixNanos, type UnixNanos } from '../../model/time.ts';
-import { BytePool, MAX_POOLED_LIST_BYTES } from '../byte-pool.ts';
+import { BytePool, LookupGate, MAX_POOLED_LIST_BYTES } from '../byte-pool.ts';
 import { IdPool } from '../id-pool.ts';
 import { COMPOSITE, notFast, ScalarReader, skipValue, skipWs, stringEnd, stringText, ascii, digitsValue, ObjectEnd, type Scalar } from './json-bytes.ts';
 import { MAX_VALUE_DEPTH } from './json-walk.ts';
@@ -36,6 +36,7 @@ export class FieldReader {
   private readonly keys = new BytePool<number>();
   private readonly kvs = new BytePool<KeyValue>();
   private readonly lists = new BytePool<readonly KeyValue[]>(MAX_POOLED_LIST_BYTES);
+  private readonly listGate = new LookupGate();
   private readonly strings = new BytePool<string>();
   /** Trace ids (four words) and span ids (two), by value (id-pool.ts). */
   private readonly traceIds = new IdPool(4);
@@ -226,10 +227,12 @@ export class FieldReader {
   attributes(): readonly KeyValue[] {
     const buf = this.buf;
     const start = this.pos;
-    if (buf[start] !== 0x5b) return this.attributeItems();
+    // Lists that keep missing are not looked up for a while (LookupGate); addSpan still shares them.
+    if (buf[start] !== 0x5b || !this.listGate.isOpen()) return this.attributeItems();
     const end = this.ends.find(buf, start);
     const hash = this.ends.hash;
     const known = this.lists.get(buf, start, end, hash);
+    this.listGate.record(known !== undefined);
     if (known !== undefined) {
       this.pos = end;
       return known;

@@ -6,7 +6,7 @@
 // malformed input only: a nested value whose length runs past its KeyValue is read on past it (reflection
 // does the same), so what follows the run matters; a reuse then gives the first such reading.
 import type { KeyValue, Sharing, SpanStatus } from '../../model/records.ts';
-import { BytePool, MAX_POOLED_LIST_BYTES } from '../byte-pool.ts';
+import { BytePool, LookupGate, MAX_POOLED_LIST_BYTES } from '../byte-pool.ts';
 import { IdPool } from '../id-pool.ts';
 import { bytesToHex } from './ids.ts';
 import { keyValueBody, statusBody } from './proto-values.ts';
@@ -36,6 +36,7 @@ export class ProtoPools {
   readonly keyValues = new BytePool<KeyValue>();
   /** A span's whole run of attribute fields (see pooledAttributes). */
   readonly lists = new BytePool<readonly KeyValue[]>(MAX_POOLED_LIST_BYTES);
+  readonly listGate = new LookupGate();
   readonly texts = new BytePool<string>();
   /** Ids of other lengths than 8 and 16 bytes (those are pooled by value below). */
   readonly hexIds = new BytePool<string>();
@@ -145,8 +146,11 @@ export function pooledAttributes(r: Reader, pools: ProtoPools, from: number, end
     if (next < 0) break;
     runEnd = next;
   }
-  const hash = pools.lists.hash(buf, from, runEnd);
-  const known = pools.lists.get(buf, from, runEnd, hash);
+  // Lists that keep missing are not looked up for a while (LookupGate); addSpan still shares them.
+  const isLookedUp = pools.listGate.isOpen();
+  const hash = isLookedUp ? pools.lists.hash(buf, from, runEnd) : 0;
+  const known = isLookedUp ? pools.lists.get(buf, from, runEnd, hash) : undefined;
+  if (isLookedUp) pools.listGate.record(known !== undefined);
   if (known !== undefined) {
     r.pos = runEnd;
     return known;
@@ -158,7 +162,7 @@ export function pooledAttributes(r: Reader, pools: ProtoPools, from: number, end
     list.push(pooledKeyValue(r, pools));
   }
   // A list holding a value the sink did not keep is not kept either (SpanSink.shareAttributes).
-  if (pools.declined) return list;
+  if (pools.declined || !isLookedUp) return list;
   const shared = pools.shareList(list);
   if (shared === undefined) return list;
   pools.lists.set(buf, from, runEnd, shared, hash);
