@@ -17,6 +17,7 @@ import { startStaticServer, STRICT_CSP } from '../test/e2e/support/static-server
 import { generateSpans } from './gen.ts';
 import { installPageProbes } from './page-probes.ts';
 import { fmt, row } from './measure.ts';
+import { attachWorker } from './worker-heap.ts';
 
 const numSpans = Number(process.argv[2] ?? process.env.BENCH_SPANS ?? 1_000_000);
 const HUGE_TRACE = Math.min(200_000, numSpans);
@@ -71,26 +72,10 @@ interface LoadFigures {
   readonly counts: string;
 }
 
-/** The worker's used JS heap via CDP: a non-flattened auto-attach on the page finds its dedicated worker. */
+/** The worker's used JS heap via CDP (without collecting first: what the worker holds right then). */
 async function workerHeapMiB(cdp: CDPSession): Promise<number | null> {
-  const attached = new Promise<string | null>((ok) => {
-    cdp.on('Target.attachedToTarget', (e: { sessionId: string; targetInfo: { type: string } }) => {
-      if (e.targetInfo.type === 'worker') ok(e.sessionId);
-    });
-    setTimeout(() => ok(null), 5000);
-  });
-  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  const sessionId = await attached;
-  if (sessionId === null) return null;
-  const reply = new Promise<number | null>((ok) => {
-    cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
-      const m = JSON.parse(e.message) as { id?: number; result?: { usedSize: number } };
-      if (e.sessionId === sessionId && m.id === 1) ok(m.result ? m.result.usedSize / 2 ** 20 : null);
-    });
-    setTimeout(() => ok(null), 30_000);
-  });
-  await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) });
-  return reply;
+  const bytes = await (await attachWorker(cdp))?.usedBytes(false);
+  return bytes === undefined || bytes === null ? null : bytes / 2 ** 20;
 }
 
 async function openFreshPage(url: string, context: Awaited<ReturnType<typeof launchBrowser>>['context']): Promise<Page> {
