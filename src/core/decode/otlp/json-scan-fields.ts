@@ -5,7 +5,8 @@
 import type { AnyValue, KeyValue, Sharing } from '../../model/records.ts';
 import { Quirk } from '../../model/records.ts';
 import { parseUnixNanos, type UnixNanos } from '../../model/time.ts';
-import { BytePool, LookupGate, MAX_POOLED_LIST_BYTES } from '../byte-pool.ts';
+import { AttributeReuse } from '../attribute-reuse.ts';
+import { BytePool } from '../byte-pool.ts';
 import { IdPool } from '../id-pool.ts';
 import { COMPOSITE, notFast, ScalarReader, skipValue, skipWs, stringEnd, stringText, ascii, digitsValue, ObjectEnd, type Scalar } from './json-bytes.ts';
 import { MAX_VALUE_DEPTH } from './json-walk.ts';
@@ -20,23 +21,21 @@ for (let c = 0; c < 16; c++) {
 }
 
 export class FieldReader {
-  /** `sharing`: the copies the sink keeps of new KeyValues and lists (SpanSink.shareKeyValue, shareAttributes), cached here. */
-  constructor(private readonly sharing: Sharing = {}) {}
+  /** `sharing`: the copies the sink keeps of new KeyValues and lists (SpanSink.shareKeyValue, shareAttributes), reused here. */
+  constructor(sharing: Sharing = {}) {
+    this.reuse = new AttributeReuse(sharing);
+  }
 
   buf: Uint8Array = new Uint8Array(0);
   pos = 0;
   /** Quirks of the span being read. */
   quirks = 0;
-  /** Whether the sink declined a KeyValue of the attribute list being read (see `attributes`). */
-  private declined = false;
   private readonly scalar = new ScalarReader();
   private lastSeconds = -1;
   private readonly ends = new ObjectEnd();
   private lastSecondsNs = 0n;
   private readonly keys = new BytePool<number>();
-  private readonly kvs = new BytePool<KeyValue>();
-  private readonly lists = new BytePool<readonly KeyValue[]>(MAX_POOLED_LIST_BYTES);
-  private readonly listGate = new LookupGate();
+  private readonly reuse: AttributeReuse;
   private readonly strings = new BytePool<string>();
   /** Trace ids (four words) and span ids (two), by value (id-pool.ts). */
   private readonly traceIds = new IdPool(4);
@@ -227,47 +226,34 @@ export class FieldReader {
   attributes(): readonly KeyValue[] {
     const buf = this.buf;
     const start = this.pos;
-    // Lists that keep missing are not looked up for a while (LookupGate); addSpan still shares them.
-    if (buf[start] !== 0x5b || !this.listGate.isOpen()) return this.attributeItems();
+    const reuse = this.reuse;
+    if (buf[start] !== 0x5b || !reuse.looksUpList()) return this.attributeItems();
     const end = this.ends.find(buf, start);
     const hash = this.ends.hash;
-    const known = this.lists.get(buf, start, end, hash);
-    this.listGate.record(known !== undefined);
+    const known = reuse.knownList(buf, start, end, hash);
     if (known !== undefined) {
       this.pos = end;
       return known;
     }
-    this.declined = false;
     const list = this.attributeItems();
     if (this.pos !== end) notFast();
-    // A list holding a value the sink did not keep is not kept either (SpanSink.shareAttributes).
-    if (this.declined) return list;
-    const share = this.sharing.shareAttributes;
-    const shared = share ? share(list) : list;
-    if (shared === undefined) return list;
-    this.lists.set(buf, start, end, shared, hash);
-    return shared;
+    return reuse.keptList(buf, start, end, hash, list);
   }
 
   private attributeItems(): KeyValue[] {
     const out: KeyValue[] = [];
+    const reuse = this.reuse;
     for (let more = this.list(); more; more = this.next(0x5d)) {
       if (!this.isObject()) notFast(); // the walker warns about a non-object attribute
       const start = this.pos;
       const end = this.ends.find(this.buf, start);
       const hash = this.ends.hash;
-      let kv = this.kvs.get(this.buf, start, end, hash);
+      let kv = reuse.knownKeyValue(this.buf, start, end, hash);
       if (kv === undefined) {
         kv = this.keyValue(0);
         if (this.pos !== end) notFast();
-        const share = this.sharing.shareKeyValue;
-        const shared = share ? share(kv) : kv;
-        if (shared !== undefined) this.kvs.set(this.buf, start, end, (kv = shared), hash);
-        else this.declined = true;
-      } else {
-        this.pos = end;
-        this.sharing.reuseKeyValue?.(kv);
-      }
+        kv = reuse.keptKeyValue(this.buf, start, end, hash, kv);
+      } else this.pos = end;
       out.push(kv);
     }
     return out;

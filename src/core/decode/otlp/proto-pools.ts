@@ -6,45 +6,28 @@
 // malformed input only: a nested value whose length runs past its KeyValue is read on past it (reflection
 // does the same), so what follows the run matters; a reuse then gives the first such reading.
 import type { KeyValue, Sharing, SpanStatus } from '../../model/records.ts';
-import { BytePool, LookupGate, MAX_POOLED_LIST_BYTES } from '../byte-pool.ts';
+import { AttributeReuse } from '../attribute-reuse.ts';
+import { BytePool } from '../byte-pool.ts';
 import { IdPool } from '../id-pool.ts';
 import { bytesToHex } from './ids.ts';
 import { keyValueBody, statusBody } from './proto-values.ts';
 import { delimitedEnd, textAt, type Reader } from './proto-wire.ts';
 
 export class ProtoPools {
-  /** `sharing`: the copies the sink keeps of new KeyValues and lists (SpanSink.shareKeyValue, shareAttributes), pooled here. */
-  constructor(private readonly sharing: Sharing = {}) {}
+  /** Attributes reused by their bytes, with the copies the sink keeps (attribute-reuse.ts). */
+  readonly attributes: AttributeReuse;
 
-  /** The sink's copy of `kv`, or undefined when the sink keeps none (see SpanSink.shareKeyValue). */
-  share(kv: KeyValue): KeyValue | undefined {
-    const share = this.sharing.shareKeyValue;
-    return share ? share(kv) : kv;
+  /** `sharing`: the copies the sink keeps of new KeyValues and lists (SpanSink.shareKeyValue, shareAttributes). */
+  constructor(sharing: Sharing = {}) {
+    this.attributes = new AttributeReuse(sharing);
   }
 
-  /** Tells the sink `kv` was reused by its bytes (see SpanSink.reuseKeyValue). */
-  reuse(kv: KeyValue): void {
-    this.sharing.reuseKeyValue?.(kv);
-  }
-
-  /** The sink's copy of `list`, or undefined when the sink keeps none (see SpanSink.shareAttributes). */
-  shareList(list: readonly KeyValue[]): readonly KeyValue[] | undefined {
-    const share = this.sharing.shareAttributes;
-    return share ? share(list) : list;
-  }
-
-  readonly keyValues = new BytePool<KeyValue>();
-  /** A span's whole run of attribute fields (see pooledAttributes). */
-  readonly lists = new BytePool<readonly KeyValue[]>(MAX_POOLED_LIST_BYTES);
-  readonly listGate = new LookupGate();
   readonly texts = new BytePool<string>();
   /** Ids of other lengths than 8 and 16 bytes (those are pooled by value below). */
   readonly hexIds = new BytePool<string>();
   readonly traceIds = new IdPool(4);
   readonly spanIds = new IdPool(2);
   readonly statuses = new BytePool<SpanStatus>();
-  /** Whether the sink declined a KeyValue since this was last cleared (see pooledAttributes). */
-  declined = false;
 }
 
 /**
@@ -91,18 +74,11 @@ export function pooledHex(r: Reader, pools: ProtoPools): string {
  * the sink does not keep (its key's values rarely repeat) is not remembered either.
  */
 export function pooledKeyValue(r: Reader, pools: ProtoPools): KeyValue {
-  const pool = pools.keyValues;
+  const reuse = pools.attributes;
   const end = delimitedEnd(r);
   const start = r.pos;
-  const hash = pool.hash(r.buf, start, end);
-  let kv = pool.get(r.buf, start, end, hash);
-  if (kv === undefined) {
-    const own = keyValueBody(r, end, 0);
-    const shared = pools.share(own);
-    if (shared !== undefined) pool.set(r.buf, start, end, shared, hash);
-    else pools.declined = true;
-    kv = shared ?? own;
-  } else pools.reuse(kv);
+  const hash = reuse.hashKeyValue(r.buf, start, end);
+  const kv = reuse.knownKeyValue(r.buf, start, end, hash) ?? reuse.keptKeyValue(r.buf, start, end, hash, keyValueBody(r, end, 0));
   r.pos = end;
   return kv;
 }
@@ -133,7 +109,7 @@ function fieldEnd(buf: Uint8Array, pos: number, end: number): number {
 /**
  * A span's attributes, from the KeyValue at `r.pos` (its tag just read, starting at `from`) through every
  * attribute field right after it, up to the span's `end`. Spans of one operation repeat this run byte for
- * byte, so the whole list is reused from `pools.lists` by one look-up; else each KeyValue is read as
+ * byte, so the whole list is reused by one look-up (attribute-reuse.ts); else each KeyValue is read as
  * before. Attribute fields further on, after another field, are the caller's (rare: encoders write a
  * repeated field in one run). Leaves `r` after the run.
  */
@@ -146,25 +122,18 @@ export function pooledAttributes(r: Reader, pools: ProtoPools, from: number, end
     if (next < 0) break;
     runEnd = next;
   }
-  // Lists that keep missing are not looked up for a while (LookupGate); addSpan still shares them.
-  const isLookedUp = pools.listGate.isOpen();
-  const hash = isLookedUp ? pools.lists.hash(buf, from, runEnd) : 0;
-  const known = isLookedUp ? pools.lists.get(buf, from, runEnd, hash) : undefined;
-  if (isLookedUp) pools.listGate.record(known !== undefined);
+  const reuse = pools.attributes;
+  const isLookedUp = reuse.looksUpList();
+  const hash = isLookedUp ? reuse.hashList(buf, from, runEnd) : 0;
+  const known = isLookedUp ? reuse.knownList(buf, from, runEnd, hash) : undefined;
   if (known !== undefined) {
     r.pos = runEnd;
     return known;
   }
-  pools.declined = false;
   const list = [pooledKeyValue(r, pools)];
   while (r.pos < runEnd) {
     r.uint32(); // the next attribute's tag
     list.push(pooledKeyValue(r, pools));
   }
-  // A list holding a value the sink did not keep is not kept either (SpanSink.shareAttributes).
-  if (pools.declined || !isLookedUp) return list;
-  const shared = pools.shareList(list);
-  if (shared === undefined) return list;
-  pools.lists.set(buf, from, runEnd, shared, hash);
-  return shared;
+  return isLookedUp ? reuse.keptList(buf, from, runEnd, hash, list) : list;
 }
