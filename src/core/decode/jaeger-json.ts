@@ -43,7 +43,7 @@ function tags(v: unknown): KeyValue[] {
 
 function text(kvs: readonly KeyValue[], key: string): string | undefined {
   const v = kvs.find((kv) => kv.key === key)?.value;
-  return v === undefined ? undefined : v.type === 'string' ? v.value : v.type === 'bool' ? jsonText(v.value) : undefined;
+  return v === undefined ? undefined : v.type === 'string' ? v.value : v.type === 'bool' ? String(v.value) : undefined;
 }
 
 const id = (v: unknown, numBytes: number): string => (typeof v === 'string' ? normalizeTextId(v.padStart(numBytes * 2, '0'), numBytes).hex : '');

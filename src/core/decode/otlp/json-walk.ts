@@ -131,7 +131,7 @@ class Walk {
         this.warn(`attribute is ${typeName(kv)}, not an object; skipped`, `${where}.${camel}[${i}]`);
         continue;
       }
-      out.push({ key: typeof kv.key === 'string' ? kv.key : jsonText(kv.key ?? ''), value: this.value(kv.value, 0) });
+      out.push({ key: jsonText(kv.key ?? ''), value: this.value(kv.value, 0) });
     }
     return out;
   }
@@ -140,7 +140,7 @@ class Walk {
     if (!isObject(v)) return { type: 'empty' };
     if (depth >= MAX_VALUE_DEPTH) return { type: 'truncated', note: `nested deeper than ${MAX_VALUE_DEPTH} levels` };
     const s = this.get(v, 'stringValue');
-    if (s !== undefined) return { type: 'string', value: typeof s === 'string' ? s : jsonText(s) };
+    if (s !== undefined) return { type: 'string', value: jsonText(s) };
     const b = this.get(v, 'boolValue');
     if (b !== undefined) return { type: 'bool', value: b === true || b === 'true' };
     const i = this.get(v, 'intValue');
