@@ -6,7 +6,7 @@
 import { DEFAULT_CONFIG, runLint } from '../src/core/lint/engine.ts';
 import { ALL_RULES } from '../src/core/lint/index.ts';
 import { loadDataset } from '../src/core/load-dataset.ts';
-import { generateSpans } from './gen.ts';
+import { generateSpans, type Generated } from './gen.ts';
 import { row } from './measure.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -32,33 +32,39 @@ function findingsBytesPerSpan(name: string, bytes: Uint8Array): { perSpan: numbe
   return { perSpan: grown / ds.spans.length, numFindings: findings.length };
 }
 
+const perSpan = (n: number): string => `${Math.round(n)} B`;
+
+/** The input bytes and the resident model per span of one encoding, as two table rows. */
+function modelRows(format: string, name: string, bytes: Uint8Array, numSpans: number): { rows: string[]; resident: number } {
+  const input = bytes.length / numSpans;
+  const resident = residentBytesPerSpan(name, bytes);
+  return { rows: [row(`${format} input bytes, baseline`, perSpan(input), '1.00×'), row(`resident model from ${format}`, perSpan(resident), `${(resident / input).toFixed(2)}×`)], resident };
+}
+
+/** modelRows for both encodings of `spans`. */
+function shapeRows(gen: Generated): { json: ReturnType<typeof modelRows>; proto: ReturnType<typeof modelRows> } {
+  const n = gen.spans.length;
+  return {
+    json: modelRows('OTLP/JSON', 'x.json', new TextEncoder().encode(gen.world.otlpJson(gen.spans)), n),
+    proto: modelRows('OTLP/protobuf', 'x.pb', gen.world.otlpProto(gen.spans), n),
+  };
+}
+
 export function benchMemory(numSpans: number): string[] {
   if (!gc) return ['(skipped: run with node --expose-gc)'];
-  const unique = generateSpans(numSpans, 100, 99, 'unique');
-  const uniqueJson = new TextEncoder().encode(unique.world.otlpJson(unique.spans));
-  const uniqueProto = unique.world.otlpProto(unique.spans);
-  const uniqueResident = { json: residentBytesPerSpan('x.json', uniqueJson), proto: residentBytesPerSpan('x.pb', uniqueProto) };
-  const numUnique = unique.spans.length;
-  const { world, spans } = generateSpans(numSpans);
-  const json = new TextEncoder().encode(world.otlpJson(spans));
-  const proto = world.otlpProto(spans);
-  const perSpan = (n: number): string => `${Math.round(n)} B`;
-  const jsonResident = residentBytesPerSpan('x.json', json);
-  const protoResident = residentBytesPerSpan('x.pb', proto);
-  const lint = findingsBytesPerSpan('x.pb', proto);
+  const unique = shapeRows(generateSpans(numSpans, 100, 99, 'unique'));
+  const repeating = generateSpans(numSpans);
+  const model = shapeRows(repeating);
+  const lint = findingsBytesPerSpan('x.pb', repeating.world.otlpProto(repeating.spans));
   return [
     row('', 'per span', 'ratio'),
-    row('OTLP/JSON input bytes, baseline', perSpan(json.length / spans.length), '1.00×'),
-    row('resident model from OTLP/JSON', perSpan(jsonResident), `${(jsonResident / (json.length / spans.length)).toFixed(2)}×`),
-    row('OTLP/protobuf input bytes, baseline', perSpan(proto.length / spans.length), '1.00×'),
-    row('resident model from OTLP/protobuf', perSpan(protoResident), `${(protoResident / (proto.length / spans.length)).toFixed(2)}×`),
+    ...model.json.rows,
+    ...model.proto.rows,
     // Ratio to the model from OTLP/protobuf above: what linting adds to it.
-    row(`+ ${lint.numFindings.toLocaleString('en-US')} findings after lint, vs that model`, perSpan(lint.perSpan), `${(lint.perSpan / protoResident).toFixed(2)}×`),
+    row(`+ ${lint.numFindings.toLocaleString('en-US')} findings after lint, vs that model`, perSpan(lint.perSpan), `${(lint.perSpan / model.proto.resident).toFixed(2)}×`),
     '',
     'with a value of its own per span (a URL with an id, SQL text with a literal, an item id):',
-    row('OTLP/JSON input bytes, baseline', perSpan(uniqueJson.length / numUnique), '1.00×'),
-    row('resident model from OTLP/JSON', perSpan(uniqueResident.json), `${(uniqueResident.json / (uniqueJson.length / numUnique)).toFixed(2)}×`),
-    row('OTLP/protobuf input bytes, baseline', perSpan(uniqueProto.length / numUnique), '1.00×'),
-    row('resident model from OTLP/protobuf', perSpan(uniqueResident.proto), `${(uniqueResident.proto / (uniqueProto.length / numUnique)).toFixed(2)}×`),
+    ...unique.json.rows,
+    ...unique.proto.rows,
   ];
 }
