@@ -4,7 +4,7 @@ import type { Decoder } from './types.ts';
 import { isOtlpSpan, isTracesRequest, walkBareSpans, walkTracesRequest } from './otlp/json-walk.ts';
 import { recoverPrefix } from './json-recover.ts';
 import { describeJsonError } from './text-position.ts';
-import { emitScanned, scanWholeInput } from './otlp/json-scan.ts';
+import { scanWholeInput } from './otlp/json-scan.ts';
 
 const RESOURCE_SPANS = /"(resourceSpans|resource_spans|batches)"\s*:/;
 /** Jaeger v2's `/api/v3/traces/{id}` wraps OTLP JSON in `result` (jaegertracing.io/docs/latest/apis). */
@@ -23,11 +23,7 @@ export const otlpJson: Decoder = {
   },
   decode(input, sink) {
     // The common well-formed request is read from its bytes; anything else takes JSON.parse + walk below.
-    const scanned = scanWholeInput(input.bytes, sink);
-    if (scanned) {
-      emitScanned(scanned, sink);
-      return;
-    }
+    if (scanWholeInput(input.bytes, sink) !== null) return;
     const text = input.text();
     let parsed: unknown;
     try {

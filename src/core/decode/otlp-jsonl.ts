@@ -3,7 +3,7 @@
 import type { Decoder } from './types.ts';
 import { isTracesRequest, walkTracesRequest } from './otlp/json-walk.ts';
 import { forEachLineRange } from './lines.ts';
-import { emitScanned, TracesScanner } from './otlp/json-scan.ts';
+import { TracesScanner } from './otlp/json-scan.ts';
 import { LineSplitter } from './stream.ts';
 import type { SpanSink } from '../model/records.ts';
 import { describeJsonError } from './text-position.ts';
@@ -27,7 +27,7 @@ export const otlpJsonl: Decoder = {
     const scanner = new TracesScanner(sink);
     const utf8 = new TextDecoder('utf-8');
     forEachLineRange(bytes, (start, stop, lineNo) => {
-      if (!scanLine(scanner, bytes, start, stop, lineNo, sink)) decodeLine(utf8.decode(bytes.subarray(start, stop)), lineNo, sink);
+      if (!scanLine(scanner, bytes, start, stop, lineNo)) decodeLine(utf8.decode(bytes.subarray(start, stop)), lineNo, sink);
     });
   },
   stream: {
@@ -37,17 +37,15 @@ export const otlpJsonl: Decoder = {
       const scanner = new TracesScanner(sink);
       return new LineSplitter(
         (raw, lineNo) => decodeLine(raw, lineNo, sink),
-        (line, lineNo) => scanLine(scanner, line, 0, line.length, lineNo, sink),
+        (line, lineNo) => scanLine(scanner, line, 0, line.length, lineNo),
       );
     },
   },
 };
 
 /** True when the scanner read the line (and its records went to the sink). */
-function scanLine(scanner: TracesScanner, bytes: Uint8Array, start: number, stop: number, lineNo: number, sink: SpanSink): boolean {
-  const scanned = scanner.scan(bytes, start, stop, `line ${lineNo}: `);
-  if (scanned) emitScanned(scanned, sink);
-  return scanned !== null;
+function scanLine(scanner: TracesScanner, bytes: Uint8Array, start: number, stop: number, lineNo: number): boolean {
+  return scanner.scan(bytes, start, stop, `line ${lineNo}: `) !== null;
 }
 
 function decodeLine(raw: string, lineNo: number, sink: SpanSink): void {

@@ -2,14 +2,14 @@
 // over several services' dumps meet here and are assembled into one trace.
 import type {
   DecodeIssue,
+  EarlySink,
   KeyValue,
   ResourceRecord,
   ScopeRecord,
-  SpanRecord,
-  SpanSink,
+  SinkMark,
 } from './records.ts';
 import { anyValueText } from './records.ts';
-import { StoredSpan } from './stored-span.ts';
+import { StoredSpan, type SpanContext } from './stored-span.ts';
 import { TimeColumns } from './time-columns.ts';
 import { InternPool } from './intern.ts';
 
@@ -34,7 +34,7 @@ const MAX_ISSUES_PER_INPUT = 500;
 export class DatasetBuilder {
   readonly resources: ResourceRecord[] = [];
   readonly scopes: ScopeRecord[] = [];
-  readonly spans: SpanRecord[] = [];
+  readonly spans: StoredSpan[] = [];
   readonly inputs: InputReport[] = [];
   private readonly resourceKeys = new Map<string, number>();
   /** Repeated strings and attributes, shared (see intern.ts); emptied after each load by `releasePool`. */
@@ -44,11 +44,11 @@ export class DatasetBuilder {
   private readonly times = new TimeColumns();
 
   /** Starts an input; what its decoder reports goes into the returned report. */
-  beginInput(file: string): { sink: SpanSink; report: InputReport } {
+  beginInput(file: string): { sink: EarlySink; report: InputReport } {
     const inputIdx = this.inputs.length;
     const report: InputReport = { file, format: 'unknown', spans: 0, errors: [], numIssuesDropped: 0, bytes: 0 };
     this.inputs.push(report);
-    const sink: SpanSink = {
+    const sink: EarlySink = {
       addResource: (r) => this.intern(this.resources, this.resourceKeys, resourceKey(r), r),
       addScope: (s) => this.intern(this.scopes, this.scopeKeys, scopeKey(s), s),
       addSpan: (span, shared = false) => {
@@ -96,6 +96,12 @@ export class DatasetBuilder {
       reuseKeyValue: (kv) => this.pool.reusedKeyValue(kv),
       shareAttributes: (list) => this.pool.sharedList(list),
       part: (format, spans) => void (report.parts ??= []).push({ format, spans }),
+      mark: () => ({ spans: this.spans.length, resources: this.resources.length, scopes: this.scopes.length }),
+      rollback: (mark) => {
+        report.spans -= this.spans.length - mark.spans;
+        this.rollback(mark);
+      },
+      placeSpans: (from, to, resourceIdx, scopeIdx) => this.placeSpans(from, to, resourceIdx, scopeIdx),
     };
     return { sink, report };
   }
@@ -106,6 +112,28 @@ export class DatasetBuilder {
     this.times.trim();
   }
 
+  private rollback(mark: SinkMark): void {
+    this.spans.length = mark.spans;
+    this.times.truncate(mark.spans);
+    forgetFrom(this.resources, this.resourceKeys, mark.resources);
+    forgetFrom(this.scopes, this.scopeKeys, mark.scopes);
+  }
+
+  /** Points spans taken before their resource and scope (EarlySink) at them: their contexts are pooled anew. */
+  private placeSpans(from: number, to: number, resourceIdx: number, scopeIdx: number): void {
+    const placed = new Map<SpanContext, SpanContext>();
+    for (let i = from; i < to; i++) {
+      const span = this.spans[i]!;
+      const early = span.context;
+      let context = placed.get(early);
+      if (context === undefined) {
+        context = this.pool.context({ ...early, resourceIdx, scopeIdx });
+        placed.set(early, context);
+      }
+      span.context = context;
+    }
+  }
+
   private intern<T>(list: T[], keys: Map<string, number>, key: string, value: T): number {
     const found = keys.get(key);
     if (found !== undefined) return found;
@@ -113,6 +141,13 @@ export class DatasetBuilder {
     keys.set(key, list.length - 1);
     return list.length - 1;
   }
+}
+
+/** Drops the interned values from index `length` on, with their keys. */
+function forgetFrom<T>(list: T[], keys: Map<string, number>, length: number): void {
+  if (list.length === length) return;
+  list.length = length;
+  for (const [key, idx] of keys) if (idx >= length) keys.delete(key);
 }
 
 function kvKey(attributes: readonly KeyValue[]): string {

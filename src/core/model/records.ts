@@ -198,6 +198,35 @@ export interface SpanSink {
   part?(format: string, numSpans: number): void;
 }
 
+/** How much a sink held at one moment (EarlySink.mark): a place to roll back to. */
+export interface SinkMark {
+  readonly spans: number;
+  readonly resources: number;
+  readonly scopes: number;
+}
+
+/**
+ * A sink that takes spans before their resource and scope are known, and can forget what it took. The
+ * OTLP/JSON scanner hands each span over as soon as it is read: holding a request's spans until its end
+ * made decoding 3-9% slower (buffered spans survive the scavenger; 100k SDK spans, measured alternating).
+ * But OTLP/JSON may put a resource's `schemaUrl`, or the resource itself, after its spans (protojson
+ * writes fields in number order: resource, scopeSpans, schemaUrl), and the scanner may still give up on
+ * the input half-way and leave it to the walker. Implemented by DatasetBuilder (and wrappers that spread
+ * its sink); decode/span-buffer.ts adapts any other sink.
+ */
+export interface EarlySink extends SpanSink {
+  mark(): SinkMark;
+  /** Forgets every span, resource and scope taken since `mark` was made. */
+  rollback(mark: SinkMark): void;
+  /** Spans `[from, to)` (counted as `mark().spans` counts) were added with resourceIdx and scopeIdx -1: they belong to these. */
+  placeSpans(from: number, to: number, resourceIdx: number, scopeIdx: number): void;
+}
+
+export function isEarlySink(sink: SpanSink): sink is EarlySink {
+  const s = sink as Partial<EarlySink>;
+  return typeof s.mark === 'function' && typeof s.rollback === 'function' && typeof s.placeSpans === 'function';
+}
+
 /** What a sink shares with decoders that reuse values by their bytes. */
 export type Sharing = Pick<SpanSink, 'shareKeyValue' | 'reuseKeyValue' | 'shareAttributes'>;
 

@@ -38,7 +38,8 @@ export class StoredSpan implements SpanRecord {
     private readonly timeRow: number,
     readonly attributes: readonly KeyValue[],
     readonly status: SpanStatus,
-    readonly context: SpanContext,
+    /** Set once more by DatasetBuilder when the span was taken before its resource and scope (EarlySink). */
+    public context: SpanContext,
     /** The list path of a SpanPlace, or the whole place text when `placeIndex` is -1. */
     private readonly placeList: string,
     private readonly placeIndex: number,

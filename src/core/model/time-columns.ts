@@ -39,6 +39,12 @@ export class TimeColumns {
     return v === IN_OVERFLOW ? this.overflow.get(row * 2 + 1)! : v;
   }
 
+  /** Forgets every row from `numRows` on (a load rolled back). */
+  truncate(numRows: number): void {
+    for (const key of this.overflow.keys()) if (key >= numRows * 2) this.overflow.delete(key);
+    this.numRows = Math.min(this.numRows, numRows);
+  }
+
   /** Gives back the room kept for growth (up to half the columns) once a load is done. */
   trim(): void {
     if (this.starts.length > this.numRows) this.resize(Math.max(this.numRows, 1));

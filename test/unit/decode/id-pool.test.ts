@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IdPool } from '../../../src/core/decode/id-pool.ts';
 import { scanWholeInput } from '../../../src/core/decode/otlp/json-scan.ts';
+import { recordingSink } from '../../support/otlp-proto-gen.ts';
 
 describe('IdPool', () => {
   for (const numWords of [2, 4] as const) {
@@ -49,8 +50,9 @@ describe('ids pooled by value in the OTLP/JSON scanner', () => {
   it('upper- and lower-case spellings of one id read as that id in lower case, through the pool and past it', () => {
     const parent = '{"traceId":"0AF7651916CD43DD8448EB211C80319C","spanId":"B7AD6B7169203331","name":"p"}';
     const child = '{"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"00f067aa0ba902b7","parentSpanId":"b7ad6b7169203331","name":"c"}';
-    const scanned = scanWholeInput(new TextEncoder().encode(`{"resourceSpans":[{"scopeSpans":[{"spans":[${parent},${child}]}]}]}`));
-    const [p, c] = scanned!.resources[0]!.scopes[0]!.spans;
+    const sink = recordingSink();
+    scanWholeInput(new TextEncoder().encode(`{"resourceSpans":[{"scopeSpans":[{"spans":[${parent},${child}]}]}]}`), sink);
+    const [p, c] = sink.spans;
     expect(p!.traceId).toBe('0af7651916cd43dd8448eb211c80319c');
     expect(c!.traceId).toBe(p!.traceId);
     expect(p!.spanId).toBe('b7ad6b7169203331');

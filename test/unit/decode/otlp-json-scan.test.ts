@@ -10,6 +10,7 @@ import { scanWholeInput } from '../../../src/core/decode/otlp/json-scan.ts';
 import { generateSpans } from '../../../bench/gen.ts';
 import { CORPUS_DIR, HAS_CORPUS } from '../../support/corpus.ts';
 import { decodeBothPaths } from '../../support/both-json-paths.ts';
+import { recordingSink } from '../../support/otlp-proto-gen.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const JSON_FORMATS = new Set(['otlp-json', 'otlp-jsonl']);
@@ -48,7 +49,7 @@ describe('OTLP/JSON fast path gives what JSON.parse + walk gives', () => {
   it('SDK output (bench/gen.ts, 2,000 spans) is read by the scanner and agrees', () => {
     const { world, spans } = generateSpans(2000, 40);
     const bytes = new TextEncoder().encode(world.otlpJson(spans));
-    expect(scanWholeInput(bytes)).not.toBeNull();
+    expect(scanWholeInput(bytes, recordingSink())).toBe(2000);
     const { fast, slow, numScanned } = decodeBothPaths('sdk.json', bytes);
     expect(numScanned).toBe(1);
     expect(fast).toEqual(slow);
@@ -95,8 +96,9 @@ describe('OTLP/JSON fast path gives what JSON.parse + walk gives', () => {
     const span = (id: string, a: string): string => `{"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"${id}","attributes":${a}}`;
     const spaced = attrs.replace(',{', ', {'); // equal values, other bytes: read on its own
     const text = `{"resourceSpans":[{"scopeSpans":[{"spans":[${span('b7ad6b7169203331', attrs)},${span('b7ad6b7169203332', attrs)},${span('b7ad6b7169203333', spaced)}]}]}]}`;
-    const scanned = scanWholeInput(new TextEncoder().encode(text));
-    const spans = scanned!.resources[0]!.scopes[0]!.spans;
+    const sink = recordingSink();
+    expect(scanWholeInput(new TextEncoder().encode(text), sink)).toBe(3);
+    const spans = sink.spans;
     expect(spans[1]!.attributes).toBe(spans[0]!.attributes);
     expect(spans[2]!.attributes).not.toBe(spans[0]!.attributes);
     expect(spans[2]!.attributes).toEqual(spans[0]!.attributes);
@@ -111,7 +113,7 @@ describe('OTLP/JSON fast path gives what JSON.parse + walk gives', () => {
   it('inputs the scanner leaves to the walker return null', () => {
     const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
     const span = '{"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"b7ad6b7169203331","startTimeUnixNano":"1"}';
-    expect(scanWholeInput(enc(`{"resourceSpans":[{"scopeSpans":[{"spans":[${span}]}]}]}`))).not.toBeNull();
+    expect(scanWholeInput(enc(`{"resourceSpans":[{"scopeSpans":[{"spans":[${span}]}]}]}`), recordingSink())).toBe(1);
     for (const other of [
       `{"resource_spans":[{"scope_spans":[{"spans":[${span}]}]}]}`,
       `{"batches":[{"scopeSpans":[{"spans":[${span}]}]}]}`,
@@ -124,7 +126,9 @@ describe('OTLP/JSON fast path gives what JSON.parse + walk gives', () => {
       `{"resourceSpans":[{"scopeSpans":{}}]}`,
       `{"resourceSpans":[{"scopeSpans":[{"scope":{"name":"bad \\x escape"}}]}]}`,
     ]) {
-      expect(scanWholeInput(enc(other)), other).toBeNull();
+      const sink = recordingSink();
+      expect(scanWholeInput(enc(other), sink), other).toBeNull();
+      expect(sink.spans, other).toEqual([]);
     }
   });
 });

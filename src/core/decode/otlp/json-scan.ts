@@ -4,9 +4,11 @@
 // keys, hex ids, integer enums, 64-bit integers as strings or numbers) and gives exactly the records, quirks
 // and places json-walk.ts gives for the same text. Anything else — snake_case, Jaeger's `result`, Tempo's
 // `batches`, bad JSON, whatever the walker would warn about — makes scanTracesRequest return null, and the
-// caller takes the JSON.parse + walk path. Records are buffered and handed to the sink only when the whole
-// request was read, since a sink cannot take records back.
-import type { KeyValue, ResourceRecord, Sharing, ScopeRecord, SpanEvent, SpanInput, SpanLink, SpanSink, SpanStatus } from '../../model/records.ts';
+// caller takes the JSON.parse + walk path. Each span goes to the sink as soon as it is read, and is placed
+// under its resource and scope when those are read whole (EarlySink); when the scanner gives up half-way,
+// the sink forgets what this request gave it.
+import { isEarlySink, type EarlySink, type KeyValue, type ScopeRecord, type SpanEvent, type SpanInput, type SpanLink, type SpanSink, type SpanStatus } from '../../model/records.ts';
+import { SpanBuffer } from '../span-buffer.ts';
 import { FieldReader } from './json-scan-fields.ts';
 import { F } from './json-scan-keys.ts';
 import { SPAN_KIND_NAMES, STATUS_CODE_NAMES } from './json-walk.ts';
@@ -18,19 +20,17 @@ const CLOSE_ARRAY = 0x5d;
 
 type MutableSpan = { -readonly [K in keyof SpanInput]: SpanInput[K] };
 
+/** A scope read whole, and the sink's span numbers `[from, to)` its spans got. */
 interface ScannedScope {
   readonly scope: ScopeRecord;
-  readonly spans: MutableSpan[];
+  readonly from: number;
+  readonly to: number;
 }
 
-interface ScannedResource {
-  readonly resource: ResourceRecord;
-  readonly scopes: ScannedScope[];
-}
-
-/** One request read whole, waiting to be handed to a sink. */
-export interface ScannedRequest {
-  readonly resources: readonly ScannedResource[];
+/** Where one scan puts its spans, and how many spans the sink holds. */
+interface Out {
+  readonly sink: EarlySink;
+  numSpans: number;
 }
 
 /**
@@ -42,30 +42,40 @@ export const jsonFastPath = { enabled: true, numScanned: 0, numFallbacks: 0, num
 /** Reads several inputs (or lines) with shared byte caches: repeats across lines are recognised too. */
 export class TracesScanner {
   private readonly r: FieldReader;
+  /** Set when the sink cannot take spans early: it then gets each request's records once it was read whole. */
+  private readonly buffer: SpanBuffer | undefined;
+  private readonly sink: EarlySink;
 
-  constructor(sharing?: Sharing) {
-    this.r = new FieldReader(sharing);
+  constructor(sink: SpanSink) {
+    this.r = new FieldReader(sink);
+    this.buffer = isEarlySink(sink) ? undefined : new SpanBuffer(sink);
+    this.sink = this.buffer ?? (sink as EarlySink);
   }
 
   /**
-   * The request in `bytes[start, end)` (surrounding whitespace allowed), or null when it needs the walker.
-   * `prefix` goes before each span's place, as walkTracesRequest's prefix does ("line 3: ").
+   * Reads the request in `bytes[start, end)` (surrounding whitespace allowed) into the sink and returns its
+   * number of spans, or null, with nothing given to the sink, when it needs the walker. `prefix` goes before
+   * each span's place, as walkTracesRequest's prefix does ("line 3: ").
    */
-  scan(bytes: Uint8Array, start = 0, end = bytes.length, prefix = ''): ScannedRequest | null {
+  scan(bytes: Uint8Array, start = 0, end = bytes.length, prefix = ''): number | null {
     if (!jsonFastPath.enabled) return null;
     const r = this.r;
     r.buf = end === bytes.length ? bytes : bytes.subarray(0, end);
     r.pos = skipWs(r.buf, start);
+    const mark = this.sink.mark();
     try {
-      const request = readRequest(r, prefix);
+      const out: Out = { sink: this.sink, numSpans: mark.spans };
+      readRequest(r, out, prefix);
       if (skipWs(r.buf, r.pos) !== r.buf.length) notFast();
       jsonFastPath.numScanned++;
-      return request;
+      this.buffer?.flush();
+      return out.numSpans - mark.spans;
     } catch (err) {
       // Besides NOT_FAST, a RangeError (nesting too deep for the stack) is expected; whatever else went
       // wrong, the walker's path gives the reference answer.
       if (err !== NOT_FAST) jsonFastPath.numErrors++;
       jsonFastPath.numFallbacks++;
+      this.sink.rollback(mark);
       return null;
     } finally {
       r.buf = new Uint8Array(0); // the input is not kept past the call
@@ -74,43 +84,25 @@ export class TracesScanner {
 }
 
 /** A whole OTLP/JSON input: a UTF-8 BOM is skipped (as TextDecoder does); UTF-16 text is left to the walker. */
-export function scanWholeInput(bytes: Uint8Array, sharing?: Sharing): ScannedRequest | null {
+export function scanWholeInput(bytes: Uint8Array, sink: SpanSink): number | null {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return null;
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return new TracesScanner(sharing).scan(bytes, start);
+  return new TracesScanner(sink).scan(bytes, start);
 }
 
-/** Hands a scanned request to the sink in the walker's order; returns the number of spans. */
-export function emitScanned(request: ScannedRequest, sink: SpanSink): number {
-  let numSpans = 0;
-  for (const { resource, scopes } of request.resources) {
-    const resourceIdx = sink.addResource(resource);
-    for (const { scope, spans } of scopes) {
-      const scopeIdx = sink.addScope(scope);
-      for (const span of spans) {
-        span.resourceIdx = resourceIdx;
-        span.scopeIdx = scopeIdx;
-        sink.addSpan(span, true);
-        numSpans++;
-      }
-    }
-  }
-  return numSpans;
-}
-
-function readRequest(r: FieldReader, prefix: string): ScannedRequest {
-  let resources: ScannedResource[] | undefined;
+function readRequest(r: FieldReader, out: Out, prefix: string): void {
+  let numResourceSpans = -1;
   for (let more = r.first(OPEN_OBJECT, CLOSE_OBJECT); more; more = r.next(CLOSE_OBJECT)) {
     if (r.key() !== F.resourceSpans) {
       r.skip();
       continue;
     }
-    if (resources) notFast();
-    resources = [];
-    for (let rs = r.list(); rs; rs = r.next(CLOSE_ARRAY)) resources.push(readResourceSpans(r, prefix, resources.length));
+    if (numResourceSpans >= 0) notFast();
+    numResourceSpans = 0;
+    for (let rs = r.list(); rs; rs = r.next(CLOSE_ARRAY)) readResourceSpans(r, out, prefix, numResourceSpans++);
   }
   // Without "resourceSpans" this is not a traces request: the walker's path says so.
-  return resources ? { resources } : notFast();
+  if (numResourceSpans < 0) notFast();
 }
 
 /** Marks a key as seen in `seen`; a duplicate key (JSON.parse keeps the last) is left to the walker. */
@@ -119,7 +111,7 @@ function once(seen: number, field: number): number {
   return seen | (1 << field);
 }
 
-function readResourceSpans(r: FieldReader, prefix: string, rIdx: number): ScannedResource {
+function readResourceSpans(r: FieldReader, out: Out, prefix: string, rIdx: number): void {
   if (!r.isObject()) notFast(); // the walker reports a non-object
   let seen = 0;
   let attributes: readonly KeyValue[] = [];
@@ -142,14 +134,16 @@ function readResourceSpans(r: FieldReader, prefix: string, rIdx: number): Scanne
     else if (id === F.scopeSpans) {
       for (let ss = r.list(); ss; ss = r.next(CLOSE_ARRAY)) {
         const list = `resourceSpans[${rIdx}].scopeSpans[${scopes.length}].spans`;
-        scopes.push(readScopeSpans(r, prefix === '' ? list : [prefix, list].join('')));
+        scopes.push(readScopeSpans(r, out, prefix === '' ? list : [prefix, list].join('')));
       }
     } else r.skip();
   }
-  return { resource: { attributes, droppedAttributesCount, schemaUrl }, scopes };
+  // Only now are the resource and its schemaUrl known (either may follow the spans).
+  const resourceIdx = out.sink.addResource({ attributes, droppedAttributesCount, schemaUrl });
+  for (const { scope, from, to } of scopes) out.sink.placeSpans(from, to, resourceIdx, out.sink.addScope(scope));
 }
 
-function readScopeSpans(r: FieldReader, placeList: string): ScannedScope {
+function readScopeSpans(r: FieldReader, out: Out, placeList: string): ScannedScope {
   if (!r.isObject()) notFast();
   let seen = 0;
   let name = '';
@@ -157,7 +151,7 @@ function readScopeSpans(r: FieldReader, placeList: string): ScannedScope {
   let attributes: readonly KeyValue[] = [];
   let droppedAttributesCount = 0;
   let schemaUrl = '';
-  const spans: MutableSpan[] = [];
+  const from = out.numSpans;
   for (let more = r.first(OPEN_OBJECT, CLOSE_OBJECT); more; more = r.next(CLOSE_OBJECT)) {
     const id = r.key();
     if (id === F.scope || id === F.schemaUrl || id === F.spans) seen = once(seen, id);
@@ -174,10 +168,13 @@ function readScopeSpans(r: FieldReader, placeList: string): ScannedScope {
       }
     } else if (id === F.schemaUrl) schemaUrl = r.str();
     else if (id === F.spans) {
-      for (let s = r.list(); s; s = r.next(CLOSE_ARRAY)) spans.push(readSpan(r, placeList, spans.length));
+      for (let s = r.list(); s; s = r.next(CLOSE_ARRAY)) {
+        out.sink.addSpan(readSpan(r, placeList, out.numSpans - from), true); // resourceIdx, scopeIdx -1 until placed
+        out.numSpans++;
+      }
     } else r.skip();
   }
-  return { scope: { name, version, attributes, droppedAttributesCount, schemaUrl }, spans };
+  return { scope: { name, version, attributes, droppedAttributesCount, schemaUrl }, from, to: out.numSpans };
 }
 
 const NO_STATUS: SpanStatus = Object.freeze({ code: 0, message: '' });
