@@ -4,7 +4,7 @@
 // src/core/decode/load-chunks.ts); the files after it are not read. Inputs loaded earlier are untouched.
 import { ChunkedLoad } from '../src/core/decode/load-chunks.ts';
 import type { CountingBuilder } from './counting-builder.ts';
-import { bytesInMemory, chunksOf, type ChunkSource } from './read-chunks.ts';
+import { bytesInMemory, chunksOf, readSmallBlob, type ChunkSource } from './read-chunks.ts';
 
 export interface LoadProgress {
   readonly file: string;
@@ -26,6 +26,8 @@ export interface LoadFile {
 
 export interface ReadOptions {
   readonly chunkBytes?: number;
+  /** Blobs up to this size are read at once (read-chunks.ts WHOLE_READ_BYTES); tests set 0 to stream every Blob. */
+  readonly wholeReadBytes?: number;
   readonly now?: () => number;
   readonly isCancelled: () => boolean;
   readonly onProgress?: (p: LoadProgress) => void;
@@ -79,7 +81,13 @@ export class FilesReader {
 
   private async decode(f: LoadFile): Promise<void> {
     const size = sizeOf(f.data);
-    const inMemory = bytesInMemory(f.data);
+    let inMemory: Uint8Array | undefined;
+    try {
+      inMemory = bytesInMemory(f.data) ?? (await readSmallBlob(f.data, this.options.wholeReadBytes));
+    } catch (err) {
+      new ChunkedLoad(this.builder, f.name).stop(`cannot read the file: ${String(err)}`, 'error');
+      return;
+    }
     const load = new ChunkedLoad(this.builder, f.name, { sizeHint: size, ...(inMemory ? { inMemory } : {}) });
     try {
       for await (const chunk of chunksOf(f.data, inMemory, this.options.chunkBytes, this.options.now)) {

@@ -45,6 +45,8 @@ export type { LoadFile, LoadProgress };
 export interface TraceStoreOptions {
   /** Largest chunk handed to the decoders (tests make it small to put chunk boundaries everywhere). */
   readonly chunkBytes?: number;
+  /** Blobs up to this size are read at once (see read-chunks.ts); tests set 0 to stream every Blob. */
+  readonly wholeReadBytes?: number;
   readonly now?: () => number;
 }
 

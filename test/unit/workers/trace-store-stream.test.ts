@@ -1,6 +1,7 @@
-// TraceStore.load over a Blob read in small chunks (Blob.stream()): SDK-made JSON lines decode while the
-// chunks arrive and give the same model as the bytes loaded whole; progress carries bytes, spans and time;
-// a cancel stops the load at the next chunk and leaves what was loaded before untouched.
+// TraceStore.load over a Blob read in small chunks (Blob.stream(); `wholeReadBytes: 0` makes even these
+// small Blobs stream): SDK-made JSON lines decode while the chunks arrive and give the same model as the
+// bytes loaded whole; progress carries bytes, spans and time; a cancel stops the load at the next chunk and
+// leaves what was loaded before untouched. A Blob within WHOLE_READ_BYTES is read at once, to the same model.
 import { describe, expect, it } from 'vitest';
 import { generateSpans } from '../../../bench/gen.ts';
 import { dumpDataset } from '../../../src/core/model/dump.ts';
@@ -29,7 +30,7 @@ describe('TraceStore.load streaming', () => {
   const bytes = new TextEncoder().encode(text);
 
   it('a JSON-lines Blob in 4 KiB chunks gives the model of the same bytes loaded whole, reporting while it decodes', async () => {
-    const store = new TraceStore({ chunkBytes: 4096, now: steppingClock() });
+    const store = new TraceStore({ chunkBytes: 4096, now: steppingClock(), wholeReadBytes: 0 });
     const events: LoadProgress[] = [];
     const outcome = await store.load([{ name: 'big.jsonl', data: new Blob([bytes]) }], (p) => events.push(p));
     expect(outcome.numSpans).toBe(3000);
@@ -49,13 +50,61 @@ describe('TraceStore.load streaming', () => {
   it('a JSON document Blob is read in chunks and decoded whole, to the same model as before', async () => {
     const { world, spans } = generateSpans(500, 100, 5);
     const doc = world.otlpJson(spans);
-    const store = new TraceStore({ chunkBytes: 1000, now: steppingClock() });
+    const store = new TraceStore({ chunkBytes: 1000, now: steppingClock(), wholeReadBytes: 0 });
     const events: LoadProgress[] = [];
     await store.load([{ name: 'doc.json', data: new Blob([doc]) }], (p) => events.push(p));
     expect(modelOf(store.data)).toBe(modelOf(loadDataset([{ name: 'doc.json', bytes: new TextEncoder().encode(doc) }])));
     // Reading reports bytes per chunk; decoding starts only once every byte is in.
     expect(events.filter((e) => e.phase === 'reading' && e.bytesDone > 0 && e.bytesDone < doc.length).length).toBeGreaterThan(10);
     expect(events.filter((e) => e.phase === 'decoding').every((e) => e.bytesDone === doc.length)).toBe(true);
+  });
+});
+
+/** A Blob that counts how it is read. */
+class CountingBlob extends Blob {
+  numStreams = 0;
+  numWholeReads = 0;
+  override stream(): ReturnType<Blob['stream']> {
+    this.numStreams++;
+    return super.stream();
+  }
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    this.numWholeReads++;
+    return super.arrayBuffer();
+  }
+}
+
+describe('TraceStore.load of a Blob within WHOLE_READ_BYTES', () => {
+  const bytes = new TextEncoder().encode(jsonLines(3000, 43));
+
+  it('reads it with one arrayBuffer() and still decodes it piece by piece, to the same model', async () => {
+    const blob = new CountingBlob([bytes]);
+    const store = new TraceStore({ chunkBytes: 4096, now: steppingClock() });
+    const events: LoadProgress[] = [];
+    await store.load([{ name: 'small.jsonl', data: blob }], (p) => events.push(p));
+    expect([blob.numWholeReads, blob.numStreams]).toEqual([1, 0]);
+    expect(modelOf(store.data)).toBe(modelOf(loadDataset([{ name: 'small.jsonl', bytes }])));
+    expect(events.filter((e) => e.phase === 'decoding' && e.numSpans > 0 && e.bytesDone < bytes.length).length).toBeGreaterThan(10);
+  });
+
+  it('streams a Blob over the limit', async () => {
+    const blob = new CountingBlob([bytes]);
+    const store = new TraceStore({ chunkBytes: 4096, wholeReadBytes: bytes.length - 1 });
+    await store.load([{ name: 'big.jsonl', data: blob }]);
+    expect([blob.numWholeReads, blob.numStreams]).toEqual([0, 1]);
+    expect(store.data.spans).toHaveLength(3000);
+  });
+
+  it('reports a file that cannot be read and loads the others', async () => {
+    class Unreadable extends Blob {
+      override arrayBuffer(): Promise<ArrayBuffer> {
+        return Promise.reject(new Error('NotReadableError: the file changed on disk'));
+      }
+    }
+    const store = new TraceStore();
+    const outcome = await store.load([{ name: 'gone.json', data: new Unreadable(['{}']) }, { name: 'ok.jsonl', data: new Blob([bytes]) }]);
+    expect(outcome.inputs[0]).toMatchObject({ file: 'gone.json', spans: 0, errors: [expect.objectContaining({ severity: 'error', message: expect.stringContaining('cannot read the file: Error: NotReadableError') })] });
+    expect(outcome.inputs[1]).toMatchObject({ file: 'ok.jsonl', spans: 3000, errors: [] });
   });
 });
 
@@ -66,7 +115,7 @@ describe('TraceStore.cancelLoad', () => {
   const firstModel = (ds: Dataset) => JSON.stringify(ds.spans.filter((s) => s.inputIdx === 0), bigintSafe);
 
   it('stops a streamed file at the next chunk, keeps its spans so far, skips later files; earlier data intact', async () => {
-    const store = new TraceStore({ chunkBytes: 4096, now: steppingClock() });
+    const store = new TraceStore({ chunkBytes: 4096, now: steppingClock(), wholeReadBytes: 0 });
     await store.load([{ name: 'first.json', data: firstJson }]);
     const before = firstModel(store.data);
     let cancelledAt = -1;
@@ -93,7 +142,7 @@ describe('TraceStore.cancelLoad', () => {
   });
 
   it('a file read whole is dropped before decoding when cancelled after its first chunk', async () => {
-    const store = new TraceStore({ chunkBytes: 4096, now: steppingClock() });
+    const store = new TraceStore({ chunkBytes: 4096, now: steppingClock(), wholeReadBytes: 0 });
     await store.load([{ name: 'first.json', data: firstJson }]);
     const before = firstModel(store.data);
     const { world, spans } = generateSpans(2000, 100, 9);
