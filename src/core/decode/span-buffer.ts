@@ -9,6 +9,11 @@ type Step =
   | { readonly kind: 'scope'; readonly idx: number }
   | { readonly kind: 'place'; readonly from: number; readonly to: number; readonly resourceIdx: number; readonly scopeIdx: number };
 
+/** A SpanBuffer's mark also counts its steps: a step cannot always tell whether it came before the mark. */
+interface BufferMark extends SinkMark {
+  readonly steps: number;
+}
+
 export class SpanBuffer implements EarlySink {
   private resources: ResourceRecord[] = [];
   private scopes: ScopeRecord[] = [];
@@ -35,16 +40,16 @@ export class SpanBuffer implements EarlySink {
     this.target.issue(issue);
   }
 
-  mark(): SinkMark {
-    return { spans: this.spans.length, resources: this.resources.length, scopes: this.scopes.length };
+  mark(): BufferMark {
+    return { spans: this.spans.length, resources: this.resources.length, scopes: this.scopes.length, steps: this.steps.length };
   }
 
+  /** `mark` must come from this buffer's `mark()`. */
   rollback(mark: SinkMark): void {
     this.spans.length = mark.spans;
     this.resources.length = mark.resources;
     this.scopes.length = mark.scopes;
-    // Steps are appended in order, so those made since the mark are the last ones.
-    for (let last = this.steps.at(-1); last && !before(last, mark); last = this.steps.at(-1)) this.steps.pop();
+    this.steps.length = (mark as BufferMark).steps;
   }
 
   placeSpans(from: number, to: number, resourceIdx: number, scopeIdx: number): void {
@@ -70,10 +75,4 @@ export class SpanBuffer implements EarlySink {
     this.spans = [];
     this.steps = [];
   }
-}
-
-function before(step: Step, mark: SinkMark): boolean {
-  if (step.kind === 'resource') return step.idx < mark.resources;
-  if (step.kind === 'scope') return step.idx < mark.scopes;
-  return step.to <= mark.spans;
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { sniffFormat } from '../../../src/core/decode/load.ts';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
-import { scanWholeInput } from '../../../src/core/decode/otlp/json-scan.ts';
+import { scanWholeInput, TracesScanner } from '../../../src/core/decode/otlp/json-scan.ts';
 import { generateSpans } from '../../../bench/gen.ts';
 import { CORPUS_DIR, HAS_CORPUS } from '../../support/corpus.ts';
 import { decodeBothPaths } from '../../support/both-json-paths.ts';
@@ -128,8 +128,19 @@ describe('OTLP/JSON fast path gives what JSON.parse + walk gives', () => {
     ]) {
       const sink = recordingSink();
       expect(scanWholeInput(enc(other), sink), other).toBeNull();
-      expect(sink.spans, other).toEqual([]);
+      expect([sink.spans, sink.resources, sink.scopes], other).toEqual([[], [], []]);
     }
+  });
+
+  it('a request given up after whole resources leaves nothing behind for the next one (JSON lines)', () => {
+    const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+    const span = '{"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"b7ad6b7169203331"}';
+    const sink = recordingSink();
+    const scanner = new TracesScanner(sink);
+    // The first resource has an empty scope, then the scanner meets snake_case and gives the line up.
+    expect(scanner.scan(enc(`{"resourceSpans":[{"resource":{},"scopeSpans":[{"spans":[]}]},{"scopeSpans":[{"spans":[${span}]}]},{"scope_spans":[]}]}`))).toBeNull();
+    expect(scanner.scan(enc(`{"resourceSpans":[{"scopeSpans":[{"scope":{"name":"next"},"spans":[${span}]}]}]}`))).toBe(1);
+    expect([sink.resources.length, sink.scopes.map((s) => s.name), sink.spans.map((s) => [s.resourceIdx, s.scopeIdx])]).toEqual([1, ['next'], [[0, 0]]]);
   });
 });
 

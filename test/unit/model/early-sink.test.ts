@@ -101,8 +101,11 @@ describe('SpanBuffer', () => {
     buffer.addSpan(span('1'.repeat(16)), true);
     buffer.placeSpans(0, 1, buffer.addResource(resource('a')), buffer.addScope(scope('lib')));
     const mark = buffer.mark();
+    // An empty scope first: its span range [1, 1) starts at the mark, yet it was placed after it.
+    const gone = buffer.addResource(resource('gone'));
+    buffer.placeSpans(1, 1, gone, buffer.addScope(scope('empty')));
     buffer.addSpan(span('2'.repeat(16)));
-    buffer.placeSpans(1, 2, buffer.addResource(resource('gone')), buffer.addScope(scope('gone')));
+    buffer.placeSpans(1, 2, gone, buffer.addScope(scope('gone')));
     buffer.rollback(mark);
     buffer.addSpan(span('3'.repeat(16)));
     buffer.addSpan(span('4'.repeat(16)));
