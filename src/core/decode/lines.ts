@@ -1,5 +1,6 @@
 // Line iteration over bytes, so line-oriented inputs (JSON lines) never need the whole input as one string:
 // a Collector file dump can be larger than V8's ~512 MiB string limit.
+import { utf8BomLength } from './bom.ts';
 
 /** Calls `each` with every line's text (CR stripped) and its 1-based number. Stops early when it returns false. */
 export function forEachLine(bytes: Uint8Array, each: (line: string, lineNo: number) => boolean | void): void {
@@ -9,7 +10,7 @@ export function forEachLine(bytes: Uint8Array, each: (line: string, lineNo: numb
 
 /** As forEachLine, giving each line as the byte range `[start, stop)` (CR stripped) for readers of bytes. */
 export function forEachLineRange(bytes: Uint8Array, each: (start: number, stop: number, lineNo: number) => boolean | void): void {
-  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let start = utf8BomLength(bytes);
   let lineNo = 0;
   while (start < bytes.length) {
     let end = bytes.indexOf(0x0a, start);

@@ -4,6 +4,7 @@
 import type { DatasetBuilder, InputReport } from '../model/dataset-builder.ts';
 import { decompress } from './decompress.ts';
 import { DECODERS } from './registry.ts';
+import { utf16Bom } from './bom.ts';
 import type { Decoder, SniffInput } from './types.ts';
 import type { SpanSink } from '../model/records.ts';
 
@@ -26,11 +27,9 @@ export interface LoadOptions {
   readonly maxTextBytes?: number;
 }
 
+/** The input as text: UTF-16 when it starts with a UTF-16 byte order mark, else UTF-8. */
 export function textOf(bytes: Uint8Array): string {
-  // UTF-16 with a BOM happens when Windows shells redirect console output.
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  return new TextDecoder('utf-8').decode(bytes);
+  return new TextDecoder(utf16Bom(bytes) ?? 'utf-8').decode(bytes);
 }
 
 export function sniffFormat(bytes: Uint8Array, name: string): Decoder | undefined {

@@ -4,6 +4,7 @@ import type { Decoder } from './types.ts';
 import { isTracesRequest, walkTracesRequest } from './otlp/json-walk.ts';
 import { forEachLineRange } from './lines.ts';
 import { TracesScanner } from './otlp/json-scan.ts';
+import { utf16Bom } from './bom.ts';
 import { LineSplitter } from './stream.ts';
 import type { SpanSink } from '../model/records.ts';
 import { describeJsonError } from './text-position.ts';
@@ -24,6 +25,11 @@ export const otlpJsonl: Decoder = {
     // Line by line over the bytes: a file exporter dump may exceed what one string can hold. The byte
     // scanner reads each well-formed line itself; only the others are decoded to text for JSON.parse + walk.
     const bytes = input.bytes;
+    // UTF-16 text (a Windows shell's redirect) cannot be split on the byte 0x0a: its text is split instead.
+    if (utf16Bom(bytes)) {
+      input.text().split('\n').forEach((line, i) => decodeLine(line, i + 1, sink));
+      return;
+    }
     const scanner = new TracesScanner(sink);
     const utf8 = new TextDecoder('utf-8');
     forEachLineRange(bytes, (start, stop, lineNo) => {
@@ -32,7 +38,7 @@ export const otlpJsonl: Decoder = {
   },
   stream: {
     // UTF-16 text (a BOM) is read whole: its lines cannot be split on the byte 0x0a.
-    accepts: (head) => !((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)),
+    accepts: (head) => utf16Bom(head) === undefined,
     open: (sink) => {
       const scanner = new TracesScanner(sink);
       return new LineSplitter(

@@ -2,6 +2,7 @@
 // inputs decode while they arrive and never need to be one string or one buffer (a Collector file dump can
 // exceed V8's ~512 MiB string limit). A chunk boundary may fall anywhere: inside a line, between a CR and its
 // LF, inside a UTF-8 character, inside a frame's varint length.
+import { utf8BomLength } from './bom.ts';
 
 /** A decoder fed chunks: `push` each one in order, then `end` once. */
 export interface ChunkDecoder {
@@ -60,7 +61,8 @@ export class LineSplitter implements ChunkDecoder {
 
   private withoutBom(bytes: Uint8Array): Uint8Array {
     const isFirst = this.lineNo === 0;
-    return isFirst && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    const bom = isFirst ? utf8BomLength(bytes) : 0;
+    return bom > 0 ? bytes.subarray(bom) : bytes;
   }
 
   private emit(raw: Uint8Array, stripBom = true): void {

@@ -9,6 +9,7 @@
 // the sink forgets what this request gave it.
 import { isEarlySink, type EarlySink, type KeyValue, type ScopeRecord, type SpanEvent, type SpanInput, type SpanLink, type SpanSink, type SpanStatus } from '../../model/records.ts';
 import { SpanBuffer } from '../span-buffer.ts';
+import { utf16Bom, utf8BomLength } from '../bom.ts';
 import { FieldReader } from './json-scan-fields.ts';
 import { F } from './json-scan-keys.ts';
 import { SPAN_KIND_NAMES, STATUS_CODE_NAMES } from './json-walk.ts';
@@ -85,9 +86,7 @@ export class TracesScanner {
 
 /** A whole OTLP/JSON input: a UTF-8 BOM is skipped (as TextDecoder does); UTF-16 text is left to the walker. */
 export function scanWholeInput(bytes: Uint8Array, sink: SpanSink): number | null {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return null;
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return new TracesScanner(sink).scan(bytes, start);
+  return utf16Bom(bytes) ? null : new TracesScanner(sink).scan(bytes, utf8BomLength(bytes));
 }
 
 function readRequest(r: FieldReader, out: Out, prefix: string): void {
