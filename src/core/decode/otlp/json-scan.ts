@@ -3,7 +3,7 @@
 // shape the spec describes (opentelemetry-proto docs/specification.md#json-protobuf-encoding: lowerCamelCase
 // keys, hex ids, integer enums, 64-bit integers as strings or numbers) and gives exactly the records, quirks
 // and places json-walk.ts gives for the same text. Anything else — snake_case, Jaeger's `result`, Tempo's
-// `batches`, bad JSON, whatever the walker would warn about — makes scanTracesRequest return null, and the
+// `batches`, bad JSON, whatever the walker would warn about — makes TracesScanner.scan return null, and the
 // caller takes the JSON.parse + walk path. Each span goes to the sink as soon as it is read, and is placed
 // under its resource and scope when those are read whole (EarlySink); when the scanner gives up half-way,
 // the sink forgets what this request gave it.
