@@ -1,11 +1,14 @@
-// Resident memory of the decoded model: growth of the JS heap plus ArrayBuffer memory (typed-array columns
-// live outside the heap) after full GCs while a dataset of the real SDK's spans is held, per span, next to
+// Resident memory of the decoded model, and the peak heap of the load that made it: growth of the JS heap
+// plus ArrayBuffer memory (typed-array columns live outside the heap) after full GCs while a dataset of the real SDK's spans is held, per span, next to
 // the input's own bytes per span as the baseline of the same run. The worker also keeps the lint run's
 // findings: their memory is measured the same way, once linting is done.
 // Needs node --expose-gc (npm run bench passes it); without it the figures are not measured.
 import { DEFAULT_CONFIG, runLint } from '../src/core/lint/engine.ts';
 import { ALL_RULES } from '../src/core/lint/index.ts';
 import { loadDataset } from '../src/core/load-dataset.ts';
+import { loadInput } from '../src/core/decode/load.ts';
+import { assemble } from '../src/core/model/assemble.ts';
+import { CountingBuilder } from '../workers/counting-builder.ts';
 import { generateSpans, type Generated } from './gen.ts';
 import { row } from './measure.ts';
 
@@ -17,10 +20,24 @@ function used(): number {
   return process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
 }
 
-function residentBytesPerSpan(name: string, bytes: Uint8Array): number {
+const heapNow = (): number => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+
+/**
+ * Per span: what the model keeps, and the most the heap held while the load ran, garbage included (sampled
+ * every 4,096 spans and after assembly), both over what was held before it. The input bytes are not counted.
+ */
+function loadBytesPerSpan(name: string, bytes: Uint8Array): { resident: number; peak: number } {
   const before = used();
-  const ds = loadDataset([{ name, bytes }]);
-  return (used() - before) / ds.spans.length;
+  let peak = before;
+  const sample = (): void => void (peak = Math.max(peak, heapNow()));
+  const builder = new CountingBuilder(4096);
+  builder.onSpans = sample;
+  loadInput(builder, name, bytes);
+  sample();
+  builder.releasePool();
+  const ds = assemble(builder);
+  sample();
+  return { resident: (used() - before) / ds.spans.length, peak: (peak - before) / ds.spans.length };
 }
 
 /** What the findings of a lint run over the model hold, per span, and how many there are. */
@@ -34,11 +51,15 @@ function findingsBytesPerSpan(name: string, bytes: Uint8Array): { perSpan: numbe
 
 const perSpan = (n: number): string => `${Math.round(n)} B`;
 
-/** The input bytes and the resident model per span of one encoding, as two table rows. */
+/** The input bytes, the peak heap of its load and the resident model per span of one encoding, as table rows. */
 function modelRows(format: string, name: string, bytes: Uint8Array, numSpans: number): { rows: string[]; resident: number } {
   const input = bytes.length / numSpans;
-  const resident = residentBytesPerSpan(name, bytes);
-  return { rows: [row(`${format} input bytes, baseline`, perSpan(input), '1.00×'), row(`resident model from ${format}`, perSpan(resident), `${(resident / input).toFixed(2)}×`)], resident };
+  const { resident, peak } = loadBytesPerSpan(name, bytes);
+  const ratio = (n: number): string => `${(n / input).toFixed(2)}×`;
+  return {
+    rows: [row(`${format} input bytes, baseline`, perSpan(input), '1.00×'), row(`  peak heap while loading it`, perSpan(peak), ratio(peak)), row(`resident model from ${format}`, perSpan(resident), ratio(resident))],
+    resident,
+  };
 }
 
 /** modelRows for both encodings of `spans`. */
