@@ -119,6 +119,13 @@ describe('keys whose values repeat, read by decoders that reuse values by their 
 describe('flat strings from bytes', () => {
   it('hex ids and protobuf strings decode exactly (ASCII, multi-byte UTF-8, long)', () => {
     expect(bytesToHex(new Uint8Array([0, 1, 0xab, 0xff]))).toBe('0001abff');
+    // Every byte value, at every length from 0 to 40 (8 and 16, span and trace ids, take their own path), at an offset.
+    const bytes = new Uint8Array(300).map((_, i) => (i * 167 + 13) & 255);
+    for (let length = 0; length <= 40; length++) {
+      for (const start of [0, 3, 256]) {
+        expect(bytesToHex(bytes, start, start + length), `${start}+${length}`).toBe(Buffer.from(bytes.subarray(start, start + length)).toString('hex'));
+      }
+    }
     for (const text of ['', 'GET /orders/{id}', 'Grüße, 世界 🙂', 'y'.repeat(5000)]) {
       const utf8 = new TextEncoder().encode(text);
       const framed = new Uint8Array([...encodeVarint(utf8.length), ...utf8]);
