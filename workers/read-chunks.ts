@@ -1,6 +1,6 @@
 // Reads a load's data chunk by chunk. A large Blob (a File the user chose) is read with Blob.stream(), so
-// it is never one ArrayBuffer; bytes already in memory, and small Blobs read at once, are sliced. Between chunks the reader hands control
-// back to the worker's event loop at least every YIELD_EVERY_MS, so a cancel message sent by the page is
+// it is never one ArrayBuffer; bytes already in memory, and small Blobs read at once, are sliced. Between
+// chunks the reader hands control back to the worker's event loop at least every YIELD_EVERY_MS, so a cancel message sent by the page is
 // received while a load runs (an awaited file read usually lets it in anyway; in-memory bytes would not).
 
 /** Chunks larger than this are cut into pieces of this size. */
@@ -21,7 +21,7 @@ export function bytesInMemory(data: ChunkSource): Uint8Array | undefined {
  * Blobs up to this size are read with one `arrayBuffer()` and then handed over in pieces like bytes in
  * memory. In Chromium a 50 MB file took 43-62 ms that way and 54-100 ms through `Blob.stream()`, which also
  * cost a copy into one buffer for formats read whole; at this size reading is over before a progress
- * figure or a cancel could matter. Larger files stream, so they never need one buffer.
+ * figure or a cancel could matter. Larger files stream, so formats decoded chunk by chunk never need them whole.
  */
 export const WHOLE_READ_BYTES = 64 * 1024 * 1024;
 

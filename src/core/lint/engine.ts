@@ -39,7 +39,7 @@ function contextFor(ds: Dataset, config: LintConfig, rule: Rule, findings: Findi
 /**
  * What `stamped` builds on. Objects made by one constructor get room in the object itself for the fields
  * that its objects come to hold (V8's slack tracking); an object literal `{}` has room for four, and the rest
- * went to a separate property array: 318 against 287 B per span for the findings of 100k spans.
+ * went to a separate property array. The findings of 100k spans take 287 B per span so, 318 on literals.
  */
 class StampedFinding {}
 
