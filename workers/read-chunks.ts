@@ -1,7 +1,8 @@
 // Reads a load's data chunk by chunk. A large Blob (a File the user chose) is read with Blob.stream(), so
 // it is never one ArrayBuffer; bytes already in memory, and small Blobs read at once, are sliced. Between
-// chunks the reader hands control back to the worker's event loop at least every YIELD_EVERY_MS, so a cancel message sent by the page is
-// received while a load runs (an awaited file read usually lets it in anyway; in-memory bytes would not).
+// chunks the reader hands control back to the worker's event loop at least every YIELD_EVERY_MS, so a
+// cancel message sent by the page is received while a load runs (an awaited file read usually lets it in
+// anyway; in-memory bytes would not).
 
 /** Chunks larger than this are cut into pieces of this size. */
 export const DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024;
