@@ -3,7 +3,7 @@
 import { assemble, type Dataset, type TraceModel } from '../src/core/model/assemble.ts';
 import type { InputReport } from '../src/core/model/dataset-builder.ts';
 import { findSpan, spanDetails, type SpanDetails, type SpanRef } from '../src/core/model/details.ts';
-import { deriveRows, keepWithAncestors, parentRows } from '../src/core/model/rows.ts';
+import { deriveRows, keepWithAncestors } from '../src/core/model/rows.ts';
 import { prepareSearch, searchTrace } from '../src/core/query/search.ts';
 import { runTraceQL, type TraceQLResult } from '../src/core/query/traceql/evaluate.ts';
 import { findFans, foldedFanRows, type Fans } from '../src/core/model/fans.ts';
@@ -238,13 +238,14 @@ export class TraceStore {
   visibleRows(traceId: string, collapsed: readonly number[] | 'all', onlyRows?: readonly number[], expandedFans: readonly number[] | 'all' = []): Int32Array {
     const t = this.trace(traceId);
     if (!t) return new Int32Array(0);
-    const set = new Set(collapsed === 'all' ? parentRows(t) : collapsed);
+    const collapseAll = collapsed === 'all';
+    const set = new Set(collapseAll ? [] : collapsed);
     const keep = onlyRows ? { keep: keepWithAncestors(t, onlyRows) } : {};
-    if (expandedFans === 'all') return deriveRows(t, { collapsed: set, ...keep });
+    if (expandedFans === 'all') return deriveRows(t, { collapsed: set, collapseAll, ...keep });
     const fans = this.fansOf(t);
     const { hidden, foldedHeads } = foldedFanRows(t, fans, new Set(expandedFans));
-    for (const head of foldedHeads) set.add(head);
-    return deriveRows(t, { collapsed: set, hidden, ...keep });
+    if (!collapseAll) for (const head of foldedHeads) set.add(head);
+    return deriveRows(t, { collapsed: set, collapseAll, hidden, ...keep });
   }
 
   /** The trace's critical path (Jaeger UI's algorithm) as row and section arrays, plus each span's self time. */

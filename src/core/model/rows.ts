@@ -5,6 +5,11 @@ import type { TraceModel } from './assemble.ts';
 export interface RowFilter {
   /** Rows whose subtrees are hidden (the row itself stays visible). */
   readonly collapsed?: ReadonlySet<number>;
+  /**
+   * Every row collapsed ("collapse all"): the same rows as `collapsed` holding every parent row, without
+   * gathering them first (at 1M rows the set of 100k parents cost 10-36 ms of the 14-163 ms answer).
+   */
+  readonly collapseAll?: boolean;
   /** When set, only rows with a non-zero entry are shown (e.g. search matches and their ancestors). */
   readonly keep?: Uint8Array;
   /** Rows hidden with their subtrees (members of a folded fan, see fans.ts). */
@@ -12,7 +17,7 @@ export interface RowFilter {
 }
 
 export function deriveRows(trace: Pick<TraceModel, 'numRows' | 'subtreeEnd'>, filter: RowFilter = {}): Int32Array {
-  const { collapsed, keep, hidden } = filter;
+  const { collapsed, collapseAll = false, keep, hidden } = filter;
   const out = new Int32Array(trace.numRows);
   let numVisible = 0;
   let row = 0;
@@ -26,16 +31,10 @@ export function deriveRows(trace: Pick<TraceModel, 'numRows' | 'subtreeEnd'>, fi
       continue;
     }
     out[numVisible++] = row;
-    row = collapsed?.has(row) ? trace.subtreeEnd[row]! : row + 1;
+    // A leaf's subtree ends right after it, so collapsing every row hides exactly the parents' subtrees.
+    row = collapseAll || collapsed?.has(row) ? trace.subtreeEnd[row]! : row + 1;
   }
   return out.slice(0, numVisible);
-}
-
-/** Rows that have children: "collapse all" collapses exactly these. */
-export function parentRows(trace: Pick<TraceModel, 'numRows' | 'subtreeEnd'>): number[] {
-  const out: number[] = [];
-  for (let row = 0; row < trace.numRows; row++) if (trace.subtreeEnd[row]! > row + 1) out.push(row);
-  return out;
 }
 
 /** Marks rows to keep for "show matches only": each match and all its ancestors. */

@@ -73,6 +73,21 @@ describe('fans of similar siblings', () => {
     expect(store.visibleRows(traceId, [], undefined, 'all')).toHaveLength(cols.numRows);
   });
 
+  it("the worker's collapse all shows what collapsing every parent row shows, fans folded or not, matches only or not", async () => {
+    const store = new TraceStore();
+    await store.load([{ name: 'loop.json', data: new TextEncoder().encode(loopWorld().otlpJson()) }]);
+    const traceId = store.traces()[0]!.traceId;
+    const cols = store.waterfall(traceId)!;
+    const parents = [...cols.subtreeEnd.keys()].filter((row) => cols.subtreeEnd[row]! > row + 1);
+    expect(parents.length).toBeGreaterThan(1);
+    const matches = [cols.numRows - 1, 2];
+    for (const fans of [[], [0], 'all'] as const) {
+      for (const only of [undefined, matches]) {
+        expect([...store.visibleRows(traceId, 'all', only, fans)], `${String(fans)} ${String(only)}`).toEqual([...store.visibleRows(traceId, parents, only, fans)]);
+      }
+    }
+  });
+
   it('→ unfolds a folded fan head and ← folds it again; other rows move as before', () => {
     const ds = load(loopWorld());
     const trace = ds.traces[0]!;
