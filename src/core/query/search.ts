@@ -104,6 +104,11 @@ export async function prepareSearch(ds: Dataset, trace: TraceModel, pause: () =>
 }
 
 
+/** Whether searches of `trace` are answered from its index (built, or found too big to build). */
+export function isSearchPrepared(ds: Dataset, trace: TraceModel): boolean {
+  return lastIndex.get(ds)?.trace === trace;
+}
+
 export function searchTrace(ds: Dataset, trace: TraceModel, text: string, indexMinRows = INDEX_MIN_ROWS): Int32Array {
   const needle = text.trim().toLowerCase();
   if (needle === '') return new Int32Array(0);
