@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
 import type { Dataset, TraceModel } from '../../../src/core/model/assemble.ts';
 import { anyValueText, type KeyValue } from '../../../src/core/model/records.ts';
-import { prepareSearch, searchTrace } from '../../../src/core/query/search.ts';
+import { isSearchPrepared, prepareSearch, searchTrace } from '../../../src/core/query/search.ts';
 import { dataset, pid } from '../../support/lint-records.ts';
 import { at, SdkWorld } from '../../support/sdk-world.ts';
 
@@ -158,6 +158,7 @@ describe('in-trace search matches the plain per-row search', () => {
     // A 0 ms slice: the build pauses after every step of rows, here until released.
     const building = prepareSearch(ds, trace, pause, 0, 0);
     expect(numPauses).toBe(1);
+    expect(isSearchPrepared(ds, trace)).toBe(false);
     // Mid-build: the answer is right, and asking did not finish the build for it (it is still paused).
     expect([...searchTrace(ds, trace, needle, 0)]).toEqual(want);
     expect(numPauses).toBe(1);
@@ -168,6 +169,7 @@ describe('in-trace search matches the plain per-row search', () => {
     }
     expect(numPauses).toBeGreaterThan(1);
     await building;
+    expect(isSearchPrepared(ds, trace)).toBe(true);
     expect([...searchTrace(ds, trace, needle, 0)]).toEqual(want);
   });
 });
