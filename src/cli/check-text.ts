@@ -17,7 +17,12 @@ export function renderCheckText(report: CheckReport): string {
   if (report.findings.length === 0) out.push('no findings');
   else {
     const byRule = new Map<string, typeof report.findings>();
-    for (const f of report.findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+    for (const f of report.findings) {
+      const list = byRule.get(f.rule);
+      // Pushed, not copied: a copy per finding made 259k findings take minutes to print.
+      if (list) list.push(f);
+      else byRule.set(f.rule, [f]);
+    }
     out.push(`${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`);
     for (const [rule, list] of byRule) {
       out.push(`  ${rule} (${list[0]!.severity}) ×${list.length}`);

@@ -7,15 +7,26 @@ const escapeXml = (s: string): string =>
 
 export function findingsToJunit(findings: readonly ReportFinding[], rules: ReadonlyArray<{ id: string; category: string }>): string {
   const byCategory = new Map<string, Array<{ id: string; category: string }>>();
-  for (const r of rules) byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r]);
+  for (const r of rules) {
+    const list = byCategory.get(r.category);
+    if (list) list.push(r);
+    else byCategory.set(r.category, [r]);
+  }
+  // Findings by rule, gathered once: a pass over every finding per rule and per category grew with both.
+  const byRule = new Map<string, ReportFinding[]>();
+  for (const f of findings) {
+    const list = byRule.get(f.rule);
+    if (list) list.push(f);
+    else byRule.set(f.rule, [f]);
+  }
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const numFailures = findings.filter((f) => f.severity !== 'info').length;
   out.push(`<testsuites name="tracelens" tests="${rules.length}" failures="${numFailures}">`);
   for (const [category, list] of byCategory) {
-    const suiteFindings = findings.filter((f) => list.some((r) => r.id === f.rule));
-    out.push(`  <testsuite name="${escapeXml(category)}" tests="${list.length}" failures="${suiteFindings.filter((f) => f.severity !== 'info').length}">`);
+    const numSuiteFailures = list.reduce((n, r) => n + (byRule.get(r.id) ?? []).filter((f) => f.severity !== 'info').length, 0);
+    out.push(`  <testsuite name="${escapeXml(category)}" tests="${list.length}" failures="${numSuiteFailures}">`);
     for (const r of list) {
-      const mine = findings.filter((f) => f.rule === r.id);
+      const mine = byRule.get(r.id) ?? [];
       out.push(`    <testcase classname="tracelens.${escapeXml(category)}" name="${escapeXml(r.id)}">`);
       for (const f of mine) {
         const text = `${f.severity} ${f.rule} trace ${f.traceId} span ${f.spanId}: ${f.message}`;

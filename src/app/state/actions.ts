@@ -299,7 +299,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     const cp = await worker.criticalPath(traceId);
     if (!cp || get().traceId !== traceId) return;
     const sections = new Map<number, Array<readonly [number, number]>>();
-    cp.rows.forEach((row, i) => sections.set(row, [...(sections.get(row) ?? []), [cp.startNs[i]!, cp.endNs[i]!] as const]));
+    cp.rows.forEach((row, i) => void (sections.get(row) ?? sections.set(row, []).get(row)!).push([cp.startNs[i]!, cp.endNs[i]!] as const));
     get().criticalPathReceived({ traceId, sections, selfNs: cp.selfNs });
   }
 
