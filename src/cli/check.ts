@@ -10,6 +10,7 @@ import { buildLintConfig, type LintOptions } from '../core/lint/config.ts';
 import { runLint, severityAtLeast } from '../core/lint/engine.ts';
 import { ALL_RULES, RULES_BY_ID } from '../core/lint/index.ts';
 import type { Severity } from '../core/lint/types.ts';
+import { writePrettyJson } from './json-out.ts';
 import { loadDataset, type NamedBytes } from '../core/load-dataset.ts';
 import { findingsToJunit } from '../core/report-junit.ts';
 import { buildReport } from '../core/report.ts';
@@ -85,7 +86,11 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   report.instrumentationScore = instrumentationScore(ds, config.nowMs);
   for (const u of unreadable) report.inputs.push({ file: u.file, format: 'unknown', spans: 0, errors: [{ message: u.message, where: u.file, severity: 'error' }] });
 
-  if (output === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  if (output === 'json') {
+    // In pieces: the findings of 1M spans make more text than one string can hold.
+    writePrettyJson(report, io.stdout);
+    io.stdout('\n');
+  }
   else if (output === 'junit') io.stdout(findingsToJunit(report.findings, ALL_RULES.filter((r) => !config.disabled.has(r.meta.id)).map((r) => r.meta)));
   else io.stdout(renderCheckText(report));
   for (const i of report.inputs) {
