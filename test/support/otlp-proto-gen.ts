@@ -5,7 +5,7 @@
 // so byte-keyed caches in the walker both hit and miss; the same raw bytes appear as names, ids and values.
 import fc from 'fast-check';
 import protobuf from 'protobufjs';
-import type { AnyValue, KeyValue, ResourceRecord, ScopeRecord, SpanEvent, SpanInput, SpanLink, SpanSink, DecodeIssue } from '../../src/core/model/records.ts';
+import type { AnyValue, KeyValue, ResourceRecord, ScopeRecord, SpanEvent, SpanInput, SpanLink, DecodeIssue, EarlySink } from '../../src/core/model/records.ts';
 import { OTLP_TRACE_PROTO } from './otlp-proto-schema.ts';
 
 /** The reader's schema: OTLP plus field 1000, so reflection sees what old SDKs send. */
@@ -112,7 +112,8 @@ export interface Recorded {
   readonly issues: DecodeIssue[];
 }
 
-export function recordingSink(): SpanSink & Recorded {
+/** Takes spans early too (EarlySink), as the OTLP/JSON scanner hands them over: placed and rolled back in place. */
+export function recordingSink(): EarlySink & Recorded {
   const rec: Recorded = { resources: [], scopes: [], spans: [], issues: [] };
   return {
     ...rec,
@@ -120,6 +121,15 @@ export function recordingSink(): SpanSink & Recorded {
     addScope: (s) => rec.scopes.push(s) - 1,
     addSpan: (s) => void rec.spans.push(s),
     issue: (i) => void rec.issues.push(i),
+    mark: () => ({ spans: rec.spans.length, resources: rec.resources.length, scopes: rec.scopes.length }),
+    rollback: (m) => {
+      rec.spans.length = m.spans;
+      rec.resources.length = m.resources;
+      rec.scopes.length = m.scopes;
+    },
+    placeSpans: (from, to, resourceIdx, scopeIdx) => {
+      for (let i = from; i < to; i++) rec.spans[i] = { ...rec.spans[i]!, resourceIdx, scopeIdx };
+    },
   };
 }
 

@@ -212,7 +212,7 @@ export interface SinkMark {
  * But OTLP/JSON may put a resource's `schemaUrl`, or the resource itself, after its spans (protojson
  * writes fields in number order: resource, scopeSpans, schemaUrl), and the scanner may still give up on
  * the input half-way and leave it to the walker. Implemented by DatasetBuilder (and wrappers that spread
- * its sink); decode/span-buffer.ts adapts any other sink.
+ * its sink); the scanner leaves inputs for any other sink to the walker.
  */
 export interface EarlySink extends SpanSink {
   mark(): SinkMark;

@@ -1,9 +1,9 @@
 // Spans taken before their resource and scope (EarlySink, records.ts): the builder places them when those
-// are read, forgets them when the decoder gives up, and SpanBuffer does the same for any other sink.
+// are read and forgets them when the decoder gives up; a sink that cannot take spans early gets the walker's records.
 import { describe, expect, it } from 'vitest';
 import { DatasetBuilder } from '../../../src/core/model/dataset-builder.ts';
 import type { ResourceRecord, ScopeRecord, SpanInput } from '../../../src/core/model/records.ts';
-import { SpanBuffer } from '../../../src/core/decode/span-buffer.ts';
+import { otlpJson } from '../../../src/core/decode/otlp-json.ts';
 import { jsonFastPath, scanWholeInput } from '../../../src/core/decode/otlp/json-scan.ts';
 import { decodeBothPaths } from '../../support/both-json-paths.ts';
 import { recordingSink } from '../../support/otlp-proto-gen.ts';
@@ -93,29 +93,15 @@ describe('the OTLP/JSON scanner taking spans early', () => {
   });
 });
 
-describe('SpanBuffer', () => {
-  it('passes what it took on in the walker order, with the target sink indices, and nothing rolled back', () => {
-    const target = recordingSink();
-    target.addResource(resource('earlier'));
-    const buffer = new SpanBuffer(target);
-    buffer.addSpan(span('1'.repeat(16)), true);
-    buffer.placeSpans(0, 1, buffer.addResource(resource('a')), buffer.addScope(scope('lib')));
-    const mark = buffer.mark();
-    // An empty scope first: its span range [1, 1) starts at the mark, yet it was placed after it.
-    const gone = buffer.addResource(resource('gone'));
-    buffer.placeSpans(1, 1, gone, buffer.addScope(scope('empty')));
-    buffer.addSpan(span('2'.repeat(16)));
-    buffer.placeSpans(1, 2, gone, buffer.addScope(scope('gone')));
-    buffer.rollback(mark);
-    buffer.addSpan(span('3'.repeat(16)));
-    buffer.addSpan(span('4'.repeat(16)));
-    const r = buffer.addResource(resource('b'));
-    buffer.placeSpans(1, 2, r, buffer.addScope(scope('x')));
-    buffer.placeSpans(2, 3, r, buffer.addScope(scope('y')));
-    expect(target.spans).toEqual([]);
-    buffer.flush();
-    expect(target.resources.map((x) => x.attributes[0]!.value)).toEqual(['earlier', 'a', 'b'].map((value) => ({ type: 'string', value })));
-    expect(target.scopes.map((x) => x.name)).toEqual(['lib', 'x', 'y']);
-    expect(target.spans.map((x) => [x.spanId[0], x.resourceIdx, x.scopeIdx])).toEqual([['1', 1, 0], ['3', 2, 1], ['4', 2, 2]]);
+describe('a sink that cannot take spans early', () => {
+  it('gets nothing from the scanner, and the walker\'s records from the decoder', () => {
+    const { mark: _mark, rollback: _rollback, placeSpans: _place, ...plain } = recordingSink();
+    const text = `{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"b7ad6b7169203331"}]}]}]}`;
+    const bytes = new TextEncoder().encode(text);
+    const fallbacks = jsonFastPath.numFallbacks;
+    expect(scanWholeInput(bytes, plain)).toBeNull();
+    expect([plain.spans, jsonFastPath.numFallbacks]).toEqual([[], fallbacks]);
+    otlpJson.decode({ bytes, name: 'x.json', text: () => text }, plain);
+    expect(plain.spans.map((s) => [s.spanId, s.resourceIdx, s.scopeIdx])).toEqual([['b7ad6b7169203331', 0, 0]]);
   });
 });

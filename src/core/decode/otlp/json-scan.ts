@@ -8,7 +8,6 @@
 // under its resource and scope when those are read whole (EarlySink); when the scanner gives up half-way,
 // the sink forgets what this request gave it.
 import { isEarlySink, type EarlySink, type KeyValue, type ScopeRecord, type SpanEvent, type SpanInput, type SpanLink, type SpanSink, type SpanStatus } from '../../model/records.ts';
-import { SpanBuffer } from '../span-buffer.ts';
 import { utf16Bom, utf8BomLength } from '../bom.ts';
 import { FieldReader } from './json-scan-fields.ts';
 import { F } from './json-scan-keys.ts';
@@ -43,14 +42,12 @@ export const jsonFastPath = { enabled: true, numScanned: 0, numFallbacks: 0, num
 /** Reads several inputs (or lines) with shared byte caches: repeats across lines are recognised too. */
 export class TracesScanner {
   private readonly r: FieldReader;
-  /** Set when the sink cannot take spans early: it then gets each request's records once it was read whole. */
-  private readonly buffer: SpanBuffer | undefined;
-  private readonly sink: EarlySink;
+  /** Undefined when the sink cannot take spans early: every request then takes the walker's path. */
+  private readonly sink: EarlySink | undefined;
 
   constructor(sink: SpanSink) {
     this.r = new FieldReader(sink);
-    this.buffer = isEarlySink(sink) ? undefined : new SpanBuffer(sink);
-    this.sink = this.buffer ?? (sink as EarlySink);
+    this.sink = isEarlySink(sink) ? sink : undefined;
   }
 
   /**
@@ -59,24 +56,24 @@ export class TracesScanner {
    * each span's place, as walkTracesRequest's prefix does ("line 3: ").
    */
   scan(bytes: Uint8Array, start = 0, end = bytes.length, prefix = ''): number | null {
-    if (!jsonFastPath.enabled) return null;
+    const sink = this.sink;
+    if (!jsonFastPath.enabled || sink === undefined) return null;
     const r = this.r;
     r.buf = end === bytes.length ? bytes : bytes.subarray(0, end);
     r.pos = skipWs(r.buf, start);
-    const mark = this.sink.mark();
+    const mark = sink.mark();
     try {
-      const out: Out = { sink: this.sink, numSpans: mark.spans };
+      const out: Out = { sink, numSpans: mark.spans };
       readRequest(r, out, prefix);
       if (skipWs(r.buf, r.pos) !== r.buf.length) notFast();
       jsonFastPath.numScanned++;
-      this.buffer?.flush();
       return out.numSpans - mark.spans;
     } catch (err) {
       // Besides NOT_FAST, a RangeError (nesting too deep for the stack) is expected; whatever else went
       // wrong, the walker's path gives the reference answer.
       if (err !== NOT_FAST) jsonFastPath.numErrors++;
       jsonFastPath.numFallbacks++;
-      this.sink.rollback(mark);
+      sink.rollback(mark);
       return null;
     } finally {
       r.buf = new Uint8Array(0); // the input is not kept past the call
