@@ -13,7 +13,10 @@ export class AttributeReuse {
   private readonly keyValues = new BytePool<KeyValue>();
   private readonly lists = new BytePool<readonly KeyValue[]>(MAX_POOLED_LIST_BYTES);
   private readonly listGate = new LookupGate();
-  /** Whether the sink declined a KeyValue of the list being read (since `knownList` missed). */
+  /**
+   * Whether the sink declined a KeyValue of the list being read (since `knownList` missed). Both decoders read
+   * a list's items right after its `knownList` and before its `keptList`, with no other attribute between.
+   */
   private declined = false;
 
   constructor(private readonly sharing: Sharing = {}) {}
