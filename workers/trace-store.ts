@@ -10,8 +10,9 @@ import { findFans, foldedFanRows, type Fans } from '../src/core/model/fans.ts';
 import { criticalPath, selfTimes } from '../src/core/graph/critical-path.ts';
 import { serviceGraph, type ServiceGraph } from '../src/core/graph/service-graph.ts';
 import { traceLinks, type TraceLink } from '../src/core/graph/trace-links.ts';
-import { exportChromeTrace } from '../src/core/export/chrome-trace.ts';
-import { exportOtlpJson } from '../src/core/export/otlp-json.ts';
+import { writeChromeTrace } from '../src/core/export/chrome-trace.ts';
+import { writeOtlpJson } from '../src/core/export/otlp-json.ts';
+import { writePrettyJson } from '../src/core/pretty-json.ts';
 import { spanStats, type StatRow } from '../src/core/stats/span-stats.ts';
 import { buildLintConfig, type LintOptions } from '../src/core/lint/config.ts';
 import { lintSteps } from '../src/core/lint/engine.ts';
@@ -262,21 +263,32 @@ export class TraceStore {
     };
   }
 
-  /** The selected trace (or everything loaded) as OTLP/JSON or Chrome trace JSON, or the findings as JSON. */
-  async exportData(kind: 'otlp-json' | 'chrome-trace' | 'findings', traceId?: string): Promise<string> {
+  /**
+   * The selected trace (or everything loaded) as OTLP/JSON or Chrome trace JSON, or the findings as JSON: a
+   * Blob of the text's pieces, since everything loaded can be more text than one string holds.
+   */
+  async exportData(kind: 'otlp-json' | 'chrome-trace' | 'findings', traceId?: string): Promise<Blob> {
     const only = traceId === undefined ? undefined : new Set([traceId]);
+    const pieces: string[] = [];
+    const write = (piece: string): void => void pieces.push(piece);
     switch (kind) {
       case 'otlp-json':
-        return exportOtlpJson(this.dataset, only);
+        writeOtlpJson(this.dataset, write, only);
+        break;
       case 'chrome-trace':
-        return exportChromeTrace(this.dataset, only);
-      case 'findings':
-        return JSON.stringify((await this.findings()).findings.filter((f) => !traceId || f.traceId === traceId), null, 2);
+        writeChromeTrace(this.dataset, write, only);
+        break;
+      case 'findings': {
+        const { findings } = await this.findings();
+        writePrettyJson(traceId === undefined ? findings : findings.filter((f) => f.traceId === traceId), write);
+        break;
+      }
       default: {
         const never: never = kind;
         return never;
       }
     }
+    return new Blob(pieces, { type: 'application/json' });
   }
 
   /** Per service and span name statistics for one trace, or for everything loaded. */

@@ -1,6 +1,6 @@
-// Saves text as a file through a blob: URL and a temporary link (no request leaves the page).
-export function downloadText(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+// Saves data as a file through a blob: URL and a temporary link (no request leaves the page).
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

@@ -10,9 +10,9 @@ import { buildLintConfig, type LintOptions } from '../core/lint/config.ts';
 import { runLint, severityAtLeast } from '../core/lint/engine.ts';
 import { ALL_RULES, RULES_BY_ID } from '../core/lint/index.ts';
 import type { Severity } from '../core/lint/types.ts';
-import { writePrettyJson } from './json-out.ts';
+import { writePrettyJson } from '../core/pretty-json.ts';
 import { loadDataset, type NamedBytes } from '../core/load-dataset.ts';
-import { findingsToJunit } from '../core/report-junit.ts';
+import { writeJunit } from '../core/report-junit.ts';
 import { buildReport } from '../core/report.ts';
 import { instrumentationScore } from '../core/score/instrumentation-score.ts';
 import { renderCheckText } from './check-text.ts';
@@ -82,7 +82,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   }
   const ds = loadDataset(inputs, values['input-format'] ? { format: values['input-format'] } : {});
   const report = buildReport(ds);
-  report.findings = runLint(ds, ALL_RULES, config).map((f) => ({ ...f }));
+  report.findings = runLint(ds, ALL_RULES, config);
   report.instrumentationScore = instrumentationScore(ds, config.nowMs);
   for (const u of unreadable) report.inputs.push({ file: u.file, format: 'unknown', spans: 0, errors: [{ message: u.message, where: u.file, severity: 'error' }] });
 
@@ -91,7 +91,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     writePrettyJson(report, io.stdout);
     io.stdout('\n');
   }
-  else if (output === 'junit') io.stdout(findingsToJunit(report.findings, ALL_RULES.filter((r) => !config.disabled.has(r.meta.id)).map((r) => r.meta)));
+  else if (output === 'junit') writeJunit(report.findings, ALL_RULES.filter((r) => !config.disabled.has(r.meta.id)).map((r) => r.meta), io.stdout);
   else io.stdout(renderCheckText(report));
   for (const i of report.inputs) {
     if (i.spans === 0 && i.errors.some((e) => e.severity === 'error')) io.stderr(`tracelens: cannot read ${i.file}: ${i.errors[0]!.message} (${i.errors[0]!.where})\n`);

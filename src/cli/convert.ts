@@ -1,16 +1,18 @@
 // `tracelens convert FILE... --to otlp-json|chrome-trace [-o OUT]`: any format Tracelens reads, written as
 // OTLP/JSON (for a collector or Tempo) or Chrome Trace Event JSON (for Perfetto and speedscope).
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Dataset } from '../core/model/assemble.ts';
-import { exportChromeTrace } from '../core/export/chrome-trace.ts';
-import { exportOtlpJson } from '../core/export/otlp-json.ts';
+import { writeChromeTrace } from '../core/export/chrome-trace.ts';
+import { writeOtlpJson } from '../core/export/otlp-json.ts';
+import type { Write } from '../core/text-pieces.ts';
 import { loadDataset, type NamedBytes } from '../core/load-dataset.ts';
 import { readInput, type CliIo } from './io.ts';
 
-const EXPORTERS: Record<string, (ds: Dataset) => string> = {
-  'otlp-json': (ds) => exportOtlpJson(ds),
-  'chrome-trace': (ds) => exportChromeTrace(ds),
+// Written in pieces: a million spans make more text than one string can hold.
+const EXPORTERS: Record<string, (ds: Dataset, write: Write) => void> = {
+  'otlp-json': (ds, write) => writeOtlpJson(ds, write),
+  'chrome-trace': (ds, write) => writeChromeTrace(ds, write),
 };
 
 export async function runConvert(args: string[], io: CliIo): Promise<number> {
@@ -35,8 +37,17 @@ export async function runConvert(args: string[], io: CliIo): Promise<number> {
     io.stderr('tracelens convert: no spans to write\n');
     return 2;
   }
-  const out = `${exporter(ds)}\n`;
-  if (values.output) writeFileSync(values.output, out);
-  else io.stdout(out);
+  if (!values.output) {
+    exporter(ds, io.stdout);
+    io.stdout('\n');
+    return 0;
+  }
+  const fd = openSync(values.output, 'w');
+  try {
+    exporter(ds, (piece) => void writeSync(fd, piece));
+    writeSync(fd, '\n');
+  } finally {
+    closeSync(fd);
+  }
   return 0;
 }

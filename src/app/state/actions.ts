@@ -17,7 +17,7 @@ import type { FetchTraceResult, LoadFile } from '../../../workers/trace-store.ts
 import { Generations } from '../generation.ts';
 import { sortTraces } from '../trace-sort.ts';
 import { ancestorRows, rowsWithChildren } from '../tree-walk.ts';
-import { downloadText } from '../download.ts';
+import { downloadBlob } from '../download.ts';
 import { keyMove } from '../waterfall-keys.ts';
 import { createFindFlows } from './find-actions.ts';
 import { createFindingsFlows } from './findings-actions.ts';
@@ -305,9 +305,9 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
 
   async function exportData(kind: 'otlp-json' | 'chrome-trace' | 'findings', scope: 'trace' | 'all'): Promise<void> {
     const traceId = scope === 'trace' ? (get().traceId ?? undefined) : undefined;
-    const text = await worker.exportData(kind, traceId);
+    const blob = await worker.exportData(kind, traceId);
     const name = `${traceId ?? 'tracelens'}.${kind === 'otlp-json' ? 'otlp.json' : kind === 'chrome-trace' ? 'chrome-trace.json' : 'findings.json'}`;
-    downloadText(name, text);
+    downloadBlob(name, blob);
   }
 
   return {

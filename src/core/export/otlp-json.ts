@@ -4,6 +4,7 @@
 import type { Dataset } from '../model/assemble.ts';
 import type { AnyValue, KeyValue, SpanRecord } from '../model/records.ts';
 import { hexToBytes } from '../decode/otlp/ids.ts';
+import { PieceWriter, type Write } from '../text-pieces.ts';
 
 type Json = Record<string, unknown>;
 
@@ -68,34 +69,45 @@ function span(s: SpanRecord): Json {
   };
 }
 
-/** The whole dataset (or only some traces) as one ExportTraceServiceRequest. Exact duplicates are written once. */
-export function exportOtlpJson(ds: Dataset, traceIds?: ReadonlySet<string>): string {
-  const byResource = new Map<number, Map<number, SpanRecord[]>>();
+/**
+ * The whole dataset (or only some traces) as one ExportTraceServiceRequest, written in pieces: the text of a
+ * million spans is over V8's longest string. The text is JSON.stringify's of the request object (keys in the
+ * same order), one span at a time.
+ */
+export function writeOtlpJson(ds: Dataset, write: Write, traceIds?: ReadonlySet<string>): void {
+  // Span indexes by resource, then scope, in trace order.
+  const byResource = new Map<number, Map<number, number[]>>();
   for (const trace of ds.traces) {
     if (traceIds && !traceIds.has(trace.traceId)) continue;
     for (let row = 0; row < trace.numRows; row++) {
-      const s = ds.spans[trace.spanIdx[row]!]!;
+      const spanIdx = trace.spanIdx[row]!;
+      const s = ds.spans[spanIdx]!;
       let scopes = byResource.get(s.resourceIdx);
       if (!scopes) byResource.set(s.resourceIdx, (scopes = new Map()));
-      const list = scopes.get(s.scopeIdx) ?? [];
-      list.push(s);
-      scopes.set(s.scopeIdx, list);
+      let list = scopes.get(s.scopeIdx);
+      if (!list) scopes.set(s.scopeIdx, (list = []));
+      list.push(spanIdx);
     }
   }
-  const resourceSpans = [...byResource].map(([resourceIdx, scopes]) => {
+  const out = new PieceWriter(write);
+  const schemaUrl = (url: string): string => (url ? `,"schemaUrl":${JSON.stringify(url)}` : '');
+  out.put('{"resourceSpans":[');
+  let numResources = 0;
+  for (const [resourceIdx, scopes] of byResource) {
     const r = ds.resources[resourceIdx]!;
-    return {
-      resource: { attributes: r.attributes.map(keyValue), ...counted('droppedAttributesCount', r.droppedAttributesCount) },
-      scopeSpans: [...scopes].map(([scopeIdx, spans]) => {
-        const sc = ds.scopes[scopeIdx]!;
-        return {
-          scope: { name: sc.name, ...(sc.version ? { version: sc.version } : {}), attributes: sc.attributes.map(keyValue), ...counted('droppedAttributesCount', sc.droppedAttributesCount) },
-          spans: spans.map(span),
-          ...(sc.schemaUrl ? { schemaUrl: sc.schemaUrl } : {}),
-        };
-      }),
-      ...(r.schemaUrl ? { schemaUrl: r.schemaUrl } : {}),
-    };
-  });
-  return JSON.stringify({ resourceSpans });
+    const resource = { attributes: r.attributes.map(keyValue), ...counted('droppedAttributesCount', r.droppedAttributesCount) };
+    out.put(`${numResources++ === 0 ? '' : ','}{"resource":${JSON.stringify(resource)},"scopeSpans":[`);
+    let numScopes = 0;
+    for (const [scopeIdx, spans] of scopes) {
+      const sc = ds.scopes[scopeIdx]!;
+      const scope = { name: sc.name, ...(sc.version ? { version: sc.version } : {}), attributes: sc.attributes.map(keyValue), ...counted('droppedAttributesCount', sc.droppedAttributesCount) };
+      out.put(`${numScopes++ === 0 ? '' : ','}{"scope":${JSON.stringify(scope)},"spans":[`);
+      for (let i = 0; i < spans.length; i++) out.put(`${i === 0 ? '' : ','}${JSON.stringify(span(ds.spans[spans[i]!]!))}`);
+      out.put(`]${schemaUrl(sc.schemaUrl)}}`);
+    }
+    out.put(`]${schemaUrl(r.schemaUrl)}}`);
+  }
+  out.put(']}');
+  out.end();
 }
+

@@ -1,6 +1,8 @@
 // `tracelens convert`: whatever was read, written as OTLP/JSON, reads back as the same model; and Chrome
 // Trace Event JSON for Perfetto/speedscope.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
 import type { Dataset } from '../../../src/core/model/assemble.ts';
@@ -70,6 +72,19 @@ describe('tracelens convert --to chrome-trace', () => {
     const root = complete.find((e) => e.name === 'POST /checkout')!;
     expect(root.dur).toBe(150_000);
     expect(root.ts).toBe(1714564800000000);
+  });
+  it('writes the same text to a file with -o as to stdout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tracelens-convert-'));
+    try {
+      for (const to of ['otlp-json', 'chrome-trace']) {
+        const out = join(dir, `out.${to}.json`);
+        const toFile = await runCli(['convert', path(FIXTURES[0]!), '--to', to, '-o', out]);
+        expect(toFile).toMatchObject({ code: 0, stdout: '' });
+        expect(readFileSync(out, 'utf8')).toBe((await runCli(['convert', path(FIXTURES[0]!), '--to', to])).stdout);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
   it('refuses an unknown target', async () => {
     expect((await runCli(['convert', path(FIXTURES[0]!), '--to', 'xml'])).code).toBe(2);

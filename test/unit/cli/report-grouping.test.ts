@@ -6,7 +6,8 @@ import { runLint } from '../../../src/core/lint/engine.ts';
 import { ALL_RULES } from '../../../src/core/lint/index.ts';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
 import { buildReport } from '../../../src/core/report.ts';
-import { findingsToJunit } from '../../../src/core/report-junit.ts';
+import { writeJunit } from '../../../src/core/report-junit.ts';
+import { textOf } from '../../../src/core/text-pieces.ts';
 import { generateSpans } from '../../../bench/gen.ts';
 
 const { world, spans } = generateSpans(3000, 100, 17);
@@ -32,7 +33,7 @@ describe('findings grouped by rule', () => {
 
   it('the JUnit report puts each finding under its rule and counts failures per suite', () => {
     const metas = ALL_RULES.map((r) => r.meta);
-    const xml = findingsToJunit(report.findings, metas);
+    const xml = textOf((write) => writeJunit(report.findings, metas, write));
     for (const category of new Set(metas.map((m) => m.category))) {
       const ids = new Set(metas.filter((m) => m.category === category).map((m) => m.id));
       const failures = report.findings.filter((f) => ids.has(f.rule) && f.severity !== 'info').length;

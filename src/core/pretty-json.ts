@@ -1,27 +1,16 @@
 // Pretty JSON written in pieces: exactly the text of `JSON.stringify(value, null, 2)`, but the members of the
-// root object and the items of its arrays are stringified one by one, so a report whose whole text exceeds
-// V8's longest string (~512 MiB: the 2.6M findings of 1M spans) is still written.
-
-/** Output is handed to `write` in pieces of about this many characters. */
-const PIECE_CHARS = 1 << 20;
+// root object and the items of its arrays (or of a root array) are stringified one by one, so a report whose
+// whole text exceeds V8's longest string (~512 MiB: the 2.6M findings of 1M spans) is still written.
+import { PieceWriter, type Write } from './text-pieces.ts';
 
 /** Writes `JSON.stringify(value, null, 2)` to `write`, in pieces. */
-export function writePrettyJson(value: unknown, write: (s: string) => void): void {
-  let pending: string[] = [];
-  let pendingChars = 0;
-  const put = (s: string): void => {
-    pending.push(s);
-    pendingChars += s.length;
-    if (pendingChars >= PIECE_CHARS) flush();
-  };
-  const flush = (): void => {
-    if (pending.length > 0) write(pending.join(''));
-    pending = [];
-    pendingChars = 0;
-  };
-  if (!isPlainRecord(value)) put(JSON.stringify(value, null, 2));
+export function writePrettyJson(value: unknown, write: Write): void {
+  const out = new PieceWriter(write);
+  const put = (s: string): void => out.put(s);
+  if (Array.isArray(value) && value.length > 0) writeArray(value, put, 0);
+  else if (!isPlainRecord(value)) put(JSON.stringify(value, null, 2));
   else writeObject(value, put);
-  flush();
+  out.end();
 }
 
 function isPlainRecord(v: unknown): v is Record<string, unknown> {
@@ -44,17 +33,19 @@ function writeObject(obj: Record<string, unknown>, put: (s: string) => void): vo
     // JSON.stringify leaves out members whose value it cannot write (undefined, functions, symbols).
     if (text === undefined) continue;
     put(`${numWritten++ === 0 ? '{' : ','}\n  ${JSON.stringify(key)}: `);
-    if (isList) writeArray(v as unknown[], put);
+    if (isList) writeArray(v as unknown[], put, 1);
     else put(text);
   }
   put(numWritten === 0 ? '{}' : '\n}');
 }
 
-function writeArray(items: readonly unknown[], put: (s: string) => void): void {
+/** A non-empty array at nesting `depth` (0: the root). */
+function writeArray(items: readonly unknown[], put: (s: string) => void, depth: number): void {
+  const indent = '  '.repeat(depth + 1);
   put('[');
   for (let i = 0; i < items.length; i++) {
     // An item JSON cannot write is null in an array, as JSON.stringify gives it.
-    put(`${i === 0 ? '' : ','}\n    ${nested(items[i], 2) ?? 'null'}`);
+    put(`${i === 0 ? '' : ','}\n${indent}${nested(items[i], depth + 1) ?? 'null'}`);
   }
-  put('\n  ]');
+  put(`\n${'  '.repeat(depth)}]`);
 }

@@ -1,7 +1,7 @@
-// writePrettyJson writes exactly JSON.stringify(value, null, 2), in pieces (src/cli/json-out.ts).
+// writePrettyJson writes exactly JSON.stringify(value, null, 2), in pieces (src/core/pretty-json.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { writePrettyJson } from '../../../src/cli/json-out.ts';
+import { writePrettyJson } from '../../../src/core/pretty-json.ts';
 
 const written = (v: unknown): { text: string; pieces: number } => {
   const out: string[] = [];
@@ -13,7 +13,7 @@ describe('writePrettyJson', () => {
   it('gives the text of JSON.stringify(v, null, 2) for any JSON value, objects of arrays of objects above all', () => {
     const report = fc.dictionary(fc.string(), fc.oneof(fc.jsonValue(), fc.array(fc.jsonValue()), fc.array(fc.object()), fc.constant(undefined)));
     fc.assert(
-      fc.property(fc.oneof(report, fc.jsonValue()), (v) => {
+      fc.property(fc.oneof(report, fc.jsonValue(), fc.array(fc.oneof(fc.object(), fc.array(fc.jsonValue()), fc.constant(undefined)))), (v) => {
         expect(written(v).text).toBe(JSON.stringify(v, null, 2));
       }),
       { numRuns: 500 },
@@ -32,5 +32,13 @@ describe('writePrettyJson', () => {
     const { text, pieces } = written({ inputs: [], findings });
     expect(text).toBe(JSON.stringify({ inputs: [], findings }, null, 2));
     expect(pieces).toBeGreaterThan(3);
+  });
+
+  it("writes a long root array (the app's findings export) in pieces too", () => {
+    const findings = Array.from({ length: 30_000 }, (_, i) => ({ rule: 'orphan-span', spanId: String(i).padStart(16, '0'), related: [{ spanId: 'x' }] }));
+    const { text, pieces } = written(findings);
+    expect(text).toBe(JSON.stringify(findings, null, 2));
+    expect(pieces).toBeGreaterThan(2);
+    expect(written([]).text).toBe('[]');
   });
 });
