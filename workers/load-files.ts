@@ -31,6 +31,8 @@ export interface ReadOptions {
   readonly now?: () => number;
   readonly isCancelled: () => boolean;
   readonly onProgress?: (p: LoadProgress) => void;
+  /** Called with the number of spans held so far, every few thousand spans, while a decoder runs. */
+  readonly onSpans?: (numSpans: number) => void;
 }
 
 /** Per-chunk progress goes out at most this often; phase changes always. */
@@ -71,7 +73,14 @@ export class FilesReader {
     }
     this.send('reading', this.builder.spans.length, true);
     // Spans so far, reported during the decode of this file too (not only between chunks or files).
-    this.builder.onSpans = this.options.onProgress && ((numSpans) => this.send('decoding', numSpans, true));
+    const { onProgress, onSpans } = this.options;
+    this.builder.onSpans =
+      onProgress || onSpans
+        ? (numSpans) => {
+            if (onProgress) this.send('decoding', numSpans, true);
+            onSpans?.(numSpans);
+          }
+        : undefined;
     try {
       await this.decode(f);
     } finally {

@@ -3,10 +3,10 @@
 import { assemble, type Dataset, type TraceModel } from '../src/core/model/assemble.ts';
 import type { InputReport } from '../src/core/model/dataset-builder.ts';
 import { findSpan, spanDetails, type SpanDetails, type SpanRef } from '../src/core/model/details.ts';
-import { deriveRows, keepWithAncestors } from '../src/core/model/rows.ts';
+import { visibleRowsOf } from '../src/core/model/visible-rows.ts';
 import { prepareSearch, searchTrace } from '../src/core/query/search.ts';
 import { runTraceQL, type TraceQLResult } from '../src/core/query/traceql/evaluate.ts';
-import { findFans, foldedFanRows, type Fans } from '../src/core/model/fans.ts';
+import { findFans, type Fans } from '../src/core/model/fans.ts';
 import { criticalPath, selfTimes } from '../src/core/graph/critical-path.ts';
 import { serviceGraph, type ServiceGraph } from '../src/core/graph/service-graph.ts';
 import { traceLinks, type TraceLink } from '../src/core/graph/trace-links.ts';
@@ -27,6 +27,7 @@ import { fetchTraceFromBackend, type BackendSettings, type FetchFailureCode } fr
 import { waterfallColumns, type WaterfallColumns } from '../src/core/model/waterfall.ts';
 import { CountingBuilder } from './counting-builder.ts';
 import { FilesReader, sizeOf, type LoadFile, type LoadProgress } from './load-files.ts';
+import { LoadPreviewer, PREVIEW_MIN_BYTES, type LoadPreview } from './load-preview.ts';
 import { compareTraces, type CompareResult } from '../src/core/compare/diff.ts';
 import { tracesInSeveralInputs, type CompareSide, type TraceCopies } from '../src/core/compare/side.ts';
 
@@ -41,13 +42,15 @@ export interface LoadOutcome {
   readonly numSpans: number;
 }
 
-export type { LoadFile, LoadProgress };
+export type { LoadFile, LoadPreview, LoadProgress };
 
 export interface TraceStoreOptions {
   /** Largest chunk handed to the decoders (tests make it small to put chunk boundaries everywhere). */
   readonly chunkBytes?: number;
   /** Blobs up to this size are read at once (see read-chunks.ts); tests set 0 to stream every Blob. */
   readonly wholeReadBytes?: number;
+  /** Loads of at least this many bytes get a preview while they decode (load-preview.ts PREVIEW_MIN_BYTES). */
+  readonly previewMinBytes?: number;
   readonly now?: () => number;
 }
 
@@ -84,13 +87,24 @@ export class TraceStore {
     this.cancelEpoch++;
   }
 
-  async load(files: readonly LoadFile[], onProgress?: (p: LoadProgress) => void): Promise<LoadOutcome> {
+  /**
+   * Loads files beside what is loaded. `onPreview` hears once, during a big load into an empty store, of the
+   * spans read so far (see load-preview.ts).
+   */
+  async load(files: readonly LoadFile[], onProgress?: (p: LoadProgress) => void, onPreview?: (p: LoadPreview) => void): Promise<LoadOutcome> {
     const first = this.builder.inputs.length;
     const epoch = this.cancelEpoch;
-    const reader = new FilesReader(this.builder, files, { ...this.options, isCancelled: () => this.cancelEpoch !== epoch, ...(onProgress ? { onProgress } : {}) });
+    const bytesTotal = files.reduce((n, f) => n + sizeOf(f.data), 0);
+    const wantsPreview = onPreview !== undefined && this.builder.spans.length === 0 && bytesTotal >= (this.options.previewMinBytes ?? PREVIEW_MIN_BYTES);
+    const previewer = wantsPreview ? new LoadPreviewer(this.builder, onPreview) : undefined;
+    const reader = new FilesReader(this.builder, files, {
+      ...this.options,
+      isCancelled: () => this.cancelEpoch !== epoch,
+      ...(onProgress ? { onProgress } : {}),
+      ...(previewer ? { onSpans: (n: number) => previewer.spansRead(n) } : {}),
+    });
     for (let i = 0; i < files.length; i++) await reader.readFile(i);
     const { bytesDone } = reader;
-    const bytesTotal = files.reduce((n, f) => n + sizeOf(f.data), 0);
     // The last phases name what is being loaded too, so the indicator always says which files it is about.
     const what = files.length === 1 ? files[0]!.name : `${files.length} files`;
     const last = { fileIdx: files.length - 1, numFiles: files.length, bytesDone, bytesTotal };
@@ -239,14 +253,7 @@ export class TraceStore {
   visibleRows(traceId: string, collapsed: readonly number[] | 'all', onlyRows?: readonly number[], expandedFans: readonly number[] | 'all' = []): Int32Array {
     const t = this.trace(traceId);
     if (!t) return new Int32Array(0);
-    const collapseAll = collapsed === 'all';
-    const set = new Set(collapseAll ? [] : collapsed);
-    const keep = onlyRows ? { keep: keepWithAncestors(t, onlyRows) } : {};
-    if (expandedFans === 'all') return deriveRows(t, { collapsed: set, collapseAll, ...keep });
-    const fans = this.fansOf(t);
-    const { hidden, foldedHeads } = foldedFanRows(t, fans, new Set(expandedFans));
-    if (!collapseAll) for (const head of foldedHeads) set.add(head);
-    return deriveRows(t, { collapsed: set, collapseAll, hidden, ...keep });
+    return visibleRowsOf(t, () => this.fansOf(t), collapsed, onlyRows, expandedFans);
   }
 
   /** The trace's critical path (Jaeger UI's algorithm) as row and section arrays, plus each span's self time. */

@@ -6,12 +6,12 @@ import { columnBuffers } from '../src/core/model/waterfall.ts';
 import type { CompareSide } from '../src/core/compare/side.ts';
 import type { LintOptions } from '../src/core/lint/config.ts';
 import type { BackendSettings } from './backend.ts';
-import { TraceStore, type LoadFile, type LoadProgress } from './trace-store.ts';
+import { TraceStore, type LoadFile, type LoadPreview, type LoadProgress } from './trace-store.ts';
 
 const store = new TraceStore();
 
 const api = {
-  load: (files: LoadFile[], onProgress?: (p: LoadProgress) => void) => store.load(files, onProgress),
+  load: (files: LoadFile[], onProgress?: (p: LoadProgress) => void, onPreview?: (p: LoadPreview) => void) => store.load(files, onProgress, onPreview),
   /** Stops the loads under way at their next chunk; handled while a load awaits its next chunk read. */
   cancelLoad: () => store.cancelLoad(),
   clear: () => store.clear(),

@@ -1,7 +1,7 @@
 // Starts the trace worker and wraps it with comlink. The app imports the worker API as a type only: the
 // worker owns the data, the page only asks questions of it.
 import * as Comlink from 'comlink';
-import type { LoadFile, LoadProgress } from '../../workers/trace-store.ts';
+import type { LoadFile } from '../../workers/trace-store.ts';
 import type { WorkerApi } from '../../workers/trace.worker.ts';
 
 export type TraceWorker = Comlink.Remote<WorkerApi>;
@@ -15,8 +15,8 @@ export function startTraceWorker(onCrash: (message: string) => void): TraceWorke
   return Comlink.wrap<WorkerApi>(worker);
 }
 
-/** Wraps a progress callback so the worker can call it across the boundary. */
-export function proxyProgress(fn: (progress: LoadProgress) => void): ((progress: LoadProgress) => void) & Comlink.ProxyMarked {
+/** Wraps a callback (load progress, a load's preview) so the worker can call it across the boundary. */
+export function proxyCallback<T>(fn: (value: T) => void): ((value: T) => void) & Comlink.ProxyMarked {
   return Comlink.proxy(fn);
 }
 

@@ -51,4 +51,34 @@ describe('streaming a big JSON-lines file', () => {
     await page.locator(TRACE_ROW).filter({ hasText: 'GET /first-file' }).click();
     await expect.poll(() => page.locator(ROW).allTextContents(), { timeout: 10_000 }).toEqual([expect.stringContaining('GET /first-file')]);
   });
+
+  it('shows a first look at a big file while it decodes, and its traces once the load ends', async () => {
+    // 40,000 SDK spans in traces of 100, 200 spans a line, six times over: past the 64 MiB from which a
+    // load gets a first look (the repeats load as duplicate spans; the load is cancelled before them).
+    const { world, spans } = generateSpans(40_000, 100, 31);
+    const lines: string[] = [];
+    for (let at = 0; at < spans.length; at += 200) lines.push(world.otlpJson(spans.slice(at, at + 200)));
+    const block = `${lines.join('\n')}\n`;
+    expect(block.length * 6).toBeGreaterThan(100 * 2 ** 20);
+    const earliestRoot = spans.filter((s) => !s.parentSpanContext).sort((a, b) => a.startTime[0] - b.startTime[0] || a.startTime[1] - b.startTime[1])[0]!;
+    const dir = mkdtempSync(join(tmpdir(), 'tracelens-e2e-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'big.jsonl');
+    writeFileSync(file, block.repeat(6));
+
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    await page.getByTestId('file-input').setInputFiles(file);
+    const note = page.getByTestId('load-preview');
+    await note.waitFor({ timeout: 10_000 });
+    expect(await note.textContent()).toMatch(/Still loading: a first look at the first [\d,]+ spans read/);
+    // The first look opens the earliest trace read so far, root first, while the file is still read.
+    await expect.poll(() => page.locator(ROW).first().getAttribute('data-span-id'), { timeout: 10_000 }).toBe(earliestRoot.spanContext().spanId);
+    // (The load indicator, and its Cancel, come once a load has taken 250 ms.)
+    await page.getByTestId('load-cancel').click();
+    // The load's end replaces the first look with what was loaded, and opens the same earliest trace.
+    await note.waitFor({ state: 'detached', timeout: 30_000 });
+    await expect.poll(() => page.locator('.counts').textContent(), { timeout: 10_000 }).toMatch(/[\d,]+ traces · [\d,]+ spans/);
+    await expect.poll(() => page.locator(ROW).first().getAttribute('data-span-id')).toBe(earliestRoot.spanContext().spanId);
+  });
 });

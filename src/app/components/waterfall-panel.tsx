@@ -2,6 +2,7 @@
 import { useStore } from '../state/store.ts';
 import type { MainView } from '../state/waterfall-slice.ts';
 import { CompareView } from './compare-view.tsx';
+import { PreviewNote } from './preview-note.tsx';
 import { ServiceGraphView } from './service-graph-view.tsx';
 import { StatsView } from './stats-view.tsx';
 import { TraceLinksView } from './trace-links-view.tsx';
@@ -31,6 +32,7 @@ export function WaterfallPanel() {
   return (
     <section className="panel waterfall-panel" aria-label="Waterfall">
       <ViewTabs />
+      <PreviewNote />
       {view === 'compare' ? <CompareView /> : view === 'stats' ? <StatsView /> : view === 'services' ? <ServiceGraphView /> : view === 'links' ? <TraceLinksView /> : view === 'tree' && columns ? <TraceTreeView columns={columns} /> : columns ? (
         <>
           <WaterfallTitle columns={columns} />

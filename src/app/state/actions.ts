@@ -13,16 +13,18 @@ import type { MainView } from './waterfall-slice.ts';
 import type { CompareResult } from '../../core/compare/diff.ts';
 import type { CompareSide, TraceCopies } from '../../core/compare/side.ts';
 import type { BackendSettings } from '../../../workers/backend.ts';
-import type { FetchTraceResult, LoadFile } from '../../../workers/trace-store.ts';
+import type { FetchTraceResult, LoadFile, LoadProgress } from '../../../workers/trace-store.ts';
 import { Generations } from '../generation.ts';
 import { sortTraces } from '../trace-sort.ts';
 import { ancestorRows, rowsWithChildren } from '../tree-walk.ts';
 import { downloadBlob } from '../download.ts';
+import { nameOfUrl } from '../url-name.ts';
 import { keyMove } from '../waterfall-keys.ts';
 import { createFindFlows } from './find-actions.ts';
 import { createFindingsFlows } from './findings-actions.ts';
+import { previewFlow } from './preview-actions.ts';
 import type { HashLocation } from '../url-state.ts';
-import { proxyProgress, transferFiles, type TraceWorker } from '../worker-client.ts';
+import { proxyCallback, transferFiles, type TraceWorker } from '../worker-client.ts';
 import type { DataSource } from './ingest-slice.ts';
 import type { StoreHook } from './store.ts';
 
@@ -90,18 +92,13 @@ export interface Actions {
   instrumentationScore(): Promise<InstrumentationScore>;
 }
 
-/** The last path segment of a URL, for naming fetched inputs. */
-export function nameOfUrl(url: string): string {
-  const path = url.split(/[?#]/)[0] ?? url;
-  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || url;
-}
-
 export function createActions(worker: TraceWorker, store: StoreHook): Actions {
   const gens = new Generations();
   const get = store.getState;
   // Declarations below are hoisted, so the find flows can use them.
   const find = createFindFlows({ worker, get, gens, openTrace, jumpTo, refreshRows });
   const { refreshFindingRows, setLintOptions } = createFindingsFlows({ worker, get, gens });
+  const showPreview = previewFlow(get, gens);
 
   async function refreshRows(traceId: string, collapsed: ReadonlySet<number>, all = false, expandedFans = get().expandedFans): Promise<void> {
     const ticket = gens.take('rows');
@@ -199,7 +196,8 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
   }
 
   async function loadFiles(files: LoadFile[], source: Exclude<DataSource, 'none'>): Promise<void> {
-    await runLoad(source, files.map((f) => f.name).join(', '), () => worker.load(transferFiles(files), proxyProgress((p) => get().loadProgressed(p))));
+    const onProgress = proxyCallback((p: LoadProgress) => get().loadProgressed(p));
+    await runLoad(source, files.map((f) => f.name).join(', '), () => worker.load(transferFiles(files), onProgress, proxyCallback(showPreview)));
   }
 
   async function fetchFromBackend(settings: BackendSettings, traceId: string): Promise<{ ok: boolean; message: string }> {

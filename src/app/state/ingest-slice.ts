@@ -23,6 +23,8 @@ export interface IngestValues {
   readonly source: DataSource;
   readonly numSpans: number;
   readonly numTraces: number;
+  /** While a big load decodes: the trace list and waterfall show a first look at this many spans read so far. */
+  readonly preview: { readonly numSpans: number } | null;
 }
 
 export interface IngestActions {
@@ -30,6 +32,9 @@ export interface IngestActions {
    *  instead of clearing it again as if it were still the demo. */
   loadStarted(source?: Exclude<DataSource, 'none'>): void;
   loadProgressed(progress: LoadProgress): void;
+  /** The worker's first look at the load under way is shown (see workers/load-preview.ts). It is only made
+   *  for a load into an empty store, so the counts are the first look's and no earlier input is left. */
+  previewShown(numSpans: number, numTraces: number): void;
   loadFinished(result: { inputs: readonly InputReport[]; numSpans: number; numTraces: number; source: DataSource }): void;
   loadFailed(error: PageLoadError): void;
   /** A load ended but a newer one will report the data: only stop counting it. */
@@ -49,18 +54,20 @@ export const INGEST_DEFAULTS: IngestValues = {
   source: 'none',
   numSpans: 0,
   numTraces: 0,
+  preview: null,
 };
 
 export const createIngestSlice: StateCreator<Store, [], [], IngestSlice> = (set) => ({
   ...INGEST_DEFAULTS,
   loadStarted: (source) => set((s) => ({ numLoadsActive: s.numLoadsActive + 1, source: source === 'user' ? 'user' : s.source })),
   loadProgressed: (progress) => set({ progress }),
+  previewShown: (numSpans, numTraces) => set({ preview: { numSpans }, inputs: [], numSpans, numTraces }),
   loadFinished: ({ inputs, numSpans, numTraces, source }) =>
-    set((s) => ({ inputs, numSpans, numTraces, source, numLoadsActive: Math.max(0, s.numLoadsActive - 1), progress: null })),
+    set((s) => ({ inputs, numSpans, numTraces, source, numLoadsActive: Math.max(0, s.numLoadsActive - 1), progress: null, preview: null })),
   loadSuperseded: () => set((s) => ({ numLoadsActive: Math.max(0, s.numLoadsActive - 1) })),
   loadFailed: (error) =>
-    set((s) => ({ pageErrors: [...s.pageErrors, error], numLoadsActive: Math.max(0, s.numLoadsActive - 1), progress: null })),
+    set((s) => ({ pageErrors: [...s.pageErrors, error], numLoadsActive: Math.max(0, s.numLoadsActive - 1), progress: null, preview: null })),
   workerCrashed: (message) =>
-    set((s) => ({ pageErrors: [...s.pageErrors, { file: '(trace worker)', where: 'worker', message: `${message}; reload the page to start again` }], numLoadsActive: 0, progress: null })),
-  ingestCleared: () => set({ inputs: [], pageErrors: [], numSpans: 0, numTraces: 0, source: 'none' }),
+    set((s) => ({ pageErrors: [...s.pageErrors, { file: '(trace worker)', where: 'worker', message: `${message}; reload the page to start again` }], numLoadsActive: 0, progress: null, preview: null })),
+  ingestCleared: () => set({ inputs: [], pageErrors: [], numSpans: 0, numTraces: 0, source: 'none', preview: null }),
 });

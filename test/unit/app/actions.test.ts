@@ -8,6 +8,7 @@ import { createStore } from '../../../src/app/state/store.ts';
 import type { TraceWorker } from '../../../src/app/worker-client.ts';
 import { TraceStore } from '../../../workers/trace-store.ts';
 import { SdkWorld } from '../../support/sdk-world.ts';
+import { generateSpans } from '../../../bench/gen.ts';
 
 /**
  * The worker API over a TraceStore. Like the real worker it handles requests in the order they are sent
@@ -20,7 +21,7 @@ function fakeWorker(store: TraceStore, delays: Map<string, number> = new Map()):
     return new Promise<T>((ok) => setTimeout(() => ok(value), delays.get(key) ?? 0));
   };
   const api = {
-    load: (files: Parameters<TraceStore['load']>[0], onProgress?: Parameters<TraceStore['load']>[1]) => store.load(files, onProgress),
+    load: (files: Parameters<TraceStore['load']>[0], onProgress?: Parameters<TraceStore['load']>[1], onPreview?: Parameters<TraceStore['load']>[2]) => store.load(files, onProgress, onPreview),
     clear: () => later('clear', () => store.clear()),
     generation: () => later('generation', () => store.generation),
     inputs: () => later('inputs', () => store.inputs()),
@@ -169,5 +170,38 @@ describe('overlapping loads', () => {
     expect(store.getState().inputs.map((i) => i.file).sort()).toEqual(['a.json', 'b.json']);
     expect(store.getState().numTraces).toBe(3);
     expect(store.getState().numLoadsActive).toBe(0);
+  });
+
+  it('a big load shows its first look while it decodes, then the whole load replaces it', async () => {
+    const { world, spans } = generateSpans(12_000, 100, 5);
+    const lines: string[] = [];
+    for (let at = 0; at < spans.length; at += 200) lines.push(world.otlpJson(spans.slice(at, at + 200)));
+    const store = createStore();
+    const actions = createActions(fakeWorker(new TraceStore({ previewMinBytes: 0 })), store);
+    await actions.loadFiles([{ name: 'demo.json', data: twoTraces().json }], 'demo');
+    await actions.search('serialize');
+    expect(store.getState().matches.length).toBe(1);
+    const seen: Array<{ numSpans: number; numTraces: number; traceId: string | null; rows: number; inputs: number; findings: number; matches: number; searchText: string }> = [];
+    const stop = store.subscribe((s, before) => {
+      if (s.preview && !before.preview) {
+        seen.push({ numSpans: s.numSpans, numTraces: s.numTraces, traceId: s.traceId, rows: s.visibleRows.length, inputs: s.inputs.length, findings: s.findings.length, matches: s.matches.length, searchText: s.searchText });
+      }
+    });
+    await actions.loadFiles([{ name: 'big.jsonl', data: `${lines.join('\n')}\n` }], 'user');
+    stop();
+    // One first look: its own counts (the demo's input and findings gone), the earliest trace drawn.
+    expect(seen).toHaveLength(1);
+    const [first] = seen;
+    expect(first!.numSpans).toBeGreaterThan(3000);
+    expect(first!.numSpans).toBeLessThan(12_000);
+    expect(first!.numTraces).toBeLessThan(120);
+    // The demo's input, findings and search matches are gone; the search text stays for the loaded data.
+    expect(first).toMatchObject({ inputs: 0, findings: 0, matches: 0, searchText: 'serialize' });
+    expect(first!.rows).toBeGreaterThan(0);
+    const s = store.getState();
+    expect(s.preview).toBeNull();
+    expect(s).toMatchObject({ numSpans: 12_000, numTraces: 120, source: 'user' });
+    expect(s.traceId).toBe(first!.traceId);
+    expect(s.visibleRows.length).toBe(first!.rows);
   });
 });

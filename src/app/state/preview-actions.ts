@@ -1,0 +1,27 @@
+// A big load's first look (workers/load-preview.ts), shown while the worker still decodes it.
+import type { LoadPreview } from '../../../workers/trace-store.ts';
+import type { Generations } from '../generation.ts';
+import type { Store } from './store.ts';
+
+/**
+ * Returns what shows the worker's first look at a big load while it decodes: the spans read so far and the
+ * earliest of their traces. Answers the page asks for meanwhile wait for the load, whose end replaces it all.
+ */
+export function previewFlow(get: () => Store, gens: Generations): (preview: LoadPreview) => void {
+  return (preview) => {
+    // With two loads under way a first look at one would hide the other's data.
+    if (get().numLoadsActive !== 1) return;
+    gens.take('waterfall');
+    gens.take('rows');
+    gens.take('details');
+    gens.take('search');
+    get().findingsCleared();
+    // Matches of an open search were rows of the trace shown before; the loaded trace is searched again.
+    get().searchAnswered(get().searchText, new Int32Array(0));
+    get().tracesReceived(preview.traces);
+    get().traceOpened(preview.columns.traceId);
+    get().columnsReceived(preview.columns);
+    get().visibleRowsReceived(preview.rows, new Set(), new Set());
+    get().previewShown(preview.numSpans, preview.traces.length);
+  };
+}

@@ -1,0 +1,65 @@
+// A big load into an empty store gives the page one first look while it decodes (workers/load-preview.ts):
+// the traces of the spans read so far and the earliest of them, ready to draw. SDK-made spans.
+import { describe, expect, it } from 'vitest';
+import { generateSpans } from '../../../bench/gen.ts';
+import { TraceStore, type LoadPreview } from '../../../workers/trace-store.ts';
+
+/** `numSpans` SDK spans in traces of 100 as OTLP JSON lines, 200 spans a line (a Collector file exporter's shape). */
+function jsonLines(numSpans: number, seed: number): Uint8Array {
+  const { world, spans } = generateSpans(numSpans, 100, seed);
+  const lines: string[] = [];
+  for (let at = 0; at < spans.length; at += 200) lines.push(world.otlpJson(spans.slice(at, at + 200)));
+  return new TextEncoder().encode(`${lines.join('\n')}\n`);
+}
+
+async function loadWithPreviews(store: TraceStore, name: string, data: Uint8Array): Promise<LoadPreview[]> {
+  const previews: LoadPreview[] = [];
+  await store.load([{ name, data }], undefined, (p) => previews.push(p));
+  return previews;
+}
+
+describe('the first look at a big load', () => {
+  const lines = jsonLines(12_000, 5);
+
+  it('comes once, early, with the earliest trace read so far ready to draw', async () => {
+    const store = new TraceStore({ previewMinBytes: 0 });
+    const [preview, ...more] = await loadWithPreviews(store, 'big.jsonl', lines);
+    expect(more).toEqual([]);
+    // The first callback comes at 4,096 spans: the preview is made of those whose resource is done, which
+    // is all of them but some of the line being read (a line holds 200 spans of four resources).
+    expect(preview!.numSpans).toBeLessThanOrEqual(4096);
+    expect(preview!.numSpans).toBeGreaterThan(4096 - 200);
+    expect(preview!.traces.reduce((n, t) => n + t.numSpans, 0)).toBe(preview!.numSpans);
+    const final = new Map(store.traces().map((t) => [t.traceId, t]));
+    for (const t of preview!.traces) expect(t.numSpans).toBeLessThanOrEqual(final.get(t.traceId)!.numSpans);
+    // Its waterfall is the earliest of its traces, and here that trace was read whole: the same rows as after the load.
+    const shown = preview!.columns.traceId;
+    expect(shown).toBe(preview!.traces[0]!.traceId);
+    expect(preview!.traces.every((t) => BigInt(t.startUnixNs) >= BigInt(preview!.traces[0]!.startUnixNs))).toBe(true);
+    expect(preview!.columns.numRows).toBe(final.get(shown)!.numSpans);
+    expect([...preview!.rows]).toEqual([...store.visibleRows(shown, [])]);
+    expect(preview!.rows.length).toBeGreaterThan(0);
+  });
+
+  it('is not made for small loads, nor beside data already loaded', async () => {
+    expect(await loadWithPreviews(new TraceStore(), 'big.jsonl', lines)).toEqual([]); // under PREVIEW_MIN_BYTES
+    const store = new TraceStore({ previewMinBytes: 0 });
+    await store.load([{ name: 'first.jsonl', data: jsonLines(300, 9) }]);
+    expect(await loadWithPreviews(store, 'big.jsonl', lines)).toEqual([]);
+    expect(store.traces()).toHaveLength(123);
+  });
+
+  it('leaves out spans whose resource is not read yet (one OTLP/JSON document names it after them)', async () => {
+    // One document of 12,000 spans over four services: the JS SDK writes one resourceSpans per service, and
+    // the scanner places a resource's spans once the resource is done (its schemaUrl may come last).
+    const { world, spans } = generateSpans(12_000, 100, 5);
+    const store = new TraceStore({ previewMinBytes: 0 });
+    const [preview] = await loadWithPreviews(store, 'one.json', new TextEncoder().encode(world.otlpJson(spans)));
+    const services = new Set(preview!.traces.flatMap((t) => t.services));
+    // At 4,096 spans no resource was done; at 8,192 the first service's 3,000 spans were.
+    expect(preview!.numSpans).toBe(3000);
+    expect(services.size).toBe(1);
+    expect(services.has('(no service.name)')).toBe(false);
+    expect(store.data.spans).toHaveLength(12_000);
+  });
+});

@@ -1,0 +1,69 @@
+// A first look at a big load while it is still decoding: the trace list of the spans read so far and the
+// earliest of their traces, ready to draw, sent to the page once per load. A million spans take seconds
+// to decode; the page shows this meanwhile (marked as a preview) and replaces it when the load is done.
+// Only a load into an empty store gets one: with data already loaded the first look would cost a
+// re-assembly of everything.
+import { assemble } from '../src/core/model/assemble.ts';
+import type { DatasetBuilder } from '../src/core/model/dataset-builder.ts';
+import { findFans } from '../src/core/model/fans.ts';
+import { summarizeAll, type TraceSummary } from '../src/core/model/summary.ts';
+import { visibleRowsOf } from '../src/core/model/visible-rows.ts';
+import { waterfallColumns, type WaterfallColumns } from '../src/core/model/waterfall.ts';
+
+export interface LoadPreview {
+  /** Spans the preview was made of: the first read whose resource was known. */
+  readonly numSpans: number;
+  readonly traces: TraceSummary[];
+  /** The earliest trace among them, and its rows as first shown (fans folded, nothing collapsed). */
+  readonly columns: WaterfallColumns;
+  readonly rows: Int32Array;
+}
+
+/**
+ * Loads smaller than this take about a second or less in all, and their first look cost the page a ~50 ms
+ * task for no earlier row (100k spans in one document: `npm run bench:browser`). Files larger than this are
+ * streamed too (read-chunks.ts WHOLE_READ_BYTES).
+ */
+export const PREVIEW_MIN_BYTES = 64 * 1024 * 1024;
+/**
+ * No preview is tried past this many spans: their resources were not known yet (one OTLP/JSON document
+ * names each resource's spans before it is done with the resource), and each try filters every span read.
+ */
+const LAST_TRY_SPANS = 65_536;
+
+/** Makes the preview the first time it can, as spans arrive, and hands it to `send`. */
+export class LoadPreviewer {
+  private isDone = false;
+
+  constructor(
+    private readonly builder: DatasetBuilder,
+    private readonly send: (preview: LoadPreview) => void,
+  ) {}
+
+  /** Called every few thousand spans read (CountingBuilder's callback). */
+  spansRead(numSpans: number): void {
+    if (this.isDone) return;
+    let preview: LoadPreview | null = null;
+    try {
+      preview = numSpans > LAST_TRY_SPANS ? null : buildPreview(this.builder);
+    } catch {
+      // This runs inside the decoder's call to the sink: a first look is not worth failing the load for.
+      this.isDone = true;
+      return;
+    }
+    this.isDone = preview !== null || numSpans > LAST_TRY_SPANS;
+    if (preview) this.send(preview);
+  }
+}
+
+/** The preview of what the builder holds now, or null when no span's resource is known yet. */
+export function buildPreview(builder: DatasetBuilder): LoadPreview | null {
+  // Spans taken before their resource was read (OTLP/JSON, see EarlySink in records.ts) have no service yet.
+  const spans = builder.spans.filter((s) => s.resourceIdx >= 0);
+  if (spans.length === 0) return null;
+  // A separate dataset over the same span objects, used here and dropped: the builder is not changed.
+  const ds = assemble({ inputs: builder.inputs, resources: builder.resources, scopes: builder.scopes, spans });
+  const first = ds.traces[0]!;
+  const fans = findFans(ds, first);
+  return { numSpans: spans.length, traces: summarizeAll(ds), columns: waterfallColumns(ds, first, fans), rows: visibleRowsOf(first, () => fans, []) };
+}
