@@ -72,7 +72,7 @@ function span(s: SpanRecord): Json {
 /**
  * The whole dataset (or only some traces) as one ExportTraceServiceRequest, written in pieces: the text of a
  * million spans is over V8's longest string. The text is JSON.stringify's of the request object (keys in the
- * same order), one span at a time.
+ * same order), one span at a time. Exact duplicates are written once (they are one row of their trace).
  */
 export function writeOtlpJson(ds: Dataset, write: Write, traceIds?: ReadonlySet<string>): void {
   // Span indexes by resource, then scope, in trace order.
