@@ -15,9 +15,12 @@ export function previewFlow(get: () => Store, gens: Generations): (preview: Load
     gens.take('rows');
     gens.take('details');
     gens.take('search');
+    gens.take('query');
     get().findingsCleared();
-    // Matches of an open search were rows of the trace shown before; the loaded trace is searched again.
+    // A search's matches and a query's answer were about the data shown before: the loaded data is searched
+    // and queried again when the load is done (their texts stay).
     get().searchAnswered(get().searchText, new Int32Array(0));
+    get().queryOutdated();
     get().tracesReceived(preview.traces);
     get().traceOpened(preview.columns.traceId);
     get().columnsReceived(preview.columns);

@@ -18,6 +18,8 @@ export interface QueryValues {
 export interface QueryActions {
   queryAnswered(text: string, result: TraceQLResult): void;
   queryCleared(): void;
+  /** The loaded data is about to change (a big load's first look): the answer is dropped, the query kept to run again. */
+  queryOutdated(): void;
 }
 
 export type QuerySlice = QueryValues & QueryActions;
@@ -31,4 +33,5 @@ export const createQuerySlice: StateCreator<Store, [], [], QuerySlice> = (set) =
       ? { queryText, queryRows: new Map(result.traces.map((t) => [t.traceId, new Set(t.rows)])), queryNumSpans: result.numSpans, queryError: null }
       : { queryText, queryRows: null, queryNumSpans: 0, queryError: result.error }),
   queryCleared: () => set({ ...QUERY_DEFAULTS }),
+  queryOutdated: () => set({ queryRows: null, queryNumSpans: 0, queryError: null }),
 });

@@ -33,6 +33,7 @@ function fakeWorker(store: TraceStore, delays: Map<string, number> = new Map()):
     findingRowSeverities: (traceId: string) => later('findingRowSeverities', () => store.findingRowSeverities(traceId)),
     spanDetails: (traceId: string, row: number) => later('spanDetails', () => store.spanDetails(traceId, row)),
     findSpan: (spanId: string, traceId?: string) => later('findSpan', () => store.findSpan(spanId, traceId)),
+    traceql: (query: string) => later('traceql', () => store.traceql(query)),
   };
   return api as unknown as TraceWorker;
 }
@@ -181,10 +182,12 @@ describe('overlapping loads', () => {
     await actions.loadFiles([{ name: 'demo.json', data: twoTraces().json }], 'demo');
     await actions.search('serialize');
     expect(store.getState().matches.length).toBe(1);
-    const seen: Array<{ numSpans: number; numTraces: number; traceId: string | null; rows: number; inputs: number; findings: number; matches: number; searchText: string }> = [];
+    await actions.runQuery('{ status = error }');
+    expect(store.getState().queryRows).toEqual(new Map());
+    const seen: Array<{ numSpans: number; numTraces: number; traceId: string | null; rows: number; inputs: number; findings: number; matches: number; searchText: string; queryRows: unknown; queryText: string }> = [];
     const stop = store.subscribe((s, before) => {
       if (s.preview && !before.preview) {
-        seen.push({ numSpans: s.numSpans, numTraces: s.numTraces, traceId: s.traceId, rows: s.visibleRows.length, inputs: s.inputs.length, findings: s.findings.length, matches: s.matches.length, searchText: s.searchText });
+        seen.push({ numSpans: s.numSpans, numTraces: s.numTraces, traceId: s.traceId, rows: s.visibleRows.length, inputs: s.inputs.length, findings: s.findings.length, matches: s.matches.length, searchText: s.searchText, queryRows: s.queryRows, queryText: s.queryText });
       }
     });
     await actions.loadFiles([{ name: 'big.jsonl', data: `${lines.join('\n')}\n` }], 'user');
@@ -195,13 +198,16 @@ describe('overlapping loads', () => {
     expect(first!.numSpans).toBeGreaterThan(3000);
     expect(first!.numSpans).toBeLessThan(12_000);
     expect(first!.numTraces).toBeLessThan(120);
-    // The demo's input, findings and search matches are gone; the search text stays for the loaded data.
-    expect(first).toMatchObject({ inputs: 0, findings: 0, matches: 0, searchText: 'serialize' });
+    // The demo's input, findings, search matches and query answer are gone (the preview's traces are all
+    // listed); the search and the query stay, to run again over the loaded data.
+    expect(first).toMatchObject({ inputs: 0, findings: 0, matches: 0, searchText: 'serialize', queryRows: null, queryText: '{ status = error }' });
     expect(first!.rows).toBeGreaterThan(0);
     const s = store.getState();
     expect(s.preview).toBeNull();
     expect(s).toMatchObject({ numSpans: 12_000, numTraces: 120, source: 'user' });
     expect(s.traceId).toBe(first!.traceId);
     expect(s.visibleRows.length).toBe(first!.rows);
+    // Every generated trace has an error span: the query, run again, lists them all.
+    expect(s.queryRows?.size).toBe(120);
   });
 });
