@@ -17,12 +17,12 @@ import type { FetchTraceResult, LoadFile, LoadProgress } from '../../../workers/
 import { Generations } from '../generation.ts';
 import { sortTraces } from '../trace-sort.ts';
 import { ancestorRows, rowsWithChildren } from '../tree-walk.ts';
-import { downloadBlob } from '../download.ts';
 import { nameOfUrl } from '../url-name.ts';
 import { keyMove } from '../waterfall-keys.ts';
 import { createFindFlows } from './find-actions.ts';
 import { createFindingsFlows } from './findings-actions.ts';
 import { previewFlow } from './preview-actions.ts';
+import { exportFlow } from './export-actions.ts';
 import type { HashLocation } from '../url-state.ts';
 import { proxyCallback, transferFiles, type TraceWorker } from '../worker-client.ts';
 import type { DataSource } from './ingest-slice.ts';
@@ -99,6 +99,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
   const find = createFindFlows({ worker, get, gens, openTrace, jumpTo, refreshRows });
   const { refreshFindingRows, setLintOptions } = createFindingsFlows({ worker, get, gens });
   const showPreview = previewFlow(get, gens);
+  const exportData = exportFlow(worker, get);
 
   async function refreshRows(traceId: string, collapsed: ReadonlySet<number>, all = false, expandedFans = get().expandedFans): Promise<void> {
     const ticket = gens.take('rows');
@@ -155,6 +156,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
         gens.dataChanged();
       }
       const answer = await work();
+      const keepOpen = get().preview !== null; // a first look put a trace of this load on screen: keep it
       gens.dataChanged();
       const ticket = gens.take('traces');
       const [inputs, traces] = await Promise.all([worker.inputs(), worker.traces()]);
@@ -171,7 +173,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       // Choose the trace to open now, before linting: a trace the user opens while the findings are being
       // computed must not be replaced when they arrive.
       const current = get().traceId;
-      const stillThere = !replaceDemo && current !== null && traces.some((t) => t.traceId === current);
+      const stillThere = (!replaceDemo || keepOpen) && current !== null && traces.some((t) => t.traceId === current);
       const first = sortTraces(traces, get().sortKey, get().sortDescending)[0];
       const preferred = preferTraceId !== undefined && traces.some((t) => t.traceId === preferTraceId) ? preferTraceId : undefined;
       // Reopen the current trace too: new inputs may have added spans to it.
@@ -299,13 +301,6 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     const sections = new Map<number, Array<readonly [number, number]>>();
     cp.rows.forEach((row, i) => void (sections.get(row) ?? sections.set(row, []).get(row)!).push([cp.startNs[i]!, cp.endNs[i]!] as const));
     get().criticalPathReceived({ traceId, sections, selfNs: cp.selfNs });
-  }
-
-  async function exportData(kind: 'otlp-json' | 'chrome-trace' | 'findings', scope: 'trace' | 'all'): Promise<void> {
-    const traceId = scope === 'trace' ? (get().traceId ?? undefined) : undefined;
-    const blob = await worker.exportData(kind, traceId);
-    const name = `${traceId ?? 'tracelens'}.${kind === 'otlp-json' ? 'otlp.json' : kind === 'chrome-trace' ? 'chrome-trace.json' : 'findings.json'}`;
-    downloadBlob(name, blob);
   }
 
   return {
