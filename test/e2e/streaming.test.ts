@@ -74,11 +74,17 @@ describe('streaming a big JSON-lines file', () => {
     expect(await note.textContent()).toMatch(/Still loading: a first look at the first [\d,]+ spans read/);
     // The first look opens the earliest trace read so far, root first, while the file is still read.
     await expect.poll(() => page.locator(ROW).first().getAttribute('data-span-id'), { timeout: 10_000 }).toBe(earliestRoot.spanContext().spanId);
+    // A span clicked in the first look is answered once the load is done.
+    const clicked = await page.locator(ROW).nth(2).getAttribute('data-span-id');
+    await page.locator(ROW).nth(2).click();
     // (The load indicator, and its Cancel, come once a load has taken 250 ms.)
     await page.getByTestId('load-cancel').click();
-    // The load's end replaces the first look with what was loaded, and opens the same earliest trace.
+    // The load's end replaces the first look with what was loaded, keeps the same earliest trace open and
+    // selects the clicked span again, with its details.
     await note.waitFor({ state: 'detached', timeout: 30_000 });
     await expect.poll(() => page.locator('.counts').textContent(), { timeout: 10_000 }).toMatch(/[\d,]+ traces · [\d,]+ spans/);
     await expect.poll(() => page.locator(ROW).first().getAttribute('data-span-id')).toBe(earliestRoot.spanContext().spanId);
+    await expect.poll(() => page.locator(`${ROW}[aria-selected="true"]`).getAttribute('data-span-id'), { timeout: 10_000 }).toBe(clicked);
+    await expect.poll(() => page.getByTestId('span-details').textContent(), { timeout: 10_000 }).toContain(clicked!);
   });
 });

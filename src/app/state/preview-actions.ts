@@ -28,3 +28,8 @@ export function previewFlow(get: () => Store, gens: Generations): (preview: Load
     get().previewShown(preview.numSpans, preview.traces.length);
   };
 }
+
+/** The span selected in a first look, if any: the load's end selects it again in the loaded trace. */
+export function spanSelectedInPreview(s: Store): string | undefined {
+  return s.preview !== null && s.selectedRow !== null && s.columns?.traceId === s.traceId ? s.columns.spanIds[s.selectedRow] : undefined;
+}

@@ -174,9 +174,6 @@ describe('overlapping loads', () => {
   });
 
   it('a big load shows its first look while it decodes, then the whole load replaces it', async () => {
-    const { world, spans } = generateSpans(12_000, 100, 5);
-    const lines: string[] = [];
-    for (let at = 0; at < spans.length; at += 200) lines.push(world.otlpJson(spans.slice(at, at + 200)));
     const store = createStore();
     const actions = createActions(fakeWorker(new TraceStore({ previewMinBytes: 0 })), store);
     await actions.loadFiles([{ name: 'demo.json', data: twoTraces().json }], 'demo');
@@ -192,7 +189,7 @@ describe('overlapping loads', () => {
         seen.push({ numSpans: s.numSpans, numTraces: s.numTraces, traceId: s.traceId, rows: s.visibleRows.length, inputs: s.inputs.length, findings: s.findings.length, matches: s.matches.length, searchText: s.searchText, queryRows: s.queryRows, queryText: s.queryText });
       }
     });
-    await actions.loadFiles([{ name: 'big.jsonl', data: `${lines.join('\n')}\n` }], 'user');
+    await actions.loadFiles([{ name: 'big.jsonl', data: bigJsonLines() }], 'user');
     stop();
     // One first look: its own counts (the demo's input and findings gone), the earliest trace drawn.
     expect(seen).toHaveLength(1);
@@ -215,4 +212,33 @@ describe('overlapping loads', () => {
     // Every generated trace has an error span: the query, run again, lists them all.
     expect(s.queryRows?.size).toBe(120);
   });
+
+  it('a span selected in a first look is selected again, with its details, once the load is done', async () => {
+    const store = createStore();
+    const actions = createActions(fakeWorker(new TraceStore({ previewMinBytes: 0 })), store);
+    let chosen: string | undefined;
+    const stop = store.subscribe((s, before) => {
+      if (s.preview && !before.preview) {
+        chosen = s.columns!.spanIds[5];
+        void actions.selectRow(5);
+      }
+    });
+    await actions.loadFiles([{ name: 'big.jsonl', data: bigJsonLines() }], 'user');
+    stop();
+    await new Promise((ok) => setTimeout(ok, 10));
+    const s = store.getState();
+    expect(chosen).toBeDefined();
+    expect(s.preview).toBeNull();
+    expect(s.selectedRow).not.toBeNull();
+    expect(s.columns!.spanIds[s.selectedRow!]).toBe(chosen);
+    expect(s.details?.spanId).toBe(chosen);
+  });
 });
+
+/** 12,000 SDK spans in traces of 100 as OTLP JSON lines, 200 spans a line (a Collector file exporter's shape). */
+function bigJsonLines(): string {
+  const { world, spans } = generateSpans(12_000, 100, 5);
+  const lines: string[] = [];
+  for (let at = 0; at < spans.length; at += 200) lines.push(world.otlpJson(spans.slice(at, at + 200)));
+  return `${lines.join('\n')}\n`;
+}
