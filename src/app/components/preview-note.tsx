@@ -8,7 +8,7 @@ export function PreviewNote() {
   if (!preview) return null;
   return (
     <p className="preview-note" data-testid="load-preview" role="status">
-      Still loading: a first look at the first {preview.numSpans.toLocaleString('en-US')} spans read. Traces may lack spans not read yet; everything opens fully when the load is done.
+      Still loading: a first look at the first {preview.numSpans.toLocaleString('en-US')} spans read. Traces may lack spans not read yet, and a span whose parent is not read yet shows as an orphan; everything opens fully when the load is done.
     </p>
   );
 }
