@@ -4,8 +4,10 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('../src/cli/main.ts');
+// Written synchronously to the descriptors, so a big report waits for a slow reader (see fd-writer.ts).
+const { fdWriter } = await import('../src/cli/fd-writer.ts');
 process.exitCode = await main(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
+  stdout: fdWriter(1),
+  stderr: fdWriter(2),
   stdin: process.stdin,
 });
