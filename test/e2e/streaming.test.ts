@@ -53,18 +53,18 @@ describe('streaming a big JSON-lines file', () => {
   });
 
   it('shows a first look at a big file while it decodes, and its traces once the load ends', async () => {
-    // 40,000 SDK spans in traces of 100, 200 spans a line, six times over: past the 64 MiB from which a
+    // 40,000 SDK spans in traces of 100, 200 spans a line, ten times over: past the 64 MiB from which a
     // load gets a first look (the repeats load as duplicate spans; the load is cancelled before them).
     const { world, spans } = generateSpans(40_000, 100, 31);
     const lines: string[] = [];
     for (let at = 0; at < spans.length; at += 200) lines.push(world.otlpJson(spans.slice(at, at + 200)));
     const block = `${lines.join('\n')}\n`;
-    expect(block.length * 6).toBeGreaterThan(100 * 2 ** 20);
+    expect(block.length * 10).toBeGreaterThan(160 * 2 ** 20);
     const earliestRoot = spans.filter((s) => !s.parentSpanContext).sort((a, b) => a.startTime[0] - b.startTime[0] || a.startTime[1] - b.startTime[1])[0]!;
     const dir = mkdtempSync(join(tmpdir(), 'tracelens-e2e-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'big.jsonl');
-    writeFileSync(file, block.repeat(6));
+    writeFileSync(file, block.repeat(10));
 
     const { page } = await session.open();
     await page.locator(ROW).first().waitFor();
