@@ -15,7 +15,7 @@ import { assertBuilt, DIST_DIR, ROW } from '../test/e2e/support/app-page.ts';
 import { launchBrowser } from '../test/e2e/support/browser.ts';
 import { startStaticServer, STRICT_CSP } from '../test/e2e/support/static-server.ts';
 import { generateSpans } from './gen.ts';
-import { installPageProbes } from './page-probes.ts';
+import { installPageProbes, waitForLoadFindings } from './page-probes.ts';
 import { fmt, row } from './measure.ts';
 import { attachWorker } from './worker-heap.ts';
 
@@ -112,13 +112,8 @@ async function load(page: Page, written: Written): Promise<LoadFigures> {
   await page.getByTestId('load-progress').waitFor({ state: 'detached', timeout: LONG_WAIT });
   step('indicator gone');
   const loadedAt = await page.evaluate(() => performance.now());
-  // Linting runs after the first trace is drawn; its findings come last: the Findings tab's count changes
-  // from the demo's (the generated data has thousands of findings, the demo a dozen). A first look clears
-  // the count to 0 meanwhile.
-  await page.waitForFunction((before) => {
-    const text = document.querySelector('[data-testid="findings-tab"]')?.textContent ?? before;
-    return text !== before && !/\D0$/.test(text);
-  }, demoFindings, { timeout: LONG_WAIT });
+  // Linting runs after the first trace is drawn; its findings come last.
+  await waitForLoadFindings(page, demoFindings, LONG_WAIT);
   const findingsAt = await page.evaluate(() => performance.now());
   step('findings');
   const workerHeap = await workerHeapMiB(cdp).catch(() => null);

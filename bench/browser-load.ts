@@ -11,7 +11,7 @@ import { assertBuilt, DIST_DIR, ROW } from '../test/e2e/support/app-page.ts';
 import { launchBrowser } from '../test/e2e/support/browser.ts';
 import { startStaticServer, STRICT_CSP } from '../test/e2e/support/static-server.ts';
 import { generateSpans, type ValueShape } from './gen.ts';
-import { installPageProbes } from './page-probes.ts';
+import { installPageProbes, waitForLoadFindings } from './page-probes.ts';
 import { fmt } from './measure.ts';
 import { attachWorker } from './worker-heap.ts';
 
@@ -89,11 +89,7 @@ try {
     };
   }, firstRowAt);
   // The worker's heap once linting is done (the Findings tab's count changes from the demo's), collected.
-  // (A load of 64 MiB or more shows a first look first, which clears the count to 0 meanwhile.)
-  await page.waitForFunction((before) => {
-    const text = document.querySelector('[data-testid="findings-tab"]')?.textContent ?? before;
-    return text !== before && !/\D0$/.test(text);
-  }, demoFindings, { timeout: 600_000 });
+  await waitForLoadFindings(page, demoFindings, 600_000);
   const heapAfter = await worker?.usedBytes(true);
   const counts = await page.locator('.counts').textContent();
   console.log(`loaded: ${counts?.trim()}`);

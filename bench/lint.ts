@@ -5,7 +5,7 @@ import { ALL_RULES } from '../src/core/lint/index.ts';
 import { loadDataset } from '../src/core/load-dataset.ts';
 import { buildReport } from '../src/core/report.ts';
 import { writeJunit } from '../src/core/report-junit.ts';
-import { textOf } from '../src/core/text-pieces.ts';
+import { writtenText } from '../src/core/text-pieces.ts';
 import { renderCheckText } from '../src/cli/check-text.ts';
 import { generateSpans } from './gen.ts';
 import { fmt, row, time } from './measure.ts';
@@ -18,7 +18,7 @@ export function benchLint(numSpans: number, runs = 3): string[] {
   const report = { ...buildReport(decode.result), findings: lint.result };
   const json = time(runs, () => JSON.stringify(report.findings));
   const text = time(runs, () => renderCheckText(report));
-  const junit = time(runs, () => textOf((write) => writeJunit(report.findings, ALL_RULES.map((r) => r.meta), write)));
+  const junit = time(runs, () => writtenText((write) => writeJunit(report.findings, ALL_RULES.map((r) => r.meta), write)));
   const vsJson = (ms: number): string => `${(ms / json.ms).toFixed(2)}×`;
   return [
     row('', 'time', 'ratio'),

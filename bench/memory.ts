@@ -14,13 +14,15 @@ import { row } from './measure.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
+/** The JS heap plus ArrayBuffer memory right now, garbage included. */
+const heapNow = (): number => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+
+/** heapNow after two full collections: live memory only. */
 function used(): number {
   gc!();
   gc!();
-  return process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  return heapNow();
 }
-
-const heapNow = (): number => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
 
 /**
  * Per span: what the model keeps, and the most the heap held while the load ran, garbage included (sampled

@@ -8,6 +8,17 @@ export interface ProbeEntry {
   readonly duration: number;
 }
 
+/**
+ * Waits until the Findings tab's count is the new load's: changed from `before` (the demo's), and not the 0
+ * a big load's first look shows meanwhile (the generated data has thousands of findings).
+ */
+export async function waitForLoadFindings(page: Page, before: string, timeout: number): Promise<void> {
+  await page.waitForFunction((demo) => {
+    const text = document.querySelector('[data-testid="findings-tab"]')?.textContent ?? demo;
+    return text !== demo && !/\D0$/.test(text);
+  }, before, { timeout });
+}
+
 export async function installPageProbes(page: Page): Promise<void> {
   // tsx (esbuild keepNames) wraps local functions inside page callbacks in `__name`, which the page does not
   // have: give it an identity one (a string, so tsx leaves it alone). Later callbacks rely on it too.

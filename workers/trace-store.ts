@@ -44,6 +44,9 @@ export interface LoadOutcome {
 
 export type { LoadFile, LoadPreview, LoadProgress };
 
+/** What the Export menu can download. */
+export type ExportKind = 'otlp-json' | 'chrome-trace' | 'findings';
+
 export interface TraceStoreOptions {
   /** Largest chunk handed to the decoders (tests make it small to put chunk boundaries everywhere). */
   readonly chunkBytes?: number;
@@ -274,7 +277,7 @@ export class TraceStore {
    * The selected trace (or everything loaded) as OTLP/JSON or Chrome trace JSON, or the findings as JSON: a
    * Blob of the text's pieces, since everything loaded can be more text than one string holds.
    */
-  async exportData(kind: 'otlp-json' | 'chrome-trace' | 'findings', traceId?: string): Promise<Blob> {
+  async exportData(kind: ExportKind, traceId?: string): Promise<Blob> {
     const only = traceId === undefined ? undefined : new Set([traceId]);
     const pieces: string[] = [];
     const write = (piece: string): void => void pieces.push(piece);

@@ -6,7 +6,7 @@ import { columnBuffers } from '../src/core/model/waterfall.ts';
 import type { CompareSide } from '../src/core/compare/side.ts';
 import type { LintOptions } from '../src/core/lint/config.ts';
 import type { BackendSettings } from './backend.ts';
-import { TraceStore, type LoadFile, type LoadPreview, type LoadProgress } from './trace-store.ts';
+import { TraceStore, type ExportKind, type LoadFile, type LoadPreview, type LoadProgress } from './trace-store.ts';
 
 const store = new TraceStore();
 
@@ -46,7 +46,7 @@ const api = {
   instrumentationScore: () => store.instrumentationScore(),
   serviceGraph: () => store.serviceGraph(),
   stats: (traceId?: string) => store.stats(traceId),
-  exportData: (kind: 'otlp-json' | 'chrome-trace' | 'findings', traceId?: string) => store.exportData(kind, traceId),
+  exportData: (kind: ExportKind, traceId?: string) => store.exportData(kind, traceId),
   traceLinks: (traceId: string) => store.traceLinks(traceId),
   traceql: (query: string) => store.traceql(query),
   compare: (a: CompareSide, b: CompareSide) => store.compare(a, b),

@@ -36,4 +36,3 @@ export function writeJunit(findings: readonly ReportFinding[], rules: RuleList, 
   line('</testsuites>');
   writer.end();
 }
-

@@ -33,7 +33,7 @@ export class PieceWriter {
 }
 
 /** What a writer writes, as one string: for output known to be small enough (one trace, tests). */
-export function textOf(writeAll: (write: Write) => void): string {
+export function writtenText(writeAll: (write: Write) => void): string {
   const pieces: string[] = [];
   writeAll((piece) => pieces.push(piece));
   return pieces.join('');

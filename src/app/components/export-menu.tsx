@@ -1,9 +1,10 @@
 // Export: the open trace or everything loaded, as OTLP/JSON or Chrome trace JSON (Perfetto, speedscope),
 // and the findings as JSON.
 import { useState } from 'react';
+import type { ExportKind } from '../../../workers/trace-store.ts';
 import { useActions } from '../actions-context.ts';
 
-const ITEMS: Array<['otlp-json' | 'chrome-trace' | 'findings', 'trace' | 'all', string]> = [
+const ITEMS: Array<[ExportKind, 'trace' | 'all', string]> = [
   ['otlp-json', 'trace', 'this trace as OTLP/JSON'],
   ['otlp-json', 'all', 'everything as OTLP/JSON'],
   ['chrome-trace', 'trace', 'this trace as Chrome trace (Perfetto)'],

@@ -13,7 +13,7 @@ import type { MainView } from './waterfall-slice.ts';
 import type { CompareResult } from '../../core/compare/diff.ts';
 import type { CompareSide, TraceCopies } from '../../core/compare/side.ts';
 import type { BackendSettings } from '../../../workers/backend.ts';
-import type { FetchTraceResult, LoadFile, LoadProgress } from '../../../workers/trace-store.ts';
+import type { ExportKind, FetchTraceResult, LoadFile, LoadProgress } from '../../../workers/trace-store.ts';
 import { Generations } from '../generation.ts';
 import { sortTraces } from '../trace-sort.ts';
 import { ancestorRows, rowsWithChildren } from '../tree-walk.ts';
@@ -51,7 +51,7 @@ export interface Actions {
   /** Fetches one trace by id from a Tempo or Jaeger backend, loads it beside the rest and opens it. */
   fetchFromBackend(settings: BackendSettings, traceId: string): Promise<{ ok: boolean; message: string }>;
   /** Exports the open trace (or everything) as a file the browser downloads. */
-  exportData(kind: 'otlp-json' | 'chrome-trace' | 'findings', scope: 'trace' | 'all'): Promise<void>;
+  exportData(kind: ExportKind, scope: 'trace' | 'all'): Promise<void>;
   /** Statistics per service and span name, for a trace or (no id) everything loaded. */
   stats(traceId?: string): Promise<StatRow[]>;
   /** Shows only the spans of one name in the waterfall (the stats table's click). */

@@ -1,9 +1,9 @@
 // The Export menu's flow: the worker writes the open trace (or everything) as a Blob, the page downloads it.
 import { downloadBlob } from '../download.ts';
+import type { ExportKind } from '../../../workers/trace-store.ts';
 import type { TraceWorker } from '../worker-client.ts';
 import type { Store } from './store.ts';
 
-export type ExportKind = 'otlp-json' | 'chrome-trace' | 'findings';
 
 const FILE_SUFFIX: Record<ExportKind, string> = { 'otlp-json': 'otlp.json', 'chrome-trace': 'chrome-trace.json', findings: 'findings.json' };
 

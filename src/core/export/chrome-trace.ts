@@ -48,4 +48,3 @@ export function writeChromeTrace(ds: Dataset, write: Write, traceIds?: ReadonlyS
   out.put('],"displayTimeUnit":"ms"}');
   out.end();
 }
-

@@ -110,4 +110,3 @@ export function writeOtlpJson(ds: Dataset, write: Write, traceIds?: ReadonlySet<
   out.put(']}');
   out.end();
 }
-
