@@ -68,6 +68,8 @@ interface LoadFigures {
   readonly loadedRowMs: number;
   /** Whether the first row was the load's first look (see workers/load-preview.ts). */
   readonly sawPreview: boolean;
+  /** A row clicked in the first look: time to its details, and whether the load still ran then. */
+  readonly firstLookDetails: { readonly ms: number; readonly stillLoading: boolean } | null;
   readonly loadedMs: number;
   readonly findingsMs: number;
   readonly numLongTasks: number;
@@ -90,6 +92,18 @@ async function openFreshPage(url: string, context: Awaited<ReturnType<typeof lau
   return page;
 }
 
+/** Clicks the third row and times its details (the worker answers between chunks of the load). */
+async function detailsOfClickedRow(page: Page): Promise<LoadFigures['firstLookDetails']> {
+  const row = page.locator(ROW).nth(2);
+  const spanId = (await row.getAttribute('data-span-id')) ?? '';
+  const clickedAt = await page.evaluate(() => performance.now());
+  await row.click();
+  const shownAt = await page
+    .waitForFunction((id) => (document.querySelector('[data-testid="span-details"]')?.textContent?.includes(id) ? performance.now() : 0), spanId, { timeout: LONG_WAIT, polling: 'raf' })
+    .then((h) => h.jsonValue());
+  return { ms: shownAt - clickedAt, stillLoading: (await page.getByTestId('load-preview').count()) > 0 };
+}
+
 async function load(page: Page, written: Written): Promise<LoadFigures> {
   const cdp = await page.context().newCDPSession(page);
   await page.evaluate((ids) => { (window as unknown as Record<string, unknown>).__roots = new Set(ids); }, written.rootIds);
@@ -108,6 +122,7 @@ async function load(page: Page, written: Written): Promise<LoadFigures> {
   const firstRowAt = await rootDrawnAt(false);
   const sawPreview = (await page.getByTestId('load-preview').count()) > 0;
   step('first row');
+  const firstLookDetails = sawPreview ? await detailsOfClickedRow(page) : null;
   const loadedRowAt = await rootDrawnAt(true);
   await page.getByTestId('load-progress').waitFor({ state: 'detached', timeout: LONG_WAIT });
   step('indicator gone');
@@ -127,6 +142,7 @@ async function load(page: Page, written: Written): Promise<LoadFigures> {
     firstRowMs: firstRowAt - tasks.chosenAt,
     loadedRowMs: loadedRowAt - tasks.chosenAt,
     sawPreview,
+    firstLookDetails,
     loadedMs: loadedAt - tasks.chosenAt,
     findingsMs: findingsAt - tasks.chosenAt,
     numLongTasks: tasks.num,
@@ -223,6 +239,10 @@ try {
     console.log(`  loaded: ${f.counts}`);
     lines.push('', row(`${shape.label} (${MiB(written.numBytes)})`, 'figure'));
     lines.push(row(`  time to first waterfall row${f.sawPreview ? ' (first look, still loading)' : ''}`, fmt(f.firstRowMs)));
+    if (f.firstLookDetails) {
+      const { ms, stillLoading } = f.firstLookDetails;
+      lines.push(row(`  a first-look row's details${stillLoading ? ' (loading)' : ' (loaded)'}`, fmt(ms)));
+    }
     lines.push(row('  time to first row of the loaded data', fmt(f.loadedRowMs)));
     lines.push(row('  load indicator gone (total load)', fmt(f.loadedMs)));
     lines.push(row('    = app read+decode rate', rate(written.numBytes, f.loadedMs)));

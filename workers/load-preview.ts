@@ -2,8 +2,9 @@
 // earliest of their traces, ready to draw, sent to the page once per load. A million spans take seconds
 // to decode; the page shows this meanwhile (marked as a preview) and replaces it when the load is done.
 // Only a load into an empty store gets one: with data already loaded the first look would cost a
-// re-assembly of everything.
-import { assemble } from '../src/core/model/assemble.ts';
+// re-assembly of everything. The store answers the page's questions from the first look's dataset until the
+// load is done (trace-store.ts), so its spans can be opened, searched and unfolded meanwhile.
+import { assemble, type Dataset } from '../src/core/model/assemble.ts';
 import type { DatasetBuilder } from '../src/core/model/dataset-builder.ts';
 import { findFans } from '../src/core/model/fans.ts';
 import { summarizeAll, type TraceSummary } from '../src/core/model/summary.ts';
@@ -37,13 +38,13 @@ export class LoadPreviewer {
 
   constructor(
     private readonly builder: DatasetBuilder,
-    private readonly send: (preview: LoadPreview) => void,
+    private readonly send: (preview: LoadPreview, dataset: Dataset) => void,
   ) {}
 
   /** Called every few thousand spans read (CountingBuilder's callback). */
   spansRead(numSpans: number): void {
     if (this.isDone) return;
-    let preview: LoadPreview | null = null;
+    let preview: { preview: LoadPreview; dataset: Dataset } | null = null;
     try {
       preview = numSpans > LAST_TRY_SPANS ? null : buildPreview(this.builder);
     } catch {
@@ -52,18 +53,22 @@ export class LoadPreviewer {
       return;
     }
     this.isDone = preview !== null || numSpans > LAST_TRY_SPANS;
-    if (preview) this.send(preview);
+    if (preview) this.send(preview.preview, preview.dataset);
   }
 }
 
-/** The preview of what the builder holds now, or null when no span's resource is known yet. */
-export function buildPreview(builder: DatasetBuilder): LoadPreview | null {
+/**
+ * The preview of what the builder holds now, with the dataset it shows, or null when no span's resource is
+ * known yet.
+ */
+export function buildPreview(builder: DatasetBuilder): { preview: LoadPreview; dataset: Dataset } | null {
   // Spans taken before their resource was read (OTLP/JSON, see EarlySink in records.ts) have no service yet.
   const spans = builder.spans.filter((s) => s.resourceIdx >= 0);
   if (spans.length === 0) return null;
-  // A separate dataset over the same span objects, used here and dropped: the builder is not changed.
-  const ds = assemble({ inputs: builder.inputs, resources: builder.resources, scopes: builder.scopes, spans });
-  const first = ds.traces[0]!;
-  const fans = findFans(ds, first);
-  return { numSpans: spans.length, traces: summarizeAll(ds), columns: waterfallColumns(ds, first, fans), rows: visibleRowsOf(first, () => fans, []) };
+  // A separate dataset over the same span objects, dropped when the load is done: the builder is not changed.
+  const dataset = assemble({ inputs: builder.inputs, resources: builder.resources, scopes: builder.scopes, spans });
+  const first = dataset.traces[0]!;
+  const fans = findFans(dataset, first);
+  const preview = { numSpans: spans.length, traces: summarizeAll(dataset), columns: waterfallColumns(dataset, first, fans), rows: visibleRowsOf(first, () => fans, []) };
+  return { preview, dataset };
 }

@@ -99,25 +99,54 @@ export class TraceStore {
     const epoch = this.cancelEpoch;
     const bytesTotal = files.reduce((n, f) => n + sizeOf(f.data), 0);
     const wantsPreview = onPreview !== undefined && this.builder.spans.length === 0 && bytesTotal >= (this.options.previewMinBytes ?? PREVIEW_MIN_BYTES);
-    const previewer = wantsPreview ? new LoadPreviewer(this.builder, onPreview) : undefined;
+    const before = this.dataset;
+    let previewEnded: (() => void) | undefined;
+    let previewData: Dataset | undefined;
+    const previewer = wantsPreview
+      ? new LoadPreviewer(this.builder, (preview, dataset) => {
+          // Until the load is done the page's questions (a span's details, another trace, a search, a fold)
+          // are answered from the first look, between chunks; findings wait for the loaded data (see lint).
+          this.dataset = previewData = dataset;
+          this.generation++;
+          this.previewLoadEnd = new Promise((resolve) => (previewEnded = resolve));
+          onPreview(preview);
+        })
+      : undefined;
     const reader = new FilesReader(this.builder, files, {
       ...this.options,
       isCancelled: () => this.cancelEpoch !== epoch,
       ...(onProgress ? { onProgress } : {}),
       ...(previewer ? { onSpans: (n: number) => previewer.spansRead(n) } : {}),
     });
-    for (let i = 0; i < files.length; i++) await reader.readFile(i);
-    const { bytesDone } = reader;
-    // The last phases name what is being loaded too, so the indicator always says which files it is about.
-    const what = files.length === 1 ? files[0]!.name : `${files.length} files`;
-    const last = { fileIdx: files.length - 1, numFiles: files.length, bytesDone, bytesTotal };
-    onProgress?.({ ...last, file: what, numSpans: this.builder.spans.length, phase: 'assembling', elapsedMs: reader.elapsedMs() });
-    this.builder.releasePool();
-    this.dataset = assemble(this.builder);
-    this.generation++;
-    onProgress?.({ ...last, file: '', fileIdx: files.length, numSpans: this.builder.spans.length, phase: 'done', elapsedMs: reader.elapsedMs() });
-    return { inputs: this.builder.inputs.slice(first), numTraces: this.dataset.traces.length, numSpans: this.dataset.spans.length };
+    try {
+      for (let i = 0; i < files.length; i++) await reader.readFile(i);
+      const { bytesDone } = reader;
+      // The last phases name what is being loaded too, so the indicator always says which files it is about.
+      const what = files.length === 1 ? files[0]!.name : `${files.length} files`;
+      const last = { fileIdx: files.length - 1, numFiles: files.length, bytesDone, bytesTotal };
+      onProgress?.({ ...last, file: what, numSpans: this.builder.spans.length, phase: 'assembling', elapsedMs: reader.elapsedMs() });
+      this.builder.releasePool();
+      this.dataset = assemble(this.builder);
+      this.generation++;
+      onProgress?.({ ...last, file: '', fileIdx: files.length, numSpans: this.builder.spans.length, phase: 'done', elapsedMs: reader.elapsedMs() });
+      return { inputs: this.builder.inputs.slice(first), numTraces: this.dataset.traces.length, numSpans: this.dataset.spans.length };
+    } catch (err) {
+      // A first look must not outlive a failed load: what was loaded before it is shown again.
+      if (previewData !== undefined && this.dataset === previewData) {
+        this.dataset = before;
+        this.generation++;
+      }
+      throw err;
+    } finally {
+      if (previewEnded) {
+        this.previewLoadEnd = null;
+        previewEnded();
+      }
+    }
   }
+
+  /** Set while a load's first look stands in for the data (see load): resolved when the load is done. */
+  private previewLoadEnd: Promise<void> | null = null;
 
   /** Fetches one trace from a Tempo or Jaeger backend and loads it beside what is loaded. */
   async fetchTrace(settings: BackendSettings, traceId: string, fetchImpl: typeof fetch = fetch): Promise<FetchTraceResult> {
@@ -143,6 +172,8 @@ export class TraceStore {
    * details, search) are answered while a million spans are linted; askers of the findings wait for the end.
    */
   private lint(options: LintOptions): Promise<LintCache> {
+    // A first look lacks spans not read yet: its findings (orphans, missing parents) would be wrong.
+    if (this.previewLoadEnd) return this.previewLoadEnd.then(() => this.lint(options));
     const key = JSON.stringify(options);
     if (this.lintCache?.generation !== this.generation || this.lintCache.key !== key) {
       const { config, errors } = buildLintConfig([options], new Set(RULES_BY_ID.keys()), Date.now());
@@ -278,6 +309,8 @@ export class TraceStore {
    * Blob of the text's pieces, since everything loaded can be more text than one string holds.
    */
   async exportData(kind: ExportKind, traceId?: string): Promise<Blob> {
+    // A first look is not what was loaded: the export waits for the load's end.
+    if (this.previewLoadEnd) await this.previewLoadEnd;
     const only = traceId === undefined ? undefined : new Set([traceId]);
     const pieces: string[] = [];
     const write = (piece: string): void => void pieces.push(piece);

@@ -74,9 +74,11 @@ describe('streaming a big JSON-lines file', () => {
     expect(await note.textContent()).toMatch(/Still loading: a first look at the first [\d,]+ spans read/);
     // The first look opens the earliest trace read so far, root first, while the file is still read.
     await expect.poll(() => page.locator(ROW).first().getAttribute('data-span-id'), { timeout: 10_000 }).toBe(earliestRoot.spanContext().spanId);
-    // A span clicked in the first look is answered once the load is done.
+    // A span clicked in the first look shows its details at once, from the first look: the load still runs.
     const clicked = await page.locator(ROW).nth(2).getAttribute('data-span-id');
     await page.locator(ROW).nth(2).click();
+    await expect.poll(() => page.getByTestId('span-details').textContent(), { timeout: 10_000 }).toContain(clicked!);
+    expect(await note.isVisible()).toBe(true);
     // (The load indicator, and its Cancel, come once a load has taken 250 ms.)
     await page.getByTestId('load-cancel').click();
     // The load's end replaces the first look with what was loaded, keeps the same earliest trace open and

@@ -5,7 +5,8 @@ import type { Store } from './store.ts';
 
 /**
  * Returns what shows the worker's first look at a big load while it decodes: the spans read so far and the
- * earliest of their traces. Answers the page asks for meanwhile wait for the load, whose end replaces it all.
+ * earliest of their traces. The worker answers from the first look meanwhile (details, other traces, search,
+ * folds), findings excepted; the load's end replaces it all.
  */
 export function previewFlow(get: () => Store, gens: Generations): (preview: LoadPreview) => void {
   return (preview) => {

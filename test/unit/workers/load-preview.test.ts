@@ -62,4 +62,64 @@ describe('the first look at a big load', () => {
     expect(services.has('(no service.name)')).toBe(false);
     expect(store.data.spans).toHaveLength(12_000);
   });
+
+  it('answers the page from the first look until the load is done; findings and exports wait for the loaded data', async () => {
+    const store = new TraceStore({ previewMinBytes: 0 });
+    const seen: { traces: string[]; details: string | undefined; other: number | undefined; rowSpanId: string | undefined }[] = [];
+    let lintDuringLoad: Promise<Awaited<ReturnType<TraceStore['findings']>>> | undefined;
+    let exportDuringLoad: Promise<Blob> | undefined;
+    let loadDone = false;
+    let lintBeforeLoadDone = false;
+    const preview = await new Promise<LoadPreview>((resolve, reject) => {
+      store
+        .load([{ name: 'big.jsonl', data: lines }], undefined, (p) => {
+          // The page asks these between chunks; here they are asked the moment the first look is sent.
+          const shown = p.columns.traceId;
+          const other = p.traces[1]!.traceId;
+          seen.push({
+            traces: store.traces().map((t) => `${t.traceId}:${t.numSpans}`),
+            details: store.spanDetails(shown, 2)?.spanId,
+            other: store.waterfall(other)?.numRows,
+            rowSpanId: p.columns.spanIds[2],
+          });
+          lintDuringLoad = store.findings();
+          exportDuringLoad = store.exportData('otlp-json');
+          void lintDuringLoad.then(() => (lintBeforeLoadDone = !loadDone));
+          resolve(p);
+        })
+        .then(() => (loadDone = true), reject);
+    });
+    await expect.poll(() => loadDone).toBe(true);
+    const [atPreview] = seen;
+    expect(atPreview!.traces).toEqual(preview.traces.map((t) => `${t.traceId}:${t.numSpans}`));
+    expect(atPreview!.details).toBe(atPreview!.rowSpanId);
+    expect(atPreview!.other).toBe(preview.traces[1]!.numSpans);
+    // After the load the same row of the same trace (read whole early) is the same span; the list is whole.
+    expect(store.spanDetails(preview.columns.traceId, 2)?.spanId).toBe(atPreview!.rowSpanId);
+    expect(store.traces().length).toBeGreaterThan(preview.traces.length);
+    // The findings asked for during the first look are those of the loaded data, not of the first look.
+    const during = await lintDuringLoad!;
+    expect(lintBeforeLoadDone).toBe(false);
+    const previewIds = new Set(preview.traces.map((t) => t.traceId));
+    expect(during.findings.some((f) => f.traceId !== undefined && !previewIds.has(f.traceId))).toBe(true);
+    expect(during.findings.length).toBe((await store.findings()).findings.length);
+    // So is an export asked for then.
+    const exported = JSON.parse(await (await exportDuringLoad!).text()) as { resourceSpans: { scopeSpans: { spans: unknown[] }[] }[] };
+    expect(exported.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((sc) => sc.spans))).toHaveLength(12_000);
+  });
+
+  it('is dropped when the load fails after it: what was loaded before is shown again', async () => {
+    const store = new TraceStore({ previewMinBytes: 0 });
+    let previewTraces = 0;
+    const load = store.load(
+      [{ name: 'big.jsonl', data: lines }],
+      (p) => {
+        if (p.phase === 'assembling') throw new Error('the page went away');
+      },
+      () => void (previewTraces = store.traces().length),
+    );
+    await expect(load).rejects.toThrow('the page went away');
+    expect(previewTraces).toBeGreaterThan(0);
+    expect(store.traces()).toEqual([]);
+  });
 });
