@@ -21,7 +21,7 @@ import { nameOfUrl } from '../url-name.ts';
 import { keyMove } from '../waterfall-keys.ts';
 import { createFindFlows } from './find-actions.ts';
 import { createFindingsFlows } from './findings-actions.ts';
-import { previewFlow, spanSelectedInPreview } from './preview-actions.ts';
+import { keepPreviewView, previewFlow, previewView } from './preview-actions.ts';
 import { exportFlow } from './export-actions.ts';
 import type { HashLocation } from '../url-state.ts';
 import { proxyCallback, transferFiles, type TraceWorker } from '../worker-client.ts';
@@ -157,7 +157,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       }
       const answer = await work();
       const keepOpen = get().preview !== null; // a first look put a trace of this load on screen: keep it
-      const keptSpan = spanSelectedInPreview(get());
+      const keptView = previewView(get());
       gens.dataChanged();
       const ticket = gens.take('traces');
       const [inputs, traces] = await Promise.all([worker.inputs(), worker.traces()]);
@@ -183,8 +183,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       // big load takes longer than decoding it).
       if (next !== null) await openTrace(next);
       else get().traceOpened(null);
-      const keptRow = keptSpan === undefined || next !== current ? -1 : (get().columns?.spanIds.indexOf(keptSpan) ?? -1);
-      if (keptRow >= 0 && next !== null) await jumpTo({ traceId: next, row: keptRow });
+      if (keptView && next === keptView.traceId && get().columns?.traceId === next) await keepPreviewView(keptView, get().columns!, { refreshRows, jumpTo });
       const lintTicket = gens.take('lint');
       const lint = await worker.findings(get().lintOptions);
       if (ticket() && lintTicket()) {

@@ -1,4 +1,6 @@
 // A big load's first look (workers/load-preview.ts), shown while the worker still decodes it.
+import type { SpanRef } from '../../core/model/details.ts';
+import type { WaterfallColumns } from '../../core/model/waterfall.ts';
 import type { LoadPreview } from '../../../workers/trace-store.ts';
 import type { Generations } from '../generation.ts';
 import type { Store } from './store.ts';
@@ -30,7 +32,57 @@ export function previewFlow(get: () => Store, gens: Generations): (preview: Load
   };
 }
 
-/** The span selected in a first look, if any: the load's end selects it again in the loaded trace. */
-export function spanSelectedInPreview(s: Store): string | undefined {
-  return s.preview !== null && s.selectedRow !== null && s.columns?.traceId === s.traceId ? s.columns.spanIds[s.selectedRow] : undefined;
+/**
+ * What the user did to a first look's open trace, by span, so the loaded trace can keep it: the selected
+ * span, the collapsed spans and the unfolded fans (each by its members' parent span and name, since row and
+ * fan numbers differ once every span is read).
+ */
+export interface PreviewView {
+  readonly traceId: string;
+  readonly selectedSpanId: string | undefined;
+  readonly collapsedSpanIds: readonly string[];
+  readonly unfoldedFanKeys: readonly string[];
+}
+
+const fanKey = (c: WaterfallColumns, fanIdx: number): string => {
+  const fan = c.fans[fanIdx]!;
+  return `${fan.parentRow < 0 ? '' : c.spanIds[fan.parentRow]}\u0000${fan.name}`;
+};
+
+/** The view of the first look's open trace, or undefined when no first look is shown. */
+export function previewView(s: Store): PreviewView | undefined {
+  const c = s.columns;
+  if (s.preview === null || c === null || c.traceId !== s.traceId) return undefined;
+  return {
+    traceId: c.traceId,
+    selectedSpanId: s.selectedRow === null ? undefined : c.spanIds[s.selectedRow],
+    collapsedSpanIds: [...s.collapsed].map((row) => c.spanIds[row]!),
+    unfoldedFanKeys: [...s.expandedFans].map((fanIdx) => fanKey(c, fanIdx)),
+  };
+}
+
+/** The view's folds and selection in the rows of the same trace once loaded (-1: the span is not there). */
+export function viewInRows(view: PreviewView, c: WaterfallColumns): { collapsed: Set<number>; expandedFans: Set<number>; selectedRow: number } {
+  const rowOf = new Map<string, number>();
+  const wanted = new Set([...view.collapsedSpanIds, view.selectedSpanId ?? '']);
+  c.spanIds.forEach((id, row) => void (wanted.has(id) && rowOf.set(id, row)));
+  const keys = new Set(view.unfoldedFanKeys);
+  const expandedFans = new Set<number>();
+  if (keys.size > 0) c.fans.forEach((_, fanIdx) => void (keys.has(fanKey(c, fanIdx)) && expandedFans.add(fanIdx)));
+  const collapsed = new Set(view.collapsedSpanIds.flatMap((id) => (rowOf.has(id) ? [rowOf.get(id)!] : [])));
+  return { collapsed, expandedFans, selectedRow: view.selectedSpanId === undefined ? -1 : (rowOf.get(view.selectedSpanId) ?? -1) };
+}
+
+/** Folds and selects in the loaded trace what the user folded and selected in its first look. */
+export async function keepPreviewView(
+  view: PreviewView,
+  columns: WaterfallColumns,
+  flows: {
+    refreshRows(traceId: string, collapsed: ReadonlySet<number>, all: boolean, expandedFans: ReadonlySet<number>): Promise<void>;
+    jumpTo(ref: SpanRef): Promise<void>;
+  },
+): Promise<void> {
+  const { collapsed, expandedFans, selectedRow } = viewInRows(view, columns);
+  if (collapsed.size > 0 || expandedFans.size > 0) await flows.refreshRows(view.traceId, collapsed, false, expandedFans);
+  if (selectedRow >= 0) await flows.jumpTo({ traceId: view.traceId, row: selectedRow });
 }

@@ -7,7 +7,7 @@ import { createActions } from '../../../src/app/state/actions.ts';
 import { createStore } from '../../../src/app/state/store.ts';
 import type { TraceWorker } from '../../../src/app/worker-client.ts';
 import { TraceStore } from '../../../workers/trace-store.ts';
-import { SdkWorld } from '../../support/sdk-world.ts';
+import { at, SdkWorld } from '../../support/sdk-world.ts';
 import { generateSpans } from '../../../bench/gen.ts';
 
 /**
@@ -232,6 +232,52 @@ describe('overlapping loads', () => {
     expect(s.selectedRow).not.toBeNull();
     expect(s.columns!.spanIds[s.selectedRow!]).toBe(chosen);
     expect(s.details?.spanId).toBe(chosen);
+  });
+
+  it('folds and a selection made in a first look are kept once the load is done', async () => {
+    // The earliest trace read: a root with a fan of 30 SELECTs and a "validate" span with a child.
+    const w = new SdkWorld(41);
+    const root = w.start('api', { name: 'GET /report', kind: SpanKind.SERVER, startMs: -5000 });
+    const selects = Array.from({ length: 30 }, (_, i) => w.span('api', { name: 'SELECT report', kind: SpanKind.CLIENT, startMs: -4999 + i * 0.1, endMs: -4998.95 + i * 0.1 }, root));
+    const validate = w.start('api', { name: 'validate', startMs: -4990 }, root);
+    w.span('api', { name: 'check', startMs: -4989, endMs: -4988 }, validate);
+    validate.end(at(-4987));
+    root.end(at(-4980));
+    const [rootId, validateId, memberId] = [root, validate, selects[7]!].map((span) => span.spanContext().spanId);
+    const store = createStore();
+    // Chunks of 64 KiB and a clock that makes the reader yield after each: the page's questions asked in the
+    // first look are answered while the load runs, as in the browser.
+    let clock = 0;
+    const worker = fakeWorker(new TraceStore({ previewMinBytes: 0, chunkBytes: 64 * 1024, now: () => (clock += 100) }));
+    const actions = createActions(worker, store);
+    let inFirstLook: Promise<boolean> | undefined;
+    const stop = store.subscribe((s, before) => {
+      if (!s.preview || before.preview) return;
+      inFirstLook = (async () => {
+        const c = s.columns!;
+        await actions.toggleFan(c.fans.findIndex((f) => f.name === 'SELECT report'));
+        await actions.toggleRow(c.spanIds.indexOf(validateId!));
+        await actions.selectRow(c.spanIds.indexOf(memberId!));
+        return store.getState().preview !== null && store.getState().columns?.spanIds[0] === rootId;
+      })();
+    });
+    await actions.loadFiles([{ name: 'big.jsonl', data: `${w.otlpJson()}\n${bigJsonLines()}` }], 'user');
+    stop();
+    expect(await inFirstLook).toBe(true); // all three were answered during the first look
+    await new Promise((ok) => setTimeout(ok, 10));
+    const s = store.getState();
+    const c = s.columns!;
+    expect(s.preview).toBeNull();
+    expect(s.numSpans).toBe(12_033);
+    expect(c.spanIds[0]).toBe(rootId);
+    expect([...s.expandedFans].map((f) => c.fans[f]!.name)).toEqual(['SELECT report']);
+    expect([...s.collapsed].map((row) => c.spanIds[row])).toEqual([validateId]);
+    // validate's child is hidden; the fan's 30 members show; the member picked is selected, with its details.
+    const shown = new Set([...s.visibleRows].map((row) => c.spanIds[row]));
+    expect(shown.size).toBe(32);
+    expect(selects.every((span) => shown.has(span.spanContext().spanId))).toBe(true);
+    expect(c.spanIds[s.selectedRow!]).toBe(memberId);
+    expect(s.details?.spanId).toBe(memberId);
   });
 });
 
