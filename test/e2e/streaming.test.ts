@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SpanKind } from '@opentelemetry/api';
+import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { generateSpans } from '../../bench/gen.ts';
 import { SdkWorld } from '../support/sdk-world.ts';
@@ -39,6 +40,10 @@ describe('streaming a big JSON-lines file', () => {
     await progress.waitFor({ timeout: 10_000 });
     // Bytes read of the total, the rate and spans so far, while the file is still being read.
     await expect.poll(() => progress.textContent(), { timeout: 10_000 }).toMatch(/decoding big\.jsonl · [\d.]+ MB of [\d.]+ MB · [\d.]+ MB\/s · [1-9][\d,]* spans/);
+    // While it loads the toolbar clips no control and overlaps none, on a wide and a narrow window.
+    expect(await toolbarLayoutProblems(page)).toEqual([]);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    expect(await toolbarLayoutProblems(page)).toEqual([]);
     // By keyboard: the Cancel button takes focus and Enter presses it.
     await page.getByTestId('load-cancel').focus();
     await page.keyboard.press('Enter');
@@ -90,3 +95,23 @@ describe('streaming a big JSON-lines file', () => {
     await expect.poll(() => page.getByTestId('span-details').textContent(), { timeout: 10_000 }).toContain(clicked!);
   });
 });
+
+/** Toolbar controls cut off (narrower than their content, or past the window's edge) or drawn over each other. */
+function toolbarLayoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const controls = [...document.querySelectorAll('.toolbar button, .toolbar .file-picker, .toolbar .counts, .load-progress-bar')];
+    const problems: string[] = [];
+    for (const el of controls) {
+      const r = el.getBoundingClientRect();
+      if (el.scrollWidth > el.clientWidth + 1 || r.right > window.innerWidth + 0.5) problems.push(`clipped: ${el.textContent?.trim()}`);
+    }
+    for (let i = 0; i < controls.length; i++) {
+      for (let j = i + 1; j < controls.length; j++) {
+        const a = controls[i]!.getBoundingClientRect();
+        const b = controls[j]!.getBoundingClientRect();
+        if (!controls[i]!.contains(controls[j]!) && a.left < b.right - 0.5 && b.left < a.right - 0.5) problems.push(`overlap: ${controls[i]!.textContent?.trim()} / ${controls[j]!.textContent?.trim()}`);
+      }
+    }
+    return problems;
+  });
+}

@@ -33,7 +33,14 @@ export function LoadProgress() {
       <div className={`load-progress-bar${progress?.phase === 'assembling' ? ' busy' : ''}`}>
         <div className="load-progress-fill" style={{ width: `${Math.max(4, fraction * 100).toFixed(1)}%` }} />
       </div>
-      {progress ? <span className="load-progress-text">{progressText(progress)}</span> : <span className="load-progress-text">fetching…</span>}
+      {/* Cut short on a narrow window: the whole line is its title. */}
+      {progress ? (
+        <span className="load-progress-text" title={progressText(progress)}>
+          {progressText(progress)}
+        </span>
+      ) : (
+        <span className="load-progress-text">fetching…</span>
+      )}
       {canCancel && (
         <button
           type="button"
@@ -46,7 +53,11 @@ export function LoadProgress() {
             void actions.cancelLoad();
           }}
         >
-          {isCancelling ? 'Cancelling…' : 'Cancel (keep spans read so far)'}
+          {isCancelling ? 'Cancelling…' : (
+            <>
+              Cancel<span className="load-cancel-note"> (keep spans read so far)</span>
+            </>
+          )}
         </button>
       )}
     </div>
