@@ -9,13 +9,14 @@ export interface ProbeEntry {
 }
 
 /**
- * Waits until the Findings tab's count is the new load's: changed from `before` (the demo's), and not the 0
- * a big load's first look shows meanwhile (the generated data has thousands of findings).
+ * Waits until the Findings tab's count is the new load's: changed from `before` (the demo's), and no longer
+ * marked as being checked (aria-busy, set from the load's end, or its first look, until the findings come).
  */
 export async function waitForLoadFindings(page: Page, before: string, timeout: number): Promise<void> {
   await page.waitForFunction((demo) => {
-    const text = document.querySelector('[data-testid="findings-tab"]')?.textContent ?? demo;
-    return text !== demo && !/\D0$/.test(text);
+    const tab = document.querySelector('[data-testid="findings-tab"]');
+    const text = tab?.textContent ?? demo;
+    return text !== demo && tab?.getAttribute('aria-busy') === 'false';
   }, before, { timeout });
 }
 

@@ -77,6 +77,10 @@ describe('streaming a big JSON-lines file', () => {
     const note = page.getByTestId('load-preview');
     await note.waitFor({ timeout: 10_000 });
     expect(await note.textContent()).toMatch(/Still loading: a first look at the first [\d,]+ spans read/);
+    // No findings count claims the first look is clean: they are being checked, and come with the loaded data.
+    expect(await page.getByTestId('findings-tab').getAttribute('aria-busy')).toBe('true');
+    expect(await page.getByTestId('findings-tab').textContent()).toBe('Findings …');
+    expect(await page.getByTestId('load-errors').textContent()).toContain('Loading: each input is listed here');
     // The first look opens the earliest trace read so far, root first, while the file is still read.
     await expect.poll(() => page.locator(ROW).first().getAttribute('data-span-id'), { timeout: 10_000 }).toBe(earliestRoot.spanContext().spanId);
     // A span clicked in the first look shows its details at once, from the first look: the load still runs.
@@ -93,6 +97,8 @@ describe('streaming a big JSON-lines file', () => {
     await expect.poll(() => page.locator(ROW).first().getAttribute('data-span-id')).toBe(earliestRoot.spanContext().spanId);
     await expect.poll(() => page.locator(`${ROW}[aria-selected="true"]`).getAttribute('data-span-id'), { timeout: 10_000 }).toBe(clicked);
     await expect.poll(() => page.getByTestId('span-details').textContent(), { timeout: 10_000 }).toContain(clicked!);
+    await expect.poll(() => page.getByTestId('findings-tab').textContent(), { timeout: 30_000 }).toMatch(/^Findings [1-9][\d,]*$/);
+    expect(await page.getByTestId('findings-tab').getAttribute('aria-busy')).toBe('false');
   });
 });
 

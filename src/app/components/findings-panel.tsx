@@ -73,6 +73,7 @@ export function FindingsPanel() {
   const findings = useStore((s) => s.findings);
   const summary = useStore((s) => s.findingsSummary);
   const minSeverity = useStore((s) => s.findingsMinSeverity);
+  const isPending = useStore((s) => s.findingsPending);
   const [text, setText] = useState('');
   const [category, setCategory] = useState<Category | ''>('');
   const groups = useMemo(() => {
@@ -116,8 +117,15 @@ export function FindingsPanel() {
           {CATEGORIES.map((c) => <option key={c} value={c}>{c}</option>)}
         </select>
       </div>
+      {isPending ? (
+        <p className="empty" role="status" data-testid="findings-pending">
+          {findings.length === 0 ? 'Checking what is loaded…' : 'Checking what is loaded again: these findings are from before the last change.'}
+        </p>
+      ) : null}
       {groups.length === 0 ? (
-        <p className="empty">{findings.length === 0 ? 'No findings: nothing Tracelens knows to be wrong in what is loaded.' : 'No findings match these filters.'}</p>
+        isPending && findings.length === 0 ? null : (
+          <p className="empty">{findings.length === 0 ? 'No findings: nothing Tracelens knows to be wrong in what is loaded.' : 'No findings match these filters.'}</p>
+        )
       ) : (
         <ul className="finding-groups">
           {groups.map(({ rule, list, total }) => (

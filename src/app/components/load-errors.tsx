@@ -52,6 +52,7 @@ function PageErrorLine({ error }: { error: PageLoadError }) {
 export function LoadErrors() {
   const inputs = useStore((s) => s.inputs);
   const pageErrors = useStore((s) => s.pageErrors);
+  const isLoading = useStore((s) => s.numLoadsActive > 0);
   const numProblems = pageErrors.length + inputs.reduce((n, i) => n + i.errors.length, 0);
   return (
     <section className="panel inputs-panel" data-testid="load-errors" aria-label="Inputs and load errors">
@@ -61,7 +62,11 @@ export function LoadErrors() {
         {numProblems > 0 ? <span className="badge error-badge">{numProblems} {numProblems === 1 ? 'problem' : 'problems'}</span> : null}
       </h2>
       {inputs.length === 0 && pageErrors.length === 0 ? (
-        <p className="empty">No inputs yet. Open files, drop them here, paste OTLP JSON, or add <code>?url=</code>.</p>
+        isLoading ? (
+          <p className="empty">Loading: each input is listed here, with its format and any problem, when the load is done.</p>
+        ) : (
+          <p className="empty">No inputs yet. Open files, drop them here, paste OTLP JSON, or add <code>?url=</code>.</p>
+        )
       ) : (
         <ul className="input-list">
           {pageErrors.map((e, errorIdx) => (

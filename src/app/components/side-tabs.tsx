@@ -7,13 +7,16 @@ export function SideTabs() {
   const numInputs = useStore((s) => s.inputs.length);
   const numFindings = useStore((s) => s.findingsSummary.total);
   const hasProblems = useStore((s) => s.findingsSummary.byRule.some((r) => r.error + r.warning > 0));
+  const isPending = useStore((s) => s.findingsPending);
   return (
     <div className="side-tabs" role="tablist">
       <button type="button" role="tab" aria-selected={tab === 'inputs'} className={`side-tab${tab === 'inputs' ? ' active' : ''}`} onClick={() => useStore.getState().sideTabChosen('inputs')}>
         Inputs <span className="badge">{numInputs}</span>
       </button>
-      <button type="button" role="tab" data-testid="findings-tab" aria-selected={tab === 'findings'} className={`side-tab${tab === 'findings' ? ' active' : ''}`} onClick={() => useStore.getState().sideTabChosen('findings')}>
-        Findings <span className={`badge${hasProblems ? ' warn-badge' : ''}`}>{numFindings}</span>
+      <button type="button" role="tab" data-testid="findings-tab" aria-selected={tab === 'findings'} aria-busy={isPending} className={`side-tab${tab === 'findings' ? ' active' : ''}`} onClick={() => useStore.getState().sideTabChosen('findings')}>
+        Findings{' '}
+        {/* While they are computed no count is shown: 0 would claim that nothing is wrong. */}
+        {isPending && numFindings === 0 ? <span className="badge" title="checking what is loaded">…</span> : <span className={`badge${hasProblems ? ' warn-badge' : ''}`}>{numFindings}</span>}
       </button>
       <button type="button" role="tab" data-testid="score-tab" aria-selected={tab === 'score'} className={`side-tab${tab === 'score' ? ' active' : ''}`} onClick={() => useStore.getState().sideTabChosen('score')}>
         Score

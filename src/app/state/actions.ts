@@ -167,6 +167,8 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       }
       const newSource = get().source === 'user' || source === 'user' ? 'user' : 'demo';
       const numSpans = traces.reduce((n, t) => n + t.numSpans, 0);
+      // Findings of the data shown before must not stand for this load's: the demo's go with the demo.
+      get().findingsRequested(replaceDemo);
       get().loadFinished({ inputs, numSpans, numTraces: traces.length, source: newSource });
       get().tracesReceived(traces);
       // A query stays active across loads: answer it again for what is loaded now.
@@ -194,6 +196,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       }
       return answer;
     } catch (err) {
+      get().findingsAbandoned();
       get().loadFailed({ file: failedFile, where: 'worker', message: `the worker failed: ${String(err)}` });
       return null;
     }

@@ -14,6 +14,7 @@ export function createFindingsFlows({ worker, get, gens }: { worker: TraceWorker
 
   async function setLintOptions(options: LintOptions): Promise<void> {
     get().lintOptionsSet(options);
+    get().findingsRequested();
     const ticket = gens.take('lint');
     const lint = await worker.findings(options);
     if (!ticket()) return;

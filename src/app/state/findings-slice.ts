@@ -18,6 +18,11 @@ export interface FindingsValues {
   /** traceId → number of findings. */
   readonly findingsPerTrace: ReadonlyMap<string, number>;
   readonly findingsMinSeverity: Severity;
+  /**
+   * The findings of what is loaded are being computed (a load ended, a first look is shown, the lint settings
+   * changed): what is shown, if anything, is not their answer yet.
+   */
+  readonly findingsPending: boolean;
   readonly sideTab: SideTab;
 }
 
@@ -25,6 +30,13 @@ export interface FindingsActions {
   /** The worker's capped findings and its complete counts (core/lint/findings-index.ts). */
   findingsReceived(findings: readonly Finding[], rules: readonly RuleMeta[], summary: FindingsSummary): void;
   findingsCleared(): void;
+  /**
+   * The findings of what is loaded now were asked for (or will be, once a load running ends); `dropShown`
+   * drops those shown meanwhile (they were of data no longer loaded).
+   */
+  findingsRequested(dropShown?: boolean): void;
+  /** Their answer will not come (the worker failed). */
+  findingsAbandoned(): void;
   findingRowsReceived(traceId: string, rows: Int8Array): void;
   findingsFiltered(minSeverity: Severity): void;
   sideTabChosen(tab: SideTab): void;
@@ -37,8 +49,11 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 const EMPTY_SUMMARY: FindingsSummary = { total: 0, byRule: [], perTrace: [] };
 
 export const FINDINGS_DEFAULTS: FindingsValues = {
-  findings: [], findingsSummary: EMPTY_SUMMARY, rules: {}, findingRowSeverity: null, findingsPerTrace: new Map(), findingsMinSeverity: 'info', sideTab: 'inputs',
+  findings: [], findingsSummary: EMPTY_SUMMARY, rules: {}, findingRowSeverity: null, findingsPerTrace: new Map(), findingsMinSeverity: 'info', findingsPending: false, sideTab: 'inputs',
 };
+
+/** What the store holds when no findings are known (the empty map is never changed: the store's maps are replaced). */
+const NO_FINDINGS = { findings: [], findingsSummary: EMPTY_SUMMARY, findingsPerTrace: new Map<string, number>(), findingRowSeverity: null } satisfies Partial<FindingsValues>;
 
 const SEVERITY_OF_RANK: readonly Severity[] = ['info', 'warning', 'error'];
 
@@ -51,8 +66,10 @@ export function rowSeverity(s: Pick<FindingsValues, 'findingRowSeverity'>, trace
 export const createFindingsSlice: StateCreator<Store, [], [], FindingsSlice> = (set) => ({
   ...FINDINGS_DEFAULTS,
   findingsReceived: (findings, rules, summary) =>
-    set({ findings, findingsSummary: summary, rules: Object.fromEntries(rules.map((r) => [r.id, r])), findingsPerTrace: new Map(summary.perTrace), findingRowSeverity: null }),
-  findingsCleared: () => set({ findings: [], findingsSummary: EMPTY_SUMMARY, findingsPerTrace: new Map(), findingRowSeverity: null }),
+    set({ findings, findingsSummary: summary, rules: Object.fromEntries(rules.map((r) => [r.id, r])), findingsPerTrace: new Map(summary.perTrace), findingRowSeverity: null, findingsPending: false }),
+  findingsCleared: () => set({ ...NO_FINDINGS, findingsPending: false }),
+  findingsRequested: (dropShown = false) => set(dropShown ? { ...NO_FINDINGS, findingsPending: true } : { findingsPending: true }),
+  findingsAbandoned: () => set({ findingsPending: false }),
   findingRowsReceived: (traceId, rows) => set({ findingRowSeverity: { traceId, rows } }),
   findingsFiltered: (findingsMinSeverity) => set({ findingsMinSeverity }),
   sideTabChosen: (sideTab) => set({ sideTab }),

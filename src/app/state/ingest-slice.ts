@@ -68,6 +68,6 @@ export const createIngestSlice: StateCreator<Store, [], [], IngestSlice> = (set)
   loadFailed: (error) =>
     set((s) => ({ pageErrors: [...s.pageErrors, error], numLoadsActive: Math.max(0, s.numLoadsActive - 1), progress: null, preview: null })),
   workerCrashed: (message) =>
-    set((s) => ({ pageErrors: [...s.pageErrors, { file: '(trace worker)', where: 'worker', message: `${message}; reload the page to start again` }], numLoadsActive: 0, progress: null, preview: null })),
+    set((s) => ({ pageErrors: [...s.pageErrors, { file: '(trace worker)', where: 'worker', message: `${message}; reload the page to start again` }], numLoadsActive: 0, progress: null, preview: null, findingsPending: false })),
   ingestCleared: () => set({ inputs: [], pageErrors: [], numSpans: 0, numTraces: 0, source: 'none', preview: null }),
 });

@@ -19,7 +19,7 @@ export function previewFlow(get: () => Store, gens: Generations): (preview: Load
     gens.take('details');
     gens.take('search');
     gens.take('query');
-    get().findingsCleared();
+    get().findingsRequested(true); // they come with the loaded data
     // A search's matches and a query's answer were about the data shown before: the loaded data is searched
     // and queried again when the load is done (their texts stay).
     get().searchAnswered(get().searchText, new Int32Array(0));

@@ -29,7 +29,7 @@ function fakeWorker(store: TraceStore, delays: Map<string, number> = new Map()):
     waterfall: (traceId: string) => later(`waterfall:${traceId}`, () => store.waterfall(traceId)),
     visibleRows: (traceId: string, collapsed: number[] | 'all', onlyRows?: number[], expandedFans?: number[] | 'all') => later('visibleRows', () => store.visibleRows(traceId, collapsed, onlyRows, expandedFans)),
     search: (traceId: string, text: string) => later('search', () => store.search(traceId, text)),
-    findings: () => later('findings', () => store.findingsForPage()),
+    findings: (options?: Parameters<TraceStore['findingsForPage']>[0]) => later('findings', () => store.findingsForPage(options)),
     findingRowSeverities: (traceId: string) => later('findingRowSeverities', () => store.findingRowSeverities(traceId)),
     spanDetails: (traceId: string, row: number) => later('spanDetails', () => store.spanDetails(traceId, row)),
     findSpan: (spanId: string, traceId?: string) => later('findSpan', () => store.findSpan(spanId, traceId)),
@@ -101,6 +101,38 @@ describe('app flows', () => {
     await actions.loadFiles([{ name: 'more.json', data: twoTraces().json }], 'user');
     expect(store.getState().numTraces).toBe(3);
     expect(store.getState().source).toBe('user');
+  });
+
+  it("findings are marked as being checked until they come; the demo's are not shown beside the user's data", async () => {
+    const store = createStore();
+    const actions = createActions(fakeWorker(new TraceStore(), new Map([['findings', 30]])), store);
+    await actions.loadFiles([{ name: 'demo.json', data: twoTraces().json }], 'demo');
+    const demoFindings = store.getState().findings.length;
+    expect(demoFindings).toBeGreaterThan(0);
+    expect(store.getState().findingsPending).toBe(false);
+    // The moment the user's load is shown: no findings yet, and none claimed.
+    let atLoadEnd: { findings: number; pending: boolean; numTraces: number } | undefined;
+    const stop = store.subscribe((s, before) => {
+      if (atLoadEnd === undefined && before.numLoadsActive === 1 && s.numLoadsActive === 0) atLoadEnd = { findings: s.findings.length, pending: s.findingsPending, numTraces: s.numTraces };
+    });
+    const mine = new SdkWorld(9);
+    mine.span('mine', { name: 'GET /only', kind: SpanKind.CLIENT, startMs: 0, endMs: 1 });
+    await actions.loadFiles([{ name: 'mine.json', data: mine.otlpJson() }], 'user');
+    stop();
+    expect(atLoadEnd).toEqual({ findings: 0, pending: true, numTraces: 1 });
+    const s = store.getState();
+    expect(s.findingsPending).toBe(false);
+    expect(s.findings.length).toBeGreaterThan(0);
+    expect(s.findings.every((f) => f.traceId === mine.finished()[0]!.spanContext().traceId)).toBe(true);
+    // New lint settings: checking again, the findings shown meanwhile kept until the answer.
+    const shown = s.findings.length;
+    const off = s.findings[0]!.rule;
+    const relint = actions.setLintOptions({ disable: [off] });
+    expect(store.getState()).toMatchObject({ findingsPending: true });
+    expect(store.getState().findings).toHaveLength(shown);
+    await relint;
+    expect(store.getState().findingsPending).toBe(false);
+    expect(store.getState().findings.some((f) => f.rule === off)).toBe(false);
   });
 
   it('drops a stale answer: a slow waterfall for an earlier click never replaces a newer one', async () => {
