@@ -105,7 +105,8 @@ export class TraceStore {
     const previewer = wantsPreview
       ? new LoadPreviewer(this.builder, (preview, dataset) => {
           // Until the load is done the page's questions (a span's details, another trace, a search, a fold)
-          // are answered from the first look, between chunks; findings wait for the loaded data (see lint).
+          // are answered from the first look, between chunks; findings, exports and the score wait for the
+          // loaded data.
           this.dataset = previewData = dataset;
           this.generation++;
           this.previewLoadEnd = new Promise((resolve) => (previewEnded = resolve));
@@ -226,8 +227,12 @@ export class TraceStore {
     return (await this.lint(options)).index.ofTrace(traceId).filter((f) => f.spanId === spanId);
   }
 
-  /** The Instrumentation Score (trace rules) per service and overall; independent of the lint options. */
-  instrumentationScore(): InstrumentationScore {
+  /**
+   * The Instrumentation Score (trace rules) per service and overall; independent of the lint options. Like
+   * the findings it waits for a load's end rather than score a first look (spans missing, parents unread).
+   */
+  async instrumentationScore(): Promise<InstrumentationScore> {
+    if (this.previewLoadEnd) await this.previewLoadEnd;
     if (this.scoreCache?.generation !== this.generation) this.scoreCache = { generation: this.generation, score: instrumentationScore(this.dataset) };
     return this.scoreCache.score;
   }

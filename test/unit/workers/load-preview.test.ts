@@ -63,11 +63,12 @@ describe('the first look at a big load', () => {
     expect(store.data.spans).toHaveLength(12_000);
   });
 
-  it('answers the page from the first look until the load is done; findings and exports wait for the loaded data', async () => {
+  it('answers the page from the first look until the load is done; findings, exports and the score wait for the loaded data', async () => {
     const store = new TraceStore({ previewMinBytes: 0 });
     const seen: { traces: string[]; details: string | undefined; other: number | undefined; rowSpanId: string | undefined }[] = [];
     let lintDuringLoad: Promise<Awaited<ReturnType<TraceStore['findings']>>> | undefined;
     let exportDuringLoad: Promise<Blob> | undefined;
+    let scoreDuringLoad: ReturnType<TraceStore['instrumentationScore']> | undefined;
     let loadDone = false;
     let lintBeforeLoadDone = false;
     const preview = await new Promise<LoadPreview>((resolve, reject) => {
@@ -84,6 +85,7 @@ describe('the first look at a big load', () => {
           });
           lintDuringLoad = store.findings();
           exportDuringLoad = store.exportData('otlp-json');
+          scoreDuringLoad = store.instrumentationScore();
           void lintDuringLoad.then(() => (lintBeforeLoadDone = !loadDone));
           resolve(p);
         })
@@ -106,6 +108,8 @@ describe('the first look at a big load', () => {
     // So is an export asked for then.
     const exported = JSON.parse(await (await exportDuringLoad!).text()) as { resourceSpans: { scopeSpans: { spans: unknown[] }[] }[] };
     expect(exported.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((sc) => sc.spans))).toHaveLength(12_000);
+    // And the Instrumentation Score.
+    expect(await scoreDuringLoad!).toEqual(await store.instrumentationScore());
   });
 
   it('is dropped when the load fails after it: what was loaded before is shown again', async () => {

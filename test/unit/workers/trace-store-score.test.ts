@@ -32,7 +32,7 @@ describe('TraceStore lint options and score', () => {
   it('scores independently of the lint options', async () => {
     const s = await store();
     await s.findings({ disable: ['root-is-client', 'too-many-internal-spans'] });
-    const score = structuredClone(s.instrumentationScore());
+    const score = structuredClone(await s.instrumentationScore());
     expect(score.overall.rules.filter((r) => r.status === 'fail').map((r) => r.id)).toEqual(['SPA-001', 'SPA-004']);
     // evaluated: 250 (RES-003 not on Kubernetes); SPA-001 20 and SPA-004 30 fail → 200/250
     expect(score.overall.score).toBe(80);
