@@ -17,12 +17,12 @@ import type { ExportKind, FetchTraceResult, LoadFile, LoadProgress } from '../..
 import { Generations } from '../generation.ts';
 import { sortTraces } from '../trace-sort.ts';
 import { ancestorRows, rowsWithChildren } from '../tree-walk.ts';
-import { nameOfUrl } from '../url-name.ts';
 import { keyMove } from '../waterfall-keys.ts';
 import { createFindFlows } from './find-actions.ts';
 import { createFindingsFlows } from './findings-actions.ts';
 import { keepPreviewView, previewFlow, previewView } from './preview-actions.ts';
 import { exportFlow } from './export-actions.ts';
+import { urlLoadFlow } from './url-loads.ts';
 import type { HashLocation } from '../url-state.ts';
 import { proxyCallback, transferFiles, type TraceWorker } from '../worker-client.ts';
 import type { DataSource } from './ingest-slice.ts';
@@ -100,6 +100,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
   const { refreshFindingRows, setLintOptions } = createFindingsFlows({ worker, get, gens });
   const showPreview = previewFlow(get, gens);
   const exportData = exportFlow(worker, get);
+  const loadUrls = urlLoadFlow(get, loadFiles);
 
   async function refreshRows(traceId: string, collapsed: ReadonlySet<number>, all = false, expandedFans = get().expandedFans): Promise<void> {
     const ticket = gens.take('rows');
@@ -161,6 +162,8 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       gens.dataChanged();
       const ticket = gens.take('traces');
       const [inputs, traces] = await Promise.all([worker.inputs(), worker.traces()]);
+      // Taking in 10k traces' summaries is a task of its own (~40 ms at 1M spans): the page's update gets another.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       if (!ticket()) {
         get().loadSuperseded();
         return answer;
@@ -216,24 +219,6 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       return { ok: false, message: answer.message };
     }
     return { ok: true, message: `Loaded ${answer.outcome.numSpans.toLocaleString('en-US')} spans from ${answer.url}` };
-  }
-
-  async function fetchOne(url: string): Promise<LoadFile | null> {
-    try {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-      return { name: nameOfUrl(url), data: await response.arrayBuffer() };
-    } catch (err) {
-      get().loadStarted();
-      get().loadFailed({ file: url, where: 'fetch', message: err instanceof Error ? err.message : String(err) });
-      return null;
-    }
-  }
-
-  async function loadUrls(urls: readonly string[], source: Exclude<DataSource, 'none'>): Promise<void> {
-    const fetched = await Promise.all(urls.map(fetchOne));
-    const files = fetched.filter((f): f is LoadFile => f !== null);
-    if (files.length > 0) await loadFiles(files, source);
   }
 
   async function jumpTo(ref: SpanRef): Promise<void> {

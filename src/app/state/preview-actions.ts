@@ -8,7 +8,7 @@ import type { Store } from './store.ts';
 /**
  * Returns what shows the worker's first look at a big load while it decodes: the spans read so far and the
  * earliest of their traces. The worker answers from the first look meanwhile (details, other traces, search,
- * folds), findings excepted; the load's end replaces it all.
+ * folds), not findings, exports or the score, which wait for the loaded data; the load's end replaces it all.
  */
 export function previewFlow(get: () => Store, gens: Generations): (preview: LoadPreview) => void {
   return (preview) => {
@@ -64,7 +64,7 @@ export function previewView(s: Store): PreviewView | undefined {
 /** The view's folds and selection in the rows of the same trace once loaded (-1: the span is not there). */
 export function viewInRows(view: PreviewView, c: WaterfallColumns): { collapsed: Set<number>; expandedFans: Set<number>; selectedRow: number } {
   const rowOf = new Map<string, number>();
-  const wanted = new Set([...view.collapsedSpanIds, view.selectedSpanId ?? '']);
+  const wanted = new Set(view.selectedSpanId === undefined ? view.collapsedSpanIds : [...view.collapsedSpanIds, view.selectedSpanId]);
   c.spanIds.forEach((id, row) => void (wanted.has(id) && rowOf.set(id, row)));
   const keys = new Set(view.unfoldedFanKeys);
   const expandedFans = new Set<number>();
