@@ -180,10 +180,15 @@ export class TraceStore {
       const { config, errors } = buildLintConfig([options], new Set(RULES_BY_ID.keys()), Date.now());
       const steps = lintSteps(this.dataset, ALL_RULES, config);
       const generation = this.generation;
+      const running = (this.lintRunning = { generation, fraction: 0 });
       const done = (async (): Promise<LintCache> => {
         for (let sliceStart = performance.now(); ; ) {
           const step = steps.next();
-          if (step.done) return { errors, findings: step.value, index: new FindingsIndex(step.value, PAGE_FINDINGS_PER_RULE) };
+          if (step.done) {
+            if (this.lintRunning === running) this.lintRunning = null;
+            return { errors, findings: step.value, index: new FindingsIndex(step.value, PAGE_FINDINGS_PER_RULE) };
+          }
+          running.fraction = step.value;
           if (performance.now() - sliceStart >= LINT_SLICE_MS) {
             await macrotask();
             // A newer load made this run stale: its askers are stale too (the page drops their answers).
@@ -198,6 +203,12 @@ export class TraceStore {
   }
 
   private lintCache: { generation: number; key: string; done: Promise<LintCache> } | null = null;
+  private lintRunning: { generation: number; fraction: number } | null = null;
+
+  /** How far the lint of what is loaded has got (0 to 1, an estimate), or null when none is running. */
+  lintProgress(): number | null {
+    return this.lintRunning?.generation === this.generation ? this.lintRunning.fraction : null;
+  }
 
   /**
    * What the page gets of the findings: every rule's count by severity and every trace's count, but at most

@@ -38,6 +38,7 @@ const api = {
   /** Rule id → the lesson explaining it, for every rule. */
   lessonOfRule: () => [...LESSON_OF_EVERY_RULE],
   findings: (options?: LintOptions) => store.findingsForPage(options),
+  lintProgress: () => store.lintProgress(),
   async findingRowSeverities(traceId: string, options?: LintOptions) {
     const rows = await store.findingRowSeverities(traceId, options);
     return Comlink.transfer(rows, [rows.buffer]);

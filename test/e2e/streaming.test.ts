@@ -88,6 +88,12 @@ describe('streaming a big JSON-lines file', () => {
     await page.locator(ROW).nth(2).click();
     await expect.poll(() => page.getByTestId('span-details').textContent(), { timeout: 10_000 }).toContain(clicked!);
     expect(await note.isVisible()).toBe(true);
+    // Every text the Findings tab shows from now on: the lint's progress, then the count.
+    await page.evaluate(() => {
+      const tab = document.querySelector('[data-testid="findings-tab"]')!;
+      const seen: string[] = ((window as unknown as { __tabTexts: string[] }).__tabTexts = []);
+      new MutationObserver(() => seen.push(tab.textContent ?? '')).observe(tab, { subtree: true, childList: true, characterData: true });
+    });
     // (The load indicator, and its Cancel, come once a load has taken 250 ms.)
     await page.getByTestId('load-cancel').click();
     // The load's end replaces the first look with what was loaded, keeps the same earliest trace open and
@@ -99,6 +105,9 @@ describe('streaming a big JSON-lines file', () => {
     await expect.poll(() => page.getByTestId('span-details').textContent(), { timeout: 10_000 }).toContain(clicked!);
     await expect.poll(() => page.getByTestId('findings-tab').textContent(), { timeout: 30_000 }).toMatch(/^Findings [1-9][\d,]*$/);
     expect(await page.getByTestId('findings-tab').getAttribute('aria-busy')).toBe('false');
+    // Linting what was loaded took long enough to show how far it had got.
+    const texts = await page.evaluate(() => (window as unknown as { __tabTexts: string[] }).__tabTexts);
+    expect(texts.some((t) => /^Findings \d{1,2}%$/.test(t))).toBe(true);
   });
 });
 

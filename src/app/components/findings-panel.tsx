@@ -6,6 +6,7 @@ import type { Category, Finding, Severity } from '../../core/lint/types.ts';
 import { useActions } from '../actions-context.ts';
 import { atLeast } from '../state/findings-slice.ts';
 import { useStore } from '../state/store.ts';
+import { lintProgressText, useLintProgress } from '../use-lint-progress.ts';
 import { LessonLink } from './lesson-link.tsx';
 import { LintSettingsDialog } from './lint-settings-dialog.tsx';
 import { SideTabs } from './side-tabs.tsx';
@@ -74,6 +75,7 @@ export function FindingsPanel() {
   const summary = useStore((s) => s.findingsSummary);
   const minSeverity = useStore((s) => s.findingsMinSeverity);
   const isPending = useStore((s) => s.findingsPending);
+  const progress = useLintProgress(isPending);
   const [text, setText] = useState('');
   const [category, setCategory] = useState<Category | ''>('');
   const groups = useMemo(() => {
@@ -119,7 +121,8 @@ export function FindingsPanel() {
       </div>
       {isPending ? (
         <p className="empty" role="status" data-testid="findings-pending">
-          {findings.length === 0 ? 'Checking what is loaded…' : 'Checking what is loaded again: these findings are from before the last change.'}
+          {findings.length === 0 ? 'Checking what is loaded' : 'Checking what is loaded again (the findings below are from before the last change)'}
+          {progress === null ? '…' : `: ${lintProgressText(progress)}`}
         </p>
       ) : null}
       {groups.length === 0 ? (

@@ -82,6 +82,8 @@ export interface Actions {
   traceCopies(): Promise<TraceCopies[]>;
   /** Learn mode's lessons, from the worker. */
   lessons(): Promise<readonly Lesson[]>;
+  /** How far the worker's lint of what is loaded has got (0 to 1), or null when none is running. */
+  lintProgress(): Promise<number | null>;
   /** Every finding of one span (the store holds only the first few hundred of each rule). */
   spanFindings(traceId: string, spanId: string): Promise<Finding[]>;
   /** Rule id → the number of the lesson explaining it, for every rule. */
@@ -314,6 +316,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     inspectContext: (text) => worker.inspectContext(text),
     lessons: () => worker.lessons(),
     spanFindings: (traceId, spanId) => worker.spanFindings(traceId, spanId, get().lintOptions),
+    lintProgress: () => worker.lintProgress(),
     lessonOfRule: () => worker.lessonOfRule(),
     fetchFromBackend,
     loadFiles,

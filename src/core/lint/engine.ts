@@ -80,10 +80,11 @@ const ROWS_PER_STEP = 4096;
 
 /**
  * The same run as `runLint`, in steps: it pauses after every few thousand rows, so the worker can answer the
- * page between steps while a million spans are linted (see workers/trace-store.ts). The findings and their
- * order are exactly runLint's.
+ * page between steps while a million spans are linted (see workers/trace-store.ts). Each pause gives the
+ * share of the run done so far, 0 to 1, counting one unit per rule and row (an estimate of the work, for a
+ * progress figure). The findings and their order are exactly runLint's.
  */
-export function* lintSteps(ds: Dataset, rules: readonly Rule[], config: LintConfig = DEFAULT_CONFIG): Generator<void, Finding[]> {
+export function* lintSteps(ds: Dataset, rules: readonly Rule[], config: LintConfig = DEFAULT_CONFIG): Generator<number, Finding[]> {
   const active = rules.filter((rule) => !config.disabled.has(rule.meta.id));
   const perRule = active.map((): Finding[] => []);
   /**
@@ -103,6 +104,9 @@ export function* lintSteps(ds: Dataset, rules: readonly Rule[], config: LintConf
     }
   });
   let sinceStep = 0;
+  const numRows = ds.traces.reduce((n, t) => n + t.numRows, 0);
+  const totalWork = Math.max(1, numRows * active.length);
+  let workDone = 0;
   if (spanRules.length > 0) {
     for (const trace of ds.traces) {
       for (let row = 0; row < trace.numRows; row++) {
@@ -113,10 +117,11 @@ export function* lintSteps(ds: Dataset, rules: readonly Rule[], config: LintConf
         // Inside the trace too: one trace may hold a million rows.
         if (++sinceStep === ROWS_PER_STEP) {
           sinceStep = 0;
-          yield;
+          yield (workDone += ROWS_PER_STEP * spanRules.length) / totalWork;
         }
       }
     }
+    workDone = numRows * spanRules.length;
   }
   for (let i = 0; i < active.length; i++) {
     const rule = active[i]!;
@@ -127,15 +132,16 @@ export function* lintSteps(ds: Dataset, rules: readonly Rule[], config: LintConf
       case 'trace':
         for (const trace of ds.traces) {
           rule.check(trace, ctx);
+          workDone += trace.numRows;
           if ((sinceStep += trace.numRows) >= ROWS_PER_STEP) {
             sinceStep = 0;
-            yield;
+            yield workDone / totalWork;
           }
         }
         break;
       case 'dataset':
         rule.check(ctx);
-        yield;
+        yield (workDone += numRows) / totalWork;
         break;
       default: {
         const never: never = rule;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { PAGE_FINDINGS_PER_RULE, TraceStore } from '../../../workers/trace-store.ts';
 import { SdkWorld } from '../../support/sdk-world.ts';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
+import { generateSpans } from '../../../bench/gen.ts';
 
 /** One request whose 700 children each carry the renamed `http.method` (deprecated-attribute, a warning). */
 async function store(): Promise<TraceStore> {
@@ -39,6 +40,26 @@ describe('findings for the page', () => {
     expect(rows[last.row!]).toBe(1); // warning, although this finding is past the page's cap
     expect((await s.spanFindings(traceId, last.spanId)).map((f) => f.rule)).toContain('deprecated-attribute');
     expect(await s.findingRowSeverities('no-such-trace')).toHaveLength(0);
+  });
+  it('reports how far a lint has got while it runs, and nothing once it is done', async () => {
+    const { world, spans } = generateSpans(30_000, 100, 13);
+    const s = new TraceStore();
+    await s.load([{ name: 'big.json', data: new TextEncoder().encode(world.otlpJson(spans)) }]);
+    expect(s.lintProgress()).toBeNull();
+    let isDone = false;
+    const lint = s.findings().then(() => (isDone = true));
+    // The page asks between the worker's lint slices (macrotasks).
+    const seen: number[] = [];
+    while (!isDone) {
+      const f = s.lintProgress();
+      if (f !== null) seen.push(f);
+      await new Promise((ok) => setTimeout(ok, 0));
+    }
+    await lint;
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.every((f, i) => f > 0 && f <= 1 && (i === 0 || f >= seen[i - 1]!))).toBe(true);
+    expect(seen.at(-1)! - seen[0]!).toBeGreaterThan(0.3);
+    expect(s.lintProgress()).toBeNull();
   });
 });
 
