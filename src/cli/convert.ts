@@ -1,18 +1,19 @@
 // `tracelens convert FILE... --to otlp-json|chrome-trace [-o OUT]`: any format Tracelens reads, written as
 // OTLP/JSON (for a collector or Tempo) or Chrome Trace Event JSON (for Perfetto and speedscope).
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Dataset } from '../core/model/assemble.ts';
 import { writeChromeTrace } from '../core/export/chrome-trace.ts';
 import { writeOtlpJson } from '../core/export/otlp-json.ts';
 import type { Write } from '../core/text-pieces.ts';
 import { loadDataset, type NamedBytes } from '../core/load-dataset.ts';
+import { fdWriter } from './fd-writer.ts';
 import { readInput, type CliIo } from './io.ts';
 
 // Written in pieces: a million spans make more text than one string can hold.
 const EXPORTERS: Record<string, (ds: Dataset, write: Write) => void> = {
-  'otlp-json': (ds, write) => writeOtlpJson(ds, write),
-  'chrome-trace': (ds, write) => writeChromeTrace(ds, write),
+  'otlp-json': writeOtlpJson,
+  'chrome-trace': writeChromeTrace,
 };
 
 export async function runConvert(args: string[], io: CliIo): Promise<number> {
@@ -44,8 +45,9 @@ export async function runConvert(args: string[], io: CliIo): Promise<number> {
   }
   const fd = openSync(values.output, 'w');
   try {
-    exporter(ds, (piece) => void writeSync(fd, piece));
-    writeSync(fd, '\n');
+    const write = fdWriter(fd);
+    exporter(ds, write);
+    write('\n');
   } finally {
     closeSync(fd);
   }
