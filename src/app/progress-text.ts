@@ -9,6 +9,11 @@ export function rateText(p: LoadProgress): string {
   return `${mbPerSecond.toFixed(mbPerSecond >= 100 ? 0 : 1)} MB/s`;
 }
 
+/** The Findings tab's figure while the lint runs: "37%", or "…" before the worker says how far it has got. */
+export function lintProgressText(fraction: number | null): string {
+  return fraction === null ? '…' : `${Math.floor(fraction * 100)}%`;
+}
+
 export function progressText(p: LoadProgress): string {
   const spans = `${p.numSpans.toLocaleString('en-US')} spans`;
   const rate = rateText(p);

@@ -6,7 +6,7 @@ import type { Category, Finding, Severity } from '../../core/lint/types.ts';
 import { useActions } from '../actions-context.ts';
 import { atLeast } from '../state/findings-slice.ts';
 import { useStore } from '../state/store.ts';
-import { lintProgressText, useLintProgress } from '../use-lint-progress.ts';
+import { lintProgressText } from '../progress-text.ts';
 import { LessonLink } from './lesson-link.tsx';
 import { LintSettingsDialog } from './lint-settings-dialog.tsx';
 import { SideTabs } from './side-tabs.tsx';
@@ -75,7 +75,7 @@ export function FindingsPanel() {
   const summary = useStore((s) => s.findingsSummary);
   const minSeverity = useStore((s) => s.findingsMinSeverity);
   const isPending = useStore((s) => s.findingsPending);
-  const progress = useLintProgress(isPending);
+  const progress = useStore((s) => s.lintProgress);
   const [text, setText] = useState('');
   const [category, setCategory] = useState<Category | ''>('');
   const groups = useMemo(() => {

@@ -1,7 +1,7 @@
 // Tabs of the upper right panel: what was loaded (inputs and their problems), the lint findings and the
 // Instrumentation Score.
 import { useStore } from '../state/store.ts';
-import { lintProgressText, useLintProgress } from '../use-lint-progress.ts';
+import { lintProgressText } from '../progress-text.ts';
 
 export function SideTabs() {
   const tab = useStore((s) => s.sideTab);
@@ -9,7 +9,7 @@ export function SideTabs() {
   const numFindings = useStore((s) => s.findingsSummary.total);
   const hasProblems = useStore((s) => s.findingsSummary.byRule.some((r) => r.error + r.warning > 0));
   const isPending = useStore((s) => s.findingsPending);
-  const progress = useLintProgress(isPending);
+  const progress = useStore((s) => s.lintProgress);
   return (
     <div className="side-tabs" role="tablist">
       <button type="button" role="tab" aria-selected={tab === 'inputs'} className={`side-tab${tab === 'inputs' ? ' active' : ''}`} onClick={() => useStore.getState().sideTabChosen('inputs')}>

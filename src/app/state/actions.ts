@@ -82,8 +82,6 @@ export interface Actions {
   traceCopies(): Promise<TraceCopies[]>;
   /** Learn mode's lessons, from the worker. */
   lessons(): Promise<readonly Lesson[]>;
-  /** How far the worker's lint of what is loaded has got (0 to 1), or null when none is running. */
-  lintProgress(): Promise<number | null>;
   /** Every finding of one span (the store holds only the first few hundred of each rule). */
   spanFindings(traceId: string, spanId: string): Promise<Finding[]>;
   /** Rule id → the number of the lesson explaining it, for every rule. */
@@ -99,7 +97,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
   const get = store.getState;
   // Declarations below are hoisted, so the find flows can use them.
   const find = createFindFlows({ worker, get, gens, openTrace, jumpTo, refreshRows });
-  const { refreshFindingRows, setLintOptions } = createFindingsFlows({ worker, get, gens });
+  const { findingsWithProgress, refreshFindingRows, setLintOptions } = createFindingsFlows({ worker, get, gens });
   const showPreview = previewFlow(get, gens);
   const exportData = exportFlow(worker, get);
   const loadUrls = urlLoadFlow(get, loadFiles);
@@ -192,7 +190,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       else get().traceOpened(null);
       if (keptView && next === keptView.traceId && get().columns?.traceId === next) await keepPreviewView(keptView, get().columns!, { refreshRows, jumpTo });
       const lintTicket = gens.take('lint');
-      const lint = await worker.findings(get().lintOptions);
+      const lint = await findingsWithProgress(get().lintOptions);
       if (ticket() && lintTicket()) {
         get().findingsReceived(lint.findings, lint.rules, lint.summary);
         get().lintAnswered(lint.errors, lint.thresholds);
@@ -316,7 +314,6 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     inspectContext: (text) => worker.inspectContext(text),
     lessons: () => worker.lessons(),
     spanFindings: (traceId, spanId) => worker.spanFindings(traceId, spanId, get().lintOptions),
-    lintProgress: () => worker.lintProgress(),
     lessonOfRule: () => worker.lessonOfRule(),
     fetchFromBackend,
     loadFiles,

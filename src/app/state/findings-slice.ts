@@ -23,6 +23,8 @@ export interface FindingsValues {
    * changed): what is shown, if anything, is not their answer yet.
    */
   readonly findingsPending: boolean;
+  /** How far the worker's lint has got while findings are pending (0 to 1), null before it says. */
+  readonly lintProgress: number | null;
   readonly sideTab: SideTab;
 }
 
@@ -37,6 +39,7 @@ export interface FindingsActions {
   findingsRequested(dropShown?: boolean): void;
   /** Their answer will not come (the worker failed). */
   findingsAbandoned(): void;
+  lintProgressed(fraction: number | null): void;
   findingRowsReceived(traceId: string, rows: Int8Array): void;
   findingsFiltered(minSeverity: Severity): void;
   sideTabChosen(tab: SideTab): void;
@@ -49,11 +52,11 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 const EMPTY_SUMMARY: FindingsSummary = { total: 0, byRule: [], perTrace: [] };
 
 export const FINDINGS_DEFAULTS: FindingsValues = {
-  findings: [], findingsSummary: EMPTY_SUMMARY, rules: {}, findingRowSeverity: null, findingsPerTrace: new Map(), findingsMinSeverity: 'info', findingsPending: false, sideTab: 'inputs',
+  findings: [], findingsSummary: EMPTY_SUMMARY, rules: {}, findingRowSeverity: null, findingsPerTrace: new Map(), findingsMinSeverity: 'info', findingsPending: false, lintProgress: null, sideTab: 'inputs',
 };
 
 /** What the store holds when no findings are known (the empty map is never changed: the store's maps are replaced). */
-const NO_FINDINGS = { findings: [], findingsSummary: EMPTY_SUMMARY, findingsPerTrace: new Map<string, number>(), findingRowSeverity: null } satisfies Partial<FindingsValues>;
+const NO_FINDINGS = { findings: [], findingsSummary: EMPTY_SUMMARY, findingsPerTrace: new Map<string, number>(), findingRowSeverity: null, lintProgress: null } satisfies Partial<FindingsValues>;
 
 const SEVERITY_OF_RANK: readonly Severity[] = ['info', 'warning', 'error'];
 
@@ -66,10 +69,11 @@ export function rowSeverity(s: Pick<FindingsValues, 'findingRowSeverity'>, trace
 export const createFindingsSlice: StateCreator<Store, [], [], FindingsSlice> = (set) => ({
   ...FINDINGS_DEFAULTS,
   findingsReceived: (findings, rules, summary) =>
-    set({ findings, findingsSummary: summary, rules: Object.fromEntries(rules.map((r) => [r.id, r])), findingsPerTrace: new Map(summary.perTrace), findingRowSeverity: null, findingsPending: false }),
+    set({ findings, findingsSummary: summary, rules: Object.fromEntries(rules.map((r) => [r.id, r])), findingsPerTrace: new Map(summary.perTrace), findingRowSeverity: null, findingsPending: false, lintProgress: null }),
   findingsCleared: () => set({ ...NO_FINDINGS, findingsPending: false }),
-  findingsRequested: (dropShown = false) => set(dropShown ? { ...NO_FINDINGS, findingsPending: true } : { findingsPending: true }),
-  findingsAbandoned: () => set({ findingsPending: false }),
+  findingsRequested: (dropShown = false) => set(dropShown ? { ...NO_FINDINGS, findingsPending: true } : { findingsPending: true, lintProgress: null }),
+  findingsAbandoned: () => set({ findingsPending: false, lintProgress: null }),
+  lintProgressed: (lintProgress) => set({ lintProgress }),
   findingRowsReceived: (traceId, rows) => set({ findingRowSeverity: { traceId, rows } }),
   findingsFiltered: (findingsMinSeverity) => set({ findingsMinSeverity }),
   sideTabChosen: (sideTab) => set({ sideTab }),

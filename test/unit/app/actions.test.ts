@@ -30,6 +30,7 @@ function fakeWorker(store: TraceStore, delays: Map<string, number> = new Map()):
     visibleRows: (traceId: string, collapsed: number[] | 'all', onlyRows?: number[], expandedFans?: number[] | 'all') => later('visibleRows', () => store.visibleRows(traceId, collapsed, onlyRows, expandedFans)),
     search: (traceId: string, text: string) => later('search', () => store.search(traceId, text)),
     findings: (options?: Parameters<TraceStore['findingsForPage']>[0]) => later('findings', () => store.findingsForPage(options)),
+    lintProgress: () => later('lintProgress', () => store.lintProgress()),
     findingRowSeverities: (traceId: string) => later('findingRowSeverities', () => store.findingRowSeverities(traceId)),
     spanDetails: (traceId: string, row: number) => later('spanDetails', () => store.spanDetails(traceId, row)),
     findSpan: (spanId: string, traceId?: string) => later('findSpan', () => store.findSpan(spanId, traceId)),

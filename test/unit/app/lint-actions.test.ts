@@ -25,6 +25,7 @@ function fakeWorker(store: TraceStore, firstFindingsDelayMs = 0): TraceWorker {
     findings: (options?: LintOptions) => later(store.findingsForPage(options), numFindings++ === 0 ? firstFindingsDelayMs : 0),
     findingRowSeverities: (traceId: string, options?: LintOptions) => later(store.findingRowSeverities(traceId, options)),
     instrumentationScore: () => store.instrumentationScore(),
+    lintProgress: () => later(store.lintProgress()),
   };
   return api as unknown as TraceWorker;
 }
