@@ -14,11 +14,25 @@ export function lintProgressText(fraction: number | null): string {
   return fraction === null ? '…' : `${Math.floor(fraction * 100)}%`;
 }
 
-export function progressText(p: LoadProgress): string {
-  const spans = `${p.numSpans.toLocaleString('en-US')} spans`;
-  const rate = rateText(p);
-  if (!p.file) return [`${p.phase} · ${formatMegabytes(p.bytesTotal)}`, rate, spans].filter(Boolean).join(' · ');
+/**
+ * The text in three parts, so a narrow window can cut the file's name first and the size next, and keep
+ * the figures that say the load is moving: "decoding big.jsonl", "312.0 MB of 680.0 MB", "41.2 MB/s · 1,204,000 spans".
+ */
+export interface ProgressParts {
+  readonly what: string;
+  readonly size: string;
+  readonly figures: string;
+}
+
+export function progressParts(p: LoadProgress): ProgressParts {
+  const figures = [rateText(p), `${p.numSpans.toLocaleString('en-US')} spans`].filter(Boolean).join(' · ');
+  if (!p.file) return { what: p.phase, size: formatMegabytes(p.bytesTotal), figures };
   const which = p.numFiles > 1 && p.phase !== 'assembling' ? ` (${p.fileIdx + 1}/${p.numFiles})` : '';
   const size = `${formatMegabytes(Math.min(p.bytesDone, p.bytesTotal))} of ${formatMegabytes(p.bytesTotal)}`;
-  return [`${p.phase} ${p.file}${which}`, size, rate, spans].filter(Boolean).join(' · ');
+  return { what: `${p.phase} ${p.file}${which}`, size, figures };
+}
+
+export function progressText(p: LoadProgress): string {
+  const { what, size, figures } = progressParts(p);
+  return [what, size, figures].join(' · ');
 }

@@ -40,10 +40,13 @@ describe('streaming a big JSON-lines file', () => {
     await progress.waitFor({ timeout: 10_000 });
     // Bytes read of the total, the rate and spans so far, while the file is still being read.
     await expect.poll(() => progress.textContent(), { timeout: 10_000 }).toMatch(/decoding big\.jsonl · [\d.]+ MB of [\d.]+ MB · [\d.]+ MB\/s · [1-9][\d,]* spans/);
-    // While it loads the toolbar clips no control and overlaps none, on a wide and a narrow window.
+    // While it loads the toolbar clips no control and overlaps none, and the rate and spans so far are
+    // on screen, not cut off, on a wide and a narrow window.
     expect(await toolbarLayoutProblems(page)).toEqual([]);
+    expect(await progressFiguresShown(page)).toMatch(/^[\d.]+ MB\/s · [1-9][\d,]* spans$/);
     await page.setViewportSize({ width: 1024, height: 768 });
     expect(await toolbarLayoutProblems(page)).toEqual([]);
+    expect(await progressFiguresShown(page)).toMatch(/^[\d.]+ MB\/s · [1-9][\d,]* spans$/);
     // By keyboard: the Cancel button takes focus and Enter presses it.
     await page.getByTestId('load-cancel').focus();
     await page.keyboard.press('Enter');
@@ -128,5 +131,33 @@ function toolbarLayoutProblems(page: Page): Promise<string[]> {
       }
     }
     return problems;
+  });
+}
+
+/**
+ * The load indicator's rate and span count ("41.2 MB/s · 1,204,000 spans") when the whole of it is drawn
+ * inside the window and inside every box around it that clips; otherwise what cuts it off.
+ */
+function progressFiguresShown(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const indicator = document.querySelector('[data-testid="load-progress"]')!;
+    const walker = document.createTreeWalker(indicator, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      const found = /[\d.]+ MB\/s · [\d,]+ spans/.exec(text);
+      if (!found) continue;
+      const range = document.createRange();
+      range.setStart(node, found.index);
+      range.setEnd(node, found.index + found[0].length);
+      const drawn = range.getBoundingClientRect();
+      if (drawn.right > window.innerWidth + 0.5) return `past the window's edge: ${found[0]}`;
+      for (let box = node.parentElement; box; box = box.parentElement) {
+        if (getComputedStyle(box).overflowX === 'visible') continue;
+        const clip = box.getBoundingClientRect();
+        if (drawn.left < clip.left - 0.5 || drawn.right > clip.right + 0.5) return `cut off by ${box.className}: ${found[0]}`;
+      }
+      return found[0];
+    }
+    return `no rate and span count in: ${indicator.textContent}`;
   });
 }

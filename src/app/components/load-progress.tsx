@@ -4,8 +4,9 @@
 // (JSON documents, console dumps, compressed files) is dropped before decoding; data loaded before stays.
 import { useEffect, useState } from 'react';
 import { useActions } from '../actions-context.ts';
-import { progressText } from '../progress-text.ts';
+import { progressParts, progressText } from '../progress-text.ts';
 import { useStore } from '../state/store.ts';
+import type { LoadProgress as ReadProgress } from '../../../workers/trace-store.ts';
 
 const SHOW_AFTER_MS = 250;
 
@@ -33,11 +34,9 @@ export function LoadProgress() {
       <div className={`load-progress-bar${progress?.phase === 'assembling' ? ' busy' : ''}`}>
         <div className="load-progress-fill" style={{ width: `${Math.max(4, fraction * 100).toFixed(1)}%` }} />
       </div>
-      {/* Cut short on a narrow window: the whole line is its title. */}
+      {/* On a narrow window the file's name is cut first, then the size; the whole line is its title. */}
       {progress ? (
-        <span className="load-progress-text" title={progressText(progress)}>
-          {progressText(progress)}
-        </span>
+        <ProgressText progress={progress} />
       ) : (
         <span className="load-progress-text">fetching…</span>
       )}
@@ -61,5 +60,16 @@ export function LoadProgress() {
         </button>
       )}
     </div>
+  );
+}
+
+function ProgressText({ progress }: { progress: ReadProgress }) {
+  const { what, size, figures } = progressParts(progress);
+  return (
+    <span className="load-progress-text" title={progressText(progress)}>
+      <span className="load-progress-what">{what}</span>
+      <span className="load-progress-size">{` · ${size}`}</span>
+      <span className="load-progress-figures">{` · ${figures}`}</span>
+    </span>
   );
 }
