@@ -9,14 +9,15 @@ import type { DatasetBuilder } from '../src/core/model/dataset-builder.ts';
 import { findFans } from '../src/core/model/fans.ts';
 import { summarizeAll, type TraceSummary } from '../src/core/model/summary.ts';
 import { visibleRowsOf } from '../src/core/model/visible-rows.ts';
-import { waterfallColumns, type WaterfallColumns } from '../src/core/model/waterfall.ts';
+import { waterfallColumns } from '../src/core/model/waterfall.ts';
+import { pageColumns, type PageColumns } from './page-columns.ts';
 
 export interface LoadPreview {
   /** Spans the preview was made of: the first read whose resource was known. */
   readonly numSpans: number;
   readonly traces: TraceSummary[];
   /** The earliest trace among them, and its rows as first shown (fans folded, nothing collapsed). */
-  readonly columns: WaterfallColumns;
+  readonly columns: PageColumns;
   readonly rows: Int32Array;
 }
 
@@ -69,6 +70,6 @@ export function buildPreview(builder: DatasetBuilder): { preview: LoadPreview; d
   const dataset = assemble({ inputs: builder.inputs, resources: builder.resources, scopes: builder.scopes, spans });
   const first = dataset.traces[0]!;
   const fans = findFans(dataset, first);
-  const preview = { numSpans: spans.length, traces: summarizeAll(dataset), columns: waterfallColumns(dataset, first, fans), rows: visibleRowsOf(first, () => fans, []) };
+  const preview = { numSpans: spans.length, traces: summarizeAll(dataset), columns: pageColumns(waterfallColumns(dataset, first, fans)), rows: visibleRowsOf(first, () => fans, []) };
   return { preview, dataset };
 }

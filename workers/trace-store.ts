@@ -24,9 +24,10 @@ import { FindingsIndex, type FindingsSummary } from '../src/core/lint/findings-i
 import { summarizeAll, type TraceSummary } from '../src/core/model/summary.ts';
 import { inspectContext, type ContextInspection } from '../src/core/propagation/inspect.ts';
 import { fetchTraceFromBackend, type BackendSettings, type FetchFailureCode } from './backend.ts';
-import { waterfallColumns, type WaterfallColumns } from '../src/core/model/waterfall.ts';
+import { waterfallColumns } from '../src/core/model/waterfall.ts';
 import { CountingBuilder } from './counting-builder.ts';
 import { FilesReader, sizeOf, type LoadFile, type LoadProgress } from './load-files.ts';
+import { pageColumns, type PageColumns } from './page-columns.ts';
 import { LoadPreviewer, PREVIEW_MIN_BYTES, type LoadPreview } from './load-preview.ts';
 import { compareTraces, type CompareResult } from '../src/core/compare/diff.ts';
 import { tracesInSeveralInputs, type CompareSide, type TraceCopies } from '../src/core/compare/side.ts';
@@ -42,7 +43,7 @@ export interface LoadOutcome {
   readonly numSpans: number;
 }
 
-export type { LoadFile, LoadPreview, LoadProgress };
+export type { LoadFile, LoadPreview, LoadProgress, PageColumns };
 
 /** What the Export menu can download. */
 export type ExportKind = 'otlp-json' | 'chrome-trace' | 'findings';
@@ -273,7 +274,8 @@ export class TraceStore {
     return idx === undefined ? undefined : this.dataset.traces[idx];
   }
 
-  waterfall(traceId: string): WaterfallColumns | null {
+  /** The trace's waterfall columns in the page's form (page-columns.ts). */
+  waterfall(traceId: string): PageColumns | null {
     const t = this.trace(traceId);
     if (!t) return null;
     // The search index of a big trace is built after this answer has gone, in 30 ms slices, so opening does
@@ -282,7 +284,7 @@ export class TraceStore {
     setTimeout(() => {
       if (this.dataset === ds) void prepareSearch(ds, t, macrotask);
     }, 0);
-    return waterfallColumns(ds, t, this.fansOf(t));
+    return pageColumns(waterfallColumns(ds, t, this.fansOf(t)));
   }
 
   /** The trace's fans of similar siblings, computed once per trace and load. */

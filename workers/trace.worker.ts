@@ -2,10 +2,10 @@
 // transferred typed arrays; everything else is plain structured-cloneable data.
 import * as Comlink from 'comlink';
 import { LESSON_OF_EVERY_RULE, LESSONS } from '../src/core/learn/lessons.ts';
-import { columnBuffers } from '../src/core/model/waterfall.ts';
 import type { CompareSide } from '../src/core/compare/side.ts';
 import type { LintOptions } from '../src/core/lint/config.ts';
 import type { BackendSettings } from './backend.ts';
+import { pageColumnBuffers } from './page-columns.ts';
 import { TraceStore, type ExportKind, type LoadFile, type LoadPreview, type LoadProgress } from './trace-store.ts';
 
 const store = new TraceStore();
@@ -20,7 +20,7 @@ const api = {
   traces: () => store.traces(),
   waterfall(traceId: string) {
     const cols = store.waterfall(traceId);
-    return cols ? Comlink.transfer(cols, columnBuffers(cols)) : null;
+    return cols ? Comlink.transfer(cols, pageColumnBuffers(cols)) : null;
   },
   visibleRows(traceId: string, collapsed: number[] | 'all', onlyRows?: number[], expandedFans?: number[] | 'all') {
     const rows = store.visibleRows(traceId, collapsed, onlyRows, expandedFans);

@@ -3,9 +3,10 @@
 import type { TryIt } from '../core/learn/lessons.ts';
 
 export interface TourView {
-  /** Span names of the open trace by row, and span ids by row. */
+  /** The open trace's rows, their span names and span ids. */
+  readonly numRows: number;
   readonly names: (row: number) => string;
-  readonly spanIds: readonly string[];
+  readonly spanIdAt: (row: number) => string;
   readonly traceId: string;
   readonly selectedRow: number | null;
   readonly collapsed: ReadonlySet<number>;
@@ -14,18 +15,18 @@ export interface TourView {
 }
 
 /** The first row of the open trace whose span has this name, or -1. */
-export function rowNamed(view: Pick<TourView, 'names' | 'spanIds'>, name: string): number {
-  for (let row = 0; row < view.spanIds.length; row++) if (view.names(row) === name) return row;
+export function rowNamed(view: Pick<TourView, 'numRows' | 'names'>, name: string): number {
+  for (let row = 0; row < view.numRows; row++) if (view.names(row) === name) return row;
   return -1;
 }
 
 /** The traceparent a context try-it expects, or null when its span is not in the open trace. */
-export function expectedTraceparent(tryIt: TryIt, view: Pick<TourView, 'names' | 'spanIds' | 'traceId'>): string | null {
+export function expectedTraceparent(tryIt: TryIt, view: Pick<TourView, 'numRows' | 'names' | 'spanIdAt' | 'traceId'>): string | null {
   if (tryIt.kind !== 'inspect-context') return null;
   const row = rowNamed(view, tryIt.span);
   // W3C Trace Context §traceparent: version-traceid-parentid-flags (core's tryItTraceparent, restated: the
   // app imports core as types only).
-  return row < 0 ? null : `00-${view.traceId}-${view.spanIds[row]!}-${tryIt.flags}`;
+  return row < 0 ? null : `00-${view.traceId}-${view.spanIdAt(row)}-${tryIt.flags}`;
 }
 
 export function isTryItDone(tryIt: TryIt, view: TourView): boolean {

@@ -4,11 +4,12 @@
 import { useWorkerAnswer } from '../use-worker-answer.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TraceLink } from '../../core/graph/trace-links.ts';
-import type { WaterfallColumns } from '../../core/model/waterfall.ts';
+import type { PageColumns } from '../../../workers/trace-store.ts';
 import { useActions } from '../actions-context.ts';
 import { layoutTraceTree, TREE_DX } from '../graph/layout.ts';
 import { RowFlag, serviceColor } from '../span-vocab.ts';
 import { useStore } from '../state/store.ts';
+import { spanIdAt } from '../span-ids.ts';
 
 interface View {
   readonly x: number;
@@ -16,7 +17,7 @@ interface View {
   readonly k: number;
 }
 
-export function TraceTreeView({ columns }: { columns: WaterfallColumns }) {
+export function TraceTreeView({ columns }: { columns: PageColumns }) {
   const actions = useActions();
   const rows = useStore((s) => s.visibleRows);
   const collapsed = useStore((s) => s.collapsed);
@@ -82,7 +83,7 @@ export function TraceTreeView({ columns }: { columns: WaterfallColumns }) {
             const hasChildren = (columns.flags[n.row]! & RowFlag.HAS_CHILDREN) !== 0;
             const name = columns.names[columns.nameIdx[n.row]!] ?? '';
             return (
-              <g key={n.row} className={`tree-node${selectedRow === n.row ? ' selected' : ''}${columns.flags[n.row]! & RowFlag.ERROR ? ' error' : ''}`} data-testid="tree-node" data-span-id={columns.spanIds[n.row]} transform={`translate(${n.x},${n.y})`}>
+              <g key={n.row} className={`tree-node${selectedRow === n.row ? ' selected' : ''}${columns.flags[n.row]! & RowFlag.ERROR ? ' error' : ''}`} data-testid="tree-node" data-span-id={spanIdAt(columns, n.row)} transform={`translate(${n.x},${n.y})`}>
                 <circle
                   r={5}
                   data-testid="tree-toggle"

@@ -5,6 +5,7 @@ import type { LessonStep } from '../../core/learn/lessons.ts';
 import { useActions } from '../actions-context.ts';
 import { isTryItDone, rowNamed, type TourView } from '../learn-check.ts';
 import { useStore, type Store } from '../state/store.ts';
+import { spanIdAt } from '../span-ids.ts';
 
 export const LESSONS_URL = './lessons/';
 
@@ -13,8 +14,9 @@ export function tourView(s: Store): TourView | null {
   const columns = s.columns;
   if (!columns || !s.learnMark || s.learnMark.traceId !== columns.traceId) return null;
   return {
+    numRows: columns.numRows,
     names: (row) => columns.names[columns.nameIdx[row]!] ?? '',
-    spanIds: columns.spanIds,
+    spanIdAt: (row) => spanIdAt(columns, row),
     traceId: columns.traceId,
     selectedRow: s.selectedRow,
     collapsed: s.collapsed,
@@ -45,7 +47,7 @@ export function useLessonStep(file: string | undefined, step: LessonStep | undef
       await actions.openTrace(summary.traceId);
       const columns = get().columns;
       if (!isCurrent() || !columns || columns.traceId !== summary.traceId) return;
-      const view = { names: (row: number) => columns.names[columns.nameIdx[row]!] ?? '', spanIds: columns.spanIds };
+      const view = { numRows: columns.numRows, names: (row: number) => columns.names[columns.nameIdx[row]!] ?? '' };
       get().learnMarked({ traceId: summary.traceId, names: step.mark, field: step.field ?? null });
       const selectRow = step.select !== undefined ? rowNamed(view, step.select) : -1;
       if (selectRow >= 0) await actions.jumpTo({ traceId: summary.traceId, row: selectRow });

@@ -2,7 +2,7 @@
 // Rows come from the worker (`visibleRows`); every cell reads the transferred typed-array columns.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
-import type { WaterfallColumns } from '../../core/model/waterfall.ts';
+import type { PageColumns } from '../../../workers/trace-store.ts';
 import { useActions } from '../actions-context.ts';
 import { useStore } from '../state/store.ts';
 import { TickLines } from './time-axis.tsx';
@@ -10,7 +10,7 @@ import { WaterfallRow } from './waterfall-row.tsx';
 
 const ROW_HEIGHT = 24;
 
-export function WaterfallBody({ columns }: { columns: WaterfallColumns }) {
+export function WaterfallBody({ columns }: { columns: PageColumns }) {
   const actions = useActions();
   const visibleRows = useStore((s) => s.visibleRows);
   const scrollRequest = useStore((s) => s.scrollRequest);

@@ -1,6 +1,6 @@
 // One span of the waterfall: indented name cell (toggle, service, kind, name, marks) and its duration bar.
 // The element carries data-testid="waterfall-row" and data-span-id, a contract the tests rely on.
-import type { WaterfallColumns } from '../../core/model/waterfall.ts';
+import type { PageColumns } from '../../../workers/trace-store.ts';
 import { useActions } from '../actions-context.ts';
 import { formatDuration } from '../format.ts';
 import { RowFlag, serviceColor } from '../span-vocab.ts';
@@ -8,11 +8,12 @@ import { rowSeverity } from '../state/findings-slice.ts';
 import { useStore } from '../state/store.ts';
 import { RowMarks } from './row-marks.tsx';
 import { SpanBar } from './span-bar.tsx';
+import { spanIdAt } from '../span-ids.ts';
 
 const INDENT_PX = 14;
 
 interface Props {
-  readonly columns: WaterfallColumns;
+  readonly columns: PageColumns;
   readonly row: number;
   readonly top: number;
   readonly height: number;
@@ -47,7 +48,7 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
       data-fan-count={isFoldedFan ? fan.count : undefined}
       data-learn-mark={isLearnMark || undefined}
       data-testid="waterfall-row"
-      data-span-id={columns.spanIds[row]}
+      data-span-id={spanIdAt(columns, row)}
       data-row={row}
       role="row"
       aria-level={columns.depth[row]! + 1}

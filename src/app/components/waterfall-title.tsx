@@ -1,5 +1,5 @@
 // Above the waterfall: which trace, how big, and the collapse/expand-all controls.
-import type { WaterfallColumns } from '../../core/model/waterfall.ts';
+import type { PageColumns } from '../../../workers/trace-store.ts';
 import { useActions } from '../actions-context.ts';
 import { formatDuration } from '../format.ts';
 import { serviceColor } from '../span-vocab.ts';
@@ -7,7 +7,7 @@ import { useStore } from '../state/store.ts';
 import { CopyButton } from './copy-button.tsx';
 import { SearchBar } from './search-bar.tsx';
 
-export function WaterfallTitle({ columns }: { columns: WaterfallColumns }) {
+export function WaterfallTitle({ columns }: { columns: PageColumns }) {
   const actions = useActions();
   const numVisible = useStore((s) => s.visibleRows.length);
   const showsCritical = useStore((s) => s.criticalPath?.traceId === columns.traceId);

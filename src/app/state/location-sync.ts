@@ -3,11 +3,12 @@
 // holds a link to what is on screen.
 import { formatHash } from '../url-state.ts';
 import type { StoreHook } from './store.ts';
+import { spanIdAt } from '../span-ids.ts';
 
 export function keepLocationInHash(store: StoreHook): () => void {
   const write = (): void => {
     const { traceId, selectedRow, columns, queryText, searchText, isSearchOpen, matchesOnly, view, compareTarget, lintOptions } = store.getState();
-    const spanId = selectedRow !== null && columns?.traceId === traceId ? columns.spanIds[selectedRow] : undefined;
+    const spanId = selectedRow !== null && columns?.traceId === traceId ? spanIdAt(columns, selectedRow) : undefined;
     const find = isSearchOpen ? searchText : '';
     const compare = view === 'compare' && traceId ? compareTarget : null;
     const hash = formatHash({ traceId: traceId ?? '', ...(spanId ? { spanId } : {}), query: queryText, find, matchesOnly, ...(compare ? { compare } : {}) }, lintOptions);

@@ -1,9 +1,10 @@
 // A big load's first look (workers/load-preview.ts), shown while the worker still decodes it.
 import type { SpanRef } from '../../core/model/details.ts';
-import type { WaterfallColumns } from '../../core/model/waterfall.ts';
+import type { PageColumns } from '../../../workers/trace-store.ts';
 import type { LoadPreview } from '../../../workers/trace-store.ts';
 import type { Generations } from '../generation.ts';
 import type { Store } from './store.ts';
+import { rowsOfSpanIds, spanIdAt } from '../span-ids.ts';
 
 /**
  * Returns what shows the worker's first look at a big load while it decodes: the spans read so far and the
@@ -44,9 +45,9 @@ export interface PreviewView {
   readonly unfoldedFanKeys: readonly string[];
 }
 
-const fanKey = (c: WaterfallColumns, fanIdx: number): string => {
+const fanKey = (c: PageColumns, fanIdx: number): string => {
   const fan = c.fans[fanIdx]!;
-  return `${fan.parentRow < 0 ? '' : c.spanIds[fan.parentRow]}\u0000${fan.name}`;
+  return `${fan.parentRow < 0 ? '' : spanIdAt(c, fan.parentRow)}\u0000${fan.name}`;
 };
 
 /** The view of the first look's open trace, or undefined when no first look is shown. */
@@ -55,17 +56,15 @@ export function previewView(s: Store): PreviewView | undefined {
   if (s.preview === null || c === null || c.traceId !== s.traceId) return undefined;
   return {
     traceId: c.traceId,
-    selectedSpanId: s.selectedRow === null ? undefined : c.spanIds[s.selectedRow],
-    collapsedSpanIds: [...s.collapsed].map((row) => c.spanIds[row]!),
+    selectedSpanId: s.selectedRow === null ? undefined : spanIdAt(c, s.selectedRow),
+    collapsedSpanIds: [...s.collapsed].map((row) => spanIdAt(c, row)),
     unfoldedFanKeys: [...s.expandedFans].map((fanIdx) => fanKey(c, fanIdx)),
   };
 }
 
 /** The view's folds and selection in the rows of the same trace once loaded (-1: the span is not there). */
-export function viewInRows(view: PreviewView, c: WaterfallColumns): { collapsed: Set<number>; expandedFans: Set<number>; selectedRow: number } {
-  const rowOf = new Map<string, number>();
-  const wanted = new Set(view.selectedSpanId === undefined ? view.collapsedSpanIds : [...view.collapsedSpanIds, view.selectedSpanId]);
-  c.spanIds.forEach((id, row) => void (wanted.has(id) && rowOf.set(id, row)));
+export function viewInRows(view: PreviewView, c: PageColumns): { collapsed: Set<number>; expandedFans: Set<number>; selectedRow: number } {
+  const rowOf = rowsOfSpanIds(c, view.selectedSpanId === undefined ? view.collapsedSpanIds : [...view.collapsedSpanIds, view.selectedSpanId]);
   const keys = new Set(view.unfoldedFanKeys);
   const expandedFans = new Set<number>();
   if (keys.size > 0) c.fans.forEach((_, fanIdx) => void (keys.has(fanKey(c, fanIdx)) && expandedFans.add(fanIdx)));
@@ -76,7 +75,7 @@ export function viewInRows(view: PreviewView, c: WaterfallColumns): { collapsed:
 /** Folds and selects in the loaded trace what the user folded and selected in its first look. */
 export async function keepPreviewView(
   view: PreviewView,
-  columns: WaterfallColumns,
+  columns: PageColumns,
   flows: {
     refreshRows(traceId: string, collapsed: ReadonlySet<number>, all: boolean, expandedFans: ReadonlySet<number>): Promise<void>;
     jumpTo(ref: SpanRef): Promise<void>;

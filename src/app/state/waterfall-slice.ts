@@ -1,7 +1,7 @@
 // The open trace's waterfall: its numeric columns (transferred typed arrays), the rows the worker says are
 // visible for the current collapse state, and a request to scroll a row into view.
 import type { StateCreator } from 'zustand';
-import type { WaterfallColumns } from '../../core/model/waterfall.ts';
+import type { PageColumns } from '../../../workers/trace-store.ts';
 import type { Store } from './store.ts';
 
 export interface ScrollRequest {
@@ -11,7 +11,7 @@ export interface ScrollRequest {
 }
 
 export interface WaterfallValues {
-  readonly columns: WaterfallColumns | null;
+  readonly columns: PageColumns | null;
   readonly visibleRows: Int32Array;
   /** Rows whose subtrees are hidden. */
   readonly collapsed: ReadonlySet<number>;
@@ -34,7 +34,7 @@ export interface CriticalPathData {
 }
 
 export interface WaterfallActions {
-  columnsReceived(columns: WaterfallColumns | null): void;
+  columnsReceived(columns: PageColumns | null): void;
   visibleRowsReceived(rows: Int32Array, collapsed: ReadonlySet<number>, expandedFans?: ReadonlySet<number>): void;
   scrollRequested(row: number): void;
   criticalPathReceived(path: CriticalPathData | null): void;

@@ -1,5 +1,5 @@
 // The numeric columns the waterfall renders, built once per trace in the worker and transferred to the page
-// as typed arrays (no per-span objects cross the boundary).
+// as typed arrays (no per-span objects cross the boundary; workers/page-columns.ts).
 import type { Dataset, TraceModel } from './assemble.ts';
 import { findFans, type Fan, type Fans } from './fans.ts';
 
@@ -67,9 +67,4 @@ export function waterfallColumns(ds: Dataset, trace: TraceModel, fans: Fans = fi
     fanOf: fans.fanOf.slice(),
     fans: fans.fans,
   };
-}
-
-/** The typed arrays of a WaterfallColumns, for comlink's transfer list. */
-export function columnBuffers(c: WaterfallColumns): ArrayBuffer[] {
-  return [c.startNs, c.durNs, c.depth, c.subtreeEnd, c.service, c.flags, c.kind, c.nameIdx, c.fanOf].map((a) => a.buffer as ArrayBuffer);
 }

@@ -9,6 +9,7 @@ import type { TraceWorker } from '../../../src/app/worker-client.ts';
 import { TraceStore } from '../../../workers/trace-store.ts';
 import { at, SdkWorld } from '../../support/sdk-world.ts';
 import { generateSpans } from '../../../bench/gen.ts';
+import { rowsOfSpanIds, spanIdAt } from '../../../src/app/span-ids.ts';
 
 /**
  * The worker API over a TraceStore. Like the real worker it handles requests in the order they are sent
@@ -252,7 +253,7 @@ describe('overlapping loads', () => {
     let chosen: string | undefined;
     const stop = store.subscribe((s, before) => {
       if (s.preview && !before.preview) {
-        chosen = s.columns!.spanIds[5];
+        chosen = spanIdAt(s.columns!, 5);
         void actions.selectRow(5);
       }
     });
@@ -263,7 +264,7 @@ describe('overlapping loads', () => {
     expect(chosen).toBeDefined();
     expect(s.preview).toBeNull();
     expect(s.selectedRow).not.toBeNull();
-    expect(s.columns!.spanIds[s.selectedRow!]).toBe(chosen);
+    expect(spanIdAt(s.columns!, s.selectedRow!)).toBe(chosen);
     expect(s.details?.spanId).toBe(chosen);
   });
 
@@ -289,9 +290,9 @@ describe('overlapping loads', () => {
       inFirstLook = (async () => {
         const c = s.columns!;
         await actions.toggleFan(c.fans.findIndex((f) => f.name === 'SELECT report'));
-        await actions.toggleRow(c.spanIds.indexOf(validateId!));
-        await actions.selectRow(c.spanIds.indexOf(memberId!));
-        return store.getState().preview !== null && store.getState().columns?.spanIds[0] === rootId;
+        await actions.toggleRow(rowsOfSpanIds(c, [validateId!]).get(validateId!)!);
+        await actions.selectRow(rowsOfSpanIds(c, [memberId!]).get(memberId!)!);
+        return store.getState().preview !== null && spanIdAt(store.getState().columns!, 0) === rootId;
       })();
     });
     await actions.loadFiles([{ name: 'big.jsonl', data: `${w.otlpJson()}\n${bigJsonLines()}` }], 'user');
@@ -302,14 +303,14 @@ describe('overlapping loads', () => {
     const c = s.columns!;
     expect(s.preview).toBeNull();
     expect(s.numSpans).toBe(12_033);
-    expect(c.spanIds[0]).toBe(rootId);
+    expect(spanIdAt(c, 0)).toBe(rootId);
     expect([...s.expandedFans].map((f) => c.fans[f]!.name)).toEqual(['SELECT report']);
-    expect([...s.collapsed].map((row) => c.spanIds[row])).toEqual([validateId]);
+    expect([...s.collapsed].map((row) => spanIdAt(c, row))).toEqual([validateId]);
     // validate's child is hidden; the fan's 30 members show; the member picked is selected, with its details.
-    const shown = new Set([...s.visibleRows].map((row) => c.spanIds[row]));
+    const shown = new Set([...s.visibleRows].map((row) => spanIdAt(c, row)));
     expect(shown.size).toBe(32);
     expect(selects.every((span) => shown.has(span.spanContext().spanId))).toBe(true);
-    expect(c.spanIds[s.selectedRow!]).toBe(memberId);
+    expect(spanIdAt(c, s.selectedRow!)).toBe(memberId);
     expect(s.details?.spanId).toBe(memberId);
   });
 });

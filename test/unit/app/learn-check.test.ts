@@ -8,7 +8,7 @@ import { expectedTraceparent, isTryItDone, rowNamed, type TourView } from '../..
 const NAMES = ['GET /cart', 'GET', 'GET /cart/items'];
 const T = '4bf92f3577b34da6a3ce929d0e0e4736';
 const view = (over: Partial<TourView> = {}): TourView => ({
-  names: (row) => NAMES[row] ?? '', spanIds: ['a0000000000000a0', 'b1000000000000b1', 'c2000000000000c2'], traceId: T,
+  numRows: 3, names: (row) => NAMES[row] ?? '', spanIdAt: (row) => ['a0000000000000a0', 'b1000000000000b1', 'c2000000000000c2'][row]!, traceId: T,
   selectedRow: null, collapsed: new Set(), sideTab: 'inputs', contextText: '', ...over,
 });
 

@@ -2,6 +2,7 @@
 // the traces of the spans read so far and the earliest of them, ready to draw. SDK-made spans.
 import { describe, expect, it } from 'vitest';
 import { generateSpans } from '../../../bench/gen.ts';
+import { spanIdAt } from '../../../src/app/span-ids.ts';
 import { TraceStore, type LoadPreview } from '../../../workers/trace-store.ts';
 
 /** `numSpans` SDK spans in traces of 100 as OTLP JSON lines, 200 spans a line (a Collector file exporter's shape). */
@@ -81,7 +82,7 @@ describe('the first look at a big load', () => {
             traces: store.traces().map((t) => `${t.traceId}:${t.numSpans}`),
             details: store.spanDetails(shown, 2)?.spanId,
             other: store.waterfall(other)?.numRows,
-            rowSpanId: p.columns.spanIds[2],
+            rowSpanId: spanIdAt(p.columns, 2),
           });
           lintDuringLoad = store.findings();
           exportDuringLoad = store.exportData('otlp-json');

@@ -1,0 +1,42 @@
+// The span ids of a trace's rows cross to the page as one string with each row's end; the page cuts each
+// row's id back out of it (src/app/span-ids.ts). Real SDK spans, and ids a malformed dump can hold.
+import { describe, expect, it } from 'vitest';
+import { rowsOfSpanIds, spanIdAt } from '../../../src/app/span-ids.ts';
+import { loadDataset } from '../../../src/core/load-dataset.ts';
+import { waterfallColumns, type WaterfallColumns } from '../../../src/core/model/waterfall.ts';
+import { pageColumnBuffers, pageColumns } from '../../../workers/page-columns.ts';
+import { generateSpans } from '../../../bench/gen.ts';
+
+function sdkColumns(): WaterfallColumns {
+  const { world, spans } = generateSpans(300, 100, 5);
+  const ds = loadDataset([{ name: 'sdk.json', bytes: new TextEncoder().encode(world.otlpJson(spans)) }]);
+  return waterfallColumns(ds, ds.traces[0]!);
+}
+
+describe('page columns', () => {
+  it("gives back every row's span id of an SDK trace, and finds rows by id", () => {
+    const cols = sdkColumns();
+    const page = pageColumns(cols);
+    expect(cols.numRows).toBe(100);
+    expect(Array.from({ length: cols.numRows }, (_, row) => spanIdAt(page, row))).toEqual(cols.spanIds);
+    const rows = rowsOfSpanIds(page, [cols.spanIds[42]!, cols.spanIds[0]!, 'not-an-id']);
+    expect([...rows]).toEqual([[cols.spanIds[0], 0], [cols.spanIds[42], 42]]);
+    expect('spanIds' in page).toBe(false);
+  });
+
+  it('keeps ids of any length and text, and an empty one, in their rows', () => {
+    const odd = ['', 'ABC', 'ß→🙂', '0123456789abcdef0123', 'x'];
+    const page = pageColumns({ ...sdkColumns(), spanIds: odd, numRows: odd.length });
+    expect(odd.map((_, row) => spanIdAt(page, row))).toEqual(odd);
+    expect(rowsOfSpanIds(page, ['x', '']).get('x')).toBe(4);
+    expect(rowsOfSpanIds(page, ['x', '']).get('')).toBe(0);
+  });
+
+  it('transfers the ends with the other typed arrays', () => {
+    const page = pageColumns(sdkColumns());
+    const buffers = pageColumnBuffers(page);
+    expect(buffers).toContain(page.spanIdEnds.buffer);
+    expect(buffers).toContain(page.startNs.buffer);
+    expect(new Set(buffers).size).toBe(buffers.length);
+  });
+});
