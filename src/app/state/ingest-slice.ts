@@ -62,12 +62,20 @@ export const createIngestSlice: StateCreator<Store, [], [], IngestSlice> = (set)
   loadStarted: (source) => set((s) => ({ numLoadsActive: s.numLoadsActive + 1, source: source === 'user' ? 'user' : s.source })),
   loadProgressed: (progress) => set({ progress }),
   previewShown: (numSpans, numTraces) => set({ preview: { numSpans }, inputs: [], numSpans, numTraces }),
-  loadFinished: ({ inputs, numSpans, numTraces, source }) =>
-    set((s) => ({ inputs, numSpans, numTraces, source, numLoadsActive: Math.max(0, s.numLoadsActive - 1), progress: null, preview: null })),
+  loadFinished: ({ inputs, numSpans, numTraces, source }) => set((s) => ({ inputs, numSpans, numTraces, source, ...oneLoadLess(s) })),
   loadSuperseded: () => set((s) => ({ numLoadsActive: Math.max(0, s.numLoadsActive - 1) })),
-  loadFailed: (error) =>
-    set((s) => ({ pageErrors: [...s.pageErrors, error], numLoadsActive: Math.max(0, s.numLoadsActive - 1), progress: null, preview: null })),
+  loadFailed: (error) => set((s) => ({ pageErrors: [...s.pageErrors, error], ...oneLoadLess(s) })),
   workerCrashed: (message) =>
     set((s) => ({ pageErrors: [...s.pageErrors, { file: '(trace worker)', where: 'worker', message: `${message}; reload the page to start again` }], numLoadsActive: 0, progress: null, preview: null, findingsPending: false })),
   ingestCleared: () => set({ inputs: [], pageErrors: [], numSpans: 0, numTraces: 0, source: 'none', preview: null }),
 });
+
+/**
+ * One load fewer under way. While another still runs, its progress and its first look's note stay: a load
+ * ended beside a big load's first look is assembled with the big load's spans read so far (the worker's
+ * one builder), so what is shown still lacks spans not read yet.
+ */
+function oneLoadLess(s: IngestValues): Pick<IngestValues, 'numLoadsActive' | 'progress' | 'preview'> {
+  const numLoadsActive = Math.max(0, s.numLoadsActive - 1);
+  return numLoadsActive > 0 ? { numLoadsActive, progress: s.progress, preview: s.preview } : { numLoadsActive, progress: null, preview: null };
+}

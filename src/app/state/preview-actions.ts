@@ -1,7 +1,6 @@
 // A big load's first look (workers/load-preview.ts), shown while the worker still decodes it.
 import type { SpanRef } from '../../core/model/details.ts';
-import type { PageColumns } from '../../../workers/trace-store.ts';
-import type { LoadPreview } from '../../../workers/trace-store.ts';
+import type { LoadPreview, PageColumns } from '../../../workers/trace-store.ts';
 import type { Generations } from '../generation.ts';
 import type { Store } from './store.ts';
 import { rowsOfSpanIds, spanIdAt } from '../span-ids.ts';
