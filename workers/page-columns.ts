@@ -1,7 +1,7 @@
 // A trace's waterfall columns as the page receives them: the typed arrays are transferred, and the span ids
-// go as one string with each row's end. Structured-cloning 200,000 separate id strings cost the page one
-// 40-60 ms task on opening a 200k-span trace (Chromium, the message's data read in the page), where one
-// string of them costs ~2 ms; the page cuts a row's id out when it needs it (src/app/span-ids.ts).
+// go as one string with each row's end. Reading 200,000 separate id strings out of the message cost the
+// page 52-86 ms on opening a 200k-span trace (Chromium, inside tasks of 131-202 ms), one string of them
+// 0-3 ms; the page cuts a row's id out when it needs it (src/app/span-ids.ts).
 import type { WaterfallColumns } from '../src/core/model/waterfall.ts';
 
 export interface PageColumns extends Omit<WaterfallColumns, 'spanIds'> {
