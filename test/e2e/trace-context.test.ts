@@ -1,7 +1,10 @@
 // The traceparent inspector on the demo: a pasted header is explained field by field, an invalid one is
-// pointed at, and a valid one jumps to the caller's span in the loaded trace.
+// pointed at, a valid one jumps to the caller's span in the loaded trace, and one pasted before its trace's
+// file is loaded finds the trace once the file is.
 import { readFileSync } from 'node:fs';
+import { SpanKind } from '@opentelemetry/api';
 import { describe, expect, it } from 'vitest';
+import { SdkWorld } from '../support/sdk-world.ts';
 import { ROW } from './support/app-page.ts';
 import { useAppSession } from './support/session.ts';
 
@@ -44,5 +47,23 @@ describe('trace context inspector', () => {
     const caret = await page.locator('.caret').first().textContent();
     expect(caret).toBe(`00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902B7-01\n${' '.repeat(50)}^`);
     expect(await page.getByTestId('context-result').textContent()).toContain('column 50: parent-id must be lowercase hex');
+  });
+
+  it("finds the caller's span once the file holding its trace is loaded after the header was pasted", async () => {
+    const w = new SdkWorld(88);
+    const root = w.start('billing', { name: 'POST /invoice', kind: SpanKind.SERVER, startMs: 0 });
+    const client = w.span('billing', { name: 'POST /ledger', kind: SpanKind.CLIENT, startMs: 1, endMs: 4 }, root);
+    root.end([1714564800, 5_000_000]);
+    const { traceId, spanId } = client.spanContext();
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    await page.getByTestId('open-context').click();
+    await page.getByTestId('context-input').fill(`traceparent: 00-${traceId}-${spanId}-01`);
+    const located = page.getByTestId('context-located');
+    await expect.poll(() => located.textContent()).toContain('is not in the loaded data');
+    await page.getByTestId('file-input').setInputFiles([{ name: 'billing.json', mimeType: 'application/json', buffer: Buffer.from(w.otlpJson()) }]);
+    await expect.poll(() => located.textContent(), { timeout: 10_000 }).toBe('Found: the caller\'s span is "POST /ledger" in billing.');
+    await page.getByTestId('context-jump').click();
+    await expect.poll(() => page.locator(`${ROW}[aria-selected="true"]`).getAttribute('data-span-id')).toBe(spanId);
   });
 });

@@ -100,13 +100,16 @@ export function ContextInspector({ onClose }: { onClose: () => void }) {
   const [text, setText] = useState('');
   const [inspection, setInspection] = useState<ContextInspection | null>(null);
   const latest = useRef(0);
+  // Asked again whenever the loaded data changes: a header pasted before its trace's file is loaded (or while
+  // a big load shows its first look) finds the trace once it is there.
+  const traces = useStore((s) => s.traces);
   useEffect(() => {
     const ticket = ++latest.current;
     useStore.getState().contextTyped(text); // Learn mode's context try-it reads it
     void actions.inspectContext(text).then((r) => {
       if (ticket === latest.current) setInspection(r);
     });
-  }, [actions, text]);
+  }, [actions, text, traces]);
   const jump = (): void => {
     const located = inspection?.located;
     if (!located) return;
