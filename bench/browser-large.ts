@@ -1,12 +1,13 @@
 // Loads big OTLP JSON-lines files (spans made by the real SDK) into the BUILT app through its file input, in
-// headless Chromium, in two shapes (issue #7): `numSpans` spans as traces of 100, and one trace of 200k spans.
+// headless Chromium, in two shapes (issue #7): `numSpans` spans as traces of 100, and one trace of `hugeSpans`
+// (default 200k; either 0 leaves its shape out).
 // For each load: time to the first waterfall row of the new data, time until the load indicator goes, the
 // longest main-thread task (PerformanceObserver 'longtask'), time until the findings arrive, and the worker's
 // JS heap (CDP Runtime.getHeapUsage on the worker target). For the huge trace also: frame times while the
 // waterfall scrolls, collapse-all latency and search latency. Baselines from the same page and run: the
 // page's own JSON.parse of the first 50 MB of the same JSON-lines text, and frame intervals on the idle page.
 // It builds nothing: run `npx vite build` first (`npm run bench:browser:large` does).
-// Run: npx tsx bench/browser-large.ts [numSpans]   (default 1,000,000)
+// Run: npx tsx bench/browser-large.ts [numSpans] [hugeSpans]   (defaults 1,000,000 and 200,000)
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ import { fmt, row } from './measure.ts';
 import { attachWorker } from './worker-heap.ts';
 
 const numSpans = Number(process.argv[2] ?? process.env.BENCH_SPANS ?? 1_000_000);
-const HUGE_TRACE = Math.min(200_000, numSpans);
+const HUGE_TRACE = Number(process.argv[3] ?? process.env.BENCH_HUGE_SPANS ?? Math.min(200_000, numSpans));
 const SLICE = 100_000;
 const SPANS_PER_LINE = 1000;
 const BASELINE_BYTES = 50 * 2 ** 20;
@@ -227,7 +228,7 @@ try {
   const shapes = [
     { label: `${(numSpans / 100).toLocaleString('en-US')} traces of 100`, total: numSpans, perTrace: 100, seed: 99 },
     { label: `1 trace of ${HUGE_TRACE.toLocaleString('en-US')}`, total: HUGE_TRACE, perTrace: HUGE_TRACE, seed: 5_000_000 },
-  ];
+  ].filter((shape) => shape.total > 0);
   const lines: string[] = [];
   let baselineDone = false;
   for (const shape of shapes) {
@@ -266,7 +267,8 @@ try {
       lines.push(row('    → whole file at that rate (estimate)', fmt((parse.ms * written.numBytes) / parse.numBytes)));
       lines.push(row('    check: long-task observer saw the parse', parseTaskMs > 0 ? fmt(parseTaskMs) : parse.ms > 50 ? 'NOT SEEN' : 'under 50 ms'));
       lines.push(row('  idle page frame p50/p95/max', `${idle.p50.toFixed(1)}/${idle.p95.toFixed(1)}/${idle.max.toFixed(1)} ms`));
-    } else {
+    }
+    if (shape.perTrace === HUGE_TRACE) {
       // Similar siblings start folded into fans (the root's 20k direct children here): unfold everything so
       // the scroll goes over every row.
       const shownBefore = (await page.locator('.waterfall-title .muted').textContent()) ?? '';
