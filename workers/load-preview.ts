@@ -7,7 +7,7 @@
 import { assemble, type Dataset } from '../src/core/model/assemble.ts';
 import type { DatasetBuilder } from '../src/core/model/dataset-builder.ts';
 import { findFans } from '../src/core/model/fans.ts';
-import { summarizeAll, type TraceSummary } from '../src/core/model/summary.ts';
+import { listSummaries, type TraceListSummary } from '../src/core/model/summary.ts';
 import { visibleRowsOf } from '../src/core/model/visible-rows.ts';
 import { waterfallColumns } from '../src/core/model/waterfall.ts';
 import { pageColumns, type PageColumns } from './page-columns.ts';
@@ -15,7 +15,7 @@ import { pageColumns, type PageColumns } from './page-columns.ts';
 export interface LoadPreview {
   /** Spans the preview was made of: the first read whose resource was known. */
   readonly numSpans: number;
-  readonly traces: TraceSummary[];
+  readonly traces: TraceListSummary[];
   /** The earliest trace among them, and its rows as first shown (fans folded, nothing collapsed). */
   readonly columns: PageColumns;
   readonly rows: Int32Array;
@@ -70,6 +70,6 @@ export function buildPreview(builder: DatasetBuilder): { preview: LoadPreview; d
   const dataset = assemble({ inputs: builder.inputs, resources: builder.resources, scopes: builder.scopes, spans });
   const first = dataset.traces[0]!;
   const fans = findFans(dataset, first);
-  const preview = { numSpans: spans.length, traces: summarizeAll(dataset), columns: pageColumns(waterfallColumns(dataset, first, fans)), rows: visibleRowsOf(first, () => fans, []) };
+  const preview = { numSpans: spans.length, traces: listSummaries(dataset), columns: pageColumns(waterfallColumns(dataset, first, fans)), rows: visibleRowsOf(first, () => fans, []) };
   return { preview, dataset };
 }

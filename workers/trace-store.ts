@@ -21,7 +21,7 @@ import { THRESHOLDS, type ThresholdDef } from '../src/core/lint/thresholds.ts';
 import { instrumentationScore, type InstrumentationScore } from '../src/core/score/instrumentation-score.ts';
 import type { Finding, RuleMeta } from '../src/core/lint/types.ts';
 import { FindingsIndex, type FindingsSummary } from '../src/core/lint/findings-index.ts';
-import { summarizeAll, type TraceSummary } from '../src/core/model/summary.ts';
+import { listSummaries, type TraceListSummary } from '../src/core/model/summary.ts';
 import { inspectContext, type ContextInspection } from '../src/core/propagation/inspect.ts';
 import { fetchTraceFromBackend, type BackendSettings, type FetchFailureCode } from './backend.ts';
 import { waterfallColumns } from '../src/core/model/waterfall.ts';
@@ -265,8 +265,9 @@ export class TraceStore {
     return this.builder.inputs.map((i) => ({ ...i, errors: [...i.errors] }));
   }
 
-  traces(): TraceSummary[] {
-    return summarizeAll(this.dataset);
+  /** The trace list's summaries (without span id lists: see TraceListSummary). */
+  traces(): TraceListSummary[] {
+    return listSummaries(this.dataset);
   }
 
   private trace(traceId: string) {

@@ -3,7 +3,7 @@
 // and comparing the open trace with one of its own copies compares input against input: side A is then the
 // open trace's copy from the first other input (comparing a merged trace with a part of itself says little).
 import type { CompareSide, TraceCopies } from '../core/compare/side.ts';
-import type { TraceSummary } from '../core/model/summary.ts';
+import type { TraceListSummary } from '../core/model/summary.ts';
 import { formatCompare } from './url-state.ts';
 
 export interface CompareChoice {
@@ -14,7 +14,7 @@ export interface CompareChoice {
 }
 
 export function compareChoices(
-  traces: readonly TraceSummary[],
+  traces: readonly TraceListSummary[],
   copies: readonly TraceCopies[],
   inputFiles: readonly string[],
   openTraceId: string | null,

@@ -1,11 +1,11 @@
 // Sorting the trace list by any of its columns. Pure: the list component derives its order from this.
-import type { TraceSummary } from '../core/model/summary.ts';
+import type { TraceListSummary } from '../core/model/summary.ts';
 
 export type TraceSortKey = 'service' | 'name' | 'services' | 'spans' | 'duration' | 'errors' | 'start';
 
 export const TRACE_SORT_KEYS: readonly TraceSortKey[] = ['service', 'name', 'services', 'spans', 'duration', 'errors', 'start'];
 
-function compareBy(key: TraceSortKey, a: TraceSummary, b: TraceSummary): number {
+function compareBy(key: TraceSortKey, a: TraceListSummary, b: TraceListSummary): number {
   switch (key) {
     case 'service':
       return a.rootService.localeCompare(b.rootService);
@@ -36,7 +36,7 @@ function compareDecimal(a: string, b: string): number {
 }
 
 /** A sorted copy; ties keep start order and then trace id, so the order is stable across loads. */
-export function sortTraces(traces: readonly TraceSummary[], key: TraceSortKey, descending: boolean): TraceSummary[] {
+export function sortTraces(traces: readonly TraceListSummary[], key: TraceSortKey, descending: boolean): TraceListSummary[] {
   const sign = descending ? -1 : 1;
   return [...traces].sort(
     (a, b) => sign * compareBy(key, a, b) || compareDecimal(a.startUnixNs, b.startUnixNs) || (a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0),

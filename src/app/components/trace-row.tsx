@@ -1,10 +1,10 @@
 // One trace in the list. Click opens its waterfall.
-import type { TraceSummary } from '../../core/model/summary.ts';
+import type { TraceListSummary } from '../../core/model/summary.ts';
 import { useActions } from '../actions-context.ts';
 import { formatDuration, formatStartTime } from '../format.ts';
 import { useStore } from '../state/store.ts';
 
-export function TraceRow({ trace, top, height }: { trace: TraceSummary; top: number; height: number }) {
+export function TraceRow({ trace, top, height }: { trace: TraceListSummary; top: number; height: number }) {
   const actions = useActions();
   const isOpen = useStore((s) => s.traceId === trace.traceId);
   const numFindings = useStore((s) => s.findingsPerTrace.get(trace.traceId) ?? 0);

@@ -1,17 +1,17 @@
 // The trace list: one summary per loaded trace (plain data from the worker) and how the list is sorted.
 import type { StateCreator } from 'zustand';
-import type { TraceSummary } from '../../core/model/summary.ts';
+import type { TraceListSummary } from '../../core/model/summary.ts';
 import type { TraceSortKey } from '../trace-sort.ts';
 import type { Store } from './store.ts';
 
 export interface TracesValues {
-  readonly traces: readonly TraceSummary[];
+  readonly traces: readonly TraceListSummary[];
   readonly sortKey: TraceSortKey;
   readonly sortDescending: boolean;
 }
 
 export interface TracesActions {
-  tracesReceived(traces: readonly TraceSummary[]): void;
+  tracesReceived(traces: readonly TraceListSummary[]): void;
   /** Sorts by `key`; choosing the current key again flips the direction. */
   sortBy(key: TraceSortKey): void;
 }

@@ -1,10 +1,10 @@
 // What the Compare view offers as trace B, and which side A it compares against.
 import { describe, expect, it } from 'vitest';
 import { compareChoices, sideA } from '../../../src/app/compare-choices.ts';
-import type { TraceSummary } from '../../../src/core/model/summary.ts';
+import type { TraceListSummary } from '../../../src/core/model/summary.ts';
 
-function summary(traceId: string, rootName: string): TraceSummary {
-  return { traceId, rootName, rootService: 'api', services: ['api'], numSpans: 1, numErrors: 0, numRoots: 1, numOrphans: 0, durationNs: 1, startUnixNs: '1', rootSpanIds: [], orphanSpanIds: [] };
+function summary(traceId: string, rootName: string): TraceListSummary {
+  return { traceId, rootName, rootService: 'api', services: ['api'], numSpans: 1, numErrors: 0, numRoots: 1, numOrphans: 0, durationNs: 1, startUnixNs: '1' };
 }
 
 describe('compare choices', () => {

@@ -5,12 +5,12 @@ import { axisTicks, niceStep } from '../../../src/app/ticks.ts';
 import { sortTraces } from '../../../src/app/trace-sort.ts';
 import { ancestorRows, rowsWithChildren } from '../../../src/app/tree-walk.ts';
 import { keyMove } from '../../../src/app/waterfall-keys.ts';
-import type { TraceSummary } from '../../../src/core/model/summary.ts';
+import type { TraceListSummary } from '../../../src/core/model/summary.ts';
 
-function summary(traceId: string, over: Partial<TraceSummary>): TraceSummary {
+function summary(traceId: string, over: Partial<TraceListSummary>): TraceListSummary {
   return {
     traceId, rootName: 'r', rootService: 's', services: ['s'], numSpans: 1, numErrors: 0, numRoots: 1, numOrphans: 0,
-    durationNs: 1, startUnixNs: '1', rootSpanIds: [], orphanSpanIds: [], ...over,
+    durationNs: 1, startUnixNs: '1', ...over,
   };
 }
 
