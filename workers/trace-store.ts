@@ -251,7 +251,9 @@ export class TraceStore {
 
   private scoreCache: { generation: number; score: InstrumentationScore } | null = null;
 
+  /** Drops everything loaded, and stops the loads under way at their next chunk: what they read would go nowhere. */
   clear(): void {
+    this.cancelLoad();
     this.builder = new CountingBuilder();
     this.dataset = assemble(this.builder);
     this.generation++;

@@ -20,4 +20,18 @@ export class Generations {
   dataChanged(): void {
     this.dataGen++;
   }
+
+  private clearGen = 0;
+
+  /** Everything loaded was dropped (the worker also stopped the loads under way): a data change too. */
+  cleared(): void {
+    this.clearGen++;
+    this.dataGen++;
+  }
+
+  /** Stays current until the next clear: a load that outlives one has nothing left to show. */
+  sinceClear(): Ticket {
+    const clearGen = this.clearGen;
+    return () => this.clearGen === clearGen;
+  }
 }

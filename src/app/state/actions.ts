@@ -154,9 +154,15 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     try {
       if (replaceDemo) {
         await worker.clear();
-        gens.dataChanged();
+        gens.cleared();
       }
+      const notCleared = gens.sinceClear();
       const answer = await work();
+      // Cleared while it ran: the worker stopped it and dropped what it read, so there is nothing to show.
+      if (!notCleared()) {
+        get().loadSuperseded();
+        return answer;
+      }
       const keepOpen = get().preview !== null; // a first look put a trace of this load on screen: keep it
       const keptView = previewView(get());
       gens.dataChanged();
@@ -336,7 +342,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     },
     async clearAll() {
       await worker.clear();
-      gens.dataChanged();
+      gens.cleared();
       get().ingestCleared();
       get().tracesReceived([]);
       get().findingsCleared();

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createActions } from '../../../src/app/state/actions.ts';
 import { createStore } from '../../../src/app/state/store.ts';
 import { TraceStore } from '../../../workers/trace-store.ts';
-import { fakeWorker, twoTraces } from '../../support/app-flows.ts';
+import { bigJsonLines, fakeWorker, twoTraces } from '../../support/app-flows.ts';
 import { SdkWorld } from '../../support/sdk-world.ts';
 
 describe('app flows', () => {
@@ -164,4 +164,42 @@ describe('overlapping loads', () => {
     expect(store.getState().numLoadsActive).toBe(0);
   });
 
+  it('Clear during a big load stops it: nothing of it shows, and nothing is counted as loading', async () => {
+    const store = createStore();
+    let clock = 0;
+    // Summaries answer slowly: the load's own refresh would come after the clear's, and must not undo it.
+    const worker = fakeWorker(new TraceStore({ previewMinBytes: 0, chunkBytes: 64 * 1024, now: () => (clock += 100) }), new Map([['traces', 30]]));
+    const actions = createActions(worker, store);
+    await actions.loadFiles([{ name: 'demo.json', data: twoTraces().json }], 'demo');
+    let cleared: Promise<void> | undefined;
+    const stop = store.subscribe((s) => {
+      if (s.preview && !cleared) cleared = actions.clearAll();
+    });
+    await actions.loadFiles([{ name: 'big.jsonl', data: bigJsonLines() }], 'user');
+    await cleared;
+    stop();
+    expect(cleared).toBeDefined();
+    expect(store.getState()).toMatchObject({ numLoadsActive: 0, source: 'none', numSpans: 0, traces: [], inputs: [], preview: null, traceId: null });
+    // Nothing of the big load is left behind: the next load's input is the only one.
+    await actions.loadFiles([{ name: 'small.json', data: twoTraces().json }], 'user');
+    expect(store.getState()).toMatchObject({ numTraces: 2, inputs: [expect.objectContaining({ file: 'small.json' })] });
+  });
+
+  it('a load that ends after a Clear (a file decoded whole finishes first) shows nothing of itself', async () => {
+    // The worker stops a load at its next chunk; one in the middle of decoding a whole file ends later.
+    class FinishesFirst extends TraceStore {
+      override cancelLoad(): void {}
+    }
+    const store = createStore();
+    let clock = 0;
+    const actions = createActions(fakeWorker(new FinishesFirst({ previewMinBytes: 0, chunkBytes: 64 * 1024, now: () => (clock += 100) })), store);
+    let cleared: Promise<void> | undefined;
+    const stop = store.subscribe((s) => {
+      if (s.preview && !cleared) cleared = actions.clearAll();
+    });
+    await actions.loadFiles([{ name: 'big.jsonl', data: bigJsonLines() }], 'user');
+    stop();
+    expect(cleared).toBeDefined();
+    expect(store.getState()).toMatchObject({ numLoadsActive: 0, source: 'none', numSpans: 0, traces: [], inputs: [], traceId: null });
+  });
 });

@@ -141,6 +141,28 @@ describe('TraceStore.cancelLoad', () => {
     expect(again.inputs[0]).toMatchObject({ spans: 3000, errors: [] });
   });
 
+  it('a clear stops a load under way: nothing of it is kept, and the next load reads to the end', async () => {
+    const store = new TraceStore({ chunkBytes: 4096, now: steppingClock(), wholeReadBytes: 0 });
+    await store.load([{ name: 'first.json', data: firstJson }]);
+    let clearedAt = -1;
+    let lastBytes = 0;
+    const outcome = await store.load([{ name: 'big.jsonl', data: big }], (p) => {
+      if (p.phase === 'decoding') lastBytes = p.bytesDone;
+      if (clearedAt < 0 && p.phase === 'decoding' && p.numSpans > 300) {
+        clearedAt = p.bytesDone;
+        store.clear();
+      }
+    });
+    expect(clearedAt).toBeGreaterThan(0);
+    expect(lastBytes).toBeLessThanOrEqual(clearedAt + 4096);
+    expect(lastBytes).toBeLessThan(big.size);
+    expect(outcome).toEqual({ inputs: [], numTraces: 0, numSpans: 0 });
+    expect(store.data.spans).toHaveLength(0);
+    expect(store.inputs()).toEqual([]);
+    const again = await store.load([{ name: 'again.jsonl', data: big }]);
+    expect(again.inputs[0]).toMatchObject({ spans: 3000, errors: [] });
+  });
+
   it('a file read whole is dropped before decoding when cancelled after its first chunk', async () => {
     const store = new TraceStore({ chunkBytes: 4096, now: steppingClock(), wholeReadBytes: 0 });
     await store.load([{ name: 'first.json', data: firstJson }]);
