@@ -6,6 +6,7 @@ export type Ticket = () => boolean;
 
 export class Generations {
   private dataGen = 0;
+  private clearGen = 0;
   private readonly channelGen = new Map<Channel, number>();
 
   /** A new request on `channel`: earlier tickets of that channel turn stale. */
@@ -20,8 +21,6 @@ export class Generations {
   dataChanged(): void {
     this.dataGen++;
   }
-
-  private clearGen = 0;
 
   /** Everything loaded was dropped (the worker also stopped the loads under way): a data change too. */
   cleared(): void {
