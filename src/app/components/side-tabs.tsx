@@ -18,7 +18,7 @@ export function SideTabs() {
       <button type="button" role="tab" data-testid="findings-tab" aria-selected={tab === 'findings'} aria-busy={isPending} className={`side-tab${tab === 'findings' ? ' active' : ''}`} onClick={() => useStore.getState().sideTabChosen('findings')}>
         Findings{' '}
         {/* While they are computed no count is shown: 0 would claim that nothing is wrong. */}
-        {isPending && numFindings === 0 ? <span className="badge" title="checking what is loaded">{lintProgressText(progress)}</span> : <span className={`badge${hasProblems ? ' warn-badge' : ''}`}>{numFindings}</span>}
+        {isPending && numFindings === 0 ? <span className="badge" title="checking what is loaded">{lintProgressText(progress)}</span> : <span className={`badge${hasProblems ? ' warn-badge' : ''}`}>{numFindings.toLocaleString('en-US')}</span>}
       </button>
       <button type="button" role="tab" data-testid="score-tab" aria-selected={tab === 'score'} className={`side-tab${tab === 'score' ? ' active' : ''}`} onClick={() => useStore.getState().sideTabChosen('score')}>
         Score
