@@ -18,7 +18,7 @@ function EdgeLine({ edge, from, to, onPick, isPicked }: { edge: ServiceEdge; fro
     <g className={`graph-edge${edge.errors ? ' has-errors' : ''}${isPicked ? ' picked' : ''}`} data-testid="graph-edge" data-from={edge.from} data-to={edge.to} onClick={onPick} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && onPick()}>
       <path d={d} markerEnd="url(#arrow)" />
       <path d={d} className="edge-hit" />
-      <text x={mid} y={(y1 + y2) / 2 - 4} textAnchor="middle">{`${edge.kind} ×${edge.count}${edge.errors ? ` · ${edge.errors} err` : ''} · p95 ${edge.p95Ms.toFixed(1)} ms`}</text>
+      <text x={mid} y={(y1 + y2) / 2 - 4} textAnchor="middle">{`${edge.kind} ×${edge.count.toLocaleString('en-US')}${edge.errors ? ` · ${edge.errors.toLocaleString('en-US')} err` : ''} · p95 ${edge.p95Ms.toFixed(1)} ms`}</text>
     </g>
   );
 }

@@ -43,13 +43,13 @@ export function StatsView() {
             <tr key={`${r.service}\u0000${r.name}`} data-testid="stats-row" onClick={() => void actions.filterToName(r.name)}>
               <td>{r.service}</td>
               <td className="stats-name">{r.name}</td>
-              <td className="num">{r.count}</td>
+              <td className="num">{r.count.toLocaleString('en-US')}</td>
               <td className="num">{r.totalMs.toFixed(1)}</td>
               <td className="num">{r.selfMs.toFixed(1)}</td>
               <td className="num">{r.p50Ms.toFixed(1)}</td>
               <td className="num">{r.p95Ms.toFixed(1)}</td>
               <td className="num">{r.maxMs.toFixed(1)}</td>
-              <td className={`num${r.errors ? ' has-errors' : ''}`}>{r.errors}</td>
+              <td className={`num${r.errors ? ' has-errors' : ''}`}>{r.errors.toLocaleString('en-US')}</td>
             </tr>
           ))}
         </tbody>

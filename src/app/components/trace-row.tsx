@@ -26,15 +26,15 @@ export function TraceRow({ trace, top, height }: { trace: TraceListSummary; top:
       <span className="col-name" title={trace.rootName}>
         {trace.rootName}
         {trace.numOrphans > 0 ? <span className="badge orphan-badge" title="spans whose parent is not in this data">{trace.numOrphans} orphan</span> : null}
-        {numQueryMatches > 0 ? <span className="badge query-count" data-testid="trace-query-matches" title="spans matching the TraceQL query">{numQueryMatches} match{numQueryMatches === 1 ? '' : 'es'}</span> : null}
-        {numFindings > 0 ? <span className="badge finding-count" data-testid="trace-findings" title="lint findings in this trace">{numFindings} finding{numFindings === 1 ? '' : 's'}</span> : null}
+        {numQueryMatches > 0 ? <span className="badge query-count" data-testid="trace-query-matches" title="spans matching the TraceQL query">{numQueryMatches.toLocaleString('en-US')} match{numQueryMatches === 1 ? '' : 'es'}</span> : null}
+        {numFindings > 0 ? <span className="badge finding-count" data-testid="trace-findings" title="lint findings in this trace">{numFindings.toLocaleString('en-US')} finding{numFindings === 1 ? '' : 's'}</span> : null}
       </span>
       <span className="col-services" title={trace.services.join(', ')}>
         <span className="num">{trace.services.length}</span> <span className="muted">{trace.services.join(', ')}</span>
       </span>
       <span className="col-spans num">{trace.numSpans.toLocaleString('en-US')}</span>
       <span className="col-duration num">{formatDuration(trace.durationNs)}</span>
-      <span className={`col-errors num${trace.numErrors > 0 ? ' has-errors' : ' muted'}`}>{trace.numErrors}</span>
+      <span className={`col-errors num${trace.numErrors > 0 ? ' has-errors' : ' muted'}`}>{trace.numErrors.toLocaleString('en-US')}</span>
       <span className="col-start num" title={`${trace.startUnixNs} ns since the Unix epoch`}>{formatStartTime(trace.startUnixNs)}</span>
     </div>
   );
