@@ -1,7 +1,7 @@
 // The span ids of a trace's rows cross to the page as one string with each row's end; the page cuts each
 // row's id back out of it (src/app/span-ids.ts). Real SDK spans, and ids a malformed dump can hold.
 import { describe, expect, it } from 'vitest';
-import { rowsOfSpanIds, spanIdAt } from '../../../src/app/span-ids.ts';
+import { rowOfSpanId, rowsOfSpanIds, spanIdAt } from '../../../src/app/span-ids.ts';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
 import { waterfallColumns, type WaterfallColumns } from '../../../src/core/model/waterfall.ts';
 import { pageColumnBuffers, pageColumns } from '../../../workers/page-columns.ts';
@@ -20,7 +20,8 @@ describe('page columns', () => {
     expect(cols.numRows).toBe(100);
     expect(Array.from({ length: cols.numRows }, (_, row) => spanIdAt(page, row))).toEqual(cols.spanIds);
     const rows = rowsOfSpanIds(page, [cols.spanIds[42]!, cols.spanIds[0]!, 'not-an-id']);
-    expect([...rows]).toEqual([[cols.spanIds[0], 0], [cols.spanIds[42], 42]]);
+    expect(rows).toEqual(new Map([[cols.spanIds[42], 42], [cols.spanIds[0], 0]]));
+    cols.spanIds.forEach((id, row) => expect(rowOfSpanId(page, id)).toBe(row));
     expect('spanIds' in page).toBe(false);
   });
 
@@ -30,6 +31,16 @@ describe('page columns', () => {
     expect(odd.map((_, row) => spanIdAt(page, row))).toEqual(odd);
     expect(rowsOfSpanIds(page, ['x', '']).get('x')).toBe(4);
     expect(rowsOfSpanIds(page, ['x', '']).get('')).toBe(0);
+  });
+
+  it("finds an id only where a row's id is exactly it: not inside a longer one, not across two rows", () => {
+    const ids = ['abab', 'ab', 'xa', 'bz', 'ab'];
+    const page = pageColumns({ ...sdkColumns(), spanIds: ids, numRows: ids.length });
+    expect(rowOfSpanId(page, 'ab')).toBe(1); // "ab" opens row 0's "abab" first, and repeats in row 4
+    expect(rowOfSpanId(page, 'ba')).toBe(-1); // inside "abab"
+    expect(rowOfSpanId(page, 'abx')).toBe(-1); // "ab" + "xa" across rows 1 and 2
+    expect(rowOfSpanId(page, 'bz')).toBe(3);
+    expect(rowOfSpanId(page, '')).toBe(-1);
   });
 
   it('transfers the ends with the other typed arrays', () => {
