@@ -3,8 +3,8 @@
 // (default 200k; either 0 leaves its shape out).
 // For each load: time to the first waterfall row of the new data, time until the load indicator goes, the
 // longest main-thread task (PerformanceObserver 'longtask'), time until the findings arrive, and the worker's
-// JS heap (CDP Runtime.getHeapUsage on the worker target). For the huge trace also: frame times while the
-// waterfall scrolls, collapse-all latency and search latency. Baselines from the same page and run: the
+// JS heap (CDP Runtime.getHeapUsage on the worker target), after the load and, collected, after a Clear. For
+// the huge trace also: frame times while the waterfall scrolls, collapse-all latency and search latency. Baselines from the same page and run: the
 // page's own JSON.parse of the first 50 MB of the same JSON-lines text, and frame intervals on the idle page.
 // It builds nothing: run `npx vite build` first (`npm run bench:browser:large` does).
 // Run: npx tsx bench/browser-large.ts [numSpans] [hugeSpans]   (defaults 1,000,000 and 200,000)
@@ -82,6 +82,14 @@ interface LoadFigures {
 /** The worker's used JS heap via CDP (without collecting first: what the worker holds right then). */
 async function workerHeapMiB(cdp: CDPSession): Promise<number | null> {
   const bytes = await (await attachWorker(cdp))?.usedBytes(false);
+  return bytes === undefined || bytes === null ? null : bytes / 2 ** 20;
+}
+
+/** Clicks Clear, then reads the worker's JS heap after full collections: what it keeps of data gone. */
+async function heapAfterClear(page: Page): Promise<number | null> {
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await page.waitForFunction(() => (document.querySelector('.counts')?.textContent ?? '').includes('nothing loaded'), undefined, { timeout: LONG_WAIT });
+  const bytes = await (await attachWorker(await page.context().newCDPSession(page)))?.usedBytes(true);
   return bytes === undefined || bytes === null ? null : bytes / 2 ** 20;
 }
 
@@ -288,6 +296,8 @@ try {
       lines.push(row(`  search "${SEARCH_NAME}" → count shown`, fmt(acts.searchMs)));
       lines.push(row('    search count shown', acts.searchText));
     }
+    const cleared = await heapAfterClear(page);
+    lines.push(row('  worker JS heap after Clear (collected)', cleared === null ? 'n/a' : `${cleared.toFixed(0)} MiB`));
     await page.close();
     rmSync(written.file, { force: true });
   }
