@@ -172,19 +172,20 @@ export class TraceStore {
     // A first look lacks spans not read yet: its findings (orphans, missing parents) would be wrong.
     if (this.previewLoadEnd) return this.previewLoadEnd.then(() => this.lint(options));
     const key = JSON.stringify(options);
-    if (this.lintCache?.generation !== this.generation || this.lintCache.key !== key) {
+    // show() forgets the run of the data shown before; a run for other options is replaced.
+    if (this.lintCache?.key !== key) {
       const { config, errors } = buildLintConfig([options], new Set(RULES_BY_ID.keys()), Date.now());
       const steps = lintSteps(this.dataset, ALL_RULES, config);
       const generation = this.generation;
-      const running = (this.lintRunning = { generation, fraction: 0 });
+      const progress: { fraction: number | null } = { fraction: 0 };
       const done = (async (): Promise<LintCache> => {
         for (let sliceStart = performance.now(); ; ) {
           const step = steps.next();
           if (step.done) {
-            if (this.lintRunning === running) this.lintRunning = null;
+            progress.fraction = null;
             return { errors, findings: step.value, index: new FindingsIndex(step.value, PAGE_FINDINGS_PER_RULE) };
           }
-          running.fraction = step.value;
+          progress.fraction = step.value;
           if (performance.now() - sliceStart >= LINT_SLICE_MS) {
             await macrotask();
             // A newer load made this run stale: its askers are stale too (the page drops their answers).
@@ -193,17 +194,17 @@ export class TraceStore {
           }
         }
       })();
-      this.lintCache = { generation, key, done };
+      this.lintCache = { key, done, progress };
     }
     return this.lintCache.done;
   }
 
-  private lintCache: { generation: number; key: string; done: Promise<LintCache> } | null = null;
-  private lintRunning: { generation: number; fraction: number } | null = null;
+  /** The lint of what is shown, for one set of options: its answer, and how far it has got (null once done). */
+  private lintCache: { key: string; done: Promise<LintCache>; progress: { fraction: number | null } } | null = null;
 
   /** How far the lint of what is loaded has got (0 to 1, an estimate), or null when none is running. */
   lintProgress(): number | null {
-    return this.lintRunning?.generation === this.generation ? this.lintRunning.fraction : null;
+    return this.lintCache?.progress.fraction ?? null;
   }
 
   /**
@@ -240,11 +241,10 @@ export class TraceStore {
    */
   async instrumentationScore(): Promise<InstrumentationScore> {
     if (this.previewLoadEnd) await this.previewLoadEnd;
-    if (this.scoreCache?.generation !== this.generation) this.scoreCache = { generation: this.generation, score: instrumentationScore(this.dataset) };
-    return this.scoreCache.score;
+    return (this.scoreCache ??= instrumentationScore(this.dataset));
   }
 
-  private scoreCache: { generation: number; score: InstrumentationScore } | null = null;
+  private scoreCache: InstrumentationScore | null = null;
 
   /** Drops everything loaded, and stops the loads under way at their next chunk: what they read would go nowhere. */
   clear(): void {
@@ -254,8 +254,9 @@ export class TraceStore {
   }
 
   /**
-   * Makes `dataset` the one the page's questions are answered from. Answers kept for the one before go with
-   * it: a million spans' findings held ~165 MiB of the worker's heap after a Clear until the next lint.
+   * Makes `dataset` the one the page's questions are answered from; the only place the data changes. Answers
+   * kept for the one before go with it, so the caches need no generation of their own: a million spans'
+   * findings held ~165 MiB of the worker's heap after a Clear until the next lint.
    */
   private show(dataset: Dataset): void {
     this.dataset = dataset;
@@ -298,13 +299,14 @@ export class TraceStore {
 
   /** The trace's fans of similar siblings, computed once per trace and load. */
   private fansOf(t: TraceModel): Fans {
-    if (this.fanCache?.generation !== this.generation) this.fanCache = { generation: this.generation, byTrace: new Map() };
-    let fans = this.fanCache.byTrace.get(t.traceId);
-    if (!fans) this.fanCache.byTrace.set(t.traceId, (fans = findFans(this.dataset, t)));
+    const byTrace = (this.fanCache ??= new Map());
+    let fans = byTrace.get(t.traceId);
+    if (!fans) byTrace.set(t.traceId, (fans = findFans(this.dataset, t)));
     return fans;
   }
 
-  private fanCache: { generation: number; byTrace: Map<string, Fans> } | null = null;
+  /** Fans by trace id, of the data shown. */
+  private fanCache: Map<string, Fans> | null = null;
 
   /**
    * Visible rows given collapsed rows ('all' collapses every parent). With `onlyRows`, only those rows and
