@@ -4,8 +4,9 @@
 // For each load: time to the first waterfall row of the new data, time until the load indicator goes, the
 // longest main-thread task (PerformanceObserver 'longtask'), time until the findings arrive, and the worker's
 // JS heap (CDP Runtime.getHeapUsage on the worker target), after the load and, collected, after a Clear. For
-// the huge trace also: frame times while the waterfall scrolls, collapse-all latency and search latency. Baselines from the same page and run: the
-// page's own JSON.parse of the first 50 MB of the same JSON-lines text, and frame intervals on the idle page.
+// the huge trace also: frame times while the waterfall scrolls, collapse-all latency and search latency (by
+// name and by attribute value). Baselines from the same page and run: the page's own JSON.parse of the first
+// 50 MB of the same JSON-lines text, and frame intervals on the idle page.
 // It builds nothing: run `npx vite build` first (`npm run bench:browser:large` does).
 // Run: npx tsx bench/browser-large.ts [numSpans] [hugeSpans]   (defaults 1,000,000 and 200,000)
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -80,9 +81,9 @@ interface LoadFigures {
   readonly counts: string;
 }
 
-/** The worker's used JS heap via CDP (without collecting first: what the worker holds right then). */
-async function workerHeapMiB(cdp: CDPSession): Promise<number | null> {
-  const bytes = await (await attachWorker(cdp))?.usedBytes(false);
+/** The worker's used JS heap via CDP; `collect`: after full collections, else what it holds right then. */
+async function workerHeapMiB(cdp: CDPSession, collect = false): Promise<number | null> {
+  const bytes = await (await attachWorker(cdp))?.usedBytes(collect);
   return bytes === undefined || bytes === null ? null : bytes / 2 ** 20;
 }
 
@@ -90,8 +91,7 @@ async function workerHeapMiB(cdp: CDPSession): Promise<number | null> {
 async function heapAfterClear(page: Page): Promise<number | null> {
   await page.getByRole('button', { name: 'Clear' }).click();
   await page.waitForFunction(() => (document.querySelector('.counts')?.textContent ?? '').includes('nothing loaded'), undefined, { timeout: LONG_WAIT });
-  const bytes = await (await attachWorker(await page.context().newCDPSession(page)))?.usedBytes(true);
-  return bytes === undefined || bytes === null ? null : bytes / 2 ** 20;
+  return workerHeapMiB(await page.context().newCDPSession(page), true);
 }
 
 async function openFreshPage(url: string, context: Awaited<ReturnType<typeof launchBrowser>>['context']): Promise<Page> {

@@ -33,6 +33,9 @@ export function fdWriter(fd: number, writeSync: WriteSync = fsWriteSync, wait: (
   };
 }
 
+/** Never notified: Atomics.wait on it only sleeps (the CLI's one thread may block). */
+const SLEEPER = new Int32Array(new SharedArrayBuffer(4));
+
 function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  Atomics.wait(SLEEPER, 0, 0, ms);
 }

@@ -4,7 +4,6 @@ import type { ExportKind } from '../../../workers/trace-store.ts';
 import type { TraceWorker } from '../worker-client.ts';
 import type { Store } from './store.ts';
 
-
 const FILE_SUFFIX: Record<ExportKind, string> = { 'otlp-json': 'otlp.json', 'chrome-trace': 'chrome-trace.json', findings: 'findings.json' };
 
 export function exportFlow(worker: TraceWorker, get: () => Store): (kind: ExportKind, scope: 'trace' | 'all') => Promise<void> {
