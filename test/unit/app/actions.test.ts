@@ -114,9 +114,11 @@ describe('ingest slice', () => {
     const store = createStore();
     store.getState().loadStarted();
     store.getState().loadStarted();
+    store.getState().findingsRequested();
     store.getState().workerCrashed('out of memory');
     const s = store.getState();
     expect(s.numLoadsActive).toBe(0);
+    expect(s.findingsPending).toBe(false); // no findings will come to end the check
     expect(s.progress).toBeNull();
     expect(s.pageErrors).toEqual([{ file: '(trace worker)', where: 'worker', message: 'out of memory; reload the page to start again' }]);
   });

@@ -1,6 +1,6 @@
 // A big load's first look in the app's flows (over a real TraceStore reading 64 KiB chunks where the test
 // says so): it shows while the load decodes, what the user does in it survives the load's end, and a small
-// load ending beside it leaves it standing.
+// load ending beside it leaves it standing; a load failing after it ends the findings' check.
 import { SpanKind } from '@opentelemetry/api';
 import { describe, expect, it } from 'vitest';
 import { createActions } from '../../../src/app/state/actions.ts';
@@ -147,5 +147,26 @@ describe('a first look', () => {
     const s = store.getState();
     expect(s).toMatchObject({ numLoadsActive: 0, preview: null, progress: null, numTraces: 122, traceId: firstLookTrace });
     expect(s.inputs.map((i) => i.file).sort()).toEqual(['big.jsonl', 'small.json']);
+  });
+
+  it('a load that fails after its first look leaves no findings marked as being checked, and says why', async () => {
+    const traceStore = new TraceStore({ previewMinBytes: 0 });
+    const worker = fakeWorker(traceStore);
+    // The worker fails while assembling, after the first look went out.
+    const failing = { ...worker, load: ((files, onProgress, onPreview) =>
+      traceStore.load(files, (p) => {
+        if (p.phase === 'assembling') throw new Error('out of memory');
+        onProgress?.(p);
+      }, onPreview)) as typeof worker.load };
+    const store = createStore();
+    const actions = createActions(failing, store);
+    let pendingInFirstLook = false;
+    const stop = store.subscribe((s) => void (pendingInFirstLook ||= s.preview !== null && s.findingsPending));
+    await actions.loadFiles([{ name: 'big.jsonl', data: bigJsonLines() }], 'user');
+    stop();
+    expect(pendingInFirstLook).toBe(true);
+    const s = store.getState();
+    expect(s).toMatchObject({ findingsPending: false, numLoadsActive: 0, preview: null });
+    expect(s.pageErrors).toEqual([expect.objectContaining({ file: 'big.jsonl', where: 'worker', message: expect.stringContaining('out of memory') })]);
   });
 });
