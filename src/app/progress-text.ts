@@ -33,6 +33,10 @@ export function progressParts(p: LoadProgress): ProgressParts {
 }
 
 export function progressText(p: LoadProgress): string {
-  const { what, size, figures } = progressParts(p);
+  return partsText(progressParts(p));
+}
+
+/** The parts as one line, as progressText gives it. */
+export function partsText({ what, size, figures }: ProgressParts): string {
   return [what, size, figures].join(' · ');
 }

@@ -4,7 +4,7 @@
 // (JSON documents, console dumps, compressed files) is dropped before decoding; data loaded before stays.
 import { useEffect, useState } from 'react';
 import { useActions } from '../actions-context.ts';
-import { progressParts, progressText } from '../progress-text.ts';
+import { partsText, progressParts } from '../progress-text.ts';
 import { useStore } from '../state/store.ts';
 import type { LoadProgress as ReadProgress } from '../../../workers/trace-store.ts';
 
@@ -64,9 +64,10 @@ export function LoadProgress() {
 }
 
 function ProgressText({ progress }: { progress: ReadProgress }) {
-  const { what, size, figures } = progressParts(progress);
+  const parts = progressParts(progress);
+  const { what, size, figures } = parts;
   return (
-    <span className="load-progress-text" title={progressText(progress)}>
+    <span className="load-progress-text" title={partsText(parts)}>
       <span className="load-progress-what">{what}</span>
       <span className="load-progress-size">{` · ${size}`}</span>
       <span className="load-progress-figures">{` · ${figures}`}</span>
