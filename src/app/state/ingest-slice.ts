@@ -63,7 +63,7 @@ export const createIngestSlice: StateCreator<Store, [], [], IngestSlice> = (set)
   loadProgressed: (progress) => set({ progress }),
   previewShown: (numSpans, numTraces) => set({ preview: { numSpans }, inputs: [], numSpans, numTraces }),
   loadFinished: ({ inputs, numSpans, numTraces, source }) => set((s) => ({ inputs, numSpans, numTraces, source, ...oneLoadLess(s) })),
-  loadSuperseded: () => set((s) => ({ numLoadsActive: Math.max(0, s.numLoadsActive - 1) })),
+  loadSuperseded: () => set(oneLoadLess),
   loadFailed: (error) => set((s) => ({ pageErrors: [...s.pageErrors, error], ...oneLoadLess(s) })),
   workerCrashed: (message) =>
     set((s) => ({ pageErrors: [...s.pageErrors, { file: '(trace worker)', where: 'worker', message: `${message}; reload the page to start again` }], numLoadsActive: 0, progress: null, preview: null, findingsPending: false })),
@@ -71,9 +71,10 @@ export const createIngestSlice: StateCreator<Store, [], [], IngestSlice> = (set)
 });
 
 /**
- * One load fewer under way. While another still runs, its progress and its first look's note stay: a load
- * ended beside a big load's first look is assembled with the big load's spans read so far (the worker's
- * one builder), so what is shown still lacks spans not read yet.
+ * One load fewer under way, however it ended (done, failed, overtaken by a newer load or a Clear). While
+ * another still runs, its progress and its first look's note stay: a load ended beside a big load's first
+ * look is assembled with the big load's spans read so far (the worker's one builder), so what is shown still
+ * lacks spans not read yet. With the last one they go.
  */
 function oneLoadLess(s: IngestValues): Pick<IngestValues, 'numLoadsActive' | 'progress' | 'preview'> {
   const numLoadsActive = Math.max(0, s.numLoadsActive - 1);

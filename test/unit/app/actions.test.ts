@@ -110,6 +110,22 @@ describe('app flows', () => {
 });
 
 describe('ingest slice', () => {
+  it("a first look's note and the progress stay while a load runs, and go with the last, however it ends", () => {
+    const store = createStore();
+    const progress = { file: 'big.jsonl', fileIdx: 0, numFiles: 1, bytesDone: 1, bytesTotal: 2, numSpans: 3, phase: 'decoding', elapsedMs: 4 } as const;
+    const finish = { inputs: [], numSpans: 0, numTraces: 0, source: 'user' } as const;
+    for (const end of [() => store.getState().loadFinished(finish), () => store.getState().loadFailed({ file: 'x', where: 'worker', message: 'm' }), () => store.getState().loadSuperseded()]) {
+      store.getState().loadStarted('user');
+      store.getState().loadStarted('user');
+      store.getState().previewShown(4000, 40);
+      store.getState().loadProgressed(progress);
+      store.getState().loadFinished(finish);
+      expect(store.getState()).toMatchObject({ numLoadsActive: 1, preview: { numSpans: 4000 }, progress });
+      end();
+      expect(store.getState()).toMatchObject({ numLoadsActive: 0, preview: null, progress: null });
+    }
+  });
+
   it('a crashed worker ends every load under way and says so', () => {
     const store = createStore();
     store.getState().loadStarted();
