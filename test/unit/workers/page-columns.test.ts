@@ -1,5 +1,5 @@
-// The span ids of a trace's rows cross to the page as one string with each row's end; the page cuts each
-// row's id back out of it (src/app/span-ids.ts). Real SDK spans, and ids a malformed dump can hold.
+// The span ids of a trace's rows cross to the page as the code units of all of them, transferred, with each
+// row's end; the page cuts each row's id back out of them (src/app/span-ids.ts). Real SDK spans, and ids a malformed dump can hold.
 import { describe, expect, it } from 'vitest';
 import { rowOfSpanId, rowsOfSpanIds, spanIdAt } from '../../../src/app/span-ids.ts';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
@@ -23,6 +23,9 @@ describe('page columns', () => {
     expect(rows).toEqual(new Map([[cols.spanIds[42], 42], [cols.spanIds[0], 0]]));
     cols.spanIds.forEach((id, row) => expect(rowOfSpanId(page, id)).toBe(row));
     expect('spanIds' in page).toBe(false);
+    // Hex ids take one byte per character.
+    expect(page.spanIdUnits).toBeInstanceOf(Uint8Array);
+    expect(page.spanIdUnits.length).toBe(16 * cols.numRows);
   });
 
   it('keeps ids of any length and text, and an empty one, in their rows', () => {
@@ -31,6 +34,23 @@ describe('page columns', () => {
     expect(odd.map((_, row) => spanIdAt(page, row))).toEqual(odd);
     expect(rowsOfSpanIds(page, ['x', '']).get('x')).toBe(4);
     expect(rowsOfSpanIds(page, ['x', '']).get('')).toBe(0);
+    expect(page.spanIdUnits).toBeInstanceOf(Uint16Array);
+  });
+
+  it('gives back exactly what a JSON escape can make of an id: Latin-1 text, a lone surrogate, a very long id', () => {
+    const latin = ['café', 'ÿ'];
+    const latinPage = pageColumns({ ...sdkColumns(), spanIds: latin, numRows: latin.length });
+    expect(latinPage.spanIdUnits).toBeInstanceOf(Uint8Array);
+    expect(latin.map((_, row) => spanIdAt(latinPage, row))).toEqual(latin);
+    expect(rowOfSpanId(latinPage, 'ÿ')).toBe(1);
+
+    const long = 'f'.repeat(70_000);
+    const odd = ['ab\ud800', long, '\udc00z'];
+    const page = pageColumns({ ...sdkColumns(), spanIds: odd, numRows: odd.length });
+    expect(odd.map((_, row) => spanIdAt(page, row))).toEqual(odd);
+    expect(rowOfSpanId(page, long)).toBe(1);
+    expect(rowOfSpanId(page, '\udc00z')).toBe(2);
+    expect(rowOfSpanId(page, 'ab\ufffd')).toBe(-1);
   });
 
   it("finds an id only where a row's id is exactly it: not inside a longer one, not across two rows", () => {
@@ -43,9 +63,10 @@ describe('page columns', () => {
     expect(rowOfSpanId(page, '')).toBe(-1);
   });
 
-  it('transfers the ends with the other typed arrays', () => {
+  it('transfers the ids and their ends with the other typed arrays', () => {
     const page = pageColumns(sdkColumns());
     const buffers = pageColumnBuffers(page);
+    expect(buffers).toContain(page.spanIdUnits.buffer);
     expect(buffers).toContain(page.spanIdEnds.buffer);
     expect(buffers).toContain(page.startNs.buffer);
     expect(new Set(buffers).size).toBe(buffers.length);
