@@ -22,17 +22,21 @@ export function time<T>(runs: number, fn: () => T): { ms: number; result: T } {
  * JIT has optimized it: what the app's worker sees when it decodes its first file). Between runs the event
  * loop turns once, so cleanup left by the run before is not charged to the next.
  *
- * `collect`: also collect the heap (--expose-gc) before each run, where runs leave gigabytes behind. At 1M
- * spans our protobuf decode took 5.3–5.5 s after reflection's runs, 4.2–4.4 s with the heap collected first
- * (2.3 s after its own runs: the rest is not understood yet). It throws away the JIT's optimized code too,
- * which at 100k spans made every run a first run (1.33× JSON.parse, not 1.09×), so 100k runs without it.
+ * Each function returns a digest of its work (a count to check), never the work itself: a result kept while
+ * the next function runs is live heap that run's collections must get past. At 1M spans, with reflection's
+ * 1.3 GB message tree kept, our protobuf decode took 5.2–5.8 s (its scavenges 0.9–1.7 s), against 2.8–4.1 s
+ * (0.4–0.5 s) with nothing kept: that, not the order of runs, was the "heap-state effect" these figures
+ * carried before (0.87–0.92× reflection at 1M).
+ *
+ * `collect`: also collect the heap (--expose-gc) before each run, where runs leave gigabytes behind. It
+ * throws away the JIT's optimized code too, which at 100k spans made every run a first run (1.33×
+ * JSON.parse, not 1.09×), so 100k runs without it.
  */
-export async function timeInTurns<T extends unknown[]>(runs: number, collect: boolean, ...fns: { [K in keyof T]: () => T[K] }): Promise<{ [K in keyof T]: { ms: number; firstMs: number; result: T[K] } }> {
+export async function timeInTurns<T extends Array<number | string>>(runs: number, collect: boolean, ...fns: { [K in keyof T]: () => T[K] }): Promise<{ [K in keyof T]: { ms: number; firstMs: number; result: T[K] } }> {
   const samples = fns.map(() => [] as number[]);
   const results: unknown[] = [];
   for (let round = 0; round < runs; round++) {
     for (const [i, fn] of fns.entries()) {
-      results[i] = undefined; // only the last round's results are kept
       if (collect) (globalThis as { gc?: () => void }).gc?.();
       await new Promise((resolve) => setTimeout(resolve, 0));
       const t0 = performance.now();
