@@ -1,7 +1,7 @@
 // A trace's waterfall columns as the page receives them: every column is a transferred typed array, the span
 // ids too, as the UTF-16 code units of all rows' ids one after another with each row's end. As 200,000
 // separate strings the ids cost the page 52-86 ms to read out of the message on opening a 200k-span trace
-// (Chromium, inside tasks of 131-202 ms); as one string, 8-35 ms at 1M rows (its 16M characters are copied
+// (Chromium, inside tasks of 131-202 ms); as one string, 34-48 ms at 1M rows (its 16M characters are copied
 // by the structured clone); transferred, nothing. The page cuts a row's id out when it needs it
 // (src/app/span-ids.ts).
 import type { WaterfallColumns } from '../src/core/model/waterfall.ts';
