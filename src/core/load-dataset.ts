@@ -1,6 +1,10 @@
 // The whole pipeline for callers that hold every input at once (the CLI, tests): load each, assemble all.
+// Compressed input is inflated piece by piece as the app's worker does (load-chunks.ts), so a gzipped
+// JSON-lines dump is never inflated into one buffer, and is not bounded as one.
 import { assemble, type Dataset } from './model/assemble.ts';
 import { DatasetBuilder } from './model/dataset-builder.ts';
+import { detectCompression } from './decode/decompress.ts';
+import { ChunkedLoad } from './decode/load-chunks.ts';
 import { loadInput, type LoadOptions } from './decode/load.ts';
 
 export interface NamedBytes {
@@ -10,7 +14,19 @@ export interface NamedBytes {
 
 export function loadDataset(inputs: readonly NamedBytes[], options: LoadOptions = {}): Dataset {
   const builder = new DatasetBuilder();
-  for (const input of inputs) loadInput(builder, input.name, input.bytes, options);
+  for (const input of inputs) {
+    if (detectCompression(input.bytes) === 'none') loadInput(builder, input.name, input.bytes, options);
+    else loadInChunks(builder, input, options);
+  }
   builder.releasePool();
   return assemble(builder);
+}
+
+/** Pieces of compressed input handed over at a time: as the worker's reads, so both inflate alike. */
+const CHUNK_BYTES = 1024 * 1024;
+
+function loadInChunks(builder: DatasetBuilder, input: NamedBytes, options: LoadOptions): void {
+  const load = new ChunkedLoad(builder, input.name, options);
+  for (let at = 0; at < input.bytes.length; at += CHUNK_BYTES) load.push(input.bytes.subarray(at, at + CHUNK_BYTES));
+  load.end();
 }

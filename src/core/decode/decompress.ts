@@ -27,26 +27,46 @@ export function decompress(bytes: Uint8Array, maxBytes = DEFAULT_MAX_DECOMPRESSE
   return { bytes: current, layers };
 }
 
+/** Compressed bytes handed to the inflater at once, so output (and the bound) is checked as it grows. */
+const SLICE_BYTES = 64 * 1024;
+
+/**
+ * gzip or zstd inflated as it arrives: `push` the compressed chunks in order, then `finish`; the inflated
+ * chunks go to `ondata` as they come out. Each throws on corrupt or (at `finish`) cut-short data.
+ */
+export class InflateStream {
+  private readonly stream: Gunzip | ZstdDecompress;
+
+  constructor(readonly kind: 'gzip' | 'zstd', ondata: (chunk: Uint8Array) => void) {
+    this.stream = kind === 'gzip' ? new Gunzip(ondata) : new ZstdDecompress(ondata);
+  }
+
+  push(chunk: Uint8Array): void {
+    for (let pos = 0; pos < chunk.length; pos += SLICE_BYTES) this.stream.push(chunk.subarray(pos, pos + SLICE_BYTES), false);
+  }
+
+  finish(): void {
+    this.stream.push(new Uint8Array(0), true);
+  }
+}
+
+/** The refusal of input that inflates past `maxBytes`. */
+export function decompressionLimitError(kind: 'gzip' | 'zstd', maxBytes: number, inputBytes: number): DecompressionLimitError {
+  return new DecompressionLimitError(
+    `${kind} data expands past ${Math.round(maxBytes / 2 ** 20)} MiB (from ${inputBytes} bytes); refused as a possible decompression bomb`,
+  );
+}
+
 function inflate(kind: 'gzip' | 'zstd', input: Uint8Array, maxBytes: number): Uint8Array {
   const chunks: Uint8Array[] = [];
   let total = 0;
-  const ondata = (chunk: Uint8Array): void => {
+  const stream = new InflateStream(kind, (chunk) => {
     total += chunk.length;
-    if (total > maxBytes) {
-      throw new DecompressionLimitError(
-        `${kind} data expands past ${Math.round(maxBytes / 2 ** 20)} MiB (from ${input.length} bytes); refused as a possible decompression bomb`,
-      );
-    }
+    if (total > maxBytes) throw decompressionLimitError(kind, maxBytes, input.length);
     chunks.push(chunk);
-  };
-  const stream = kind === 'gzip' ? new Gunzip(ondata) : new ZstdDecompress(ondata);
-  // Push in slices so the bound is checked while inflating, not after.
-  const SLICE = 64 * 1024;
-  for (let pos = 0; pos < input.length; pos += SLICE) {
-    const end = Math.min(pos + SLICE, input.length);
-    stream.push(input.subarray(pos, end), end === input.length);
-  }
-  if (input.length === 0) stream.push(input, true);
+  });
+  stream.push(input);
+  stream.finish();
   const out = new Uint8Array(total);
   let offset = 0;
   for (const c of chunks) {

@@ -1,13 +1,14 @@
 // Loads one input handed over chunk by chunk (the worker reads a File with Blob.stream()). The format is
 // sniffed from the first SNIFF_BYTES, exactly as loadInput sniffs a whole input. Formats with a stream
 // decoder (OTLP JSON lines, length-delimited OTLP/protobuf) then decode each chunk as it arrives, so the
-// input is never one string nor one buffer and may exceed V8's ~512 MiB string limit. Everything else
-// (compressed gzip/zstd input, and every format that needs the whole document: JSON, console dumps, plain
-// protobuf) is collected into one buffer and handed to loadInput at the end, as before: for those a stop
-// (cancel) can only take effect between chunks of reading, before any decoding.
+// input is never one string nor one buffer and may exceed V8's ~512 MiB string limit. Compressed input
+// (gzip, zstd) is inflated as it arrives and its inflated chunks go to a ChunkedLoad of their own, so a
+// gzipped dump streams like a plain one. Everything else (every format that needs the whole document: JSON,
+// console dumps, plain protobuf) is collected into one buffer and handed to loadInput at the end, as before:
+// for those a stop (cancel) can only take effect between chunks of reading, before any decoding.
 import type { DatasetBuilder, InputReport } from '../model/dataset-builder.ts';
 import type { SpanSink } from '../model/records.ts';
-import { detectCompression } from './decompress.ts';
+import { DEFAULT_MAX_DECOMPRESSED_BYTES, DecompressionLimitError, decompressionLimitError, detectCompression, InflateStream } from './decompress.ts';
 import { closeReport, loadInput, sniffFormat, SNIFF_BYTES, type LoadOptions } from './load.ts';
 import { join, type ChunkDecoder } from './stream.ts';
 
@@ -17,12 +18,18 @@ export interface ChunkedLoadOptions extends LoadOptions {
   /** The input's bytes when they are already in memory (the chunks are views of them): an input read
    *  whole then uses them instead of a copy. */
   readonly inMemory?: Uint8Array;
+  /** Layers of compression around this input already taken off (a .json.gz.gz has two). */
+  readonly layers?: number;
 }
+
+/** Layers of compression taken off at most, as decompress() does for a whole input. */
+const MAX_LAYERS = 4;
 
 type Mode =
   | { readonly kind: 'sniffing' }
   | { readonly kind: 'whole' }
   | { readonly kind: 'streaming'; readonly decoder: ChunkDecoder; readonly sink: SpanSink; readonly report: InputReport; readonly format: string }
+  | { readonly kind: 'inflating'; readonly inflater: InflateStream; readonly inner: ChunkedLoad }
   | { readonly kind: 'finished'; readonly report: InputReport };
 
 /** Feed with `push` (a chunk must not be changed after), then call `end` once, or `stop` to give up early. */
@@ -41,7 +48,7 @@ export class ChunkedLoad {
 
   /** True once the input is known to decode while it is read. */
   get isStreaming(): boolean {
-    return this.mode.kind === 'streaming';
+    return this.mode.kind === 'streaming' || (this.mode.kind === 'inflating' && this.mode.inner.isStreaming);
   }
 
   push(chunk: Uint8Array): void {
@@ -57,6 +64,10 @@ export class ChunkedLoad {
         return this.collect(chunk, before);
       case 'streaming':
         return this.feed(chunk);
+      case 'inflating': {
+        const mode = this.mode;
+        return this.inflate(mode, () => mode.inflater.push(chunk));
+      }
       case 'finished':
         return;
       default: {
@@ -72,6 +83,10 @@ export class ChunkedLoad {
     // decide() always leaves sniffing (TypeScript cannot see through the call).
     const mode = this.mode as Exclude<Mode, { kind: 'sniffing' }>;
     if (mode.kind === 'finished') return mode.report;
+    if (mode.kind === 'inflating') {
+      this.inflate(mode, () => mode.inflater.finish());
+      return this.mode.kind === 'finished' ? this.mode.report : this.finish(mode.inner.end());
+    }
     if (mode.kind === 'whole') {
       const bytes = this.options.inMemory ?? (this.whole ?? new Uint8Array(0)).subarray(0, this.numBytes);
       this.whole = undefined;
@@ -92,6 +107,7 @@ export class ChunkedLoad {
     if (mode.kind === 'finished') return mode.report;
     this.head = [];
     this.whole = undefined;
+    if (mode.kind === 'inflating') return this.finish(mode.inner.stop(why, severity));
     if (mode.kind === 'streaming') {
       mode.report.bytes = this.numBytes;
       mode.sink.issue({ message: `${why}; the ${mode.report.spans} spans decoded before it are kept`, where: `byte ${this.numBytes}`, severity });
@@ -112,8 +128,15 @@ export class ChunkedLoad {
   private decide(): void {
     const head = join(this.head);
     this.head = [];
-    const compressed = detectCompression(head) !== 'none';
-    const decoder = this.options.format || compressed ? undefined : sniffFormat(head, this.name);
+    const compression = detectCompression(head);
+    const layers = this.options.layers ?? 0;
+    if (compression !== 'none' && layers < MAX_LAYERS) {
+      const mode = this.inflating(compression, layers);
+      this.mode = mode;
+      this.inflate(mode, () => mode.inflater.push(head));
+      return;
+    }
+    const decoder = this.options.format || compression !== 'none' ? undefined : sniffFormat(head, this.name);
     if (decoder?.stream?.accepts(head)) {
       const { sink, report } = this.builder.beginInput(this.name);
       report.format = decoder.format;
@@ -122,6 +145,33 @@ export class ChunkedLoad {
     } else {
       this.mode = { kind: 'whole' };
       this.collect(head, 0);
+    }
+  }
+
+  /**
+   * Hands the inflated chunks to a ChunkedLoad of their own, which sniffs and decodes them as it would plain
+   * input. Inflated input read whole is bounded (maxDecompressedBytes), as decompress() bounds it; inflated
+   * input decoded as it streams is not, as a plain file is not.
+   */
+  private inflating(kind: 'gzip' | 'zstd', layers: number): Extract<Mode, { kind: 'inflating' }> {
+    const { inMemory: _inMemory, sizeHint: _sizeHint, ...options } = this.options;
+    const inner = new ChunkedLoad(this.builder, this.name, { ...options, layers: layers + 1 });
+    const maxBytes = this.options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
+    const inflater = new InflateStream(kind, (chunk) => {
+      inner.push(chunk);
+      if (inner.numBytes > maxBytes && !inner.isStreaming) throw decompressionLimitError(kind, maxBytes, this.numBytes);
+    });
+    return { kind: 'inflating', inflater, inner };
+  }
+
+  /** Runs the inflater; corrupt or cut-short data ends the input there, keeping what was decoded before it. */
+  private inflate(mode: Extract<Mode, { kind: 'inflating' }>, run: () => void): void {
+    try {
+      run();
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const why = err instanceof DecompressionLimitError ? message : `${mode.inflater.kind} data is corrupt or cut short (${message}) in compressed bytes ${this.numBytes === 0 ? 0 : `up to ${this.numBytes}`}`;
+      this.finish(mode.inner.stop(why, 'error'));
     }
   }
 

@@ -1,6 +1,7 @@
 // Byte-level fuzzing of every decoder through the real loading path: truncation at every kind of
 // boundary, byte flips and splices of real fixtures. Nothing may throw, hang or lose the model's shape.
 import fc from 'fast-check';
+import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { FUZZ_RUNS, loadHostile, seedCorpus } from '../../support/fuzz.ts';
 
@@ -40,6 +41,22 @@ describe('decoders under byte-level mutation', () => {
         const right = corpus[b]!.bytes;
         const joined = new Uint8Array([...left.subarray(0, Math.floor(left.length * x)), ...right.subarray(Math.floor(right.length * y))]);
         loadHostile('splice', joined);
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+  });
+});
+
+describe('compressed input under byte-level mutation (inflated piece by piece, load-chunks.ts)', () => {
+  const gzipped = corpus.map((c) => ({ name: `${c.name}.gz`, bytes: gzipSync(c.bytes), plain: c.bytes }));
+
+  it.each(gzipped.map((c) => [c.name, c] as const))('%s: inflates to what the plain file loads; cut or flipped, it never crashes', (_name, seed) => {
+    expect(loadHostile(seed.name, seed.bytes).spans.length).toBe(loadHostile(seed.name, seed.plain).spans.length);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: seed.bytes.length }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 4 }), (cut, flips) => {
+        const bytes = seed.bytes.slice(0, cut);
+        for (const [pos, value] of flips) if (bytes.length > 0) bytes[pos % bytes.length] = value;
+        loadHostile(seed.name, bytes);
       }),
       { numRuns: FUZZ_RUNS },
     );
