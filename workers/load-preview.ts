@@ -4,13 +4,16 @@
 // Only a load into an empty store gets one: with data already loaded the first look would cost a
 // re-assembly of everything. The store answers the page's questions from the first look's dataset until the
 // load is done (trace-store.ts), so its spans can be opened, searched and unfolded meanwhile.
+import { detectCompression } from '../src/core/decode/decompress.ts';
 import { assemble, type Dataset } from '../src/core/model/assemble.ts';
 import type { DatasetBuilder } from '../src/core/model/dataset-builder.ts';
 import { findFans } from '../src/core/model/fans.ts';
 import { listSummaries, type TraceListSummary } from '../src/core/model/summary.ts';
 import { visibleRowsOf } from '../src/core/model/visible-rows.ts';
 import { waterfallColumns } from '../src/core/model/waterfall.ts';
+import { sizeOf, type LoadFile } from './load-files.ts';
 import { pageColumns, type PageColumns } from './page-columns.ts';
+import { headOf } from './read-chunks.ts';
 
 export interface LoadPreview {
   /** Spans the preview was made of: the first read whose resource was known. */
@@ -27,6 +30,19 @@ export interface LoadPreview {
  * streamed too (read-chunks.ts WHOLE_READ_BYTES).
  */
 export const PREVIEW_MIN_BYTES = 64 * 1024 * 1024;
+/**
+ * What a compressed file (gzip, zstd: they are inflated as they are read) counts as against
+ * PREVIEW_MIN_BYTES, times its size. OTLP JSON lines gzip to 1/9 (SDK spans each with a value of its own)
+ * to 1/17 (the bench's repeating values) of their size, and zstd to less; 8 errs towards no first look.
+ */
+export const COMPRESSED_SIZE_FACTOR = 8;
+
+/** The load's size as PREVIEW_MIN_BYTES sees it: compressed files (by their magic bytes) count 8 times. */
+export async function previewSize(files: readonly LoadFile[]): Promise<number> {
+  const sizes = await Promise.all(files.map(async (f) => sizeOf(f.data) * (detectCompression(await headOf(f.data, 4)) === 'none' ? 1 : COMPRESSED_SIZE_FACTOR)));
+  return sizes.reduce((a, b) => a + b, 0);
+}
+
 /**
  * No preview is tried past this many spans: their resources were not known yet (one OTLP/JSON document
  * names each resource's spans before it is done with the resource), and each try filters every span read.

@@ -31,6 +31,13 @@ export async function readSmallBlob(data: ChunkSource, maxBytes = WHOLE_READ_BYT
   return data instanceof Blob && data.size <= maxBytes ? new Uint8Array(await data.arrayBuffer()) : undefined;
 }
 
+/** The first `n` bytes of the source (fewer when it is shorter). Text is never compressed: it gives none. */
+export async function headOf(data: ChunkSource, n: number): Promise<Uint8Array> {
+  if (typeof data === 'string') return new Uint8Array(0);
+  if (data instanceof Blob) return new Uint8Array(await data.slice(0, n).arrayBuffer());
+  return (bytesInMemory(data) ?? new Uint8Array(0)).subarray(0, n);
+}
+
 const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The chunks of `data` (at most `maxChunk` bytes each); `inMemory` is the data's bytes when it has them. */

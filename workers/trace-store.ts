@@ -28,7 +28,7 @@ import { waterfallColumns } from '../src/core/model/waterfall.ts';
 import { CountingBuilder } from './counting-builder.ts';
 import { FilesReader, sizeOf, type LoadFile, type LoadProgress } from './load-files.ts';
 import { pageColumns, type PageColumns } from './page-columns.ts';
-import { LoadPreviewer, PREVIEW_MIN_BYTES, type LoadPreview } from './load-preview.ts';
+import { LoadPreviewer, PREVIEW_MIN_BYTES, previewSize, type LoadPreview } from './load-preview.ts';
 import { compareTraces, type CompareResult } from '../src/core/compare/diff.ts';
 import { tracesInSeveralInputs, type CompareSide, type TraceCopies } from '../src/core/compare/side.ts';
 
@@ -99,7 +99,7 @@ export class TraceStore {
     const first = this.builder.inputs.length;
     const epoch = this.cancelEpoch;
     const bytesTotal = files.reduce((n, f) => n + sizeOf(f.data), 0);
-    const wantsPreview = onPreview !== undefined && this.builder.spans.length === 0 && bytesTotal >= (this.options.previewMinBytes ?? PREVIEW_MIN_BYTES);
+    const wantsPreview = onPreview !== undefined && this.builder.spans.length === 0 && (await previewSize(files)) >= (this.options.previewMinBytes ?? PREVIEW_MIN_BYTES);
     const before = this.dataset;
     let previewEnded: (() => void) | undefined;
     let previewData: Dataset | undefined;

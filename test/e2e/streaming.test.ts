@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SpanKind } from '@opentelemetry/api';
+import { gzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { generateSpans } from '../../bench/gen.ts';
@@ -117,6 +118,33 @@ describe('streaming a big JSON-lines file', () => {
     // Linting what was loaded took long enough to show how far it had got.
     const texts = await page.evaluate(() => (window as unknown as { __tabTexts: string[] }).__tabTexts);
     expect(texts.some((t) => /^Findings \d{1,2}%$/.test(t))).toBe(true);
+  });
+
+  it('streams a gzipped JSON-lines file too: a first look while it inflates, and Cancel keeps what was read', async () => {
+    // 40,000 SDK spans, each with a value of its own, seven times over: ~12 MB gzipped, which counts eight
+    // times against the 64 MiB from which a load gets a first look (workers/load-preview.ts).
+    const { world, spans } = generateSpans(40_000, 100, 47, 'unique');
+    const lines: string[] = [];
+    for (let at = 0; at < spans.length; at += 200) lines.push(world.otlpJson(spans.slice(at, at + 200)));
+    const gz = gzipSync(new TextEncoder().encode(`${lines.join('\n')}\n`.repeat(7)), { level: 1 });
+    expect(gz.length * 8).toBeGreaterThan(64 * 2 ** 20);
+    expect(gz.length).toBeLessThan(64 * 2 ** 20);
+    const earliestRoot = spans.filter((s) => !s.parentSpanContext).sort((a, b) => a.startTime[0] - b.startTime[0] || a.startTime[1] - b.startTime[1])[0]!;
+    const dir = mkdtempSync(join(tmpdir(), 'tracelens-e2e-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'traces.jsonl.gz');
+    writeFileSync(file, gz);
+
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    await page.getByTestId('file-input').setInputFiles(file);
+    await page.getByTestId('load-preview').waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.locator(ROW).first().getAttribute('data-span-id'), { timeout: 10_000 }).toBe(earliestRoot.spanContext().spanId);
+    await page.getByTestId('load-cancel').click();
+    await page.getByTestId('load-progress').waitFor({ state: 'detached', timeout: 30_000 });
+    // The sizes are the file's (compressed) bytes; the spans are those inflated and decoded before the stop.
+    await expect.poll(() => page.getByTestId('load-errors').textContent(), { timeout: 10_000 }).toMatch(/traces\.jsonl\.gzotlp-jsonl · [1-9][\d,]* spans.*loading cancelled after [\d.]+ MB of [\d.]+ MB; the [1-9]\d* spans decoded before it are kept/);
+    await expect.poll(() => page.locator(ROW).first().getAttribute('data-span-id'), { timeout: 10_000 }).toBe(earliestRoot.spanContext().spanId);
   });
 });
 

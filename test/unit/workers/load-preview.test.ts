@@ -1,8 +1,10 @@
 // A big load into an empty store gives the page one first look while it decodes (workers/load-preview.ts):
 // the traces of the spans read so far and the earliest of them, ready to draw. SDK-made spans.
+import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { generateSpans } from '../../../bench/gen.ts';
 import { spanIdAt } from '../../../src/app/span-ids.ts';
+import { COMPRESSED_SIZE_FACTOR } from '../../../workers/load-preview.ts';
 import { TraceStore, type LoadPreview } from '../../../workers/trace-store.ts';
 
 /** `numSpans` SDK spans in traces of 100 as OTLP JSON lines, 200 spans a line (a Collector file exporter's shape). */
@@ -13,7 +15,7 @@ function jsonLines(numSpans: number, seed: number): Uint8Array {
   return new TextEncoder().encode(`${lines.join('\n')}\n`);
 }
 
-async function loadWithPreviews(store: TraceStore, name: string, data: Uint8Array): Promise<LoadPreview[]> {
+async function loadWithPreviews(store: TraceStore, name: string, data: Uint8Array | Blob): Promise<LoadPreview[]> {
   const previews: LoadPreview[] = [];
   await store.load([{ name, data }], undefined, (p) => previews.push(p));
   return previews;
@@ -48,6 +50,21 @@ describe('the first look at a big load', () => {
     await store.load([{ name: 'first.jsonl', data: jsonLines(300, 9) }]);
     expect(await loadWithPreviews(store, 'big.jsonl', lines)).toEqual([]);
     expect(store.traces()).toHaveLength(123);
+  });
+
+  it('comes for a gzipped load too, which inflates as it is read; its size counts COMPRESSED_SIZE_FACTOR times', async () => {
+    const gz = gzipSync(lines);
+    const factor = COMPRESSED_SIZE_FACTOR;
+    // Between its own size and the factor's: only the factor makes it big enough.
+    const [preview, ...more] = await loadWithPreviews(new TraceStore({ previewMinBytes: gz.length * factor }), 'big.jsonl.gz', gz);
+    expect(more).toEqual([]);
+    expect(preview!.numSpans).toBeLessThanOrEqual(4096);
+    expect(preview!.numSpans).toBeGreaterThan(4096 - 200);
+    expect(await loadWithPreviews(new TraceStore({ previewMinBytes: gz.length * factor + 1 }), 'big.jsonl.gz', gz)).toEqual([]);
+    // As a Blob (a chosen file), whose first bytes are read to tell.
+    const blob = new Blob([gz]);
+    expect(await loadWithPreviews(new TraceStore({ previewMinBytes: gz.length * factor, wholeReadBytes: 0 }), 'big.jsonl.gz', blob)).toHaveLength(1);
+    expect(await loadWithPreviews(new TraceStore({ previewMinBytes: lines.length + 1 }), 'big.jsonl', lines)).toEqual([]);
   });
 
   it('leaves out spans whose resource is not read yet (one OTLP/JSON document names it after them)', async () => {
