@@ -37,9 +37,16 @@ export const PREVIEW_MIN_BYTES = 64 * 1024 * 1024;
  */
 export const COMPRESSED_SIZE_FACTOR = 8;
 
-/** The load's size as PREVIEW_MIN_BYTES sees it: compressed files (by their magic bytes) count 8 times. */
+/**
+ * The load's size as PREVIEW_MIN_BYTES sees it: compressed files (by their magic bytes) count 8 times. A file
+ * that cannot be read counts as it is: reading it fails again in the load, which reports it for that file.
+ */
 export async function previewSize(files: readonly LoadFile[]): Promise<number> {
-  const sizes = await Promise.all(files.map(async (f) => sizeOf(f.data) * (detectCompression(await headOf(f.data, 4)) === 'none' ? 1 : COMPRESSED_SIZE_FACTOR)));
+  const factor = async (f: LoadFile): Promise<number> => {
+    const head = await headOf(f.data, 4).catch(() => new Uint8Array(0));
+    return detectCompression(head) === 'none' ? 1 : COMPRESSED_SIZE_FACTOR;
+  };
+  const sizes = await Promise.all(files.map(async (f) => sizeOf(f.data) * (await factor(f))));
   return sizes.reduce((a, b) => a + b, 0);
 }
 
