@@ -11,7 +11,7 @@ import { runLint, severityAtLeast } from '../core/lint/engine.ts';
 import { ALL_RULES, RULES_BY_ID } from '../core/lint/index.ts';
 import type { Severity } from '../core/lint/types.ts';
 import { writePrettyJson } from '../core/pretty-json.ts';
-import { loadDataset, type NamedBytes } from '../core/load-dataset.ts';
+import { loadChunkedDataset, type ChunkedInput } from '../core/load-dataset.ts';
 import { writeJunit } from '../core/report-junit.ts';
 import { buildReport } from '../core/report.ts';
 import { instrumentationScore } from '../core/score/instrumentation-score.ts';
@@ -73,14 +73,14 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
 
-  const inputs: NamedBytes[] = [];
+  const inputs: ChunkedInput[] = [];
   const unreadable: Array<{ file: string; message: string }> = [];
   for (const path of positionals) {
     const r = await readInput(path, io);
     if (r.ok) inputs.push(r.input);
     else unreadable.push(r);
   }
-  const ds = loadDataset(inputs, values['input-format'] ? { format: values['input-format'] } : {});
+  const ds = await loadChunkedDataset(inputs, values['input-format'] ? { format: values['input-format'] } : {});
   const report = buildReport(ds);
   report.findings = runLint(ds, ALL_RULES, config);
   report.instrumentationScore = instrumentationScore(ds, config.nowMs);

@@ -6,7 +6,7 @@ import type { Dataset } from '../core/model/assemble.ts';
 import { writeChromeTrace } from '../core/export/chrome-trace.ts';
 import { writeOtlpJson } from '../core/export/otlp-json.ts';
 import type { Write } from '../core/text-pieces.ts';
-import { loadDataset, type NamedBytes } from '../core/load-dataset.ts';
+import { loadChunkedDataset, type ChunkedInput } from '../core/load-dataset.ts';
 import { fdWriter } from './fd-writer.ts';
 import { readInput, type CliIo } from './io.ts';
 
@@ -23,7 +23,7 @@ export async function runConvert(args: string[], io: CliIo): Promise<number> {
     io.stderr(`usage: tracelens convert FILE... --to ${Object.keys(EXPORTERS).join('|')} [-o OUT]\n`);
     return 2;
   }
-  const inputs: NamedBytes[] = [];
+  const inputs: ChunkedInput[] = [];
   for (const path of positionals) {
     const r = await readInput(path, io);
     if (!r.ok) {
@@ -32,7 +32,7 @@ export async function runConvert(args: string[], io: CliIo): Promise<number> {
     }
     inputs.push(r.input);
   }
-  const ds = loadDataset(inputs);
+  const ds = await loadChunkedDataset(inputs);
   for (const i of ds.inputs) for (const e of i.errors) io.stderr(`${i.file}: ${e.severity}: ${e.message} (${e.where})\n`);
   if (ds.spans.length === 0) {
     io.stderr('tracelens convert: no spans to write\n');

@@ -1,7 +1,7 @@
 // `tracelens graph FILE... [--json | --format mermaid|dot]`: the service graph and span links.
 import { parseArgs } from 'node:util';
 import { serviceGraph, toDot, toMermaid } from '../core/graph/service-graph.ts';
-import { loadDataset, type NamedBytes } from '../core/load-dataset.ts';
+import { loadChunkedDataset, type ChunkedInput } from '../core/load-dataset.ts';
 import { readInput, type CliIo } from './io.ts';
 
 export async function runGraph(args: string[], io: CliIo): Promise<number> {
@@ -11,7 +11,7 @@ export async function runGraph(args: string[], io: CliIo): Promise<number> {
     io.stderr('usage: tracelens graph FILE... [--json | --format mermaid|dot]\n');
     return 2;
   }
-  const inputs: NamedBytes[] = [];
+  const inputs: ChunkedInput[] = [];
   for (const path of positionals) {
     const r = await readInput(path, io);
     if (!r.ok) {
@@ -20,7 +20,7 @@ export async function runGraph(args: string[], io: CliIo): Promise<number> {
     }
     inputs.push(r.input);
   }
-  const g = serviceGraph(loadDataset(inputs));
+  const g = serviceGraph(await loadChunkedDataset(inputs));
   if (format === 'json') io.stdout(`${JSON.stringify({ services: g.services, virtualNodes: g.virtualNodes, edges: g.edges, links: g.links }, null, 2)}\n`);
   else if (format === 'mermaid') io.stdout(toMermaid(g));
   else if (format === 'dot') io.stdout(toDot(g));

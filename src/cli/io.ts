@@ -1,6 +1,8 @@
-// Reading inputs for the CLI: files by path, `-` or `/dev/stdin` for standard input.
-import { readFile } from 'node:fs/promises';
-import type { NamedBytes } from '../core/load-dataset.ts';
+// Reading inputs for the CLI: files by path, `-` or `/dev/stdin` for standard input, each read piece by piece
+// as it is decoded (loadChunkedDataset), so a JSON-lines dump is never whole in memory: `tracelens check` on
+// 1M spans in a 522 MB file held it all as one buffer before.
+import { open, stat } from 'node:fs/promises';
+import type { ChunkedInput } from '../core/load-dataset.ts';
 
 export interface CliIo {
   stdout(s: string): void;
@@ -14,12 +16,40 @@ export async function readAll(stream: AsyncIterable<Uint8Array | string>): Promi
   return Buffer.concat(chunks);
 }
 
-export type ReadResult = { ok: true; input: NamedBytes } | { ok: false; file: string; message: string };
+export type ReadResult = { ok: true; input: ChunkedInput } | { ok: false; file: string; message: string };
 
-export async function readInput(path: string, io: CliIo): Promise<ReadResult> {
-  if (path === '-' || path === '/dev/stdin') return { ok: true, input: { name: path, bytes: await readAll(io.stdin) } };
+/** Bytes read from a file at a time: each piece is a buffer of its own, as ChunkedLoad requires. */
+const CHUNK_BYTES = 1024 * 1024;
+
+async function* bytesOf(stream: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
+  for await (const c of stream) yield typeof c === 'string' ? new TextEncoder().encode(c) : c;
+}
+
+async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
+  const file = await open(path, 'r');
   try {
-    return { ok: true, input: { name: path, bytes: new Uint8Array(await readFile(path)) } };
+    for (;;) {
+      const buf = new Uint8Array(CHUNK_BYTES);
+      const { bytesRead } = await file.read(buf, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) return;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * An input to read: a file is checked now (there, a directory, readable), and read when loaded. Opening it
+ * here and closing it again keeps the reasons a file cannot be read where they were (exit 2 before any load).
+ */
+export async function readInput(path: string, io: CliIo): Promise<ReadResult> {
+  if (path === '-' || path === '/dev/stdin') return { ok: true, input: { name: path, chunks: () => bytesOf(io.stdin) } };
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return { ok: false, file: path, message: 'is a directory' };
+    await (await open(path, 'r')).close();
+    return { ok: true, input: { name: path, size: info.size, chunks: () => fileChunks(path) } };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const message = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(err);

@@ -4,7 +4,7 @@
 // be read (the others are still queried); 0 otherwise, matches or not.
 import { parseArgs } from 'node:util';
 import { inputFailed } from '../core/decode/load.ts';
-import { loadDataset, type NamedBytes } from '../core/load-dataset.ts';
+import { loadChunkedDataset, type ChunkedInput } from '../core/load-dataset.ts';
 import type { Dataset } from '../core/model/assemble.ts';
 import { caretLine } from '../core/propagation/problems.ts';
 import { evaluateTraceQL, type TraceQLMatch } from '../core/query/traceql/evaluate.ts';
@@ -51,7 +51,7 @@ export async function runQuery(args: string[], io: CliIo): Promise<number> {
     io.stderr(`tracelens query: ${error.message}\n${source.includes('\n') ? '' : `${caretLine(source, error.offset)}\n`}`);
     return 2;
   }
-  const inputs: NamedBytes[] = [];
+  const inputs: ChunkedInput[] = [];
   let failed = false;
   for (const path of positionals.slice(0, -1)) {
     const r = await readInput(path, io);
@@ -61,7 +61,7 @@ export async function runQuery(args: string[], io: CliIo): Promise<number> {
       failed = true;
     }
   }
-  const ds = loadDataset(inputs);
+  const ds = await loadChunkedDataset(inputs);
   for (const i of ds.inputs) {
     if (!inputFailed(i)) continue;
     io.stderr(`tracelens query: cannot read ${i.file}: ${i.errors[0]!.message} (${i.errors[0]!.where})\n`);

@@ -12,6 +12,14 @@ export interface NamedBytes {
   readonly bytes: Uint8Array;
 }
 
+/** An input read piece by piece (the CLI's files and standard input); `size` when known in advance. */
+export interface ChunkedInput {
+  readonly name: string;
+  readonly size?: number;
+  /** Its bytes in order; a throw is a read error. Each piece must not change once handed over. */
+  chunks(): AsyncIterable<Uint8Array>;
+}
+
 export function loadDataset(inputs: readonly NamedBytes[], options: LoadOptions = {}): Dataset {
   const builder = new DatasetBuilder();
   for (const input of inputs) {
@@ -29,4 +37,25 @@ function loadInChunks(builder: DatasetBuilder, input: NamedBytes, options: LoadO
   const load = new ChunkedLoad(builder, input.name, options);
   for (let at = 0; at < input.bytes.length; at += CHUNK_BYTES) load.push(input.bytes.subarray(at, at + CHUNK_BYTES));
   load.end();
+}
+
+/**
+ * loadDataset for inputs read piece by piece: JSON lines and framed OTLP/protobuf (compressed or not) are
+ * decoded as they are read, so such an input is never whole in memory; other formats are collected and
+ * decoded whole, as loadDataset does. A read that fails ends its input there, keeping what was decoded.
+ */
+export async function loadChunkedDataset(inputs: readonly ChunkedInput[], options: LoadOptions = {}): Promise<Dataset> {
+  const builder = new DatasetBuilder();
+  for (const input of inputs) {
+    const load = new ChunkedLoad(builder, input.name, input.size === undefined ? options : { ...options, sizeHint: input.size });
+    try {
+      for await (const chunk of input.chunks()) load.push(chunk);
+    } catch (err) {
+      load.stop(`cannot read the input: ${err instanceof Error ? err.message : String(err)}`, 'error');
+      continue;
+    }
+    load.end();
+  }
+  builder.releasePool();
+  return assemble(builder);
 }

@@ -1,0 +1,81 @@
+// loadChunkedDataset, the CLI's way in: each input read piece by piece gives loadDataset's model, and JSON
+// lines are decoded as they are read (a read that fails half-way keeps the lines before it, where a whole
+// read would keep nothing). SDK-made spans.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'fflate';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { generateSpans } from '../../../bench/gen.ts';
+import { readInput } from '../../../src/cli/io.ts';
+import { dumpDataset } from '../../../src/core/model/dump.ts';
+import type { Dataset } from '../../../src/core/model/assemble.ts';
+import { loadChunkedDataset, loadDataset, type ChunkedInput } from '../../../src/core/load-dataset.ts';
+
+const { world, spans } = generateSpans(3000, 100, 11);
+const lines: string[] = [];
+for (let at = 0; at < spans.length; at += 300) lines.push(world.otlpJson(spans.slice(at, at + 300)));
+const jsonl = new TextEncoder().encode(`${lines.join('\n')}\n`);
+const doc = new TextEncoder().encode(world.otlpJson(spans.slice(0, 500)));
+
+const bigintSafe = (_k: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
+const modelOf = (ds: Dataset): string => JSON.stringify({ spans: ds.spans, inputs: ds.inputs }, bigintSafe) + dumpDataset(ds);
+
+/** `bytes` in pieces of `size` (odd, so pieces end mid-line); `failAt`: the read fails once that many bytes are out. */
+function pieces(name: string, bytes: Uint8Array, size: number, failAt = Infinity): ChunkedInput {
+  return {
+    name,
+    size: bytes.length,
+    async *chunks() {
+      for (let at = 0; at < bytes.length; at += size) {
+        if (at >= failAt) throw new Error('EIO: i/o error, read');
+        yield bytes.slice(at, at + size);
+      }
+    },
+  };
+}
+
+describe('loadChunkedDataset', () => {
+  it("gives loadDataset's model for JSON lines, gzipped JSON lines and a JSON document together", async () => {
+    const inputs = [
+      { name: 'a.jsonl', bytes: jsonl },
+      { name: 'b.jsonl.gz', bytes: gzipSync(jsonl) },
+      { name: 'c.json', bytes: doc },
+    ];
+    const chunked = await loadChunkedDataset(inputs.map((i) => pieces(i.name, i.bytes, 7919)));
+    expect(chunked.spans).toHaveLength(3000 * 2 + 500);
+    expect(modelOf(chunked)).toBe(modelOf(loadDataset(inputs)));
+  });
+
+  it('decodes JSON lines as they are read: a read failing half-way keeps the lines before it, and says why', async () => {
+    const ds = await loadChunkedDataset([pieces('dump.jsonl', jsonl, 64 * 1024, jsonl.length / 2), pieces('ok.json', doc, 4096)]);
+    const [broken, ok] = ds.inputs;
+    expect(broken!.spans).toBeGreaterThan(0);
+    expect(broken!.spans).toBeLessThan(3000);
+    expect(broken!.spans % 300).toBe(0); // whole lines only
+    expect(broken!.errors).toEqual([expect.objectContaining({ severity: 'error', message: `cannot read the input: EIO: i/o error, read; the ${broken!.spans} spans decoded before it are kept` })]);
+    // A document is read whole: the same failure keeps nothing of it, and the next input still loads.
+    const docFails = await loadChunkedDataset([pieces('d.json', doc, 4096, doc.length / 2)]);
+    expect(docFails.spans).toHaveLength(0);
+    expect(docFails.inputs[0]!.errors[0]!.message).toBe('cannot read the input: EIO: i/o error, read; nothing from this input was decoded');
+    expect(ok!.spans).toBe(500);
+  });
+
+  it("reads the CLI's files in pieces of their own, and still refuses what cannot be read before loading", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tracelens-chunked-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, 'dump.jsonl'), jsonl);
+    const io = { stdout: () => {}, stderr: () => {}, stdin: (async function* () {})() };
+    const read = await readInput(join(dir, 'dump.jsonl'), io);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.input.size).toBe(jsonl.length);
+    const seen: Uint8Array[] = [];
+    for await (const chunk of read.input.chunks()) seen.push(chunk);
+    // Each piece is a buffer of its own: ChunkedLoad keeps pieces it has not decoded yet.
+    expect(new Set(seen.map((c) => c.buffer)).size).toBe(seen.length);
+    expect(seen.reduce((n, c) => n + c.length, 0)).toBe(jsonl.length);
+    expect(modelOf(await loadChunkedDataset([read.input]))).toBe(modelOf(loadDataset([{ name: join(dir, 'dump.jsonl'), bytes: jsonl }])));
+    expect(await readInput(join(dir, 'missing.jsonl'), io)).toEqual({ ok: false, file: join(dir, 'missing.jsonl'), message: 'no such file' });
+    expect(await readInput(dir, io)).toEqual({ ok: false, file: dir, message: 'is a directory' });
+  });
+});
