@@ -1,6 +1,7 @@
-// The whole pipeline for callers that hold every input at once (the CLI, tests): load each, assemble all.
-// Compressed input is inflated piece by piece as the app's worker does (load-chunks.ts), so a gzipped
-// JSON-lines dump is never inflated into one buffer, and is not bounded as one.
+// The whole pipeline, load each input and assemble all: `loadDataset` for callers that hold every input at
+// once (tests, benches), `loadChunkedDataset` for inputs read piece by piece (the CLI). Both inflate
+// compressed input piece by piece as the app's worker does (load-chunks.ts), so a gzipped JSON-lines dump is
+// never inflated into one buffer, and is not bounded as one.
 import { assemble, type Dataset } from './model/assemble.ts';
 import { DatasetBuilder } from './model/dataset-builder.ts';
 import { detectCompression } from './decode/decompress.ts';
@@ -30,7 +31,7 @@ export function loadDataset(inputs: readonly NamedBytes[], options: LoadOptions 
   return assemble(builder);
 }
 
-/** Pieces of compressed input handed over at a time: as the worker's reads, so both inflate alike. */
+/** Pieces of compressed input handed over at a time (their size does not change the model). */
 const CHUNK_BYTES = 1024 * 1024;
 
 function loadInChunks(builder: DatasetBuilder, input: NamedBytes, options: LoadOptions): void {
