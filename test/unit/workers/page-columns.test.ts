@@ -22,6 +22,8 @@ describe('page columns', () => {
     const rows = rowsOfSpanIds(page, [cols.spanIds[42]!, cols.spanIds[0]!, 'not-an-id']);
     expect(rows).toEqual(new Map([[cols.spanIds[42], 42], [cols.spanIds[0], 0]]));
     cols.spanIds.forEach((id, row) => expect(rowOfSpanId(page, id)).toBe(row));
+    // Every row's id asked for at once (a first look's collapse-all kept at the load's end).
+    expect(rowsOfSpanIds(page, [...cols.spanIds, 'not-an-id'])).toEqual(new Map(cols.spanIds.map((id, row) => [id, row])));
     expect('spanIds' in page).toBe(false);
     // Hex ids take one byte per character.
     expect(page.spanIdUnits).toBeInstanceOf(Uint8Array);
