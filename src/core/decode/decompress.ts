@@ -16,11 +16,14 @@ export function detectCompression(bytes: Uint8Array): Compression {
 
 export class DecompressionLimitError extends Error {}
 
+/** Layers of compression taken off at most (a .json.gz.gz has two); what is left is read as it is. */
+export const MAX_COMPRESSION_LAYERS = 4;
+
 /** Decompresses (repeatedly, for a .json.gz.gz) until the bytes are no longer compressed. */
 export function decompress(bytes: Uint8Array, maxBytes = DEFAULT_MAX_DECOMPRESSED_BYTES): { bytes: Uint8Array; layers: Compression[] } {
   const layers: Compression[] = [];
   let current = bytes;
-  for (let kind = detectCompression(current); kind !== 'none' && layers.length < 4; kind = detectCompression(current)) {
+  for (let kind = detectCompression(current); kind !== 'none' && layers.length < MAX_COMPRESSION_LAYERS; kind = detectCompression(current)) {
     current = inflate(kind, current, maxBytes);
     layers.push(kind);
   }

@@ -8,7 +8,7 @@
 // for those a stop (cancel) can only take effect between chunks of reading, before any decoding.
 import type { DatasetBuilder, InputReport } from '../model/dataset-builder.ts';
 import type { SpanSink } from '../model/records.ts';
-import { DEFAULT_MAX_DECOMPRESSED_BYTES, DecompressionLimitError, decompressionLimitError, detectCompression, InflateStream } from './decompress.ts';
+import { DEFAULT_MAX_DECOMPRESSED_BYTES, DecompressionLimitError, decompressionLimitError, detectCompression, InflateStream, MAX_COMPRESSION_LAYERS } from './decompress.ts';
 import { closeReport, loadInput, sniffFormat, SNIFF_BYTES, type LoadOptions } from './load.ts';
 import { join, type ChunkDecoder } from './stream.ts';
 
@@ -21,9 +21,6 @@ export interface ChunkedLoadOptions extends LoadOptions {
   /** Layers of compression around this input already taken off (a .json.gz.gz has two). */
   readonly layers?: number;
 }
-
-/** Layers of compression taken off at most, as decompress() does for a whole input. */
-const MAX_LAYERS = 4;
 
 type Mode =
   | { readonly kind: 'sniffing' }
@@ -130,7 +127,7 @@ export class ChunkedLoad {
     this.head = [];
     const compression = detectCompression(head);
     const layers = this.options.layers ?? 0;
-    if (compression !== 'none' && layers < MAX_LAYERS) {
+    if (compression !== 'none' && layers < MAX_COMPRESSION_LAYERS) {
       const mode = this.inflating(compression, layers);
       this.mode = mode;
       this.inflate(mode, () => mode.inflater.push(head));
@@ -170,7 +167,7 @@ export class ChunkedLoad {
       run();
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      const why = err instanceof DecompressionLimitError ? message : `${mode.inflater.kind} data is corrupt or cut short (${message}) in compressed bytes ${this.numBytes === 0 ? 0 : `up to ${this.numBytes}`}`;
+      const why = err instanceof DecompressionLimitError ? message : `${mode.inflater.kind} data is corrupt or cut short (${message}) in compressed bytes up to ${this.numBytes}`;
       this.finish(mode.inner.stop(why, 'error'));
     }
   }
