@@ -32,11 +32,7 @@ export function progressParts(p: LoadProgress): ProgressParts {
   return { what: `${p.phase} ${p.file}${which}`, size, figures };
 }
 
-export function progressText(p: LoadProgress): string {
-  return partsText(progressParts(p));
-}
-
-/** The parts as one line, as progressText gives it. */
+/** The parts as one line (the indicator's title). */
 export function partsText({ what, size, figures }: ProgressParts): string {
   return [what, size, figures].join(' · ');
 }

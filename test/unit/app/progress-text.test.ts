@@ -1,9 +1,10 @@
 // The load indicator's text: phase, file, megabytes read of the total, the read rate and spans so far.
 import { describe, expect, it } from 'vitest';
-import { progressParts, progressText, rateText } from '../../../src/app/progress-text.ts';
+import { partsText, progressParts, rateText } from '../../../src/app/progress-text.ts';
 import type { LoadProgress } from '../../../workers/trace-store.ts';
 
 const MB = 1_048_576;
+const progressText = (progress: LoadProgress): string => partsText(progressParts(progress));
 const p = (over: Partial<LoadProgress>): LoadProgress => ({
   file: 'big.jsonl', fileIdx: 0, numFiles: 1, bytesDone: 312 * MB, bytesTotal: 680 * MB, numSpans: 1_204_000, phase: 'decoding', elapsedMs: 7600, ...over,
 });
