@@ -60,6 +60,14 @@ describe('the first look at a big load', () => {
     expect(more).toEqual([]);
     expect(preview!.numSpans).toBeLessThanOrEqual(4096);
     expect(preview!.numSpans).toBeGreaterThan(4096 - 200);
+    // It comes while the file is still read: inflated and decoded piece by piece, not after it all came in.
+    let clock = 0;
+    let bytesRead = 0;
+    let bytesReadAtPreview = -1;
+    const chunked = new TraceStore({ previewMinBytes: gz.length * factor, chunkBytes: 16 * 1024, now: () => (clock += 100) });
+    await chunked.load([{ name: 'big.jsonl.gz', data: gz }], (p) => void (bytesRead = p.bytesDone), () => void (bytesReadAtPreview = bytesRead));
+    expect(bytesReadAtPreview).toBeGreaterThan(0);
+    expect(bytesReadAtPreview).toBeLessThan(gz.length / 2);
     expect(await loadWithPreviews(new TraceStore({ previewMinBytes: gz.length * factor + 1 }), 'big.jsonl.gz', gz)).toEqual([]);
     // As a Blob (a chosen file), whose first bytes are read to tell.
     const blob = new Blob([gz]);
