@@ -17,8 +17,6 @@ export interface PageColumns extends Omit<WaterfallColumns, 'spanIds'> {
   readonly spanIdEnds: Int32Array;
 }
 
-/** Only code units below 0x80: TextEncoder then writes each as the one byte it is. */
-const ASCII = /^[\x00-\x7f]*$/;
 
 export function pageColumns(c: WaterfallColumns): PageColumns {
   const { spanIds, ...rest } = c;
@@ -29,7 +27,9 @@ export function pageColumns(c: WaterfallColumns): PageColumns {
 }
 
 function codeUnits(text: string): Uint8Array | Uint16Array {
-  if (ASCII.test(text)) return new TextEncoder().encode(text);
+  // UTF-8 is as long as the text only when every code unit is below 0x80: then each byte is its unit.
+  const utf8 = new TextEncoder().encode(text);
+  if (utf8.length === text.length) return utf8;
   let wide = false;
   for (let i = 0; i < text.length && !wide; i++) wide = text.charCodeAt(i) > 0xff;
   const units = wide ? new Uint16Array(text.length) : new Uint8Array(text.length);
