@@ -10,9 +10,14 @@ export interface CliIo {
   stdin: AsyncIterable<Uint8Array | string>;
 }
 
+/** A stream's pieces as bytes (standard input may give text). */
+async function* bytesOf(stream: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
+  for await (const c of stream) yield typeof c === 'string' ? new TextEncoder().encode(c) : c;
+}
+
 export async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
-  for await (const c of stream) chunks.push(typeof c === 'string' ? new TextEncoder().encode(c) : c);
+  for await (const c of bytesOf(stream)) chunks.push(c);
   return Buffer.concat(chunks);
 }
 
@@ -20,10 +25,6 @@ export type ReadResult = { ok: true; input: ChunkedInput } | { ok: false; file: 
 
 /** Bytes read from a file at a time: each piece is a buffer of its own, as ChunkedLoad requires. */
 const CHUNK_BYTES = 1024 * 1024;
-
-async function* bytesOf(stream: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
-  for await (const c of stream) yield typeof c === 'string' ? new TextEncoder().encode(c) : c;
-}
 
 async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
   const file = await open(path, 'r');
