@@ -78,7 +78,7 @@ export class DatasetBuilder {
             shared ? span.name : pool.string(span.name),
             span.kind,
             this.times.push(span.startNs, span.endNs),
-            pool.attributes(span.attributes),
+            shared ? pool.decodedAttributes(span.attributes) : pool.attributes(span.attributes),
             pool.status(span.status),
             context,
             typeof where === 'string' ? where : where.list,

@@ -171,7 +171,8 @@ export interface SpanSink {
   /** `resourceIdx`, `scopeIdx` and `inputIdx` are filled in by the sink's caller-visible context. */
   /**
    * `shared`: the decoder already gives one string object for equal ids, names and trace states (it pools
-   * them by their bytes, decode/byte-pool.ts), so the sink need not pool them again.
+   * them by their bytes, decode/byte-pool.ts), so the sink need not pool them again; likewise each attribute
+   * is one `shareKeyValue` gave, or one it declined whose key the decoder pooled by its bytes.
    */
   addSpan(span: SpanInput, shared?: boolean): void;
   /**

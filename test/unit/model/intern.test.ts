@@ -8,7 +8,8 @@ import { InternPool, KEY_TRIAL_LOOKUPS } from '../../../src/core/model/intern.ts
 import { buildDemoWorld } from '../../support/demo-world.ts';
 import { decodeBothPaths } from '../../support/both-json-paths.ts';
 import { SdkWorld } from '../../support/sdk-world.ts';
-import type { KeyValue } from '../../../src/core/model/records.ts';
+import { DatasetBuilder } from '../../../src/core/model/dataset-builder.ts';
+import type { KeyValue, SpanInput } from '../../../src/core/model/records.ts';
 
 describe('sharing repeated values', () => {
   it('equal attributes and statuses are one shared object', () => {
@@ -75,6 +76,31 @@ describe('keys whose values rarely repeat', () => {
     const b = pool.sharedList([str('db.system.name', 'postgresql'), str('server.address', 'db')]);
     expect(a).toBeDefined();
     expect(a).toBe(b);
+  });
+
+  it('a list from a decoder that shares by bytes keeps its declined KeyValues as they are; equal shared lists are one', () => {
+    const builder = new DatasetBuilder();
+    const { sink } = builder.beginInput('x.json');
+    for (let i = 0; i < KEY_TRIAL_LOOKUPS + 100; i++) sink.shareKeyValue!(str('db.query.text', `SELECT ${i}`));
+    const system = sink.shareKeyValue!(str('db.system.name', 'postgresql'))!;
+    const query = str('db.query.text', 'SELECT 9999');
+    expect(sink.shareKeyValue!(query)).toBeUndefined();
+    const span = (attributes: readonly KeyValue[]): SpanInput => ({
+      traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), parentSpanId: '', traceState: '', flags: null, name: 'q', kind: 3, startNs: 1n, endNs: 2n,
+      attributes, droppedAttributesCount: 0, events: [], droppedEventsCount: 0, links: [], droppedLinksCount: 0, status: { code: 0, message: '' },
+      resourceIdx: 0, scopeIdx: 0, where: 'here', quirks: 0,
+    });
+    // `shared`: the decoder pooled the key, so the declined KeyValue is kept itself, not copied again.
+    sink.addSpan(span([system, query]), true);
+    sink.addSpan(span([system, query]), false);
+    sink.addSpan(span([system]), true);
+    sink.addSpan(span([system]), true);
+    const [sharedSpan, plainSpan, a, b] = builder.spans;
+    expect(sharedSpan!.attributes[1]).toBe(query);
+    expect(sharedSpan!.attributes[0]).toBe(system);
+    expect(plainSpan!.attributes[1]).not.toBe(query);
+    expect(plainSpan!.attributes).toEqual([system, query]);
+    expect(a!.attributes).toBe(b!.attributes);
   });
 
   it('decoders give every value as written, across the trial, and still share the repeated ones', () => {

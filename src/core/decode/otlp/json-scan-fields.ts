@@ -269,7 +269,8 @@ export class FieldReader {
       const bit = id === F.key ? 1 : id === F.value ? 2 : 0;
       if (seen & bit) notFast(); // JSON.parse keeps the last of duplicate keys: leave that to the walker
       seen |= bit;
-      if (id === F.key) key = this.any();
+      // A string key is pooled by its bytes: a KeyValue the sink declines keeps it (SpanSink.addSpan's `shared`).
+      if (id === F.key) key = this.buf[this.pos] === 0x22 ? this.str() : this.any();
       else if (id === F.value) value = this.value(depth);
       else this.skip();
     }

@@ -28,6 +28,8 @@ export class ProtoPools {
   readonly traceIds = new IdPool(4);
   readonly spanIds = new IdPool(2);
   readonly statuses = new BytePool<SpanStatus>();
+  /** A top-level KeyValue's key, pooled by its bytes: a KeyValue the sink declines keeps it (SpanSink.addSpan's `shared`). */
+  readonly readKey = (r: Reader): string => pooledText(r, this);
 }
 
 /**
@@ -78,7 +80,7 @@ export function pooledKeyValue(r: Reader, pools: ProtoPools): KeyValue {
   const end = delimitedEnd(r);
   const start = r.pos;
   const hash = reuse.hashKeyValue(r.buf, start, end);
-  const kv = reuse.knownKeyValue(r.buf, start, end, hash) ?? reuse.keptKeyValue(r.buf, start, end, hash, keyValueBody(r, end, 0));
+  const kv = reuse.knownKeyValue(r.buf, start, end, hash) ?? reuse.keptKeyValue(r.buf, start, end, hash, keyValueBody(r, end, 0, pools.readKey));
   r.pos = end;
   return kv;
 }

@@ -23,13 +23,13 @@ function keyValue(r: Reader, depth: number): KeyValue {
   return keyValueBody(r, delimitedEnd(r), depth);
 }
 
-/** A KeyValue's fields up to `end`. */
-export function keyValueBody(r: Reader, end: number, depth: number): KeyValue {
+/** A KeyValue's fields up to `end`; `readKey` reads its key (a caller may pool keys by their bytes). */
+export function keyValueBody(r: Reader, end: number, depth: number, readKey: (r: Reader) => string = readString): KeyValue {
   let key = '';
   let value: AnyValue = { type: 'empty' };
   while (r.pos < end) {
     const tag = r.uint32();
-    if (tag >>> 3 === 1) key = readString(r);
+    if (tag >>> 3 === 1) key = readKey(r);
     else if (tag >>> 3 === 2) value = anyValue(r, depth);
     else r.skipType(tag & 7);
   }
