@@ -4,7 +4,9 @@
 // src/core/decode/load-chunks.ts); the files after it are not read. Inputs loaded earlier are untouched.
 import { ChunkedLoad } from '../src/core/decode/load-chunks.ts';
 import type { CountingBuilder } from './counting-builder.ts';
-import { bytesInMemory, chunksOf, readSmallBlob, type ChunkSource } from './read-chunks.ts';
+import { bytesInMemory, chunksOf, isSizeKnown, readSmallBlob, sizeOf, type ChunkSource } from './read-chunks.ts';
+
+export { sizeOf };
 
 export interface LoadProgress {
   readonly file: string;
@@ -12,7 +14,9 @@ export interface LoadProgress {
   readonly numFiles: number;
   /** Bytes read so far over all the load's files, updated per chunk. */
   readonly bytesDone: number;
+  /** The files' sizes added up; a lower bound while `bytesTotalKnown` is false (a download of unknown length). */
   readonly bytesTotal: number;
+  readonly bytesTotalKnown?: boolean;
   readonly numSpans: number;
   readonly phase: 'reading' | 'decoding' | 'assembling' | 'done';
   /** Time since the load started, for a rate (MB/s). */
@@ -30,6 +34,8 @@ export interface ReadOptions {
   readonly wholeReadBytes?: number;
   readonly now?: () => number;
   readonly isCancelled: () => boolean;
+  /** Aborted when the load is cancelled: a read waiting for a download's next bytes stops at once. */
+  readonly cancelSignal?: AbortSignal;
   readonly onProgress?: (p: LoadProgress) => void;
   /** Called with the number of spans held so far, every few thousand spans, while a decoder runs. */
   readonly onSpans?: (numSpans: number) => void;
@@ -38,16 +44,13 @@ export interface ReadOptions {
 /** Per-chunk progress goes out at most this often; phase changes always. */
 const PROGRESS_EVERY_MS = 50;
 
-export function sizeOf(data: ChunkSource): number {
-  return typeof data === 'string' ? data.length : data instanceof Blob ? data.size : data.byteLength;
-}
-
 const mb = (numBytes: number): string => `${(numBytes / 1_048_576).toFixed(1)} MB`;
 
 /** Reads one load's files into the builder: `readFile` each in order. */
 export class FilesReader {
   bytesDone = 0;
   private readonly bytesTotal: number;
+  private readonly bytesTotalKnown: boolean;
   private readonly now: () => number;
   private readonly startedAt: number;
   private lastSent = -Infinity;
@@ -59,6 +62,7 @@ export class FilesReader {
     private readonly options: ReadOptions,
   ) {
     this.bytesTotal = files.reduce((n, f) => n + sizeOf(f.data), 0);
+    this.bytesTotalKnown = files.every((f) => isSizeKnown(f.data));
     this.now = options.now ?? (() => performance.now());
     this.startedAt = this.now();
   }
@@ -99,16 +103,20 @@ export class FilesReader {
     }
     const load = new ChunkedLoad(this.builder, f.name, { sizeHint: size, ...(inMemory ? { inMemory } : {}) });
     try {
-      for await (const chunk of chunksOf(f.data, inMemory, this.options.chunkBytes, this.options.now)) {
+      const cancelled = (): boolean => {
+        if (!this.options.isCancelled()) return false;
+        load.stop(`loading cancelled after ${mb(load.numBytes)}${isSizeKnown(f.data) ? ` of ${mb(size)}` : ''}`, 'warning');
+        return true;
+      };
+      for await (const chunk of chunksOf(f.data, inMemory, this.options.chunkBytes, this.options.now, this.options.cancelSignal)) {
         load.push(chunk);
         this.bytesDone += chunk.length;
         this.send(load.isStreaming ? 'decoding' : 'reading', this.builder.spans.length, false);
         // Checked after every chunk: the awaited read before the next one lets a cancel message in.
-        if (this.options.isCancelled()) {
-          load.stop(`loading cancelled after ${mb(load.numBytes)} of ${mb(size)}`, 'warning');
-          return;
-        }
+        if (cancelled()) return;
       }
+      // A cancel that stopped a read waiting for bytes ends the chunks early: that is no end of the input.
+      if (cancelled()) return;
     } catch (err) {
       load.stop(`cannot read the file: ${String(err)}`, 'error');
       return;
@@ -123,7 +131,7 @@ export class FilesReader {
     if (!onProgress || (!always && t - this.lastSent < PROGRESS_EVERY_MS)) return;
     this.lastSent = t;
     const f = this.files[this.fileIdx]!;
-    onProgress({ file: f.name, fileIdx: this.fileIdx, numFiles: this.files.length, bytesDone: this.bytesDone, bytesTotal: this.bytesTotal, numSpans, phase, elapsedMs: t - this.startedAt });
+    onProgress({ file: f.name, fileIdx: this.fileIdx, numFiles: this.files.length, bytesDone: this.bytesDone, bytesTotal: this.bytesTotal, bytesTotalKnown: this.bytesTotalKnown, numSpans, phase, elapsedMs: t - this.startedAt });
   }
 
   /** Time since the load started, for the last phases' progress. */

@@ -8,14 +8,39 @@
 export const DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024;
 const YIELD_EVERY_MS = 50;
 
-export type ChunkSource = Blob | ArrayBuffer | Uint8Array | string;
+/**
+ * A download read as it arrives: a fetch's body, transferred to the worker (`?url=`), so decoding, progress,
+ * the first look and Cancel start with its first bytes, and the page never holds it whole.
+ */
+export interface StreamSource {
+  readonly stream: ReadableStream<Uint8Array>;
+  /** Bytes expected (a Content-Length), or -1 when not known. */
+  readonly size: number;
+}
 
-/** The source's bytes when they are already in memory, else undefined (a Blob). */
+export type ChunkSource = Blob | ArrayBuffer | Uint8Array | string | StreamSource;
+
+export function isStreamSource(data: ChunkSource): data is StreamSource {
+  return typeof data === 'object' && !(data instanceof Blob) && !(data instanceof ArrayBuffer) && !ArrayBuffer.isView(data);
+}
+
+/** The source's bytes when they are already in memory, else undefined (a Blob or a stream). */
 export function bytesInMemory(data: ChunkSource): Uint8Array | undefined {
   if (typeof data === 'string') return new TextEncoder().encode(data);
   if (data instanceof Uint8Array) return data;
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   return undefined;
+}
+
+/** The source's length in bytes; 0 for a stream of unknown length (see `isSizeKnown`). */
+export function sizeOf(data: ChunkSource): number {
+  if (typeof data === 'string') return data.length;
+  if (data instanceof Blob) return data.size;
+  return isStreamSource(data) ? Math.max(0, data.size) : data.byteLength;
+}
+
+export function isSizeKnown(data: ChunkSource): boolean {
+  return !isStreamSource(data) || data.size >= 0;
 }
 
 /**
@@ -31,17 +56,23 @@ export async function readSmallBlob(data: ChunkSource, maxBytes = WHOLE_READ_BYT
   return data instanceof Blob && data.size <= maxBytes ? new Uint8Array(await data.arrayBuffer()) : undefined;
 }
 
-/** The first `n` bytes of the source (fewer when it is shorter). Text is never compressed: it gives none. */
+/**
+ * The first `n` bytes of the source (fewer when it is shorter). Text is never compressed: it gives none; nor
+ * does a stream, which cannot be read twice.
+ */
 export async function headOf(data: ChunkSource, n: number): Promise<Uint8Array> {
-  if (typeof data === 'string') return new Uint8Array(0);
+  if (typeof data === 'string' || isStreamSource(data)) return new Uint8Array(0);
   if (data instanceof Blob) return new Uint8Array(await data.slice(0, n).arrayBuffer());
   return (bytesInMemory(data) ?? new Uint8Array(0)).subarray(0, n);
 }
 
 const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** The chunks of `data` (at most `maxChunk` bytes each); `inMemory` is the data's bytes when it has them. */
-export async function* chunksOf(data: ChunkSource, inMemory: Uint8Array | undefined, maxChunk = DEFAULT_CHUNK_BYTES, now = () => performance.now()): AsyncGenerator<Uint8Array> {
+/**
+ * The chunks of `data` (at most `maxChunk` bytes each); `inMemory` is the data's bytes when it has them. When
+ * `cancel` aborts, a read under way (a download waiting for its next bytes) is stopped and the chunks end.
+ */
+export async function* chunksOf(data: ChunkSource, inMemory: Uint8Array | undefined, maxChunk = DEFAULT_CHUNK_BYTES, now = () => performance.now(), cancel?: AbortSignal): AsyncGenerator<Uint8Array> {
   let lastYield = now();
   const pieces = async function* (bytes: Uint8Array): AsyncGenerator<Uint8Array> {
     for (let at = 0; at < bytes.length; at += maxChunk) {
@@ -56,11 +87,16 @@ export async function* chunksOf(data: ChunkSource, inMemory: Uint8Array | undefi
     yield* pieces(inMemory);
     return;
   }
-  if (!(data instanceof Blob)) return;
-  const reader = data.stream().getReader();
+  if (typeof data === 'string' || !(data instanceof Blob || isStreamSource(data))) return;
+  const reader = (data instanceof Blob ? data.stream() : data.stream).getReader();
+  // Cancelling the reader ends a pending read (done), and a download's stream stops its fetch.
+  const stop = (): void => void reader.cancel().catch(() => undefined);
+  cancel?.addEventListener('abort', stop);
   try {
+    if (cancel?.aborted) return;
     for (let r = await reader.read(); !r.done; r = await reader.read()) yield* pieces(r.value);
   } finally {
+    cancel?.removeEventListener('abort', stop);
     // Reached early by a cancel or a read error too: stop the read instead of leaving it running.
     await reader.cancel().catch(() => undefined);
   }

@@ -81,6 +81,8 @@ export class TraceStore {
 
   /** Bumped by cancelLoad: a load started before the bump stops at its next chunk. */
   private cancelEpoch = 0;
+  /** Aborted by cancelLoad, so a read waiting on a stalled download stops waiting (read-chunks.ts). */
+  private cancelled = new AbortController();
 
   /**
    * Stops every load under way at its next chunk (see load-files.ts): a stream-decoded file keeps the spans
@@ -89,6 +91,8 @@ export class TraceStore {
    */
   cancelLoad(): void {
     this.cancelEpoch++;
+    this.cancelled.abort();
+    this.cancelled = new AbortController();
   }
 
   /**
@@ -116,6 +120,7 @@ export class TraceStore {
     const reader = new FilesReader(this.builder, files, {
       ...this.options,
       isCancelled: () => this.cancelEpoch !== epoch,
+      cancelSignal: this.cancelled.signal,
       ...(onProgress ? { onProgress } : {}),
       ...(previewer ? { onSpans: (n: number) => previewer.spansRead(n) } : {}),
     });
@@ -124,7 +129,8 @@ export class TraceStore {
       const { bytesDone } = reader;
       // The last phases name what is being loaded too, so the indicator always says which files it is about.
       const what = files.length === 1 ? files[0]!.name : `${files.length} files`;
-      const last = { fileIdx: files.length - 1, numFiles: files.length, bytesDone, bytesTotal };
+      // Once every file is read, what was read is the total (a download of unknown length has one now).
+      const last = { fileIdx: files.length - 1, numFiles: files.length, bytesDone, bytesTotal: Math.max(bytesTotal, bytesDone) };
       onProgress?.({ ...last, file: what, numSpans: this.builder.spans.length, phase: 'assembling', elapsedMs: reader.elapsedMs() });
       this.builder.releasePool();
       this.show(assemble(this.builder));

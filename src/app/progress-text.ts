@@ -15,6 +15,14 @@ export function lintProgressText(fraction: number | null): string {
 }
 
 /**
+ * Whether the load's size is known: a download of unknown length has none, and one whose Content-Length
+ * counted compressed bytes (a cross-origin response hides its Content-Encoding) is read past it.
+ */
+export function hasTotal(p: LoadProgress): boolean {
+  return p.bytesTotalKnown !== false && p.bytesDone <= p.bytesTotal;
+}
+
+/**
  * The text in three parts, so a narrow window can cut the file's name first and the size next, and keep
  * the figures that say the load is moving: "decoding big.jsonl", "312.0 MB of 680.0 MB", "41.2 MB/s · 1,204,000 spans".
  */
@@ -28,7 +36,7 @@ export function progressParts(p: LoadProgress): ProgressParts {
   const figures = [rateText(p), `${p.numSpans.toLocaleString('en-US')} spans`].filter(Boolean).join(' · ');
   if (!p.file) return { what: p.phase, size: formatMegabytes(p.bytesTotal), figures };
   const which = p.numFiles > 1 && p.phase !== 'assembling' ? ` (${p.fileIdx + 1}/${p.numFiles})` : '';
-  const size = `${formatMegabytes(Math.min(p.bytesDone, p.bytesTotal))} of ${formatMegabytes(p.bytesTotal)}`;
+  const size = hasTotal(p) ? `${formatMegabytes(p.bytesDone)} of ${formatMegabytes(p.bytesTotal)}` : `${formatMegabytes(p.bytesDone)} so far`;
   return { what: `${p.phase} ${p.file}${which}`, size, figures };
 }
 

@@ -20,9 +20,14 @@ export function proxyCallback<T>(fn: (value: T) => void): ((value: T) => void) &
   return Comlink.proxy(fn);
 }
 
-/** Marks the files' ArrayBuffers for transfer (comlink only looks at top-level arguments), so fetched bytes
- *  move to the worker instead of being copied. Blobs and Files are cheap handles and are cloned. */
+/** Marks the files' ArrayBuffers and download streams for transfer (comlink only looks at top-level
+ *  arguments), so fetched bytes move to the worker instead of being copied, and a stream can cross at all.
+ *  Blobs and Files are cheap handles and are cloned. */
 export function transferFiles(files: LoadFile[]): LoadFile[] {
-  const buffers = files.flatMap((f) => (f.data instanceof ArrayBuffer ? [f.data] : []));
-  return Comlink.transfer(files, buffers);
+  const transferables = files.flatMap((f): Transferable[] => {
+    const data = f.data;
+    if (data instanceof ArrayBuffer) return [data];
+    return typeof data === 'object' && 'stream' in data && data.stream instanceof ReadableStream ? [data.stream] : [];
+  });
+  return Comlink.transfer(files, transferables);
 }

@@ -4,7 +4,7 @@
 // (JSON documents, console dumps, compressed files) is dropped before decoding; data loaded before stays.
 import { useEffect, useState } from 'react';
 import { useActions } from '../actions-context.ts';
-import { partsText, progressParts } from '../progress-text.ts';
+import { hasTotal, partsText, progressParts } from '../progress-text.ts';
 import { useStore } from '../state/store.ts';
 import type { LoadProgress as ReadProgress } from '../../../workers/trace-store.ts';
 
@@ -26,12 +26,12 @@ export function LoadProgress() {
     };
   }, [numLoadsActive]);
   if (numLoadsActive === 0 || !isSlow) return null;
-  const fraction = progress && progress.bytesTotal > 0 ? Math.min(1, progress.bytesDone / progress.bytesTotal) : 0;
+  const fraction = progress && progress.bytesTotal > 0 && hasTotal(progress) ? progress.bytesDone / progress.bytesTotal : 0;
   // Only a load the worker reads can be cancelled (a fetch has no progress yet), and not once it assembles.
   const canCancel = progress !== null && (progress.phase === 'reading' || progress.phase === 'decoding');
   return (
     <div className="load-progress" data-testid="load-progress" role="status">
-      <div className={`load-progress-bar${progress?.phase === 'assembling' ? ' busy' : ''}`}>
+      <div className={`load-progress-bar${progress?.phase === 'assembling' || (progress && !hasTotal(progress)) ? ' busy' : ''}`}>
         <div className="load-progress-fill" style={{ width: `${Math.max(4, fraction * 100).toFixed(1)}%` }} />
       </div>
       {/* On a narrow window the file's name is cut first, then the size; the whole line is its title. */}

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { assertBuilt, DIST_DIR } from './app-page.ts';
 import { launchBrowser, watchPage, type Browser, type PageWatch } from './browser.ts';
-import { startStaticServer, STRICT_CSP, type StaticServer } from './static-server.ts';
+import { startStaticServer, STRICT_CSP, type StaticServer, type StaticServerOptions } from './static-server.ts';
 
 export const BASE_PATH = '/tools/tracelens/';
 
@@ -15,14 +15,14 @@ export interface AppSession {
   open(query?: string, options?: { allowedErrors?: readonly RegExp[] }): Promise<{ page: Page; watch: PageWatch }>;
 }
 
-export function useAppSession(extraFiles: ReadonlyMap<string, string | Uint8Array> = new Map()): AppSession {
+export function useAppSession(extraFiles: ReadonlyMap<string, string | Uint8Array> = new Map(), routes?: StaticServerOptions['routes']): AppSession {
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
   const open: Array<{ page: Page; watch: PageWatch; allowedErrors: readonly RegExp[] }> = [];
 
   beforeAll(async () => {
     assertBuilt();
-    server = await startStaticServer({ root: DIST_DIR, basePath: BASE_PATH, csp: STRICT_CSP, extraFiles });
+    server = await startStaticServer({ root: DIST_DIR, basePath: BASE_PATH, csp: STRICT_CSP, extraFiles, ...(routes ? { routes } : {}) });
     browser = await launchBrowser();
   });
 

@@ -3,7 +3,7 @@
 // header, plus extra in-memory files (e.g. a trace for `?url=`). node:http only, no dependencies.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -31,6 +31,8 @@ export interface StaticServerOptions {
   readonly csp?: string;
   /** Extra files by URL path (absolute, e.g. '/data/trace.json'), served before the folder. */
   readonly extraFiles?: ReadonlyMap<string, Uint8Array | string>;
+  /** Answers by URL path written by the test itself (a download sent slowly, in parts), before the rest. */
+  readonly routes?: ReadonlyMap<string, (req: IncomingMessage, res: ServerResponse) => void>;
 }
 
 export interface StaticServer {
@@ -57,6 +59,11 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     requests.push(req.url ?? '/');
     const headers: Record<string, string> = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
     if (options.csp) headers['Content-Security-Policy'] = options.csp;
+    const route = options.routes?.get(path);
+    if (route) {
+      route(req, res);
+      return;
+    }
     const extra = options.extraFiles?.get(path);
     if (extra !== undefined) {
       res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });

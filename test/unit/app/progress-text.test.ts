@@ -24,6 +24,12 @@ describe('progressText', () => {
     expect(progressParts(p({ bytesDone: 0, phase: 'reading' })).figures).toBe('1,204,000 spans');
   });
 
+  it('says only how much was read when the size is not known, or was passed (a compressed download)', () => {
+    expect(progressText(p({ bytesTotal: 0, bytesTotalKnown: false }))).toBe('decoding big.jsonl · 312.0 MB so far · 41.1 MB/s · 1,204,000 spans');
+    expect(progressText(p({ bytesTotal: 31 * MB, bytesTotalKnown: true }))).toBe('decoding big.jsonl · 312.0 MB so far · 41.1 MB/s · 1,204,000 spans');
+    expect(progressText(p({ bytesTotalKnown: true }))).toBe('decoding big.jsonl · 312.0 MB of 680.0 MB · 41.1 MB/s · 1,204,000 spans');
+  });
+
   it('has no rate without elapsed time', () => {
     expect(rateText(p({ elapsedMs: 0 }))).toBe('');
   });

@@ -1,0 +1,108 @@
+// `?url=` of a big dump decodes while it downloads: the page hands the worker the response's body as a
+// stream. The server here sends part of the body and holds the rest back, so everything checked happens
+// while the download is still under way: the load indicator counts MB of the Content-Length (or MB so far
+// without one), the first look opens the earliest trace read, Cancel closes the connection and keeps the
+// spans read, and a download released to its end loads every span. SDK-made spans throughout.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { generateSpans } from '../../bench/gen.ts';
+import { ROW } from './support/app-page.ts';
+import { useAppSession } from './support/session.ts';
+
+/** A body sent in two parts: `head` at once, `rest` once `release()` is called. */
+interface HeldDownload {
+  readonly head: Uint8Array;
+  readonly rest: Uint8Array;
+  readonly withLength: boolean;
+  readonly released: Promise<void>;
+  release(): void;
+  /** Set when the client closed the connection before the whole body was sent. */
+  closedEarly: boolean;
+  finished: boolean;
+}
+
+function held(head: Uint8Array, rest: Uint8Array, withLength: boolean): HeldDownload {
+  let release = (): void => undefined;
+  const released = new Promise<void>((ok) => (release = ok));
+  return { head, rest, withLength, released, release: () => release(), closedEarly: false, finished: false };
+}
+
+const downloads = new Map<string, HeldDownload>();
+
+function serveHeld(req: IncomingMessage, res: ServerResponse): void {
+  const d = downloads.get(req.url!.split('?')[0]!)!;
+  const total = d.head.length + d.rest.length;
+  res.writeHead(200, { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store', ...(d.withLength ? { 'Content-Length': String(total) } : {}) });
+  res.on('close', () => (d.closedEarly = !d.finished));
+  res.write(d.head);
+  void d.released.then(() => {
+    if (res.destroyed) return;
+    d.finished = true;
+    res.end(d.rest);
+  });
+}
+
+/** `numSpans` SDK spans in traces of 100 as JSON lines of 200 spans, and the earliest root's span id. */
+function jsonLines(numSpans: number, seed: number): { text: string; earliestRoot: string } {
+  const { world, spans } = generateSpans(numSpans, 100, seed);
+  const lines: string[] = [];
+  for (let at = 0; at < spans.length; at += 200) lines.push(world.otlpJson(spans.slice(at, at + 200)));
+  const roots = spans.filter((s) => !s.parentSpanContext).sort((a, b) => a.startTime[0] - b.startTime[0] || a.startTime[1] - b.startTime[1]);
+  return { text: `${lines.join('\n')}\n`, earliestRoot: roots[0]!.spanContext().spanId };
+}
+
+describe('?url= of a big dump', () => {
+  const routes = new Map([['/dl/big.jsonl', serveHeld], ['/dl/chunked.jsonl', serveHeld]]);
+  const session = useAppSession(new Map(), routes);
+
+  it('decodes while it downloads: progress of the length, a first look, and Cancel closes the download', async () => {
+    // 40,000 spans four times over: past the 64 MiB from which a load gets a first look (the repeats would
+    // load as duplicates; the load is cancelled before them). A quarter is sent; the rest is held back.
+    const { text, earliestRoot } = jsonLines(40_000, 53);
+    const block = new TextEncoder().encode(text);
+    const rest = new Uint8Array(block.length * 3);
+    for (let i = 0; i < 3; i++) rest.set(block, i * block.length);
+    expect(block.length + rest.length).toBeGreaterThan(64 * 2 ** 20);
+    const d = held(block, rest, true);
+    downloads.set('/dl/big.jsonl', d);
+    try {
+      const { page } = await session.open(`?url=${encodeURIComponent(`${session.server.origin}/dl/big.jsonl`)}`);
+      const progress = page.getByTestId('load-progress');
+      await progress.waitFor({ timeout: 15_000 });
+      const totalMb = ((block.length + rest.length) / 1_048_576).toFixed(1);
+      await expect.poll(() => progress.textContent(), { timeout: 15_000 }).toMatch(new RegExp(`decoding big\\.jsonl · [\\d.]+ MB of ${totalMb.replace('.', '\\.')} MB · [\\d.]+ MB/s · [1-9][\\d,]* spans`));
+      await page.getByTestId('load-preview').waitFor({ timeout: 15_000 });
+      await expect.poll(() => page.locator(ROW).first().getAttribute('data-span-id'), { timeout: 15_000 }).toBe(earliestRoot);
+      expect(d.finished).toBe(false);
+      await page.getByTestId('load-cancel').click();
+      await progress.waitFor({ state: 'detached', timeout: 15_000 });
+      // The worker's cancel reached the network: the server saw the connection closed before the rest.
+      await expect.poll(() => d.closedEarly, { timeout: 15_000 }).toBe(true);
+      await expect.poll(() => page.getByTestId('load-errors').textContent(), { timeout: 15_000 }).toMatch(new RegExp(`big\\.jsonlotlp-jsonl · [1-9][\\d,]* spans.*loading cancelled after [\\d.]+ MB of ${totalMb.replace('.', '\\.')} MB; the [1-9]\\d* spans decoded before it are kept`));
+      await expect.poll(() => page.locator(ROW).first().getAttribute('data-span-id'), { timeout: 10_000 }).toBe(earliestRoot);
+      expect(d.finished).toBe(false);
+    } finally {
+      d.release();
+    }
+  });
+
+  it('without a Content-Length counts MB so far, and loads every span once the download ends', async () => {
+    const { text } = jsonLines(20_000, 59);
+    const bytes = new TextEncoder().encode(text);
+    const half = bytes.lastIndexOf(0x0a, bytes.length >> 1) + 1;
+    const d = held(bytes.slice(0, half), bytes.slice(half), false);
+    downloads.set('/dl/chunked.jsonl', d);
+    try {
+      const { page } = await session.open(`?url=${encodeURIComponent(`${session.server.origin}/dl/chunked.jsonl`)}`);
+      const progress = page.getByTestId('load-progress');
+      await progress.waitFor({ timeout: 15_000 });
+      await expect.poll(() => progress.textContent(), { timeout: 15_000 }).toMatch(/decoding chunked\.jsonl · [\d.]+ MB so far · [\d.]+ MB\/s · [1-9][\d,]* spans/);
+      d.release();
+      await progress.waitFor({ state: 'detached', timeout: 30_000 });
+      await expect.poll(() => page.locator('.counts').textContent(), { timeout: 15_000 }).toMatch(/^200 traces · 20,000 spans/);
+      expect(d.closedEarly).toBe(false);
+    } finally {
+      d.release();
+    }
+  });
+});
