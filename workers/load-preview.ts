@@ -13,7 +13,7 @@ import { visibleRowsOf } from '../src/core/model/visible-rows.ts';
 import { waterfallColumns } from '../src/core/model/waterfall.ts';
 import { sizeOf, type LoadFile } from './load-files.ts';
 import { pageColumns, type PageColumns } from './page-columns.ts';
-import { headOf } from './read-chunks.ts';
+import { headOf, isSizeKnown } from './read-chunks.ts';
 
 export interface LoadPreview {
   /** Spans the preview was made of: the first read whose resource was known. */
@@ -38,6 +38,12 @@ export const PREVIEW_MIN_BYTES = 64 * 1024 * 1024;
 export const COMPRESSED_SIZE_FACTOR = 8;
 
 /**
+ * A load of unknown size (a download without a Content-Length) gets a first look once it has run this long,
+ * if it is still within its first spans: its end cannot be foreseen, and a download can be slow.
+ */
+export const UNKNOWN_SIZE_PREVIEW_AFTER_MS = 1000;
+
+/**
  * The load's size as PREVIEW_MIN_BYTES sees it: compressed files (by their magic bytes) count 8 times. A file
  * that cannot be read counts as it is: reading it fails again in the load, which reports it for that file.
  */
@@ -51,6 +57,19 @@ export async function previewSize(files: readonly LoadFile[]): Promise<number> {
 }
 
 /**
+ * Whether a load into an empty store gets a first look, and from when: a load of `minBytes` or more
+ * (previewSize) from its first spans; a download of unknown length once it has run
+ * UNKNOWN_SIZE_PREVIEW_AFTER_MS. Null for none.
+ */
+export async function previewPlan(files: readonly LoadFile[], minBytes: number, now = () => performance.now()): Promise<{ isDue: () => boolean } | null> {
+  if (!files.every((f) => isSizeKnown(f.data))) {
+    const startedAt = now();
+    return { isDue: () => now() - startedAt >= UNKNOWN_SIZE_PREVIEW_AFTER_MS };
+  }
+  return (await previewSize(files)) >= minBytes ? { isDue: () => true } : null;
+}
+
+/**
  * No preview is tried past this many spans: their resources were not known yet (one OTLP/JSON document
  * names each resource's spans before it is done with the resource), and each try filters every span read.
  */
@@ -60,14 +79,17 @@ const LAST_TRY_SPANS = 65_536;
 export class LoadPreviewer {
   private isDone = false;
 
+  /** `isDue`: whether a first look may be made yet (else the next call asks again); always, when absent. */
   constructor(
     private readonly builder: DatasetBuilder,
     private readonly send: (preview: LoadPreview, dataset: Dataset) => void,
+    private readonly isDue: () => boolean = () => true,
   ) {}
 
   /** Called every few thousand spans read (CountingBuilder's callback). */
   spansRead(numSpans: number): void {
     if (this.isDone) return;
+    if (numSpans <= LAST_TRY_SPANS && !this.isDue()) return;
     let preview: { preview: LoadPreview; dataset: Dataset } | null = null;
     try {
       preview = numSpans > LAST_TRY_SPANS ? null : buildPreview(this.builder);

@@ -28,7 +28,7 @@ import { waterfallColumns } from '../src/core/model/waterfall.ts';
 import { CountingBuilder } from './counting-builder.ts';
 import { FilesReader, sizeOf, type LoadFile, type LoadProgress } from './load-files.ts';
 import { pageColumns, type PageColumns } from './page-columns.ts';
-import { LoadPreviewer, PREVIEW_MIN_BYTES, previewSize, type LoadPreview } from './load-preview.ts';
+import { LoadPreviewer, PREVIEW_MIN_BYTES, previewPlan, type LoadPreview } from './load-preview.ts';
 import { compareTraces, type CompareResult } from '../src/core/compare/diff.ts';
 import { tracesInSeveralInputs, type CompareSide, type TraceCopies } from '../src/core/compare/side.ts';
 
@@ -103,11 +103,11 @@ export class TraceStore {
     const first = this.builder.inputs.length;
     const epoch = this.cancelEpoch;
     const bytesTotal = files.reduce((n, f) => n + sizeOf(f.data), 0);
-    const wantsPreview = onPreview !== undefined && this.builder.spans.length === 0 && (await previewSize(files)) >= (this.options.previewMinBytes ?? PREVIEW_MIN_BYTES);
+    const plan = onPreview !== undefined && this.builder.spans.length === 0 ? await previewPlan(files, this.options.previewMinBytes ?? PREVIEW_MIN_BYTES, this.options.now) : null;
     const before = this.dataset;
     let previewEnded: (() => void) | undefined;
     let previewData: Dataset | undefined;
-    const previewer = wantsPreview
+    const previewer = plan && onPreview
       ? new LoadPreviewer(this.builder, (preview, dataset) => {
           // Until the load is done the page's questions (a span's details, another trace, a search, a fold)
           // are answered from the first look, between chunks; findings, exports and the score wait for the
@@ -115,7 +115,7 @@ export class TraceStore {
           this.show((previewData = dataset));
           this.previewLoadEnd = new Promise((resolve) => (previewEnded = resolve));
           onPreview(preview);
-        })
+        }, plan.isDue)
       : undefined;
     const reader = new FilesReader(this.builder, files, {
       ...this.options,

@@ -4,7 +4,7 @@ import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { generateSpans } from '../../../bench/gen.ts';
 import { spanIdAt } from '../../../src/app/span-ids.ts';
-import { COMPRESSED_SIZE_FACTOR } from '../../../workers/load-preview.ts';
+import { COMPRESSED_SIZE_FACTOR, UNKNOWN_SIZE_PREVIEW_AFTER_MS } from '../../../workers/load-preview.ts';
 import { TraceStore, type LoadPreview } from '../../../workers/trace-store.ts';
 
 /** `numSpans` SDK spans in traces of 100 as OTLP JSON lines, 200 spans a line (a Collector file exporter's shape). */
@@ -73,6 +73,37 @@ describe('the first look at a big load', () => {
     const blob = new Blob([gz]);
     expect(await loadWithPreviews(new TraceStore({ previewMinBytes: gz.length * factor, wholeReadBytes: 0 }), 'big.jsonl.gz', blob)).toHaveLength(1);
     expect(await loadWithPreviews(new TraceStore({ previewMinBytes: lines.length + 1 }), 'big.jsonl', lines)).toEqual([]);
+  });
+
+  it('comes for a slow download of unknown length once it has run a second, never for a quick one', async () => {
+    const download = (): { stream: ReadableStream<Uint8Array>; size: number } => {
+      let at = 0;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(c) {
+          if (at >= lines.length) return c.close();
+          c.enqueue(lines.slice(at, (at += 64 * 1024)));
+        },
+      }, { highWaterMark: 0 });
+      return { stream, size: -1 };
+    };
+    const load = async (now: () => number, size?: number) => {
+      const data = download();
+      const previews: Array<{ preview: LoadPreview; atMs: number }> = [];
+      await new TraceStore({ now }).load([{ name: 'dl.jsonl', data: size === undefined ? data : { ...data, size } }], undefined, (preview) => previews.push({ preview, atMs: now() }));
+      return previews;
+    };
+    // Quick: the clock does not move.
+    expect(await load(() => 0)).toEqual([]);
+    // Slow: 100 ms pass at each reading of the clock; the first look comes after UNKNOWN_SIZE_PREVIEW_AFTER_MS.
+    let clock = 0;
+    const [slow, ...more] = await load(() => (clock += 100));
+    expect(more).toEqual([]);
+    expect(slow!.atMs).toBeGreaterThanOrEqual(UNKNOWN_SIZE_PREVIEW_AFTER_MS);
+    expect(slow!.preview.numSpans).toBeGreaterThan(0);
+    expect(slow!.preview.numSpans).toBeLessThan(12_000);
+    // Its length known and under PREVIEW_MIN_BYTES: none, however slow.
+    clock = 0;
+    expect(await load(() => (clock += 100), lines.length)).toEqual([]);
   });
 
   it('leaves out spans whose resource is not read yet (one OTLP/JSON document names it after them)', async () => {
