@@ -22,7 +22,7 @@ export function compareChoices(
   const copiesOf = new Map(copies.map((c) => [c.traceId, c.inputIdxs] as const));
   const out: CompareChoice[] = [];
   for (const t of traces) {
-    const base = `${t.rootService}: ${t.rootName} · ${t.traceId.slice(0, 8)}`;
+    const base = `${operationPrefix(t)}${t.traceId.slice(0, 8)}`;
     if (t.traceId !== openTraceId) out.push({ value: t.traceId, label: base, side: { traceId: t.traceId } });
     for (const inputIdx of copiesOf.get(t.traceId) ?? []) {
       const side = { traceId: t.traceId, inputIdx };
@@ -30,6 +30,32 @@ export function compareChoices(
     }
   }
   return out;
+}
+
+/**
+ * Choices the picker draws at most: with 10,000 traces loaded, a <select> of every one cost the page a
+ * 293 ms task to draw (1M spans, headless Chromium), and no one scrolls through that many anyway.
+ */
+export const MAX_OFFERED = 200;
+
+/** What a trace's choice labels start with: its root's service and name (compareChoices' label). */
+export const operationPrefix = (t: Pick<TraceListSummary, 'rootService' | 'rootName'>): string => `${t.rootService}: ${t.rootName} · `;
+
+/**
+ * The choices the picker shows: those matching `filter` (in the label's service, name or trace id, or the
+ * value, any case), the traces of the open trace's own operation (`sameOperation`, an operationPrefix) first
+ * as the likeliest to compare, at most `limit`; `numMatching` counts every match.
+ */
+export function offeredChoices(choices: readonly CompareChoice[], filter: string, sameOperation: string | null, limit = MAX_OFFERED): { shown: CompareChoice[]; numMatching: number } {
+  const needle = filter.trim().toLowerCase();
+  const matching = needle === '' ? choices : choices.filter((c) => c.label.toLowerCase().includes(needle) || c.value.includes(needle));
+  const isSame = (c: CompareChoice): boolean => sameOperation !== null && c.label.startsWith(sameOperation);
+  const shown = matching.filter(isSame).slice(0, limit);
+  for (const c of matching) {
+    if (shown.length >= limit) break;
+    if (!isSame(c)) shown.push(c);
+  }
+  return { shown, numMatching: matching.length };
 }
 
 /** Side A for comparing the open trace with `b`; null when the open trace has no other copy to set against b. */

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { ROW, TRACE_ROW } from './support/app-page.ts';
 import { useAppSession } from './support/session.ts';
 import { checkoutRun } from '../support/checkout-runs.ts';
+import { SdkWorld } from '../support/sdk-world.ts';
 
 const good = checkoutRun(false, 21);
 const slow = checkoutRun(true, 22);
@@ -72,5 +73,36 @@ describe('compare two traces', () => {
     await pick.selectOption(`${idOf(a)}@1`);
     await expectGoodVersusSlow(page);
     await expect.poll(() => new URL(page.url()).hash).toBe(`#trace=${idOf(a)}&compare=${idOf(a)}@1`);
+  });
+
+  it('with many traces, offers the open trace\'s operation first and finds any other by a filter', async () => {
+    const w = new SdkWorld(31);
+    for (let i = 0; i < 300; i++) w.span('shop', { name: i % 3 === 0 ? 'GET /checkout' : `GET /item/${i}`, startMs: i * 10, endMs: i * 10 + 5 });
+    const ids = w.finished().map((span) => span.spanContext().traceId);
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    await page.getByTestId('file-input').setInputFiles([upload('many.otlp.json', w.otlpJson())]);
+    await expect.poll(() => page.locator('.counts').textContent()).toMatch(/^300 traces/);
+    await page.evaluate((id) => void (location.hash = `trace=${id}`), ids[0]!);
+    await expect.poll(() => page.locator('.waterfall-title .trace-id').textContent()).toBe(ids[0]);
+    await page.getByTestId('view-compare').click();
+    const pick = page.getByTestId('compare-pick');
+    // The placeholder and 200 of the 299 other traces: the 99 other GET /checkout runs first.
+    await expect.poll(() => pick.locator('option').count()).toBe(201);
+    const labels = await pick.locator('option').allTextContents();
+    expect(labels.slice(1, 100).every((l) => l.startsWith('shop: GET /checkout · '))).toBe(true);
+    expect(labels[100]).toMatch(/^shop: GET \/item\/\d+ · /);
+    expect(await page.getByTestId('compare-offered').textContent()).toBe('200 of 299 traces listed, the open trace\'s operation first: type to narrow');
+    // A trace left out is found by its id, chosen, and stays offered once the filter is cleared.
+    const last = ids[299]!;
+    expect(labels.some((l) => l.includes(last.slice(0, 8)))).toBe(false);
+    await page.getByTestId('compare-filter').fill(last.slice(0, 6));
+    await expect.poll(() => pick.locator('option').allTextContents()).toEqual(['— choose trace B —', expect.stringContaining(`GET /item/299 · ${last.slice(0, 8)}`)]);
+    expect(await page.getByTestId('compare-offered').textContent()).toBe('1 of 1 matches listed');
+    await pick.selectOption(last);
+    await expect.poll(() => page.getByTestId('compare-summary').textContent()).toMatch(/^A 5.00ms \(1 spans\) → B 5.00ms \(1 spans\)/);
+    await page.getByTestId('compare-filter').fill('');
+    await expect.poll(() => pick.inputValue()).toBe(last);
+    expect(await pick.locator('option').count()).toBe(202);
   });
 });

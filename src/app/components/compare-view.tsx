@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { CompareResult } from '../../core/compare/diff.ts';
 import type { TraceCopies } from '../../core/compare/side.ts';
 import { useActions } from '../actions-context.ts';
-import { compareChoices, sideA } from '../compare-choices.ts';
+import { compareChoices, MAX_OFFERED, offeredChoices, operationPrefix, sideA } from '../compare-choices.ts';
 import { formatDuration } from '../format.ts';
 import { useStore } from '../state/store.ts';
 import { formatCompare } from '../url-state.ts';
@@ -54,7 +54,13 @@ export function CompareView() {
   }, [actions, traceId, target, copies, inputs]);
   const result = answer?.question === question ? answer.result : null;
   const choices = useMemo(() => compareChoices(traces, copies, inputs.map((i) => i.file), traceId), [traces, copies, inputs, traceId]);
+  const [filter, setFilter] = useState('');
+  const open = useMemo(() => traces.find((t) => t.traceId === traceId), [traces, traceId]);
+  const offered = useMemo(() => offeredChoices(choices, filter, open ? operationPrefix(open) : null), [choices, filter, open]);
   const value = target ? formatCompare(target) : '';
+  // The chosen trace B stays an option when the filter or the limit would leave it out.
+  const chosen = choices.find((c) => c.value === value);
+  const options = chosen && !offered.shown.includes(chosen) ? [chosen, ...offered.shown] : offered.shown;
   const scaleNs = result?.ok ? Math.max(result.diff.totals.durationA, result.diff.totals.durationB, 1) : 1;
   if (traceId === null) return <p className="empty">Open a trace to compare it with another.</p>;
   return (
@@ -64,11 +70,21 @@ export function CompareView() {
         <select data-testid="compare-pick" value={value} onChange={(e) => actions.chooseCompare(choices.find((c) => c.value === e.target.value)?.side ?? null)}>
           <option value="">— choose trace B —</option>
           {value !== '' && !choices.some((c) => c.value === value) && <option value={value}>{value} (not loaded)</option>}
-          {choices.map((c) => (
+          {options.map((c) => (
             <option key={c.value} value={c.value}>{c.label}</option>
           ))}
         </select>
       </label>
+      {choices.length > MAX_OFFERED && (
+        <label className="compare-filter">
+          Find trace B:{' '}
+          <input type="search" data-testid="compare-filter" value={filter} placeholder="service, name or trace id" onChange={(e) => setFilter(e.target.value)} />{' '}
+          <span className="muted" data-testid="compare-offered">
+            {offered.shown.length.toLocaleString('en-US')} of {offered.numMatching.toLocaleString('en-US')} {filter.trim() === '' ? 'traces' : 'matches'} listed
+            {offered.shown.length < offered.numMatching ? ', the open trace\'s operation first: type to narrow' : ''}
+          </span>
+        </label>
+      )}
       {target && !a && <p className="empty" data-testid="compare-summary">This trace has no copy in another input to set against this one.</p>}
       {result && <Summary result={result} />}
       {result?.ok && (
