@@ -4,7 +4,7 @@
 // src/core/decode/load-chunks.ts); the files after it are not read. Inputs loaded earlier are untouched.
 import { ChunkedLoad } from '../src/core/decode/load-chunks.ts';
 import type { CountingBuilder } from './counting-builder.ts';
-import { bytesInMemory, chunksOf, isSizeKnown, readSmallBlob, sizeOf, type ChunkSource } from './read-chunks.ts';
+import { bytesInMemory, chunksOf, isSizeKnown, isStreamSource, readSmallBlob, sizeOf, type ChunkSource } from './read-chunks.ts';
 
 export { sizeOf };
 
@@ -71,6 +71,8 @@ export class FilesReader {
     const f = this.files[fileIdx]!;
     this.fileIdx = fileIdx;
     if (this.options.isCancelled()) {
+      // A download not read is stopped too, or its fetch would stay open.
+      if (isStreamSource(f.data)) void f.data.stream.cancel().catch(() => undefined);
       const { sink } = this.builder.beginInput(f.name);
       sink.issue({ message: 'not read: the load was cancelled before this file', where: 'byte 0', severity: 'warning' });
       return;

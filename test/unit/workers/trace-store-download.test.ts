@@ -95,6 +95,19 @@ describe('TraceStore.load of a download', () => {
     expect(state.numPulled).toBeLessThan(Math.ceil(bytes.length / 5000));
   });
 
+  it('Cancel also stops the downloads of a load\'s later URLs, which were not read', async () => {
+    const store = new TraceStore({ chunkBytes: 4096, now: steppingClock() });
+    const first = download(bytes, 5000);
+    const later = download(bytes, 5000);
+    const outcome = await store.load([{ name: 'a.jsonl', data: { stream: first.stream, size: -1 } }, { name: 'b.jsonl', data: { stream: later.stream, size: -1 } }], (p) => {
+      if (p.phase === 'decoding' && p.numSpans > 300) store.cancelLoad();
+    });
+    expect(outcome.inputs[1]).toMatchObject({ spans: 0, errors: [expect.objectContaining({ message: 'not read: the load was cancelled before this file' })] });
+    expect(first.state.cancelled).toBe(true);
+    expect(later.state.cancelled).toBe(true);
+    expect(later.state.numPulled).toBe(0);
+  });
+
   it('Cancel stops a download that waits for bytes that do not come (a stalled connection)', async () => {
     const store = new TraceStore({ chunkBytes: 4096, now: steppingClock() });
     const head = bytes.subarray(0, bytes.lastIndexOf(0x0a, 400_000 - 1) + 1);
