@@ -43,7 +43,7 @@ const file = join(dir, `bench-${numSpans}.otlp.json`);
 writeFileSync(file, json);
 console.log(`generated ${spans.length.toLocaleString('en-US')} spans (${values} attribute values) with the real SDK in ${fmt(performance.now() - t0)}: ${(json.length / 2 ** 20).toFixed(1)} MiB OTLP/JSON`);
 
-const server = await startStaticServer({ root: DIST_DIR, csp: STRICT_CSP });
+const server = await startStaticServer({ root: process.env.DIST ?? DIST_DIR, csp: STRICT_CSP });
 const browser = await launchBrowser();
 try {
   const page = await browser.context.newPage();
