@@ -13,7 +13,7 @@ import { visibleRowsOf } from '../src/core/model/visible-rows.ts';
 import { waterfallColumns } from '../src/core/model/waterfall.ts';
 import { sizeOf, type LoadFile } from './load-files.ts';
 import { pageColumns, type PageColumns } from './page-columns.ts';
-import { headOf, isSizeKnown } from './read-chunks.ts';
+import { headOf, isStreamSource } from './read-chunks.ts';
 
 export interface LoadPreview {
   /** Spans the preview was made of: the first read whose resource was known. */
@@ -38,10 +38,11 @@ export const PREVIEW_MIN_BYTES = 64 * 1024 * 1024;
 export const COMPRESSED_SIZE_FACTOR = 8;
 
 /**
- * A load of unknown size (a download without a Content-Length) gets a first look once it has run this long,
- * if it is still within its first spans: its end cannot be foreseen, and a download can be slow.
+ * A download (`?url=`) smaller than PREVIEW_MIN_BYTES, or of unknown length, gets a first look once it has run
+ * this long, if it is still within its first spans: a network, not the size, sets how long it takes, its
+ * Content-Length may be missing, and a compressed body's says nothing of what it inflates to.
  */
-export const UNKNOWN_SIZE_PREVIEW_AFTER_MS = 1000;
+export const DOWNLOAD_PREVIEW_AFTER_MS = 1000;
 
 /**
  * The load's size as PREVIEW_MIN_BYTES sees it: compressed files (by their magic bytes) count 8 times. A file
@@ -58,15 +59,14 @@ export async function previewSize(files: readonly LoadFile[]): Promise<number> {
 
 /**
  * Whether a load into an empty store gets a first look, and from when: a load of `minBytes` or more
- * (previewSize) from its first spans; a download of unknown length once it has run
- * UNKNOWN_SIZE_PREVIEW_AFTER_MS. Null for none.
+ * (previewSize; a download of unknown length counts 0) from its first spans; any other load with a download
+ * once it has run DOWNLOAD_PREVIEW_AFTER_MS. Null for none.
  */
 export async function previewPlan(files: readonly LoadFile[], minBytes: number, now = () => performance.now()): Promise<{ isDue: () => boolean } | null> {
-  if (!files.every((f) => isSizeKnown(f.data))) {
-    const startedAt = now();
-    return { isDue: () => now() - startedAt >= UNKNOWN_SIZE_PREVIEW_AFTER_MS };
-  }
-  return (await previewSize(files)) >= minBytes ? { isDue: () => true } : null;
+  const startedAt = now();
+  if ((await previewSize(files)) >= minBytes) return { isDue: () => true };
+  if (!files.some((f) => isStreamSource(f.data))) return null;
+  return { isDue: () => now() - startedAt >= DOWNLOAD_PREVIEW_AFTER_MS };
 }
 
 /**

@@ -4,7 +4,7 @@ import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { generateSpans } from '../../../bench/gen.ts';
 import { spanIdAt } from '../../../src/app/span-ids.ts';
-import { COMPRESSED_SIZE_FACTOR, UNKNOWN_SIZE_PREVIEW_AFTER_MS } from '../../../workers/load-preview.ts';
+import { COMPRESSED_SIZE_FACTOR, DOWNLOAD_PREVIEW_AFTER_MS } from '../../../workers/load-preview.ts';
 import { TraceStore, type LoadPreview } from '../../../workers/trace-store.ts';
 
 /** `numSpans` SDK spans in traces of 100 as OTLP JSON lines, 200 spans a line (a Collector file exporter's shape). */
@@ -75,7 +75,7 @@ describe('the first look at a big load', () => {
     expect(await loadWithPreviews(new TraceStore({ previewMinBytes: lines.length + 1 }), 'big.jsonl', lines)).toEqual([]);
   });
 
-  it('comes for a slow download of unknown length once it has run a second, never for a quick one', async () => {
+  it('comes for a slow download once it has run a second, whatever its length says, never for a quick one', async () => {
     const download = (): { stream: ReadableStream<Uint8Array>; size: number } => {
       let at = 0;
       const stream = new ReadableStream<Uint8Array>({
@@ -94,16 +94,24 @@ describe('the first look at a big load', () => {
     };
     // Quick: the clock does not move.
     expect(await load(() => 0)).toEqual([]);
-    // Slow: 100 ms pass at each reading of the clock; the first look comes after UNKNOWN_SIZE_PREVIEW_AFTER_MS.
+    // Slow: 100 ms pass at each reading of the clock; the first look comes after DOWNLOAD_PREVIEW_AFTER_MS.
     let clock = 0;
     const [slow, ...more] = await load(() => (clock += 100));
     expect(more).toEqual([]);
-    expect(slow!.atMs).toBeGreaterThanOrEqual(UNKNOWN_SIZE_PREVIEW_AFTER_MS);
+    expect(slow!.atMs).toBeGreaterThanOrEqual(DOWNLOAD_PREVIEW_AFTER_MS);
     expect(slow!.preview.numSpans).toBeGreaterThan(0);
     expect(slow!.preview.numSpans).toBeLessThan(12_000);
-    // Its length known and under PREVIEW_MIN_BYTES: none, however slow.
+    // Its length known and under PREVIEW_MIN_BYTES (or a compressed body's, which says nothing of what it
+    // inflates to): a slow download gets one all the same, a quick one none.
     clock = 0;
-    expect(await load(() => (clock += 100), lines.length)).toEqual([]);
+    expect(await load(() => (clock += 100), lines.length)).toHaveLength(1);
+    expect(await load(() => 0, lines.length)).toEqual([]);
+    // The same bytes from memory (a chosen file read at once): none, however slow.
+    clock = 0;
+    expect(await new Promise<number>((resolve) => {
+      let n = 0;
+      void new TraceStore({ now: () => (clock += 100) }).load([{ name: 'f.jsonl', data: lines }], undefined, () => void n++).then(() => resolve(n));
+    })).toBe(0);
   });
 
   it('leaves out spans whose resource is not read yet (one OTLP/JSON document names it after them)', async () => {
