@@ -10,11 +10,10 @@ import { generateSpans } from '../../bench/gen.ts';
 import { ROW } from './support/app-page.ts';
 import { useAppSession } from './support/session.ts';
 
-/** A body sent in two parts: `head` at once, `rest` once `release()` is called. */
+/** A body sent with its Content-Length in two parts: `head` at once, `rest` once `release()` is called. */
 interface HeldDownload {
   readonly head: Uint8Array;
   readonly rest: Uint8Array;
-  readonly withLength: boolean;
   readonly released: Promise<void>;
   release(): void;
   /** Set when the client closed the connection before the whole body was sent. */
@@ -22,10 +21,10 @@ interface HeldDownload {
   finished: boolean;
 }
 
-function held(head: Uint8Array, rest: Uint8Array, withLength: boolean): HeldDownload {
+function held(head: Uint8Array, rest: Uint8Array): HeldDownload {
   let release = (): void => undefined;
   const released = new Promise<void>((ok) => (release = ok));
-  return { head, rest, withLength, released, release: () => release(), closedEarly: false, finished: false };
+  return { head, rest, released, release: () => release(), closedEarly: false, finished: false };
 }
 
 const downloads = new Map<string, HeldDownload>();
@@ -33,7 +32,7 @@ const downloads = new Map<string, HeldDownload>();
 function serveHeld(req: IncomingMessage, res: ServerResponse): void {
   const d = downloads.get(req.url!.split('?')[0]!)!;
   const total = d.head.length + d.rest.length;
-  res.writeHead(200, { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store', ...(d.withLength ? { 'Content-Length': String(total) } : {}) });
+  res.writeHead(200, { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store', 'Content-Length': String(total) });
   res.on('close', () => (d.closedEarly = !d.finished));
   res.write(d.head);
   void d.released.then(() => {
@@ -93,7 +92,7 @@ describe('?url= of a big dump', () => {
     const rest = new Uint8Array(block.length * 3);
     for (let i = 0; i < 3; i++) rest.set(block, i * block.length);
     expect(block.length + rest.length).toBeGreaterThan(64 * 2 ** 20);
-    const d = held(block, rest, true);
+    const d = held(block, rest);
     downloads.set('/dl/big.jsonl', d);
     try {
       const { page } = await session.open(`?url=${encodeURIComponent(`${session.server.origin}/dl/big.jsonl`)}`);
