@@ -6,8 +6,6 @@ import { ChunkedLoad } from '../src/core/decode/load-chunks.ts';
 import type { CountingBuilder } from './counting-builder.ts';
 import { bytesInMemory, chunksOf, isSizeKnown, isStreamSource, readSmallBlob, sizeOf, type ChunkSource } from './read-chunks.ts';
 
-export { sizeOf };
-
 export interface LoadProgress {
   readonly file: string;
   readonly fileIdx: number;
@@ -33,9 +31,8 @@ export interface ReadOptions {
   /** Blobs up to this size are read at once (read-chunks.ts WHOLE_READ_BYTES); tests set 0 to stream every Blob. */
   readonly wholeReadBytes?: number;
   readonly now?: () => number;
-  readonly isCancelled: () => boolean;
-  /** Aborted when the load is cancelled: a read waiting for a download's next bytes stops at once. */
-  readonly cancelSignal?: AbortSignal;
+  /** Aborted when the load is cancelled: checked after each chunk, and a read waiting for a download's next bytes stops at once. */
+  readonly cancelled: AbortSignal;
   readonly onProgress?: (p: LoadProgress) => void;
   /** Called with the number of spans held so far, every few thousand spans, while a decoder runs. */
   readonly onSpans?: (numSpans: number) => void;
@@ -49,7 +46,7 @@ const mb = (numBytes: number): string => `${(numBytes / 1_048_576).toFixed(1)} M
 /** Reads one load's files into the builder: `readFile` each in order. */
 export class FilesReader {
   bytesDone = 0;
-  private readonly bytesTotal: number;
+  readonly bytesTotal: number;
   private readonly bytesTotalKnown: boolean;
   private readonly now: () => number;
   private readonly startedAt: number;
@@ -70,7 +67,7 @@ export class FilesReader {
   async readFile(fileIdx: number): Promise<void> {
     const f = this.files[fileIdx]!;
     this.fileIdx = fileIdx;
-    if (this.options.isCancelled()) {
+    if (this.options.cancelled.aborted) {
       // A download not read is stopped too, or its fetch would stay open.
       if (isStreamSource(f.data)) void f.data.stream.cancel().catch(() => undefined);
       const { sink } = this.builder.beginInput(f.name);
@@ -106,11 +103,11 @@ export class FilesReader {
     const load = new ChunkedLoad(this.builder, f.name, { sizeHint: size, ...(inMemory ? { inMemory } : {}) });
     try {
       const cancelled = (): boolean => {
-        if (!this.options.isCancelled()) return false;
+        if (!this.options.cancelled.aborted) return false;
         load.stop(`loading cancelled after ${mb(load.numBytes)}${isSizeKnown(f.data) ? ` of ${mb(size)}` : ''}`, 'warning');
         return true;
       };
-      for await (const chunk of chunksOf(f.data, inMemory, this.options.chunkBytes, this.options.now, this.options.cancelSignal)) {
+      for await (const chunk of chunksOf(f.data, inMemory, this.options.chunkBytes, this.options.now, this.options.cancelled)) {
         load.push(chunk);
         this.bytesDone += chunk.length;
         this.send(load.isStreaming ? 'decoding' : 'reading', this.builder.spans.length, false);

@@ -11,9 +11,9 @@ import { findFans } from '../src/core/model/fans.ts';
 import { listSummaries, type TraceListSummary } from '../src/core/model/summary.ts';
 import { visibleRowsOf } from '../src/core/model/visible-rows.ts';
 import { waterfallColumns } from '../src/core/model/waterfall.ts';
-import { sizeOf, type LoadFile } from './load-files.ts';
+import type { LoadFile } from './load-files.ts';
 import { pageColumns, type PageColumns } from './page-columns.ts';
-import { headOf, isStreamSource } from './read-chunks.ts';
+import { headOf, isStreamSource, sizeOf } from './read-chunks.ts';
 
 export interface LoadPreview {
   /** Spans the preview was made of: the first read whose resource was known. */

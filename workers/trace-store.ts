@@ -26,7 +26,7 @@ import { inspectContext, type ContextInspection } from '../src/core/propagation/
 import { fetchTraceFromBackend, type BackendSettings, type FetchFailureCode } from './backend.ts';
 import { waterfallColumns } from '../src/core/model/waterfall.ts';
 import { CountingBuilder } from './counting-builder.ts';
-import { FilesReader, sizeOf, type LoadFile, type LoadProgress } from './load-files.ts';
+import { FilesReader, type LoadFile, type LoadProgress } from './load-files.ts';
 import { pageColumns, type PageColumns } from './page-columns.ts';
 import { LoadPreviewer, PREVIEW_MIN_BYTES, previewPlan, type LoadPreview } from './load-preview.ts';
 import { compareTraces, type CompareResult } from '../src/core/compare/diff.ts';
@@ -79,9 +79,10 @@ export class TraceStore {
 
   constructor(private readonly options: TraceStoreOptions = {}) {}
 
-  /** Bumped by cancelLoad: a load started before the bump stops at its next chunk. */
-  private cancelEpoch = 0;
-  /** Aborted by cancelLoad, so a read waiting on a stalled download stops waiting (read-chunks.ts). */
+  /**
+   * Aborted (and replaced) by cancelLoad: a load started before stops at its next chunk, and a read waiting
+   * on a stalled download stops waiting (read-chunks.ts).
+   */
   private cancelled = new AbortController();
 
   /**
@@ -90,7 +91,6 @@ export class TraceStore {
    * before stay as they were.
    */
   cancelLoad(): void {
-    this.cancelEpoch++;
     this.cancelled.abort();
     this.cancelled = new AbortController();
   }
@@ -101,8 +101,6 @@ export class TraceStore {
    */
   async load(files: readonly LoadFile[], onProgress?: (p: LoadProgress) => void, onPreview?: (p: LoadPreview) => void): Promise<LoadOutcome> {
     const first = this.builder.inputs.length;
-    const epoch = this.cancelEpoch;
-    const bytesTotal = files.reduce((n, f) => n + sizeOf(f.data), 0);
     const plan = onPreview !== undefined && this.builder.spans.length === 0 ? await previewPlan(files, this.options.previewMinBytes ?? PREVIEW_MIN_BYTES, this.options.now) : null;
     const before = this.dataset;
     let previewEnded: (() => void) | undefined;
@@ -119,14 +117,13 @@ export class TraceStore {
       : undefined;
     const reader = new FilesReader(this.builder, files, {
       ...this.options,
-      isCancelled: () => this.cancelEpoch !== epoch,
-      cancelSignal: this.cancelled.signal,
+      cancelled: this.cancelled.signal,
       ...(onProgress ? { onProgress } : {}),
       ...(previewer ? { onSpans: (n: number) => previewer.spansRead(n) } : {}),
     });
     try {
       for (let i = 0; i < files.length; i++) await reader.readFile(i);
-      const { bytesDone } = reader;
+      const { bytesDone, bytesTotal } = reader;
       // The last phases name what is being loaded too, so the indicator always says which files it is about.
       const what = files.length === 1 ? files[0]!.name : `${files.length} files`;
       // Once every file is read, what was read is the total (a download of unknown length has one now).
