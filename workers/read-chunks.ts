@@ -87,8 +87,10 @@ export async function* chunksOf(data: ChunkSource, inMemory: Uint8Array | undefi
     yield* pieces(inMemory);
     return;
   }
-  if (typeof data === 'string' || !(data instanceof Blob || isStreamSource(data))) return;
-  const reader = (data instanceof Blob ? data.stream() : data.stream).getReader();
+  // Text and bytes are always in memory; what is left is read as a stream.
+  const stream = data instanceof Blob ? data.stream() : isStreamSource(data) ? data.stream : null;
+  if (!stream) return;
+  const reader = stream.getReader();
   // Cancelling the reader ends a pending read (done), and a download's stream stops its fetch.
   const stop = (): void => void reader.cancel().catch(() => undefined);
   cancel?.addEventListener('abort', stop);
