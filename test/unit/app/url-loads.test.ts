@@ -51,7 +51,11 @@ describe('urlLoadFlow', () => {
     expect(new TextDecoder().decode(data as ArrayBuffer)).toBe(body);
   });
 
-  it('tells whether this runtime transfers streams (node does, as Chromium)', () => {
+  it('tells whether this runtime transfers streams (node does, as Chromium; a runtime that refuses does not)', () => {
     expect(canTransferStreams()).toBe(true);
+    vi.stubGlobal('structuredClone', () => {
+      throw new DOMException('ReadableStream could not be cloned.', 'DataCloneError');
+    });
+    expect(canTransferStreams()).toBe(false);
   });
 });
