@@ -57,16 +57,28 @@ export async function previewSize(files: readonly LoadFile[]): Promise<number> {
   return sizes.reduce((a, b) => a + b, 0);
 }
 
+export interface PreviewPlan {
+  /** Whether a first look may be made yet. */
+  readonly isDue: () => boolean;
+  /**
+   * For a download: ask again this often while the load waits for bytes, not only every few thousand spans
+   * decoded. A slow or stalled network may bring fewer spans than that for a long time; those are shown.
+   */
+  readonly recheckMs?: number;
+}
+
 /**
  * Whether a load into an empty store gets a first look, and from when: a load of `minBytes` or more
  * (previewSize; a download of unknown length counts 0) from its first spans; any other load with a download
  * once it has run DOWNLOAD_PREVIEW_AFTER_MS. Null for none.
  */
-export async function previewPlan(files: readonly LoadFile[], minBytes: number, now = () => performance.now()): Promise<{ isDue: () => boolean } | null> {
+export async function previewPlan(files: readonly LoadFile[], minBytes: number, now = () => performance.now()): Promise<PreviewPlan | null> {
   const startedAt = now();
-  if ((await previewSize(files)) >= minBytes) return { isDue: () => true };
-  if (!files.some((f) => isStreamSource(f.data))) return null;
-  return { isDue: () => now() - startedAt >= DOWNLOAD_PREVIEW_AFTER_MS };
+  const isDownload = files.some((f) => isStreamSource(f.data));
+  const recheck = isDownload ? { recheckMs: DOWNLOAD_PREVIEW_AFTER_MS } : {};
+  if ((await previewSize(files)) >= minBytes) return { isDue: () => true, ...recheck };
+  if (!isDownload) return null;
+  return { isDue: () => now() - startedAt >= DOWNLOAD_PREVIEW_AFTER_MS, ...recheck };
 }
 
 /**
@@ -86,7 +98,10 @@ export class LoadPreviewer {
     private readonly isDue: () => boolean = () => true,
   ) {}
 
-  /** Called every few thousand spans read (CountingBuilder's callback). */
+  /**
+   * Called every few thousand spans read (CountingBuilder's callback), and on a timer while a download
+   * waits for bytes (PreviewPlan.recheckMs): always between spans, never inside one.
+   */
   spansRead(numSpans: number): void {
     if (this.isDone) return;
     if (numSpans <= LAST_TRY_SPANS && !this.isDue()) return;

@@ -115,6 +115,8 @@ export class TraceStore {
           onPreview(preview);
         }, plan.isDue)
       : undefined;
+    // While a download waits for bytes the worker is idle: the timer's turn comes between chunks only.
+    const recheck = previewer && plan?.recheckMs !== undefined ? setInterval(() => previewer.spansRead(this.builder.spans.length), plan.recheckMs) : undefined;
     const reader = new FilesReader(this.builder, files, {
       ...this.options,
       cancelled: this.cancelled.signal,
@@ -138,6 +140,7 @@ export class TraceStore {
       if (previewData !== undefined && this.dataset === previewData) this.show(before);
       throw err;
     } finally {
+      clearInterval(recheck);
       if (previewEnded) {
         this.previewLoadEnd = null;
         previewEnded();

@@ -2,7 +2,8 @@
 // stream. The server here holds back the rest of a body, or sends it slowly in parts, so what is checked
 // happens while the download is still under way: the load indicator counts MB of the Content-Length (or MB
 // so far without one), the first look opens the earliest trace read, Cancel closes the connection and keeps
-// the spans read, and a slow download of unknown length gets a first look and then loads every span.
+// the spans read, a slow download of unknown length gets a first look and then loads every span, and one
+// that stalls after a few hundred spans shows them.
 // SDK-made spans throughout.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
@@ -81,7 +82,7 @@ function jsonLines(numSpans: number, seed: number): { text: string; earliestRoot
 }
 
 describe('?url= of a big dump', () => {
-  const routes = new Map([['/dl/big.jsonl', serveHeld], ['/dl/slow.jsonl', serveTrickle]]);
+  const routes = new Map([['/dl/big.jsonl', serveHeld], ['/dl/stalls.jsonl', serveHeld], ['/dl/slow.jsonl', serveTrickle]]);
   const session = useAppSession(new Map(), routes);
 
   it('decodes while it downloads: progress of the length, a first look, and Cancel closes the download', async () => {
@@ -130,5 +131,28 @@ describe('?url= of a big dump', () => {
     await progress.waitFor({ state: 'detached', timeout: 30_000 });
     await expect.poll(() => page.locator('.counts').textContent(), { timeout: 15_000 }).toMatch(/^200 traces · 20,000 spans/);
     await page.getByTestId('load-preview').waitFor({ state: 'detached', timeout: 15_000 });
+  });
+
+  it('that stalls after a few hundred spans shows them once it has run a second, then loads the rest', async () => {
+    // 600 spans arrive (three lines), then nothing until released: far fewer than a decoder reports on.
+    const { text, earliestRoot } = jsonLines(2_000, 61);
+    const bytes = new TextEncoder().encode(text);
+    let cut = 0;
+    for (let i = 0; i < 3; i++) cut = bytes.indexOf(0x0a, cut) + 1;
+    const d = held(bytes.subarray(0, cut), bytes.subarray(cut));
+    downloads.set('/dl/stalls.jsonl', d);
+    try {
+      const { page } = await session.open(`?url=${encodeURIComponent(`${session.server.origin}/dl/stalls.jsonl`)}`);
+      await page.getByTestId('load-preview').waitFor({ timeout: 15_000 });
+      expect(d.finished).toBe(false);
+      // The first look shows the 600 spans read: the earliest of the six traces they begin is the dump's earliest.
+      await expect.poll(() => page.locator(ROW).first().getAttribute('data-span-id'), { timeout: 15_000 }).toBe(earliestRoot);
+      await expect.poll(() => page.locator('.counts').textContent(), { timeout: 15_000 }).toMatch(/ 600 spans/);
+      d.release();
+      await page.getByTestId('load-progress').waitFor({ state: 'detached', timeout: 30_000 });
+      await expect.poll(() => page.locator('.counts').textContent(), { timeout: 15_000 }).toMatch(/^20 traces · 2,000 spans/);
+    } finally {
+      d.release();
+    }
   });
 });

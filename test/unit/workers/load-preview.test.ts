@@ -1,11 +1,12 @@
 // A big load into an empty store gives the page one first look while it decodes (workers/load-preview.ts):
 // the traces of the spans read so far and the earliest of them, ready to draw. SDK-made spans.
 import { gzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generateSpans } from '../../../bench/gen.ts';
 import { spanIdAt } from '../../../src/app/span-ids.ts';
 import { COMPRESSED_SIZE_FACTOR, DOWNLOAD_PREVIEW_AFTER_MS } from '../../../workers/load-preview.ts';
 import { TraceStore, type LoadPreview } from '../../../workers/trace-store.ts';
+import { loadDataset } from '../../../src/core/load-dataset.ts';
 
 /** `numSpans` SDK spans in traces of 100 as OTLP JSON lines, 200 spans a line (a Collector file exporter's shape). */
 function jsonLines(numSpans: number, seed: number): Uint8Array {
@@ -109,6 +110,45 @@ describe('the first look at a big load', () => {
     // The same bytes from memory (a chosen file read at once): none, however slow.
     clock = 0;
     expect(await loadWithPreviews(new TraceStore({ now: () => (clock += 100) }), 'f.jsonl', lines)).toEqual([]);
+  });
+
+  it('comes for a download that stalls before a decoder reports (every 4,096 spans) once it has run a second', async () => {
+    // Whole lines of 600 spans arrive, then nothing: the decoder never reaches its next report. The store
+    // asks again on a timer while it waits for bytes (faked here, with the clock it reads).
+    const head = lines.subarray(0, lines.indexOf(0x0a, lines.indexOf(0x0a, lines.indexOf(0x0a) + 1) + 1) + 1);
+    const numHeadSpans = loadDataset([{ name: 'head.jsonl', bytes: head }]).spans.length;
+    expect(numHeadSpans).toBe(600);
+    let numPulls = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(c) {
+        // The reader asks again once it has decoded what it had; the rest never arrives.
+        if (numPulls++ > 0) return new Promise<void>(() => undefined);
+        c.enqueue(head.slice());
+      },
+    }, { highWaterMark: 0 });
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      let clock = 0;
+      const previews: LoadPreview[] = [];
+      const store = new TraceStore({ now: () => clock });
+      const loading = store.load([{ name: 'stalled.jsonl', data: { stream, size: lines.length } }], undefined, (p) => previews.push(p));
+      await expect.poll(() => numPulls).toBe(2);
+      clock = DOWNLOAD_PREVIEW_AFTER_MS - 1;
+      await vi.advanceTimersByTimeAsync(DOWNLOAD_PREVIEW_AFTER_MS);
+      expect(previews).toEqual([]); // not due yet
+      clock = DOWNLOAD_PREVIEW_AFTER_MS;
+      await vi.advanceTimersByTimeAsync(DOWNLOAD_PREVIEW_AFTER_MS);
+      expect(previews).toHaveLength(1);
+      expect(previews[0]!.numSpans).toBe(600);
+      expect(previews[0]!.rows.length).toBeGreaterThan(0);
+      await vi.advanceTimersByTimeAsync(3 * DOWNLOAD_PREVIEW_AFTER_MS);
+      expect(previews).toHaveLength(1); // once per load
+      store.cancelLoad();
+      expect((await loading).inputs[0]).toMatchObject({ spans: 600 });
+      expect(vi.getTimerCount()).toBe(0); // the load's end stopped the timer
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('leaves out spans whose resource is not read yet (one OTLP/JSON document names it after them)', async () => {
