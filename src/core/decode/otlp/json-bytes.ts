@@ -67,12 +67,19 @@ export function ascii(b: Uint8Array, s: number, e: number): string {
     case 32:
       return F(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!, b[s + 8]!, b[s + 9]!, b[s + 10]!, b[s + 11]!, b[s + 12]!, b[s + 13]!, b[s + 14]!, b[s + 15]!,
         b[s + 16]!, b[s + 17]!, b[s + 18]!, b[s + 19]!, b[s + 20]!, b[s + 21]!, b[s + 22]!, b[s + 23]!, b[s + 24]!, b[s + 25]!, b[s + 26]!, b[s + 27]!, b[s + 28]!, b[s + 29]!, b[s + 30]!, b[s + 31]!);
-    default:
-      // apply takes the typed array as it is; a spread would go through its iterator first.
+    default: {
+      if (e - s > 4096) return utf8.decode(b.subarray(s, e));
+      // Copied into one reused array first: apply reads a plain array faster than a subarray (a fresh view
+      // per string), and TextDecoder's call costs more in Chromium at these lengths.
+      const codes = CODES;
+      codes.length = e - s;
+      for (let i = s; i < e; i++) codes[i - s] = b[i]!;
       // eslint-disable-next-line prefer-spread
-      return e - s > 4096 ? utf8.decode(b.subarray(s, e)) : F.apply(null, b.subarray(s, e) as unknown as number[]);
+      return F.apply(null, codes);
+    }
   }
 }
+const CODES: number[] = [];
 
 const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 0x30 && c <= 0x39;
 
