@@ -89,7 +89,12 @@ const LAST_TRY_SPANS = 65_536;
 
 /** Makes the preview the first time it can, as spans arrive, and hands it to `send`. */
 export class LoadPreviewer {
-  private isDone = false;
+  private done = false;
+
+  /** Whether the first look was sent, or will not be (past the spans it may be made of, or it failed). */
+  get isDone(): boolean {
+    return this.done;
+  }
 
   /** `isDue`: whether a first look may be made yet (else the next call asks again); always, when absent. */
   constructor(
@@ -103,17 +108,17 @@ export class LoadPreviewer {
    * waits for bytes (PreviewPlan.recheckMs): always between spans, never inside one.
    */
   spansRead(numSpans: number): void {
-    if (this.isDone) return;
+    if (this.done) return;
     if (numSpans <= LAST_TRY_SPANS && !this.isDue()) return;
     let preview: { preview: LoadPreview; dataset: Dataset } | null = null;
     try {
       preview = numSpans > LAST_TRY_SPANS ? null : buildPreview(this.builder);
     } catch {
       // This runs inside the decoder's call to the sink: a first look is not worth failing the load for.
-      this.isDone = true;
+      this.done = true;
       return;
     }
-    this.isDone = preview !== null || numSpans > LAST_TRY_SPANS;
+    this.done = preview !== null || numSpans > LAST_TRY_SPANS;
     if (preview) this.send(preview.preview, preview.dataset);
   }
 }

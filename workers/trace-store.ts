@@ -116,7 +116,12 @@ export class TraceStore {
         }, plan.isDue)
       : undefined;
     // While a download waits for bytes the worker is idle: the timer's turn comes between chunks only.
-    const recheck = previewer && plan?.recheckMs !== undefined ? setInterval(() => previewer.spansRead(this.builder.spans.length), plan.recheckMs) : undefined;
+    const recheck = previewer && plan?.recheckMs !== undefined
+      ? setInterval(() => {
+          previewer.spansRead(this.builder.spans.length);
+          if (previewer.isDone) clearInterval(recheck);
+        }, plan.recheckMs)
+      : undefined;
     const reader = new FilesReader(this.builder, files, {
       ...this.options,
       cancelled: this.cancelled.signal,

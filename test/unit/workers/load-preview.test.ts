@@ -136,16 +136,17 @@ describe('the first look at a big load', () => {
       clock = DOWNLOAD_PREVIEW_AFTER_MS - 1;
       await vi.advanceTimersByTimeAsync(DOWNLOAD_PREVIEW_AFTER_MS);
       expect(previews).toEqual([]); // not due yet
+      expect(vi.getTimerCount()).toBe(1);
       clock = DOWNLOAD_PREVIEW_AFTER_MS;
       await vi.advanceTimersByTimeAsync(DOWNLOAD_PREVIEW_AFTER_MS);
       expect(previews).toHaveLength(1);
       expect(previews[0]!.numSpans).toBe(600);
       expect(previews[0]!.rows.length).toBeGreaterThan(0);
+      expect(vi.getTimerCount()).toBe(0); // once made, no more asking while the download goes on
       await vi.advanceTimersByTimeAsync(3 * DOWNLOAD_PREVIEW_AFTER_MS);
       expect(previews).toHaveLength(1); // once per load
       store.cancelLoad();
       expect((await loading).inputs[0]).toMatchObject({ spans: 600 });
-      expect(vi.getTimerCount()).toBe(0); // the load's end stopped the timer
     } finally {
       vi.useRealTimers();
     }
