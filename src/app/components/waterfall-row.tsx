@@ -5,6 +5,7 @@ import { useActions } from '../actions-context.ts';
 import { formatDuration } from '../format.ts';
 import { RowFlag, serviceColor } from '../span-vocab.ts';
 import { rowSeverity } from '../state/findings-slice.ts';
+import { isMatchRow } from '../state/search-slice.ts';
 import { useStore } from '../state/store.ts';
 import { RowMarks } from './row-marks.tsx';
 import { SpanBar } from './span-bar.tsx';
@@ -23,7 +24,7 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
   const actions = useActions();
   const isSelected = useStore((s) => s.selectedRow === row);
   const isCollapsed = useStore((s) => s.collapsed.has(row));
-  const isMatch = useStore((s) => s.searchText !== '' && s.matches.includes(row));
+  const isMatch = useStore((s) => isMatchRow(s, row));
   const isQueryMatch = useStore((s) => s.queryRows?.get(columns.traceId)?.has(row) ?? false);
   const findingSeverity = useStore((s) => rowSeverity(s, columns.traceId, row));
   const critical = useStore((s) => (s.criticalPath?.traceId === columns.traceId ? s.criticalPath.sections.get(row) : undefined));

@@ -4,6 +4,7 @@
 import { SpanKind } from '@opentelemetry/api';
 import { describe, expect, it } from 'vitest';
 import { createActions } from '../../../src/app/state/actions.ts';
+import { isMatchRow } from '../../../src/app/state/search-slice.ts';
 import { createStore } from '../../../src/app/state/store.ts';
 import { TraceStore } from '../../../workers/trace-store.ts';
 import { bigJsonLines, fakeWorker, twoTraces } from '../../support/app-flows.ts';
@@ -26,6 +27,25 @@ describe('app flows', () => {
     expect([...store.getState().collapsed].sort()).toEqual([0, 1]);
     await actions.expandAll();
     expect([...store.getState().visibleRows]).toEqual([0, 1, 2]);
+  });
+
+  it('a search marks exactly the rows it matched; a new search or closing it changes the marks', async () => {
+    const store = createStore();
+    const actions = createActions(fakeWorker(new TraceStore()), store);
+    await actions.loadFiles([{ name: 'big.jsonl', data: bigJsonLines() }], 'user');
+    const marked = (): number[] => [...store.getState().visibleRows].filter((row) => isMatchRow(store.getState(), row));
+    expect(store.getState().visibleRows.length).toBe(100);
+    await actions.search('SELECT shop.orders');
+    const selects = [...store.getState().matches].sort((a, b) => a - b);
+    expect(selects.length).toBe(33); // every third child of the trace's 100 spans
+    expect(marked()).toEqual(selects);
+    await actions.search('step 1');
+    const steps = [...store.getState().matches].sort((a, b) => a - b);
+    expect(steps.length).toBeGreaterThan(0);
+    expect(steps.some((row) => selects.includes(row))).toBe(false);
+    expect(marked()).toEqual(steps);
+    store.getState().searchOpened(false);
+    expect(marked()).toEqual([]);
   });
 
   it('a link jumps into the other trace, uncollapsing the target and selecting it', async () => {
