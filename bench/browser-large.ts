@@ -4,8 +4,9 @@
 // For each load: time to the first waterfall row of the new data, time until the load indicator goes, the
 // longest main-thread task (PerformanceObserver 'longtask'), time until the findings arrive, and the worker's
 // JS heap (CDP Runtime.getHeapUsage on the worker target), after the load and, collected, after a Clear. For
-// the huge trace also: frame times while the waterfall scrolls, collapse-all latency and search latency (by
-// name and by attribute value). Baselines from the same page and run: the page's own JSON.parse of the first
+// the huge trace also: frame times while the waterfall scrolls, collapse-all latency, search latency (by
+// name and by attribute value), and row clicks while the matches are marked. `DIST=<folder>` serves another
+// build instead of dist/. Baselines from the same page and run: the page's own JSON.parse of the first
 // 50 MB of the same JSON-lines text, and frame intervals on the idle page.
 // It builds nothing: run `npx vite build` first (`npm run bench:browser:large` does).
 // Run: npx tsx bench/browser-large.ts [numSpans] [hugeSpans]   (defaults 1,000,000 and 200,000)
@@ -189,8 +190,11 @@ async function sampleFrames(page: Page, stepPx: number): Promise<Frames> {
   }), stepPx);
 }
 
-/** Collapse all, then search by name and by attribute value: each from the user's event (capture phase) to the DOM showing the answer. */
-async function interact(page: Page, numNamed: number): Promise<{ collapseMs: number; searchMs: number; searchText: string; valueSearchMs: number; valueSearchText: string }> {
+/**
+ * Collapse all, then search by name and by attribute value: each from the user's event (capture phase) to the
+ * DOM showing the answer. Then clicks on rows while the value search's matches are marked.
+ */
+async function interact(page: Page, numNamed: number): Promise<{ collapseMs: number; searchMs: number; searchText: string; valueSearchMs: number; valueSearchText: string; clickMs: { median: number; max: number } }> {
   await page.evaluate(() => (document.querySelector('.waterfall-scroll') as HTMLElement).scrollTo(0, 0));
   await page.getByTestId('collapse-all').click();
   const collapsedAt = await (await page.waitForFunction(() => (document.querySelectorAll('[data-testid="waterfall-row"]').length === 1 ? performance.now() : 0), undefined, { timeout: LONG_WAIT, polling: 'raf' })).jsonValue();
@@ -202,7 +206,30 @@ async function interact(page: Page, numNamed: number): Promise<{ collapseMs: num
   const byName = await timedSearch(page, SEARCH_NAME, numNamed);
   // Every query span carries db.system.name = "postgresql", and no other text holds it.
   const byValue = await timedSearch(page, SEARCH_VALUE, numNamed);
-  return { collapseMs: collapsedAt - clickAt, searchMs: byName.ms, searchText: byName.text, valueSearchMs: byValue.ms, valueSearchText: byValue.text };
+  const clickMs = await clicksWhileMarked(page);
+  return { collapseMs: collapsedAt - clickAt, searchMs: byName.ms, searchText: byName.text, valueSearchMs: byValue.ms, valueSearchText: byValue.text, clickMs };
+}
+
+/**
+ * With the last search's matches marked, far down the trace: the median and longest time from clicking a
+ * row to the second frame after (the selection painted), over eight rows. Each drawn row asks whether it is
+ * a match on every store update.
+ */
+async function clicksWhileMarked(page: Page): Promise<{ median: number; max: number }> {
+  await page.locator('.waterfall-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight * 0.9));
+  await page.waitForTimeout(500);
+  const times = await page.evaluate(async () => {
+    const out: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const t = performance.now();
+      document.querySelectorAll<HTMLElement>('[data-testid="waterfall-row"]')[5 + i]!.click();
+      await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+      out.push(performance.now() - t);
+      await new Promise((ok) => setTimeout(ok, 150));
+    }
+    return out.sort((a, b) => a - b);
+  });
+  return { median: times[4]!, max: times[7]! };
 }
 
 /** Types `text` into the open search box; the time from the input event to the count of `want` matches shown. */
@@ -242,7 +269,7 @@ const MiB = (n: number): string => `${(n / 2 ** 20).toFixed(0)} MiB`;
 const rate = (bytes: number, ms: number): string => `${(bytes / 2 ** 20 / (ms / 1000)).toFixed(1)} MiB/s`;
 
 const dir = mkdtempSync(join(tmpdir(), 'tracelens-bench-large-'));
-const server = await startStaticServer({ root: DIST_DIR, csp: STRICT_CSP });
+const server = await startStaticServer({ root: process.env.DIST ?? DIST_DIR, csp: STRICT_CSP });
 const browser = await launchBrowser();
 try {
   const shapes = [
@@ -309,6 +336,7 @@ try {
       lines.push(row('    search count shown', acts.searchText));
       lines.push(row(`  search attribute value "${SEARCH_VALUE}" → count shown`, fmt(acts.valueSearchMs)));
       lines.push(row('    search count shown', acts.valueSearchText));
+      lines.push(row('  row click → painted (p50 / max), marked', `${fmt(acts.clickMs.median)} / ${fmt(acts.clickMs.max)}`));
     }
     const cleared = await heapAfterClear(page);
     lines.push(row('  worker JS heap after Clear (collected)', cleared === null ? 'n/a' : `${cleared.toFixed(0)} MiB`));
