@@ -27,6 +27,7 @@ import { fetchTraceFromBackend, type BackendSettings, type FetchFailureCode } fr
 import { waterfallColumns } from '../src/core/model/waterfall.ts';
 import { CountingBuilder } from './counting-builder.ts';
 import { FilesReader, type LoadFile, type LoadProgress } from './load-files.ts';
+import { drawnSections, type PageCriticalPath } from './critical-sections.ts';
 import { pageColumns, type PageColumns } from './page-columns.ts';
 import { LoadPreviewer, PREVIEW_MIN_BYTES, previewPlan, type LoadPreview } from './load-preview.ts';
 import { compareTraces, type CompareResult } from '../src/core/compare/diff.ts';
@@ -330,18 +331,15 @@ export class TraceStore {
     return visibleRowsOf(t, () => this.fansOf(t), collapsed, onlyRows, expandedFans);
   }
 
-  /** The trace's critical path (Jaeger UI's algorithm) as row and section arrays, plus each span's self time. */
-  criticalPath(traceId: string): { rows: Int32Array; startNs: Float64Array; endNs: Float64Array; selfNs: Float64Array } | null {
+  /**
+   * The trace's critical path (Jaeger UI's algorithm) as row and section arrays, as drawn (nearby sections of a
+   * row merged: critical-sections.ts), plus each span's self time.
+   */
+  criticalPath(traceId: string): (PageCriticalPath & { selfNs: Float64Array }) | null {
     const t = this.trace(traceId);
     if (!t) return null;
     const cols = waterfallColumns(this.dataset, t);
-    const path = criticalPath(t, cols.startNs, cols.durNs);
-    return {
-      rows: Int32Array.from(path, (c) => c.row),
-      startNs: Float64Array.from(path, (c) => c.startNs),
-      endNs: Float64Array.from(path, (c) => c.endNs),
-      selfNs: selfTimes(t, cols.startNs, cols.durNs),
-    };
+    return { ...drawnSections(criticalPath(t, cols.startNs, cols.durNs), cols.traceDurationNs), selfNs: selfTimes(t, cols.startNs, cols.durNs) };
   }
 
   /**

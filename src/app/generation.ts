@@ -1,6 +1,6 @@
 // Every request to the worker takes a ticket; an answer is used only while its ticket is still current.
 // A newer request on the same channel, or any change of the loaded data, makes older answers stale.
-export type Channel = 'traces' | 'waterfall' | 'rows' | 'details' | 'search' | 'query' | 'lint';
+export type Channel = 'traces' | 'waterfall' | 'rows' | 'details' | 'search' | 'query' | 'lint' | 'critical';
 
 export type Ticket = () => boolean;
 

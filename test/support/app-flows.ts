@@ -31,6 +31,7 @@ export function fakeWorker(store: TraceStore, delays: Map<string, number> = new 
     spanDetails: (traceId: string, row: number) => later('spanDetails', () => store.spanDetails(traceId, row)),
     findSpan: (spanId: string, traceId?: string) => later('findSpan', () => store.findSpan(spanId, traceId)),
     traceql: (query: string) => later('traceql', () => store.traceql(query)),
+    criticalPath: (traceId: string) => later('criticalPath', () => store.criticalPath(traceId)),
   };
   return api as unknown as TraceWorker;
 }

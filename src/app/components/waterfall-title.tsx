@@ -10,7 +10,8 @@ import { SearchBar } from './search-bar.tsx';
 export function WaterfallTitle({ columns }: { columns: PageColumns }) {
   const actions = useActions();
   const numVisible = useStore((s) => s.visibleRows.length);
-  const showsCritical = useStore((s) => s.criticalPath?.traceId === columns.traceId);
+  const showsCritical = useStore((s) => s.criticalPath?.traceId === columns.traceId || s.criticalPathPending === columns.traceId);
+  const criticalPending = useStore((s) => s.criticalPathPending === columns.traceId);
   return (
     <div className="waterfall-title">
       <span className="trace-root" title="the first root span">
@@ -25,7 +26,7 @@ export function WaterfallTitle({ columns }: { columns: PageColumns }) {
       </span>
       <span className="spacer" />
       <SearchBar />
-      <button type="button" className={`button small${showsCritical ? ' primary' : ''}`} data-testid="critical-path-toggle" aria-pressed={showsCritical} title="The chain of spans that decided the trace's latency (Jaeger's algorithm)" onClick={() => void actions.toggleCriticalPath()}>
+      <button type="button" className={`button small${showsCritical ? ' primary' : ''}`} data-testid="critical-path-toggle" aria-pressed={showsCritical} aria-busy={criticalPending} title="The chain of spans that decided the trace's latency (Jaeger's algorithm)" onClick={() => void actions.toggleCriticalPath()}>
         Critical path
       </button>
       <button type="button" className="button small" data-testid="collapse-all" onClick={() => void actions.collapseAll()}>

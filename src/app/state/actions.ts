@@ -285,18 +285,22 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     get().viewChosen('compare');
   }
 
+  /** Shows the open trace's critical path, or hides it: shown, or still being worked out (a second click). */
   async function toggleCriticalPath(): Promise<void> {
-    const traceId = get().traceId;
+    const { traceId, criticalPath, criticalPathPending } = get();
     if (traceId === null) return;
-    if (get().criticalPath?.traceId === traceId) {
+    // A newer click makes an answer still on its way stale: hidden must stay hidden.
+    const ticket = gens.take('critical');
+    if (criticalPath?.traceId === traceId || criticalPathPending === traceId) {
       get().criticalPathReceived(null);
       return;
     }
+    get().criticalPathAsked(traceId);
     const cp = await worker.criticalPath(traceId);
-    if (!cp || get().traceId !== traceId) return;
+    if (!ticket() || get().traceId !== traceId) return;
     const sections = new Map<number, Array<readonly [number, number]>>();
-    cp.rows.forEach((row, i) => void (sections.get(row) ?? sections.set(row, []).get(row)!).push([cp.startNs[i]!, cp.endNs[i]!] as const));
-    get().criticalPathReceived({ traceId, sections, selfNs: cp.selfNs });
+    cp?.rows.forEach((row, i) => void (sections.get(row) ?? sections.set(row, []).get(row)!).push([cp.startNs[i]!, cp.endNs[i]!] as const));
+    get().criticalPathReceived(cp ? { traceId, sections, selfNs: cp.selfNs } : null);
   }
 
   return {

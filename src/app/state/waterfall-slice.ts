@@ -20,6 +20,8 @@ export interface WaterfallValues {
   readonly scrollRequest: ScrollRequest | null;
   /** The open trace's critical path and self times, when shown. */
   readonly criticalPath: CriticalPathData | null;
+  /** The trace whose critical path was asked for and has not come yet (a long trace's takes a while). */
+  readonly criticalPathPending: string | null;
   /** What the main panel shows. */
   readonly view: MainView;
 }
@@ -37,6 +39,8 @@ export interface WaterfallActions {
   columnsReceived(columns: PageColumns | null): void;
   visibleRowsReceived(rows: Int32Array, collapsed: ReadonlySet<number>, expandedFans?: ReadonlySet<number>): void;
   scrollRequested(row: number): void;
+  criticalPathAsked(traceId: string): void;
+  /** The critical path came (or is hidden again: null); nothing is pending any more. */
   criticalPathReceived(path: CriticalPathData | null): void;
   viewChosen(view: MainView): void;
 }
@@ -50,13 +54,15 @@ export const WATERFALL_DEFAULTS: WaterfallValues = {
   expandedFans: new Set(),
   scrollRequest: null,
   criticalPath: null,
+  criticalPathPending: null,
   view: 'waterfall',
 };
 
 export const createWaterfallSlice: StateCreator<Store, [], [], WaterfallSlice> = (set) => ({
   ...WATERFALL_DEFAULTS,
-  columnsReceived: (columns) => set({ columns, visibleRows: new Int32Array(0), collapsed: new Set(), expandedFans: new Set(), criticalPath: null }),
-  criticalPathReceived: (criticalPath) => set({ criticalPath }),
+  columnsReceived: (columns) => set({ columns, visibleRows: new Int32Array(0), collapsed: new Set(), expandedFans: new Set(), criticalPath: null, criticalPathPending: null }),
+  criticalPathAsked: (criticalPathPending) => set({ criticalPathPending }),
+  criticalPathReceived: (criticalPath) => set({ criticalPath, criticalPathPending: null }),
   viewChosen: (view) => set({ view }),
   visibleRowsReceived: (visibleRows, collapsed, expandedFans) => set(expandedFans ? { visibleRows, collapsed, expandedFans } : { visibleRows, collapsed }),
   scrollRequested: (row) => set((s) => ({ scrollRequest: { row, seq: (s.scrollRequest?.seq ?? 0) + 1 } })),

@@ -1,0 +1,37 @@
+// The critical path toggle in the app's flows, over a real TraceStore: a second click hides the path, also
+// while it is still being worked out (a long trace's takes seconds), so hidden stays hidden.
+import { describe, expect, it } from 'vitest';
+import { createActions } from '../../../src/app/state/actions.ts';
+import { createStore } from '../../../src/app/state/store.ts';
+import { TraceStore } from '../../../workers/trace-store.ts';
+import { fakeWorker, twoTraces } from '../../support/app-flows.ts';
+
+describe('the critical path toggle', () => {
+  it('shows the open trace\'s path; a second click hides it', async () => {
+    const store = createStore();
+    const actions = createActions(fakeWorker(new TraceStore()), store);
+    await actions.loadFiles([{ name: 'a.json', data: twoTraces().json }], 'user');
+    const traceId = store.getState().traceId;
+    await actions.toggleCriticalPath();
+    expect(store.getState().criticalPath?.traceId).toBe(traceId);
+    expect(store.getState().criticalPath!.sections.size).toBeGreaterThan(0);
+    await actions.toggleCriticalPath();
+    expect(store.getState().criticalPath).toBeNull();
+  });
+
+  it('a second click while the path is still being worked out keeps it hidden when the answer comes', async () => {
+    const store = createStore();
+    const actions = createActions(fakeWorker(new TraceStore(), new Map([['criticalPath', 30]])), store);
+    await actions.loadFiles([{ name: 'a.json', data: twoTraces().json }], 'user');
+    const traceId = store.getState().traceId;
+    const on = actions.toggleCriticalPath();
+    expect(store.getState().criticalPathPending).toBe(traceId); // the button shows it asked
+    const off = actions.toggleCriticalPath();
+    expect(store.getState().criticalPathPending).toBeNull();
+    await Promise.all([on, off]);
+    await new Promise((ok) => setTimeout(ok, 60));
+    expect(store.getState().criticalPath).toBeNull();
+    await actions.toggleCriticalPath();
+    expect(store.getState().criticalPath?.traceId).toBe(traceId);
+  });
+});
