@@ -325,7 +325,7 @@ export class TraceStore {
    * their ancestors are shown ("show matches only"). Fans of similar siblings are folded into their head row
    * unless listed in `expandedFans` ('all': none folded).
    */
-  visibleRows(traceId: string, collapsed: readonly number[] | 'all', onlyRows?: readonly number[], expandedFans: readonly number[] | 'all' = []): Int32Array {
+  visibleRows(traceId: string, collapsed: readonly number[] | 'all', onlyRows?: Iterable<number>, expandedFans: readonly number[] | 'all' = []): Int32Array {
     const t = this.trace(traceId);
     if (!t) return new Int32Array(0);
     return visibleRowsOf(t, () => this.fansOf(t), collapsed, onlyRows, expandedFans);

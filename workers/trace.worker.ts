@@ -22,7 +22,7 @@ const api = {
     const cols = store.waterfall(traceId);
     return cols ? Comlink.transfer(cols, pageColumnBuffers(cols)) : null;
   },
-  visibleRows(traceId: string, collapsed: number[] | 'all', onlyRows?: number[], expandedFans?: number[] | 'all') {
+  visibleRows(traceId: string, collapsed: number[] | 'all', onlyRows?: Int32Array, expandedFans?: number[] | 'all') {
     const rows = store.visibleRows(traceId, collapsed, onlyRows, expandedFans);
     return Comlink.transfer(rows, [rows.buffer]);
   },

@@ -23,7 +23,7 @@ export function fakeWorker(store: TraceStore, delays: Map<string, number> = new 
     inputs: () => later('inputs', () => store.inputs()),
     traces: () => later('traces', () => store.traces()),
     waterfall: (traceId: string) => later(`waterfall:${traceId}`, () => store.waterfall(traceId)),
-    visibleRows: (traceId: string, collapsed: number[] | 'all', onlyRows?: number[], expandedFans?: number[] | 'all') => later('visibleRows', () => store.visibleRows(traceId, collapsed, onlyRows, expandedFans)),
+    visibleRows: (traceId: string, collapsed: number[] | 'all', onlyRows?: Int32Array, expandedFans?: number[] | 'all') => later('visibleRows', () => store.visibleRows(traceId, collapsed, onlyRows, expandedFans)),
     search: (traceId: string, text: string) => later('search', () => store.search(traceId, text)),
     findings: (options?: Parameters<TraceStore['findingsForPage']>[0]) => later('findings', () => store.findingsForPage(options)),
     lintProgress: () => later('lintProgress', () => store.lintProgress()),

@@ -105,7 +105,9 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
   async function refreshRows(traceId: string, collapsed: ReadonlySet<number>, all = false, expandedFans = get().expandedFans): Promise<void> {
     const ticket = gens.take('rows');
     const { matchesOnly, matches, searchText } = get();
-    const only = matchesOnly && searchText !== '' ? [...matches] : undefined;
+    // The matches as they came (an Int32Array clones as one block; spread into an array, 666k of them cost
+    // the page a 95-118 ms task).
+    const only = matchesOnly && searchText !== '' ? matches : undefined;
     const rows = await worker.visibleRows(traceId, all ? 'all' : [...collapsed], only, [...expandedFans]);
     if (ticket() && get().traceId === traceId) get().visibleRowsReceived(rows, collapsed, expandedFans);
   }

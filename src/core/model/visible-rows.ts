@@ -6,7 +6,7 @@ import { foldedFanRows, type Fans } from './fans.ts';
 import { deriveRows, keepWithAncestors } from './rows.ts';
 
 /** `fans` is asked for only when some fan may be folded. */
-export function visibleRowsOf(t: TraceModel, fans: () => Fans, collapsed: readonly number[] | 'all', onlyRows?: readonly number[], expandedFans: readonly number[] | 'all' = []): Int32Array {
+export function visibleRowsOf(t: TraceModel, fans: () => Fans, collapsed: readonly number[] | 'all', onlyRows?: Iterable<number>, expandedFans: readonly number[] | 'all' = []): Int32Array {
   const collapseAll = collapsed === 'all';
   const set = new Set(collapseAll ? [] : collapsed);
   const keep = onlyRows ? { keep: keepWithAncestors(t, onlyRows) } : {};

@@ -39,6 +39,15 @@ describe('app flows', () => {
     const selects = [...store.getState().matches].sort((a, b) => a - b);
     expect(selects.length).toBe(33); // every third child of the trace's 100 spans
     expect(marked()).toEqual(selects);
+    // Matches only: the matches (passed on as the Int32Array they came as) and their ancestors: exactly the
+    // rows that are a match or hold one in their subtree.
+    await actions.showMatchesOnly(true);
+    const { subtreeEnd } = store.getState().columns!;
+    const expected = [...Array(100).keys()].filter((row) => selects.some((m) => m >= row && m < subtreeEnd[row]!));
+    expect(expected.length).toBeGreaterThan(selects.length);
+    expect([...store.getState().visibleRows].sort((a, b) => a - b)).toEqual(expected);
+    await actions.showMatchesOnly(false);
+    expect(store.getState().visibleRows.length).toBe(100);
     await actions.search('step 1');
     const steps = [...store.getState().matches].sort((a, b) => a - b);
     expect(steps.length).toBeGreaterThan(0);
