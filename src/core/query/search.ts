@@ -109,6 +109,7 @@ export function isSearchPrepared(ds: Dataset, trace: TraceModel): boolean {
   return lastIndex.get(ds)?.trace === trace;
 }
 
+/** The rows of `trace` whose span holds `text` (case-insensitive), in ascending order: the page relies on it. */
 export function searchTrace(ds: Dataset, trace: TraceModel, text: string, indexMinRows = INDEX_MIN_ROWS): Int32Array {
   const needle = text.trim().toLowerCase();
   if (needle === '') return new Int32Array(0);

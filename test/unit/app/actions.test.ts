@@ -36,7 +36,8 @@ describe('app flows', () => {
     const marked = (): number[] => [...store.getState().visibleRows].filter((row) => isMatchRow(store.getState(), row));
     expect(store.getState().visibleRows.length).toBe(100);
     await actions.search('SELECT shop.orders');
-    const selects = [...store.getState().matches].sort((a, b) => a - b);
+    const selects = [...store.getState().matches];
+    expect(selects).toEqual([...selects].sort((a, b) => a - b)); // ascending, as isMatchRow needs
     expect(selects.length).toBe(33); // every third child of the trace's 100 spans
     expect(marked()).toEqual(selects);
     // Matches only: the matches (passed on as the Int32Array they came as) and their ancestors: exactly the
@@ -49,7 +50,8 @@ describe('app flows', () => {
     await actions.showMatchesOnly(false);
     expect(store.getState().visibleRows.length).toBe(100);
     await actions.search('step 1');
-    const steps = [...store.getState().matches].sort((a, b) => a - b);
+    const steps = [...store.getState().matches];
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
     expect(steps.length).toBeGreaterThan(0);
     expect(steps.some((row) => selects.includes(row))).toBe(false);
     expect(marked()).toEqual(steps);
