@@ -298,7 +298,14 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       return;
     }
     get().criticalPathAsked(traceId);
-    const cp = await worker.criticalPath(traceId);
+    let cp: Awaited<ReturnType<TraceWorker['criticalPath']>>;
+    try {
+      cp = await worker.criticalPath(traceId);
+    } catch (err) {
+      // Not left pending (pressed and busy) for good.
+      if (ticket()) get().criticalPathReceived(null);
+      throw err;
+    }
     if (!ticket() || get().traceId !== traceId) return;
     const sections = new Map<number, Array<readonly [number, number]>>();
     cp?.rows.forEach((row, i) => void (sections.get(row) ?? sections.set(row, []).get(row)!).push([cp.startNs[i]!, cp.endNs[i]!] as const));

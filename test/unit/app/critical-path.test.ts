@@ -34,4 +34,15 @@ describe('the critical path toggle', () => {
     await actions.toggleCriticalPath();
     expect(store.getState().criticalPath?.traceId).toBe(traceId);
   });
+
+  it('a failed answer leaves nothing pending: the button is not stuck pressed', async () => {
+    const store = createStore();
+    const worker = fakeWorker(new TraceStore());
+    Object.assign(worker, { criticalPath: () => Promise.reject(new Error('worker gone')) });
+    const actions = createActions(worker, store);
+    await actions.loadFiles([{ name: 'a.json', data: twoTraces().json }], 'user');
+    await expect(actions.toggleCriticalPath()).rejects.toThrow('worker gone');
+    expect(store.getState().criticalPathPending).toBeNull();
+    expect(store.getState().criticalPath).toBeNull();
+  });
 });
