@@ -102,20 +102,16 @@ export class FilesReader {
     }
     const load = new ChunkedLoad(this.builder, f.name, { sizeHint: size, ...(inMemory ? { inMemory } : {}) });
     try {
-      const cancelled = (): boolean => {
-        if (!this.options.cancelled.aborted) return false;
-        load.stop(`loading cancelled after ${mb(load.numBytes)}${isSizeKnown(f.data) ? ` of ${mb(size)}` : ''}`, 'warning');
-        return true;
-      };
+      // A cancel ends the chunks early (the awaited read before each lets its message in): no end of the input.
       for await (const chunk of chunksOf(f.data, inMemory, this.options.chunkBytes, this.options.now, this.options.cancelled)) {
         load.push(chunk);
         this.bytesDone += chunk.length;
         this.send(load.isStreaming ? 'decoding' : 'reading', this.builder.spans.length, false);
-        // Checked after every chunk: the awaited read before the next one lets a cancel message in.
-        if (cancelled()) return;
       }
-      // A cancel that stopped a read waiting for bytes ends the chunks early: that is no end of the input.
-      if (cancelled()) return;
+      if (this.options.cancelled.aborted) {
+        load.stop(`loading cancelled after ${mb(load.numBytes)}${isSizeKnown(f.data) ? ` of ${mb(size)}` : ''}`, 'warning');
+        return;
+      }
     } catch (err) {
       load.stop(`cannot read the file: ${String(err)}`, 'error');
       return;

@@ -70,7 +70,8 @@ const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resol
 
 /**
  * The chunks of `data` (at most `maxChunk` bytes each); `inMemory` is the data's bytes when it has them. When
- * `cancel` aborts, a read under way (a download waiting for its next bytes) is stopped and the chunks end.
+ * `cancel` aborts, the chunks end: before the next one, and at once for a read under way (a download waiting
+ * for its next bytes), which is stopped.
  */
 export async function* chunksOf(data: ChunkSource, inMemory: Uint8Array | undefined, maxChunk = DEFAULT_CHUNK_BYTES, now = () => performance.now(), cancel?: AbortSignal): AsyncGenerator<Uint8Array> {
   let lastYield = now();
@@ -80,6 +81,7 @@ export async function* chunksOf(data: ChunkSource, inMemory: Uint8Array | undefi
         await macrotask();
         lastYield = now();
       }
+      if (cancel?.aborted) return;
       yield bytes.subarray(at, at + maxChunk);
     }
   };
