@@ -89,12 +89,8 @@ const LAST_TRY_SPANS = 65_536;
 
 /** Makes the preview the first time it can, as spans arrive, and hands it to `send`. */
 export class LoadPreviewer {
-  private done = false;
-
   /** Whether the first look was sent, or will not be (past the spans it may be made of, or it failed). */
-  get isDone(): boolean {
-    return this.done;
-  }
+  private isDone = false;
 
   /** `isDue`: whether a first look may be made yet (else the next call asks again); always, when absent. */
   constructor(
@@ -108,18 +104,30 @@ export class LoadPreviewer {
    * waits for bytes (PreviewPlan.recheckMs): always between spans, never inside one.
    */
   spansRead(numSpans: number): void {
-    if (this.done) return;
+    if (this.isDone) return;
     if (numSpans <= LAST_TRY_SPANS && !this.isDue()) return;
     let preview: { preview: LoadPreview; dataset: Dataset } | null = null;
     try {
       preview = numSpans > LAST_TRY_SPANS ? null : buildPreview(this.builder);
     } catch {
       // This runs inside the decoder's call to the sink: a first look is not worth failing the load for.
-      this.done = true;
+      this.isDone = true;
       return;
     }
-    this.done = preview !== null || numSpans > LAST_TRY_SPANS;
+    this.isDone = preview !== null || numSpans > LAST_TRY_SPANS;
     if (preview) this.send(preview.preview, preview.dataset);
+  }
+
+  /**
+   * Asks `spansRead(numSpans())` every `everyMs` until done (PreviewPlan.recheckMs): timers run between chunks
+   * only, while a download waits for bytes. Returns what stops it, for the load's end.
+   */
+  recheckEvery(everyMs: number, numSpans: () => number): () => void {
+    const timer = setInterval(() => {
+      this.spansRead(numSpans());
+      if (this.isDone) clearInterval(timer);
+    }, everyMs);
+    return () => clearInterval(timer);
   }
 }
 

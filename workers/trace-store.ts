@@ -116,13 +116,7 @@ export class TraceStore {
           onPreview(preview);
         }, plan.isDue)
       : undefined;
-    // While a download waits for bytes the worker is idle: the timer's turn comes between chunks only.
-    const recheck = previewer && plan?.recheckMs !== undefined
-      ? setInterval(() => {
-          previewer.spansRead(this.builder.spans.length);
-          if (previewer.isDone) clearInterval(recheck);
-        }, plan.recheckMs)
-      : undefined;
+    const stopRecheck = previewer && plan?.recheckMs !== undefined ? previewer.recheckEvery(plan.recheckMs, () => this.builder.spans.length) : undefined;
     const reader = new FilesReader(this.builder, files, {
       ...this.options,
       cancelled: this.cancelled.signal,
@@ -146,7 +140,7 @@ export class TraceStore {
       if (previewData !== undefined && this.dataset === previewData) this.show(before);
       throw err;
     } finally {
-      clearInterval(recheck);
+      stopRecheck?.();
       if (previewEnded) {
         this.previewLoadEnd = null;
         previewEnded();
