@@ -9,7 +9,7 @@ import type { StatRow } from '../../core/stats/span-stats.ts';
 import type { LintOptions } from '../../core/lint/config.ts';
 import type { InstrumentationScore } from '../../core/score/instrumentation-score.ts';
 import type { TraceLink } from '../../core/graph/trace-links.ts';
-import type { MainView } from './waterfall-slice.ts';
+import { criticalPathData, type MainView } from './waterfall-slice.ts';
 import type { CompareResult } from '../../core/compare/diff.ts';
 import type { CompareSide, TraceCopies } from '../../core/compare/side.ts';
 import type { BackendSettings } from '../../../workers/backend.ts';
@@ -307,9 +307,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       throw err;
     }
     if (!ticket() || get().traceId !== traceId) return;
-    const sections = new Map<number, Array<readonly [number, number]>>();
-    cp?.rows.forEach((row, i) => void (sections.get(row) ?? sections.set(row, []).get(row)!).push([cp.startNs[i]!, cp.endNs[i]!] as const));
-    get().criticalPathReceived(cp ? { traceId, sections, selfNs: cp.selfNs } : null);
+    get().criticalPathReceived(cp ? criticalPathData(traceId, cp) : null);
   }
 
   return {

@@ -1,6 +1,7 @@
 // The open trace's waterfall: its numeric columns (transferred typed arrays), the rows the worker says are
 // visible for the current collapse state, and a request to scroll a row into view.
 import type { StateCreator } from 'zustand';
+import type { PageCriticalPath } from '../../../workers/critical-sections.ts';
 import type { PageColumns } from '../../../workers/trace-store.ts';
 import type { Store } from './store.ts';
 
@@ -33,6 +34,13 @@ export interface CriticalPathData {
   /** row → its critical sections as [startNs, endNs] pairs. */
   readonly sections: ReadonlyMap<number, ReadonlyArray<readonly [number, number]>>;
   readonly selfNs: Float64Array;
+}
+
+/** The worker's answer (its sections sorted by row) as the store keeps it: each row's list, which its bar draws. */
+export function criticalPathData(traceId: string, cp: PageCriticalPath & { readonly selfNs: Float64Array }): CriticalPathData {
+  const sections = new Map<number, Array<readonly [number, number]>>();
+  cp.rows.forEach((row, i) => void (sections.get(row) ?? sections.set(row, []).get(row)!).push([cp.startNs[i]!, cp.endNs[i]!] as const));
+  return { traceId, sections, selfNs: cp.selfNs };
 }
 
 export interface WaterfallActions {
