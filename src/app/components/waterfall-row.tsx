@@ -1,5 +1,6 @@
 // One span of the waterfall: indented name cell (toggle, service, kind, name, marks) and its duration bar.
 // The element carries data-testid="waterfall-row" and data-span-id, a contract the tests rely on.
+import { useMemo } from 'react';
 import type { PageColumns } from '../../../workers/trace-store.ts';
 import { useActions } from '../actions-context.ts';
 import { formatDuration } from '../format.ts';
@@ -7,6 +8,7 @@ import { RowFlag, serviceColor } from '../span-vocab.ts';
 import { rowSeverity } from '../state/findings-slice.ts';
 import { isMatchRow } from '../state/search-slice.ts';
 import { useStore } from '../state/store.ts';
+import { criticalSectionsOf } from '../state/waterfall-slice.ts';
 import { RowMarks } from './row-marks.tsx';
 import { SpanBar } from './span-bar.tsx';
 import { spanIdAt } from '../span-ids.ts';
@@ -27,7 +29,9 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
   const isMatch = useStore((s) => isMatchRow(s, row));
   const isQueryMatch = useStore((s) => s.queryRows?.get(columns.traceId)?.has(row) ?? false);
   const findingSeverity = useStore((s) => rowSeverity(s, columns.traceId, row));
-  const critical = useStore((s) => (s.criticalPath?.traceId === columns.traceId ? s.criticalPath.sections.get(row) : undefined));
+  const criticalPath = useStore((s) => (s.criticalPath?.traceId === columns.traceId ? s.criticalPath : null));
+  // The path's sections stay in the worker's sorted columns; each drawn row looks up its own.
+  const critical = useMemo(() => (criticalPath ? criticalSectionsOf(criticalPath, row) : []), [criticalPath, row]);
   const fanIdx = columns.fanOf[row]!;
   const fan = fanIdx >= 0 ? columns.fans[fanIdx] : undefined;
   const isFanExpanded = useStore((s) => fanIdx >= 0 && s.expandedFans.has(fanIdx));
@@ -43,7 +47,7 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
   const color = serviceColor(serviceIdx);
   return (
     <div
-      className={`waterfall-grid waterfall-row${isSelected ? ' selected' : ''}${flags & RowFlag.ERROR ? ' error' : ''}${isMatch ? ' match' : ''}${isQueryMatch ? ' query-match' : ''}${critical ? ' critical' : ''}${isFoldedFan ? ' fan' : ''}${isLearnMark ? ' learn-mark' : ''}`}
+      className={`waterfall-grid waterfall-row${isSelected ? ' selected' : ''}${flags & RowFlag.ERROR ? ' error' : ''}${isMatch ? ' match' : ''}${isQueryMatch ? ' query-match' : ''}${critical.length > 0 ? ' critical' : ''}${isFoldedFan ? ' fan' : ''}${isLearnMark ? ' learn-mark' : ''}`}
       data-match={isMatch || undefined}
       data-query-match={isQueryMatch || undefined}
       data-fan-count={isFoldedFan ? fan.count : undefined}
@@ -139,7 +143,7 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
         color={color}
         label={flags & RowFlag.NOT_ENDED ? 'not ended' : formatDuration(columns.durNs[row]!)}
         title={`${service} · ${name}\nstarts +${formatDuration(columns.startNs[row]!)} · lasts ${formatDuration(columns.durNs[row]!)}`}
-        {...(critical ? { critical } : {})}
+        {...(critical.length > 0 ? { critical } : {})}
       />
       )}
     </div>

@@ -1,6 +1,7 @@
 // In-trace search: the text, the matching rows of the open trace (from the worker), which match is
 // current, and whether only matches (with their ancestors) are shown.
 import type { StateCreator } from 'zustand';
+import { lowerBound } from './sorted-rows.ts';
 import type { Store } from './store.ts';
 
 export interface SearchValues {
@@ -31,17 +32,8 @@ export const SEARCH_DEFAULTS: SearchValues = { isSearchOpen: false, searchText: 
  */
 export function isMatchRow(s: Pick<SearchValues, 'searchText' | 'matches'>, row: number): boolean {
   if (s.searchText === '') return false;
-  const m = s.matches;
-  let lo = 0;
-  let hi = m.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = m[mid]!;
-    if (v === row) return true;
-    if (v < row) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
+  const i = lowerBound(s.matches, row);
+  return i < s.matches.length && s.matches[i] === row;
 }
 
 export const createSearchSlice: StateCreator<Store, [], [], SearchSlice> = (set) => ({

@@ -3,8 +3,20 @@
 import { describe, expect, it } from 'vitest';
 import { createActions } from '../../../src/app/state/actions.ts';
 import { createStore } from '../../../src/app/state/store.ts';
+import { criticalSectionsOf } from '../../../src/app/state/waterfall-slice.ts';
 import { TraceStore } from '../../../workers/trace-store.ts';
 import { fakeWorker, twoTraces } from '../../support/app-flows.ts';
+import { at, SdkWorld } from '../../support/sdk-world.ts';
+
+/** A request that queries two backends at once: the shorter call is off the critical path, the root owns two sections. */
+function fanOut(): string {
+  const w = new SdkWorld(7);
+  const root = w.start('api', { name: 'GET /search', startMs: 0 });
+  w.span('api', { name: 'query index', startMs: 1, endMs: 9 }, root);
+  w.span('api', { name: 'query ads', startMs: 2, endMs: 4 }, root);
+  root.end(at(10));
+  return w.otlpJson();
+}
 
 describe('the critical path toggle', () => {
   it('shows the open trace\'s path; a second click hides it', async () => {
@@ -14,7 +26,7 @@ describe('the critical path toggle', () => {
     const traceId = store.getState().traceId;
     await actions.toggleCriticalPath();
     expect(store.getState().criticalPath?.traceId).toBe(traceId);
-    expect(store.getState().criticalPath!.sections.size).toBeGreaterThan(0);
+    expect(store.getState().criticalPath!.rows.length).toBeGreaterThan(0);
     await actions.toggleCriticalPath();
     expect(store.getState().criticalPath).toBeNull();
   });
@@ -45,4 +57,19 @@ describe('the critical path toggle', () => {
     expect(store.getState().criticalPathPending).toBeNull();
     expect(store.getState().criticalPath).toBeNull();
   });
+
+  it('each row finds exactly its own sections in the worker\'s sorted answer', async () => {
+    const store = createStore();
+    const actions = createActions(fakeWorker(new TraceStore()), store);
+    await actions.loadFiles([{ name: 'fanout.json', data: fanOut() }], 'user');
+    await actions.toggleCriticalPath();
+    const cp = store.getState().criticalPath!;
+    const numRows = store.getState().columns!.depth.length;
+    const expected = new Map<number, Array<[number, number]>>();
+    cp.rows.forEach((row, i) => void (expected.get(row) ?? expected.set(row, []).get(row)!).push([cp.startNs[i]!, cp.endNs[i]!]));
+    expect(Math.max(...[...expected.values()].map((s) => s.length))).toBeGreaterThan(1); // some row owns several
+    expect(expected.size).toBeLessThan(numRows); // and some row owns none
+    for (let row = -1; row <= numRows; row++) expect(criticalSectionsOf(cp, row)).toEqual(expected.get(row) ?? []);
+  });
 });
+
