@@ -29,9 +29,12 @@ function renderTable(ds: Dataset, matches: readonly TraceQLMatch[]): string {
       const s = ds.spans[spanIdx]!;
       return [s.spanId, ds.services[ds.spanService[spanIdx]!]!, s.endNs > s.startNs ? formatMs(s.endNs - s.startNs) : '-', s.name];
     });
-    const widths = [0, 1, 2].map((c) => Math.max(...cells.map((r) => r[c]!.length), ['SPAN', 'SERVICE', 'DURATION'][c]!.length));
+    // Loops, not Math.max(...cells) or push(...cells): a trace of 200k matching spans overflowed the stack.
+    const widths = [0, 1, 2].map((c) => cells.reduce((w, r) => Math.max(w, r[c]!.length), ['SPAN', 'SERVICE', 'DURATION'][c]!.length));
     const line = (r: readonly string[]): string => `  ${r[0]!.padEnd(widths[0]!)}  ${r[1]!.padEnd(widths[1]!)}  ${r[2]!.padStart(widths[2]!)}  ${r[3]}`.trimEnd();
-    lines.push(line(['SPAN', 'SERVICE', 'DURATION', 'NAME']), ...cells.map(line), '');
+    lines.push(line(['SPAN', 'SERVICE', 'DURATION', 'NAME']));
+    for (const cell of cells) lines.push(line(cell));
+    lines.push('');
   }
   const numSpans = matches.reduce((n, m) => n + m.rows.length, 0);
   lines.push(`${matches.length} trace${matches.length === 1 ? '' : 's'}, ${numSpans} span${numSpans === 1 ? '' : 's'}`);

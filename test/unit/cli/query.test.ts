@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
 import { buildCheckoutPaymentsWorld } from '../../support/checkout-payments-world.ts';
 import { runCli } from '../../support/cli.ts';
+import { at, SdkWorld } from '../../support/sdk-world.ts';
 
 const json = buildCheckoutPaymentsWorld().otlpJson();
 const file = join(mkdtempSync(join(tmpdir(), 'tracelens-query-')), 'checkout.json');
@@ -34,6 +35,21 @@ describe('tracelens query', () => {
     expect(stdout).toMatch(/fraud-api\s+480\.0 ms {2}POST \/score/);
     expect(stdout).toMatch(/payments-api\s+600\.0 ms {2}charge card/);
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('2 traces, 3 spans');
+  });
+
+  it('prints a table of 200,000 matching spans of one trace (a loop of queries)', async () => {
+    const w = new SdkWorld(11);
+    const job = w.start('batch', { name: 'nightly export', startMs: 0 });
+    for (let i = 0; i < 200_000; i++) w.span('batch', { name: 'SELECT orders', startMs: i * 0.01, endMs: i * 0.01 + 0.005 }, job);
+    job.end(at(2_000));
+    const big = join(mkdtempSync(join(tmpdir(), 'tracelens-query-')), 'loop.json');
+    writeFileSync(big, w.otlpJson());
+    const { code, stdout, stderr } = await runCli(['query', big, '{ name = "SELECT orders" }']);
+    expect([code, stderr]).toEqual([0, '']);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^trace [0-9a-f]{32} {2}200000 of 200001 spans$/);
+    expect(lines.filter((l) => /^ {2}[0-9a-f]{16} {2}batch {2}\s*0\.01 ms {2}SELECT orders$/.test(l))).toHaveLength(200_000);
+    expect(lines.at(-1)).toBe('1 trace, 200000 spans');
   });
 
   it('exits 2 on a bad query, naming the position', async () => {
