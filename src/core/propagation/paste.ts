@@ -46,22 +46,33 @@ export function extractHeaders(text: string): Map<string, string> {
   return headers;
 }
 
+/**
+ * Walks the JSON in document order (a stack of what is still to see, the next on top), so that of several
+ * headers of one name the first wins, as for header lines; at most 100k values.
+ */
 function collectJsonHeaders(root: unknown, put: (name: string, value: string) => void): void {
   const stack: unknown[] = [root];
   for (let steps = 0; stack.length > 0 && steps < 100_000; steps++) {
     const v = stack.pop();
-    if (Array.isArray(v)) stack.push(...v);
+    if (Array.isArray(v)) pushReversed(stack, v);
     else if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
       if (typeof o.name === 'string' && typeof o.value === 'string') put(o.name, o.value);
       else {
+        const nested: unknown[] = [];
         for (const [k, x] of Object.entries(o)) {
           if (typeof x === 'string' && /^(traceparent|tracestate|baggage|b3|x-b3-[a-z]+)$/i.test(k)) put(k, x);
-          else stack.push(x);
+          else nested.push(x);
         }
+        pushReversed(stack, nested);
       }
     }
   }
+}
+
+/** Pushes `values` last to first, so they pop first to last; a loop, as `push(...values)` overflows the stack at ~150k. */
+function pushReversed(stack: unknown[], values: readonly unknown[]): void {
+  for (let i = values.length - 1; i >= 0; i--) stack.push(values[i]);
 }
 
 export function parsePaste(text: string): PastedContext {

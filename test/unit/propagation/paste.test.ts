@@ -23,6 +23,14 @@ describe('one paste field takes every form', () => {
     expect(ctx.effectiveParentId).toBe('00f067aa0ba902b7');
   });
 
+  it('a HAR of 150,000 requests: the first request\'s traceparent, as for header lines', () => {
+    const other = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const entries = Array.from({ length: 150_000 }, (_, i) => ({ request: { headers: [{ name: 'Host', value: 'shop' }, ...(i === 0 ? [{ name: 'traceparent', value: TP }] : i === 149_999 ? [{ name: 'traceparent', value: other }] : [])] } }));
+    const ctx = parsePaste(JSON.stringify({ log: { entries } }));
+    expect(ctx.traceparent?.raw).toBe(TP);
+    expect(ctx.effectiveTraceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+  });
+
   it('a bare 32-hex trace id', () => {
     expect(parsePaste('  4BF92F3577B34DA6A3CE929D0E0E4736 ')).toMatchObject({ traceId: '4bf92f3577b34da6a3ce929d0e0e4736', effectiveTraceId: '4bf92f3577b34da6a3ce929d0e0e4736' });
   });
