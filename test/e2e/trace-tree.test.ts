@@ -1,5 +1,8 @@
-// The span tree view on the demo: one node per visible span, folding a subtree, selecting a span.
+// The span tree view on the demo: one node per visible span, folding a subtree, selecting a span. And on
+// a loop of 3,000 calls, whose root sits half way down the tree: it opens in view and stays put when folded.
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { at, SdkWorld } from '../support/sdk-world.ts';
 import { ROW } from './support/app-page.ts';
 import { useAppSession } from './support/session.ts';
 
@@ -27,4 +30,36 @@ describe('trace tree view', () => {
     await page.getByTestId('view-waterfall').click();
     await expect.poll(() => page.locator(`${ROW}[aria-selected="true"]`).getAttribute('data-span-id')).toBe(id);
   });
+
+  it('opens a 3,000-call tree with its root in view; folding and unfolding the root keep it where it was', async () => {
+    const w = new SdkWorld(43);
+    const root = w.start('batch', { name: 'nightly export', startMs: 0 });
+    for (let i = 0; i < 3000; i++) w.span('batch', { name: 'POST /export', startMs: 1 + i, endMs: 1.5 + i }, root);
+    root.end(at(3002));
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    await page.getByTestId('file-input').setInputFiles([{ name: 'loop.json', mimeType: 'application/json', buffer: Buffer.from(w.otlpJson()) }]);
+    await expect.poll(() => page.locator('.waterfall-title').textContent()).toContain('nightly export');
+    await page.getByTestId('expand-all').click();
+    await expect.poll(() => page.locator(ROW).count()).toBeGreaterThan(3);
+    await page.getByTestId('view-tree').click();
+    const hint = page.getByTestId('tree-hint');
+    await expect.poll(() => hint.textContent()).toMatch(/^3,001 spans/);
+    const rootNode = page.locator(`[data-testid="tree-node"][data-span-id="${root.spanContext().spanId}"]`);
+    const box = (await page.getByTestId('trace-tree').boundingBox())!;
+    const placeOf = async (node: Locator) => {
+      const b = (await node.locator('circle').boundingBox())!;
+      expect(b.y).toBeGreaterThan(box.y);
+      expect(b.y + b.height).toBeLessThan(box.y + box.height);
+      return { x: Math.round(b.x), y: Math.round(b.y) };
+    };
+    const first = await placeOf(rootNode);
+    await rootNode.locator('circle').click();
+    await expect.poll(() => hint.textContent()).toMatch(/^1 spans/);
+    expect(await placeOf(rootNode)).toEqual(first);
+    await rootNode.locator('circle').click();
+    await expect.poll(() => hint.textContent()).toMatch(/^3,001 spans/);
+    expect(await placeOf(rootNode)).toEqual(first);
+  });
 });
+

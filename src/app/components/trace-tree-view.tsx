@@ -1,31 +1,54 @@
 // The span tree of the open trace as a d3-hierarchy tree: a node per visible span (collapsing works as in
 // the waterfall), links within the trace drawn as dashed edges over it. Wheel zooms, dragging pans; only
-// nodes inside the viewport are drawn, so 10k-span traces stay usable.
+// nodes inside the viewport are drawn. The layout is worked out in a worker of its own (tree-layout.worker.ts):
+// on the page, a fully expanded 1M-span trace froze it for seconds.
 import { useWorkerAnswer } from '../use-worker-answer.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TraceLink } from '../../core/graph/trace-links.ts';
 import type { PageColumns } from '../../../workers/trace-store.ts';
 import { useActions } from '../actions-context.ts';
-import { layoutTraceTree, TREE_DX } from '../graph/layout.ts';
+import { TREE_DX, type TreeLayout } from '../graph/layout.ts';
+import { layOutTreeOffPage } from '../graph/tree-layout-client.ts';
+import { placeView, type TreeAnchor, type TreeView } from '../graph/tree-view-place.ts';
 import { RowFlag, serviceColor } from '../span-vocab.ts';
 import { useStore } from '../state/store.ts';
 import { spanIdAt } from '../span-ids.ts';
-
-interface View {
-  readonly x: number;
-  readonly y: number;
-  readonly k: number;
-}
 
 export function TraceTreeView({ columns }: { columns: PageColumns }) {
   const actions = useActions();
   const rows = useStore((s) => s.visibleRows);
   const collapsed = useStore((s) => s.collapsed);
   const selectedRow = useStore((s) => s.selectedRow);
-  const layout = useMemo(() => layoutTraceTree(rows, columns.depth), [rows, columns]);
-  const at = useMemo(() => new Map(layout.nodes.map((n) => [n.row, n])), [layout]);
-  const [view, setView] = useState<View>({ x: 0, y: 0, k: 1 });
+  const answer = useWorkerAnswer<LayoutAnswer | null>(
+    () => layOutTreeOffPage(rows, columns.depth).then((layout) => ({ columns, rows, layout }), (err: unknown) => ({ columns, rows, error: err instanceof Error ? err.message : String(err) })),
+    [rows, columns],
+    null,
+  );
+  // An answer for another trace is not drawn (its nodes would point at the wrong spans); one for this trace's
+  // rows before a fold stays until the new one comes, so the tree does not blink.
+  const current = answer?.columns === columns ? answer : null;
+  const isLayingOut = current?.rows !== rows;
+  const layout = current && 'layout' in current ? current.layout : null;
+  // Row → node index, for links (a node's parent is already an index). A plain loop: forEach over 1M rows
+  // cost the page 35 ms.
+  const nodeOfRow = useMemo(() => {
+    const at = new Int32Array(columns.depth.length).fill(-1);
+    const laidRows = layout?.rows ?? new Int32Array(0);
+    for (let i = 0; i < laidRows.length; i++) at[laidRows[i]!] = i;
+    return at;
+  }, [layout, columns]);
+  const [view, setView] = useState<TreeView>({ x: 0, y: 0, k: 1 });
   const [size, setSize] = useState({ w: 800, h: 400 });
+  // A new layout (another trace, a fold) moves the view so the user keeps their place (tree-view-place.ts);
+  // state adjusted while rendering, as React advises for a changed input.
+  const [anchor, setAnchor] = useState<TreeAnchor | null>(null);
+  const [placedFor, setPlacedFor] = useState<LayoutAnswer | null>(null);
+  if (layout && current && placedFor !== current) {
+    setPlacedFor(current);
+    setAnchor(null);
+    const placed = placeView(layout, view, size, anchor, placedFor?.columns !== columns);
+    if (placed) setView(placed);
+  }
   const traceId = columns.traceId;
   const links = useWorkerAnswer<TraceLink[]>(() => actions.traceLinks(traceId).then((l) => l.filter((x) => x.direction === 'out' && x.other?.traceId === traceId)), [actions, traceId], []);
   const box = useRef<HTMLDivElement>(null);
@@ -44,7 +67,7 @@ export function TraceTreeView({ columns }: { columns: PageColumns }) {
   const y0 = -view.y / view.k - 50;
   const x1 = x0 + size.w / view.k + 2 * TREE_DX;
   const y1 = y0 + size.h / view.k + 100;
-  const shown = layout.nodes.filter((n) => n.x >= x0 && n.x <= x1 && n.y >= y0 && n.y <= y1);
+  const shown = layout ? nodesWithin(layout, x0, x1, y0, y1) : [];
 
   return (
     <div
@@ -70,16 +93,20 @@ export function TraceTreeView({ columns }: { columns: PageColumns }) {
     >
       <svg width={size.w} height={size.h} role="img" aria-label="span tree">
         <g transform={`translate(${view.x},${view.y}) scale(${view.k})`}>
-          {shown.map((n) => {
-            const p = at.get(n.parentRow);
-            return p ? <path key={`e${n.row}`} className="tree-edge" d={`M${p.x + 8},${p.y} C${(p.x + n.x) / 2},${p.y} ${(p.x + n.x) / 2},${n.y} ${n.x - 4},${n.y}`} /> : null;
+          {layout && shown.map((i) => {
+            const p = layout.parent[i]!;
+            const [px, py, nx, ny] = [layout.x[p]!, layout.y[p]!, layout.x[i]!, layout.y[i]!];
+            return p >= 0 ? <path key={`e${layout.rows[i]}`} className="tree-edge" d={`M${px + 8},${py} C${(px + nx) / 2},${py} ${(px + nx) / 2},${ny} ${nx - 4},${ny}`} /> : null;
           })}
-          {links.map((l, linkIdx) => {
-            const a = at.get(l.local.row);
-            const b = l.other ? at.get(l.other.row) : undefined;
-            return a && b ? <path key={`l${linkIdx}`} className="tree-link" d={`M${a.x},${a.y} Q${Math.max(a.x, b.x) + 120},${(a.y + b.y) / 2} ${b.x},${b.y}`} /> : null;
+          {layout && links.map((l, linkIdx) => {
+            const a = nodeOfRow[l.local.row] ?? -1;
+            const b = l.other ? (nodeOfRow[l.other.row] ?? -1) : -1;
+            if (a < 0 || b < 0) return null;
+            const [ax, ay, bx, by] = [layout.x[a]!, layout.y[a]!, layout.x[b]!, layout.y[b]!];
+            return <path key={`l${linkIdx}`} className="tree-link" d={`M${ax},${ay} Q${Math.max(ax, bx) + 120},${(ay + by) / 2} ${bx},${by}`} />;
           })}
-          {shown.map((n) => {
+          {layout && shown.map((i) => {
+            const n = { row: layout.rows[i]!, x: layout.x[i]!, y: layout.y[i]! };
             const hasChildren = (columns.flags[n.row]! & RowFlag.HAS_CHILDREN) !== 0;
             const name = columns.names[columns.nameIdx[n.row]!] ?? '';
             return (
@@ -88,7 +115,11 @@ export function TraceTreeView({ columns }: { columns: PageColumns }) {
                   r={5}
                   data-testid="tree-toggle"
                   style={{ fill: collapsed.has(n.row) ? serviceColor(columns.service[n.row]!) : 'var(--panel)', stroke: serviceColor(columns.service[n.row]!) }}
-                  onClick={() => hasChildren && void actions.toggleRow(n.row)}
+                  onClick={() => {
+                    if (!hasChildren) return;
+                    setAnchor({ row: n.row, screenX: n.x * view.k + view.x, screenY: n.y * view.k + view.y });
+                    void actions.toggleRow(n.row);
+                  }}
                 />
                 <text x={10} y={4} onClick={() => void actions.selectRow(n.row)}>{name.length > 26 ? `${name.slice(0, 25)}…` : name}</text>
               </g>
@@ -96,7 +127,23 @@ export function TraceTreeView({ columns }: { columns: PageColumns }) {
           })}
         </g>
       </svg>
-      <p className="muted small tree-hint">{layout.nodes.length.toLocaleString('en-US')} spans · wheel to zoom, drag to pan, click a circle to fold</p>
+      <p className="muted small tree-hint" data-testid="tree-hint" aria-live="polite">
+        {isLayingOut
+          ? `laying out ${rows.length.toLocaleString('en-US')} spans…`
+          : current && 'error' in current
+            ? `The tree could not be laid out: ${current.error}`
+            : `${rows.length.toLocaleString('en-US')} spans · wheel to zoom, drag to pan, click a circle to fold`}
+      </p>
     </div>
   );
+}
+
+type LayoutAnswer = { readonly columns: PageColumns; readonly rows: Int32Array } & ({ readonly layout: TreeLayout } | { readonly error: string });
+
+/** Indexes of the nodes inside the box: a plain loop over the columns (a fully expanded 1M-span trace has 1M). */
+function nodesWithin(layout: TreeLayout, x0: number, x1: number, y0: number, y1: number): number[] {
+  const out: number[] = [];
+  const { x, y } = layout;
+  for (let i = 0; i < x.length; i++) if (x[i]! >= x0 && x[i]! <= x1 && y[i]! >= y0 && y[i]! <= y1) out.push(i);
+  return out;
 }

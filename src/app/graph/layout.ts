@@ -47,16 +47,21 @@ export function layoutGraph(nodes: readonly string[], edges: ReadonlyArray<{ fro
   }
   const laid = tree<Node>().nodeSize([NODE_H + GAP_Y, NODE_W + GAP_X])(hierarchy(root));
   const all = laid.descendants().filter((d) => d.data.id !== '');
-  const minX = Math.min(0, ...all.map((d) => d.x));
+  const minX = all.reduce((m, d) => Math.min(m, d.x), 0);
   const out = all.map((d) => ({ id: d.data.id, x: (d.depth - 1) * (NODE_W + GAP_X) + 10, y: d.x - minX + 10 }));
-  return { nodes: out, width: Math.max(0, ...out.map((n) => n.x + NODE_W)) + 10, height: Math.max(0, ...out.map((n) => n.y + NODE_H)) + 10 };
+  return { nodes: out, width: out.reduce((m, n) => Math.max(m, n.x + NODE_W), 0) + 10, height: out.reduce((m, n) => Math.max(m, n.y + NODE_H), 0) + 10 };
 }
 
-export interface TreeNode {
-  readonly row: number;
-  readonly x: number;
-  readonly y: number;
-  readonly parentRow: number;
+/** A trace's visible rows laid out as a tree: node i is `rows[i]`; columns rather than an object per node. */
+export interface TreeLayout {
+  readonly rows: Int32Array;
+  /** Each node's place in layout pixels: x from its depth, y from the tree layout. */
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  /** The node index of each node's parent; -1 for a top node. */
+  readonly parent: Int32Array;
+  readonly width: number;
+  readonly height: number;
 }
 
 export const TREE_DX = 200;
@@ -64,25 +69,48 @@ export const TREE_DY = 24;
 
 /**
  * Lays out the visible rows of a trace as a left-to-right tree (d3-hierarchy tree()). Parents are found
- * from depth in pre-order, so collapsed subtrees (absent from `rows`) are simply not laid out.
+ * from depth in pre-order, so collapsed subtrees (absent from `rows`) are simply not laid out. No spread
+ * over the nodes (`Math.min(...xs)`): at 200k nodes that overflows the stack.
  */
-export function layoutTraceTree(rows: Int32Array, depth: Int32Array): { nodes: TreeNode[]; width: number; height: number } {
+export function layoutTraceTree(rows: Int32Array, depth: Int32Array): TreeLayout {
   interface T {
-    readonly row: number;
+    readonly idx: number;
     readonly children: T[];
   }
-  const root: T = { row: -1, children: [] };
+  const root: T = { idx: -1, children: [] };
   const stack: T[] = [];
-  for (const row of rows) {
-    const node: T = { row, children: [] };
+  rows.forEach((row, idx) => {
+    const node: T = { idx, children: [] };
     const d = depth[row]!;
     stack.length = Math.min(stack.length, d);
     (stack[d - 1] ?? root).children.push(node);
     stack[d] = node;
-  }
+  });
   const laid = tree<T>().nodeSize([TREE_DY, TREE_DX])(hierarchy(root));
-  const all = laid.descendants().filter((n) => n.data.row >= 0);
-  const minY = Math.min(0, ...all.map((n) => n.x));
-  const nodes = all.map((n) => ({ row: n.data.row, x: (n.depth - 1) * TREE_DX + 10, y: n.x - minY + 14, parentRow: n.parent?.data.row ?? -1 }));
-  return { nodes, width: Math.max(0, ...nodes.map((n) => n.x)) + TREE_DX, height: Math.max(0, ...nodes.map((n) => n.y)) + 30 };
+  const n = rows.length;
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  const parent = new Int32Array(n);
+  let minY = 0;
+  laid.each((node) => {
+    const i = node.data.idx;
+    if (i < 0) return;
+    x[i] = (node.depth - 1) * TREE_DX + 10;
+    y[i] = node.x;
+    parent[i] = node.parent?.data.idx ?? -1;
+    minY = Math.min(minY, node.x);
+  });
+  let width = 0;
+  let height = 0;
+  for (let i = 0; i < n; i++) {
+    y[i] = y[i]! - minY + 14;
+    width = Math.max(width, x[i]!);
+    height = Math.max(height, y[i]!);
+  }
+  return { rows: Int32Array.from(rows), x, y, parent, width: width + TREE_DX, height: height + 30 };
+}
+
+/** The index of `row`'s node in the layout, -1 when the row is not laid out (folded away). */
+export function nodeIndexOfRow(layout: TreeLayout, row: number): number {
+  return layout.rows.indexOf(row);
 }
