@@ -13,9 +13,11 @@ import { readInput, type CliIo } from './io.ts';
 
 const USAGE = "usage: tracelens query FILE... 'QUERY' [--json]   (- reads standard input)\n";
 
-function formatMs(ns: bigint): string {
+/** A span's duration for the table; under a millisecond in µs, as the app shows it ("0.01 ms" hid 5 µs). */
+function formatDuration(ns: bigint): string {
   const ms = Number(ns) / 1e6;
-  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  return ms >= 1 ? `${ms.toFixed(ms < 10 ? 2 : 1)} ms` : `${(ms * 1000).toFixed(1)} µs`;
 }
 
 function renderTable(ds: Dataset, matches: readonly TraceQLMatch[]): string {
@@ -27,7 +29,7 @@ function renderTable(ds: Dataset, matches: readonly TraceQLMatch[]): string {
     const cells = m.rows.map((row) => {
       const spanIdx = trace.spanIdx[row]!;
       const s = ds.spans[spanIdx]!;
-      return [s.spanId, ds.services[ds.spanService[spanIdx]!]!, s.endNs > s.startNs ? formatMs(s.endNs - s.startNs) : '-', s.name];
+      return [s.spanId, ds.services[ds.spanService[spanIdx]!]!, s.endNs > s.startNs ? formatDuration(s.endNs - s.startNs) : '-', s.name];
     });
     // Loops, not Math.max(...cells) or push(...cells): a trace of 200k matching spans overflowed the stack.
     const widths = [0, 1, 2].map((c) => cells.reduce((w, r) => Math.max(w, r[c]!.length), ['SPAN', 'SERVICE', 'DURATION'][c]!.length));
