@@ -1,7 +1,7 @@
 // The worker's answers for one huge trace (1M rows unless BENCH_WATERFALL_SPANS): opening it (waterfall
-// columns and fans), its visible rows all expanded, with fans folded, collapse-all, and search by name and by
-// attribute value, each next to the cheapest pass over the same rows (copying the row → span index) measured
-// in the same run. These run in the worker; the page only receives the typed arrays.
+// columns and fans), its visible rows all expanded, with fans folded, collapse-all, search by name and by
+// attribute value, and the critical path, each next to the cheapest pass over the same rows (copying the
+// row → span index) measured in the same run. These run in the worker; the page only receives the typed arrays.
 import { TraceStore } from '../workers/trace-store.ts';
 import { generateSpans } from './gen.ts';
 import { fmt, row, time } from './measure.ts';
@@ -30,6 +30,8 @@ export async function benchWaterfall(numSpans = Number(process.env.BENCH_WATERFA
   while (!isSearchPrepared(store.data, trace)) await macrotask();
   const byName = time(runs, () => store.search(traceId, 'step 13'));
   const byValue = time(runs, () => store.search(traceId, 'postgresql'));
+  // The critical path as the page gets it: the walk, each row's sections merged as drawn, and self times.
+  const critical = time(runs, () => store.criticalPath(traceId)!);
   const ratio = (ms: number): string => `${(ms / base.ms).toFixed(1)}×`;
   const n = (a: { length: number }): string => a.length.toLocaleString('en-US');
   return [
@@ -42,5 +44,6 @@ export async function benchWaterfall(numSpans = Number(process.env.BENCH_WATERFA
     row('first search at once after open (direct, index building)', fmt(firstSearch.ms), ratio(firstSearch.ms), n(firstSearch.result)),
     row('search by name ("step 13")', fmt(byName.ms), ratio(byName.ms), n(byName.result)),
     row('search by attribute value ("postgresql")', fmt(byValue.ms), ratio(byValue.ms), n(byValue.result)),
+    row('critical path, as drawn, + self times', fmt(critical.ms), ratio(critical.ms), `${n(critical.result.rows)} sections`),
   ];
 }

@@ -45,11 +45,17 @@ export function criticalPath(trace: Pick<TraceModel, 'numRows' | 'parentRow' | '
   for (const list of children) list.sort((x, y) => e[y]! - e[x]!);
 
   const path: CriticalSection[] = [];
+  // Where each span's child list was last looked at. Coming back to a span, the limit is the start of the
+  // child just left, so it only falls: a child passed over once (finishing at or after the limit) is passed
+  // over for good. Scanning from the list's head instead took 15 s for one 1M-span trace, 0.6 s at 200k.
+  const cursor = new Int32Array(n);
   let row = root;
   let returningFrom: number | null = null;
   for (let steps = 0; steps < 4 * n + 4; steps++) {
     const limit = returningFrom;
-    const next = limit === null ? children[row]![0] : children[row]!.find((c) => e[c]! < limit);
+    const list = children[row]!;
+    if (limit !== null) while (cursor[row]! < list.length && e[list[cursor[row]!]!]! >= limit) cursor[row]!++;
+    const next = list[cursor[row]!];
     const sectionEnd = limit ?? e[row]!;
     if (next !== undefined) {
       if (e[next]! !== sectionEnd) path.push({ row, startNs: e[next]!, endNs: sectionEnd });
