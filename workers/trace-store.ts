@@ -332,7 +332,7 @@ export class TraceStore {
   criticalPath(traceId: string): (PageCriticalPath & { selfNs: Float64Array }) | null {
     const t = this.trace(traceId);
     if (!t) return null;
-    const cols = waterfallColumns(this.dataset, t);
+    const cols = waterfallColumns(this.dataset, t, this.fansOf(t));
     return { ...drawnSections(criticalPath(t, cols.startNs, cols.durNs), cols.traceDurationNs), selfNs: selfTimes(t, cols.startNs, cols.durNs) };
   }
 
