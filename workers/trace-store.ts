@@ -24,7 +24,7 @@ import { FindingsIndex, type FindingsSummary } from '../src/core/lint/findings-i
 import { listSummaries, type TraceListSummary } from '../src/core/model/summary.ts';
 import { inspectContext, type ContextInspection } from '../src/core/propagation/inspect.ts';
 import { fetchTraceFromBackend, type BackendSettings, type FetchFailureCode } from './backend.ts';
-import { waterfallColumns } from '../src/core/model/waterfall.ts';
+import { rowTimes, waterfallColumns } from '../src/core/model/waterfall.ts';
 import { CountingBuilder } from './counting-builder.ts';
 import { FilesReader, type LoadFile, type LoadProgress } from './load-files.ts';
 import { drawnSections, type PageCriticalPath } from './critical-sections.ts';
@@ -332,8 +332,8 @@ export class TraceStore {
   criticalPath(traceId: string): (PageCriticalPath & { selfNs: Float64Array }) | null {
     const t = this.trace(traceId);
     if (!t) return null;
-    const cols = waterfallColumns(this.dataset, t, this.fansOf(t));
-    return { ...drawnSections(criticalPath(t, cols.startNs, cols.durNs), cols.traceDurationNs), selfNs: selfTimes(t, cols.startNs, cols.durNs) };
+    const { startNs, durNs } = rowTimes(this.dataset, t);
+    return { ...drawnSections(criticalPath(t, startNs, durNs), Number(t.endNs - t.startNs)), selfNs: selfTimes(t, startNs, durNs) };
   }
 
   /**
