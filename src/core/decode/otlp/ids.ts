@@ -20,13 +20,24 @@ const F = String.fromCharCode;
 export function bytesToHex(bytes: Uint8Array, start = 0, end = bytes.length): string {
   if (end - start === 8) return hex8(bytes, start);
   if (end - start === 16) return [hex8(bytes, start), hex8(bytes, start + 8)].join('');
-  const codes = new Array<number>((end - start) * 2);
-  for (let i = start, o = 0; i < end; i++, o += 2) {
-    codes[o] = HEX_CODES[bytes[i]! >> 4]!;
-    codes[o + 1] = HEX_CODES[bytes[i]! & 15]!;
+  // Other lengths (a `bytes` attribute value, an odd id) in pieces: `apply` with one argument per character
+  // throws past ~120k of them, and a 100 KB value once lost its whole input that way.
+  const pieces: string[] = [];
+  const codes = new Array<number>(Math.min(end - start, HEX_PIECE_BYTES) * 2);
+  for (let from = start; from < end; from += HEX_PIECE_BYTES) {
+    const to = Math.min(end, from + HEX_PIECE_BYTES);
+    codes.length = (to - from) * 2;
+    for (let i = from, o = 0; i < to; i++, o += 2) {
+      codes[o] = HEX_CODES[bytes[i]! >> 4]!;
+      codes[o + 1] = HEX_CODES[bytes[i]! & 15]!;
+    }
+    pieces.push(String.fromCharCode.apply(null, codes));
   }
-  return String.fromCharCode.apply(null, codes);
+  return pieces.length === 1 ? pieces[0]! : pieces.join('');
 }
+
+/** Bytes turned into hex per `fromCharCode.apply` call: 8,192 characters, far below V8's argument limit. */
+const HEX_PIECE_BYTES = 4096;
 
 function hex8(b: Uint8Array, s: number): string {
   const h = HEX_CODES;
