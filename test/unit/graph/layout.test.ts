@@ -59,4 +59,9 @@ describe('service graph layout', () => {
     expect(at.get('web')!.x).toBeLessThan(at.get('api')!.x);
     expect(at.get('api')!.x).toBeLessThan(at.get('db')!.x);
   });
+  it('starts each cycle nobody outside calls at its first node in the given order', () => {
+    const { nodes } = layoutGraph(['a', 'b', 'c', 'd', 'e'], [{ from: 'a', to: 'b' }, { from: 'b', to: 'a' }, { from: 'c', to: 'd' }, { from: 'd', to: 'e' }, { from: 'e', to: 'c' }, { from: 'e', to: 'e' }]);
+    const column = Object.fromEntries(nodes.map((n) => [n.id, n.x]));
+    expect([column.a, column.b, column.c, column.d, column.e]).toEqual([10, 350, 10, 350, 690]);
+  });
 });
