@@ -5,6 +5,7 @@ import type { Dataset, TraceModel } from '../../model/assemble.ts';
 import { SpanKind, type SpanRecord } from '../../model/records.ts';
 import { datasetRule, forEachChildOfParent, reportRow, sameProcess, spanAt, traceRule } from './define.ts';
 import { callMethod, isHttp, isRpc, knownEndpoints, peerNames, resourceString, rpcMethod, urlFull } from './span-facts.ts';
+import { FirstInWindow } from './time-window.ts';
 
 /**
  * HTTP/RPC CLIENT spans of a trace that no SERVER span answers. A nested CLIENT child also counts as an
@@ -70,15 +71,28 @@ export const traceIdChanged = datasetRule({
       }
     }
   }
+  // Per key, on first use: the roots by start time, so a call's window is a binary search, not a scan.
+  const windows = new Map<string, FirstInWindow<SpanRecord> | null>();
+  const rootsIn = (key: string): FirstInWindow<SpanRecord> | null => {
+    let index = windows.get(key);
+    if (index === undefined) {
+      const list = roots.get(key);
+      windows.set(key, (index = list ? new FirstInWindow(list, (s) => s.startNs) : null));
+    }
+    return index;
+  };
   for (const trace of ds.traces) {
     for (const row of unansweredCalls(ds, trace)) {
       const c = spanAt(ds, trace, row);
       const method = callMethod(c);
       if (method === undefined) continue;
-      const match = peerNames(c)
-        .flatMap((peer) => roots.get(`${peer}\u0000${method}`) ?? [])
-        
-        .find((s) => s.traceId !== c.traceId && s.startNs >= c.startNs && s.startNs <= c.endNs);
+      // The first root in listing order (traces by start, then their roots), for the first peer name that
+      // has one: the root that a scan of every peer's list in turn would find first.
+      let match: SpanRecord | undefined;
+      for (const peer of peerNames(c)) {
+        match = rootsIn(`${peer}\u0000${method}`)?.first(c.startNs, c.endNs, (s) => s.traceId === c.traceId);
+        if (match) break;
+      }
       if (match) {
         ctx.report({
           traceId: trace.traceId, spanId: c.spanId, row,

@@ -5,6 +5,7 @@ import { RowFlag } from '../../model/assemble.ts';
 import { attr, Quirk, SpanKind, type SpanLink, type SpanRecord } from '../../model/records.ts';
 import { datasetRule, reportRow, spanAt, traceRule } from './define.ts';
 import { isMsg, msgOperation } from './span-facts.ts';
+import { countAtOrBefore, sortBigints } from './time-window.ts';
 
 const isValidContext = (l: SpanLink): boolean =>
   /^[0-9a-f]{32}$/.test(l.traceId) && !/^0+$/.test(l.traceId) && /^[0-9a-f]{16}$/.test(l.spanId) && !/^0+$/.test(l.spanId);
@@ -14,17 +15,43 @@ const destination = (s: SpanRecord): string | undefined => {
   return v?.type === 'string' ? v.value : undefined;
 };
 
+interface CreateStarts {
+  /**
+   * The "create" spans started by `t` that may be messages of a send to `dest`: all of them when the send
+   * names no destination, else those to the same destination or to none.
+   */
+  numAtOrBefore(t: bigint, dest: string | undefined): number;
+}
+
+/** Sorted start times of a trace's "create" spans, overall and per destination (none is its own key). */
+function createStarts(creates: readonly SpanRecord[]): CreateStarts {
+  const all = sortBigints(creates.map((c) => c.startNs));
+  const byDest = new Map<string | undefined, bigint[]>();
+  for (const c of creates) {
+    const dest = destination(c);
+    let list = byDest.get(dest);
+    if (!list) byDest.set(dest, (list = []));
+    list.push(c.startNs);
+  }
+  for (const list of byDest.values()) sortBigints(list);
+  const count = (list: readonly bigint[] | undefined, t: bigint) => (list ? countAtOrBefore(list, t) : 0);
+  return {
+    numAtOrBefore: (t, dest) => (dest === undefined ? countAtOrBefore(all, t) : count(byDest.get(undefined), t) + count(byDest.get(dest), t)),
+  };
+}
+
 export const messagingLinkMissing = traceRule({
   id: 'messaging-link-missing', category: 'propagation', severity: 'warning',
   learn: 'Consumers must link to the message\u2019s creation context to connect to producers.',
   why: 'A message is produced in one trace and consumed later, often in batches, so semconv connects the two sides with links: every "process" or "receive" span SHOULD link to the creation context of each message it handles, and a "send" span SHOULD link to the "create" spans of the messages it sends. Without the link the consumer\u2019s trace starts from nowhere and the producer\u2019s message leads nowhere. Extract the context from the message headers and add it as a link (or use a messaging instrumentation that does).',
   source: 'semconv messaging/messaging-spans.md §Trace structure',
 }, (trace, ctx) => {
-  const creates: Array<{ row: number; span: SpanRecord }> = [];
+  const creates: SpanRecord[] = [];
   for (let row = 0; row < trace.numRows; row++) {
     const s = spanAt(ctx.ds, trace, row);
-    if (isMsg(s) && msgOperation(s) === 'create') creates.push({ row, span: s });
+    if (isMsg(s) && msgOperation(s) === 'create') creates.push(s);
   }
+  let createsAt: CreateStarts | undefined;
   for (let row = 0; row < trace.numRows; row++) {
     const s = spanAt(ctx.ds, trace, row);
     const op = isMsg(s) ? msgOperation(s) : undefined;
@@ -39,9 +66,8 @@ export const messagingLinkMissing = traceRule({
       if (count?.type === 'int' && count.value === '0') continue;
       reportRow(ctx, trace, row, `${s.kind === SpanKind.CONSUMER ? 'CONSUMER' : op} span with no link and no PRODUCER parent`);
     } else if (op === 'send') {
-      const dest = destination(s);
-      const mine = creates.filter((c) => c.span.startNs <= s.endNs && (dest === undefined || destination(c.span) === undefined || destination(c.span) === dest));
-      if (mine.length) reportRow(ctx, trace, row, `send span does not link to the ${mine.length} "create" span(s) of its messages`, { severity: 'info' });
+      const numMine = (createsAt ??= createStarts(creates)).numAtOrBefore(s.endNs, destination(s));
+      if (numMine) reportRow(ctx, trace, row, `send span does not link to the ${numMine} "create" span(s) of its messages`, { severity: 'info' });
     }
   }
 });
