@@ -4,22 +4,28 @@ import { attr, Quirk } from '../../model/records.ts';
 import { datasetRule } from './define.ts';
 import type { RuleContext } from '../types.ts';
 
+/** Where a resource (or scope) is first used: the first row, in trace order, of a span that uses it. */
+interface FirstUse {
+  readonly at: { traceId: string; spanId: string; row: number };
+  readonly spanIdx: number;
+}
+
 /** Reports once per resource (or scope), on the first span that uses it. */
-function firstSpanOf(ctx: RuleContext, pick: (spanIdx: number) => number): Map<number, { traceId: string; spanId: string; row: number }> {
-  const out = new Map<number, { traceId: string; spanId: string; row: number }>();
+function firstSpanOf(ctx: RuleContext, pick: (spanIdx: number) => number): Map<number, FirstUse> {
+  const out = new Map<number, FirstUse>();
   for (const trace of ctx.ds.traces) {
     for (let row = 0; row < trace.numRows; row++) {
-      const key = pick(trace.spanIdx[row]!);
-      if (!out.has(key)) out.set(key, { traceId: trace.traceId, spanId: ctx.ds.spans[trace.spanIdx[row]!]!.spanId, row });
+      const spanIdx = trace.spanIdx[row]!;
+      const key = pick(spanIdx);
+      if (!out.has(key)) out.set(key, { at: { traceId: trace.traceId, spanId: ctx.ds.spans[spanIdx]!.spanId, row }, spanIdx });
     }
   }
   return out;
 }
 
 const perResource = (check: (attrs: ReturnType<typeof attrsOf>, ctx: RuleContext) => string | null) => (ctx: RuleContext): void => {
-  for (const [resourceIdx, at] of firstSpanOf(ctx, (i) => ctx.ds.spans[i]!.resourceIdx)) {
-    const span = ctx.ds.traces.find((t) => t.traceId === at.traceId)?.spanIdx[at.row];
-    if (span !== undefined && ctx.ds.spans[span]!.quirks & Quirk.NO_RESOURCE) continue;
+  for (const [resourceIdx, { at, spanIdx }] of firstSpanOf(ctx, (i) => ctx.ds.spans[i]!.resourceIdx)) {
+    if (ctx.ds.spans[spanIdx]!.quirks & Quirk.NO_RESOURCE) continue;
     const message = check(attrsOf(ctx, resourceIdx), ctx);
     if (message) ctx.report({ ...at, message });
   }
@@ -82,10 +88,10 @@ export const scopeUnnamed = datasetRule({
   why: 'The instrumentation scope names the library (or module) that created the span. Without it, noisy or wrong spans cannot be traced back to the instrumentation to fix or disable. Pass a name to getTracer().',
   source: 'opentelemetry-proto InstrumentationScope',
 }, (ctx) => {
-  for (const [scopeIdx, at] of firstSpanOf(ctx, (i) => ctx.ds.spans[i]!.scopeIdx)) {
-    const span = ctx.ds.spans.find((s) => s.spanId === at.spanId && s.traceId === at.traceId)!;
-    // Stay silent where the format cannot carry a scope at all.
-    if ((ctx.ds.scopes[scopeIdx]?.name ?? '') === '' && (span.quirks & Quirk.NO_SCOPE) === 0) {
+  for (const [scopeIdx, { at, spanIdx }] of firstSpanOf(ctx, (i) => ctx.ds.spans[i]!.scopeIdx)) {
+    // Stay silent where the format cannot carry a scope at all. The quirks read are those of the span
+    // reported: looking it up by its ids once found another input's copy of it (a Zipkin one, say).
+    if ((ctx.ds.scopes[scopeIdx]?.name ?? '') === '' && (ctx.ds.spans[spanIdx]!.quirks & Quirk.NO_SCOPE) === 0) {
       ctx.report({ ...at, message: 'the instrumentation scope has no name' });
     }
   }
