@@ -2,7 +2,7 @@
 // producer, a batch to each message), and links other loaded spans hold to it. Each end says where it is
 // when loaded, so a view can open the linked trace at that span; unloaded targets keep their ids.
 import type { Dataset } from '../model/assemble.ts';
-import { findSpan, type SpanRef } from '../model/details.ts';
+import { firstRowBySpanId, spanFinder, type SpanRef } from '../model/details.ts';
 
 export interface TraceLink {
   readonly direction: 'out' | 'in';
@@ -24,15 +24,15 @@ export function traceLinks(ds: Dataset, traceId: string): TraceLink[] {
     const spanIdx = t.spanIdx[ref.row]!;
     return { ...ref, name: ds.spans[spanIdx]!.name, service: ds.services[ds.spanService[spanIdx]!]! };
   };
+  const find = spanFinder(ds);
   const out: TraceLink[] = [];
-  const rowOf = new Map<string, number>();
   for (let row = 0; row < trace.numRows; row++) {
     const s = ds.spans[trace.spanIdx[row]!]!;
-    if (!rowOf.has(s.spanId)) rowOf.set(s.spanId, row);
     for (const l of s.links) {
-      out.push({ direction: 'out', local: { traceId, row, spanId: s.spanId, name: s.name }, otherTraceId: l.traceId, otherSpanId: l.spanId, other: describe(findSpan(ds, l.traceId, l.spanId)) });
+      out.push({ direction: 'out', local: { traceId, row, spanId: s.spanId, name: s.name }, otherTraceId: l.traceId, otherSpanId: l.spanId, other: describe(find(l.traceId, l.spanId)) });
     }
   }
+  const rowOf = firstRowBySpanId(ds, trace);
   for (const other of ds.traces) {
     for (let row = 0; row < other.numRows; row++) {
       const s = ds.spans[other.spanIdx[row]!]!;

@@ -1,0 +1,33 @@
+// The details pane's look-ups: where a link points when several spans of the target trace share its span id.
+import { describe, expect, it } from 'vitest';
+import { findSpan, spanDetails, spanFinder } from '../../../src/core/model/details.ts';
+import type { SpanLink } from '../../../src/core/model/records.ts';
+import { traceLinks } from '../../../src/core/graph/trace-links.ts';
+import { dataset, ms, pid, T } from '../../support/lint-records.ts';
+
+const link = (spanId: string, traceId = T): SpanLink => ({ traceId, spanId, traceState: '', attributes: [], droppedAttributesCount: 0, flags: null });
+const DUP = pid('dup');
+
+// row 0  root   0-100   links: dup, dup, mid, gone, (another trace) dup
+// row 1    first  10-20  span id "dup"
+// row 2    mid    30-60
+// row 3      second 40-50  span id "dup" too (another span, not a copy)
+const ds = dataset([
+  { id: 'root', startNs: ms(0), endNs: ms(100), links: [link(DUP), link(DUP), link(pid('mid')), link(pid('gone')), link(DUP, 'f'.repeat(32))] },
+  { id: 'first', spanId: DUP, parentSpanId: pid('root'), startNs: ms(10), endNs: ms(20) },
+  { id: 'mid', parentSpanId: pid('root'), startNs: ms(30), endNs: ms(60) },
+  { id: 'second', spanId: DUP, parentSpanId: pid('mid'), startNs: ms(40), endNs: ms(50) },
+]);
+const trace = ds.traces[0]!;
+
+describe('link targets', () => {
+  it('resolve a duplicated span id to its first row on every look-up, as findSpan does', () => {
+    expect(findSpan(ds, T, DUP)).toEqual({ traceId: T, row: 1 });
+    const targets = [{ traceId: T, row: 1 }, { traceId: T, row: 1 }, { traceId: T, row: 2 }, null, null];
+    // The finder's first look-up in a trace scans it; the later ones use its map: both must agree.
+    expect(spanDetails(ds, trace, 0)!.links.map((l) => l.target)).toEqual(targets);
+    expect(traceLinks(ds, T).filter((l) => l.direction === 'out').map((l) => l.other && { traceId: l.other.traceId, row: l.other.row })).toEqual(targets);
+    const find = spanFinder(ds);
+    for (const id of [DUP, pid('mid'), DUP, pid('second'), pid('gone'), DUP]) expect(find(T, id)).toEqual(findSpan(ds, T, id));
+  });
+});
