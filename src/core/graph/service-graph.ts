@@ -85,8 +85,9 @@ export function serviceGraph(ds: Dataset): ServiceGraph {
       if (s.kind !== SpanKind.CLIENT && s.kind !== SpanKind.PRODUCER) continue;
       const want = s.kind === SpanKind.CLIENT ? SpanKind.SERVER : SpanKind.CONSUMER;
       let paired = false;
-      for (let c = row + 1; c < trace.subtreeEnd[row]!; c++) {
-        if (trace.parentRow[c] !== row) continue;
+      // Direct children: sibling to sibling over their subtrees (testing every row of the subtree was
+      // quadratic in a deep trace's depth).
+      for (let c = row + 1; c < trace.subtreeEnd[row]!; c = trace.subtreeEnd[c]!) {
         const childIdx = trace.spanIdx[c]!;
         const child = ds.spans[childIdx]!;
         if (child.kind !== want) continue;

@@ -37,6 +37,18 @@ describe('service graph', () => {
     expect(g.edges.map((e) => `${e.from}->${e.to}:${e.kind}`)).toEqual(['web->billing:http']);
     expect(g.virtualNodes).toEqual(['billing']);
   });
+
+  it('pairs a CLIENT with a SERVER child only, not with a SERVER further down', () => {
+    // a1  CLIENT    [web]    server.address=inventory
+    //   b1  INTERNAL  [web]
+    //     c1  SERVER  [stock]  a grandchild: not the call's server side, so the call goes to its peer
+    const g = serviceGraph(dataset([
+      { id: 'a1', kind: 3, resource: svc('web'), attributes: [kv('server.address', 'inventory')] },
+      { id: 'b1', kind: 1, parentSpanId: pid('a1'), startNs: ms(1), resource: svc('web') },
+      { id: 'c1', kind: 2, parentSpanId: pid('b1'), startNs: ms(2), resource: svc('stock') },
+    ]));
+    expect(g.edges.map((e) => `${e.from}->${e.to}:${e.kind}`)).toEqual(['web->inventory:rpc']);
+  });
 });
 
 describe('tracelens graph', () => {

@@ -21,4 +21,17 @@ describe('span statistics', () => {
     expect(by['web:GET /']).toMatchObject({ count: 1, totalMs: 100, selfMs: 40, errors: 0 });
     expect(rows[0]!.name).toBe('GET /');
   });
+
+  it('takes only direct children out of self time, not a grandchild running past its parent', () => {
+    // job       0-100 [web]
+    //   call    10-30 [web]
+    //     async 20-70 [worker]  still running after `call` ended: `job` was not waiting on it
+    const deep = handDataset([
+      { id: 'job', startMs: 0, endMs: 100, service: 'web' },
+      { id: 'call', parent: 'job', startMs: 10, endMs: 30, service: 'web' },
+      { id: 'async', parent: 'call', startMs: 20, endMs: 70, service: 'worker' },
+    ]);
+    const by = Object.fromEntries(spanStats(deep, deep.traces).map((r) => [r.name, r.selfMs]));
+    expect(by).toEqual({ job: 80, call: 10, async: 50 });
+  });
 });
