@@ -142,11 +142,14 @@ export function scoreFromFindings(ds: Dataset, findings: readonly Finding[]): In
   const overall: IsRuleResult[] = [];
   for (const def of IS_TRACE_RULES) {
     const failures = failuresOf(ds, def, findings);
+    // Grouped once: filtering all failures for each service was services × failures per rule.
+    const failingRefs: IsSpanRef[][] = ds.services.map(() => []);
+    for (const f of failures) failingRefs[f.svc]?.push(f.ref);
     const results = ds.services.map((_, svc): IsRuleResult => {
       const lacking = def.needs.filter((n) => data[svc]!.lacking.has(n));
       if (lacking.length) return ruleResult(def, 'not-evaluable', [], `not evaluable: ${lacking.map((n) => NEED_TEXT[n]).join('; ')}`);
       if (def.id === 'RES-003' && !data[svc]!.k8s) return ruleResult(def, 'not-evaluable', [], 'not evaluable: no k8s.* resource attribute, so it is unknown whether the service runs on Kubernetes');
-      const mine = failures.filter((f) => f.svc === svc).map((f) => f.ref);
+      const mine = failingRefs[svc]!;
       return mine.length ? ruleResult(def, 'fail', mine, `${mine.length} failing span${mine.length === 1 ? '' : 's'} (${def.lintRules.join(', ')})`) : ruleResult(def, 'pass', []);
     });
     results.forEach((r, svc) => perService[svc]!.push(r));
