@@ -16,16 +16,9 @@ export function firstAtOrAfter(sorted: readonly bigint[], t: bigint): number {
   return lo;
 }
 
-/** How many values of `sorted` (ascending) are <= `t`. */
+/** How many values of `sorted` (ascending) are <= `t`: those below t + 1, times being whole nanoseconds. */
 export function countAtOrBefore(sorted: readonly bigint[], t: bigint): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstAtOrAfter(sorted, t + 1n);
 }
 
 export const sortBigints = (values: bigint[]): bigint[] => values.sort(cmpBig);
