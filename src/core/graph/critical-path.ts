@@ -74,42 +74,30 @@ export function selfTimes(trace: Pick<TraceModel, 'numRows' | 'parentRow'>, star
   const out = new Float64Array(n);
   const { start: first, list: children } = childLists(n, trace.parentRow);
   for (let row = 0; row < n; row++) {
-    const a = startNs[row]!;
-    const b = a + durNs[row]!;
-    // Siblings are in start order (assemble-trace.ts), so clipped starts come in order and one pass merges
-    // them; a row where they do not is sorted first.
-    let covered = 0;
-    let curA = -Infinity;
-    let curB = -Infinity;
-    for (let i = first[row]!; i < first[row + 1]!; i++) {
-      const c = children[i]!;
-      const x = Math.max(a, startNs[c]!);
-      const y = Math.min(b, startNs[c]! + durNs[c]!);
-      if (y <= x) continue;
-      if (x < curA) {
-        covered = coveredBySorting(children.subarray(first[row]!, first[row + 1]!), a, b, startNs, durNs);
-        curA = curB = -Infinity;
-        break;
-      }
-      if (x > curB) {
-        if (curB > curA) covered += curB - curA;
-        curA = x;
-        curB = y;
-      } else curB = Math.max(curB, y);
-    }
-    if (curB > curA) covered += curB - curA;
+    const covered = coveredTime(children, first[row]!, first[row + 1]!, startNs[row]!, startNs[row]! + durNs[row]!, startNs, durNs);
     out[row] = Math.max(0, durNs[row]! - covered);
   }
   return out;
 }
 
-/** The union of the children's intervals clipped to [a, b), for children not in start order. */
-function coveredBySorting(kids: Int32Array, a: number, b: number, startNs: Float64Array, durNs: Float64Array): number {
-  const spans = [...kids].map((c) => [Math.max(a, startNs[c]!), Math.min(b, startNs[c]! + durNs[c]!)] as const).filter(([x, y]) => y > x).sort((x, y) => x[0] - y[0]);
+/**
+ * The union of the intervals of `kids[from, to)` clipped to [a, b). Siblings are in start order
+ * (assemble-trace.ts), so clipped starts come in order and one pass merges them; kids found out of order
+ * are sorted (a copy) and merged again.
+ */
+function coveredTime(kids: Int32Array, from: number, to: number, a: number, b: number, startNs: Float64Array, durNs: Float64Array): number {
   let covered = 0;
   let curA = -Infinity;
   let curB = -Infinity;
-  for (const [x, y] of spans) {
+  for (let i = from; i < to; i++) {
+    const c = kids[i]!;
+    const x = Math.max(a, startNs[c]!);
+    const y = Math.min(b, startNs[c]! + durNs[c]!);
+    if (y <= x) continue;
+    if (x < curA) {
+      const sorted = kids.slice(from, to).sort((p, q) => startNs[p]! - startNs[q]!);
+      return coveredTime(sorted, 0, sorted.length, a, b, startNs, durNs);
+    }
     if (x > curB) {
       if (curB > curA) covered += curB - curA;
       curA = x;
