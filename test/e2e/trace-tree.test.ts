@@ -61,5 +61,27 @@ describe('trace tree view', () => {
     await expect.poll(() => hint.textContent()).toMatch(/^3,001 spans/);
     expect(await placeOf(rootNode)).toEqual(first);
   });
+
+  it('draws a span link inside the trace as a dashed edge between its two nodes', async () => {
+    const w = new SdkWorld(44);
+    const root = w.start('worker', { name: 'drain queue', startMs: 0 });
+    const send = w.start('worker', { name: 'enqueue retry', startMs: 1 }, root);
+    send.end(at(2));
+    w.span('worker', { name: 'handle retry', startMs: 5, endMs: 9, links: [{ context: send.spanContext() }] }, root);
+    root.end(at(10));
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    await page.getByTestId('file-input').setInputFiles([{ name: 'retry.json', mimeType: 'application/json', buffer: Buffer.from(w.otlpJson()) }]);
+    await expect.poll(() => page.locator('.waterfall-title').textContent()).toContain('drain queue');
+    await page.getByTestId('view-tree').click();
+    await expect.poll(() => page.getByTestId('tree-hint').textContent()).toMatch(/^3 spans/);
+    await expect.poll(() => page.locator('path.tree-link').count()).toBe(1);
+    const [a, b] = await Promise.all(['enqueue retry', 'handle retry'].map((name) => page.locator('[data-testid="tree-node"]', { hasText: name }).getAttribute('transform')));
+    const d = (await page.locator('path.tree-link').getAttribute('d'))!;
+    // The edge runs from the linking span's node to the linked one.
+    const xy = (t: string | null | undefined) => t!.match(/translate\(([-\d.]+),([-\d.]+)\)/)!.slice(1).join(',');
+    expect(d.startsWith(`M${xy(b)} `)).toBe(true);
+    expect(d.endsWith(` ${xy(a)}`)).toBe(true);
+  });
 });
 
