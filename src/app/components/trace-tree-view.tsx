@@ -29,14 +29,6 @@ export function TraceTreeView({ columns }: { columns: PageColumns }) {
   const current = answer?.columns === columns ? answer : null;
   const isLayingOut = current?.rows !== rows;
   const layout = current && 'layout' in current ? current.layout : null;
-  // Row → node index, for links (a node's parent is already an index). A plain loop: forEach over 1M rows
-  // cost the page 35 ms.
-  const nodeOfRow = useMemo(() => {
-    const at = new Int32Array(columns.depth.length).fill(-1);
-    const laidRows = layout?.rows ?? new Int32Array(0);
-    for (let i = 0; i < laidRows.length; i++) at[laidRows[i]!] = i;
-    return at;
-  }, [layout, columns]);
   const [view, setView] = useState<TreeView>({ x: 0, y: 0, k: 1 });
   const [size, setSize] = useState({ w: 800, h: 400 });
   // A new layout (another trace, a fold) moves the view so the user keeps their place (tree-view-place.ts);
@@ -51,6 +43,15 @@ export function TraceTreeView({ columns }: { columns: PageColumns }) {
   }
   const traceId = columns.traceId;
   const links = useWorkerAnswer<TraceLink[]>(() => actions.traceLinks(traceId).then((l) => l.filter((x) => x.direction === 'out' && x.other?.traceId === traceId)), [actions, traceId], []);
+  // Row → node index, for the links drawn (a node's parent is already an index); built only when the trace
+  // has links inside it, as it is a pass over every row on the page. A plain loop: forEach over 1M rows
+  // cost the page 35 ms.
+  const nodeOfRow = useMemo(() => {
+    if (!layout || links.length === 0) return null;
+    const at = new Int32Array(columns.depth.length).fill(-1);
+    for (let i = 0; i < layout.rows.length; i++) at[layout.rows[i]!] = i;
+    return at;
+  }, [layout, columns, links]);
   const box = useRef<HTMLDivElement>(null);
   const drag = useRef<{ x: number; y: number } | null>(null);
 
@@ -98,7 +99,7 @@ export function TraceTreeView({ columns }: { columns: PageColumns }) {
             const [px, py, nx, ny] = [layout.x[p]!, layout.y[p]!, layout.x[i]!, layout.y[i]!];
             return p >= 0 ? <path key={`e${layout.rows[i]}`} className="tree-edge" d={`M${px + 8},${py} C${(px + nx) / 2},${py} ${(px + nx) / 2},${ny} ${nx - 4},${ny}`} /> : null;
           })}
-          {layout && links.map((l, linkIdx) => {
+          {layout && nodeOfRow && links.map((l, linkIdx) => {
             const a = nodeOfRow[l.local.row] ?? -1;
             const b = l.other ? (nodeOfRow[l.other.row] ?? -1) : -1;
             if (a < 0 || b < 0) return null;
