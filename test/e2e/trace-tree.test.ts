@@ -1,6 +1,6 @@
 // The span tree view on the demo: one node per visible span, folding a subtree, selecting a span. And on
 // a loop of 3,000 calls, whose root sits half way down the tree: it opens in view and stays put when folded.
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { at, SdkWorld } from '../support/sdk-world.ts';
 import { ROW } from './support/app-page.ts';
@@ -8,6 +8,15 @@ import { useAppSession } from './support/session.ts';
 
 describe('trace tree view', () => {
   const session = useAppSession();
+
+  /** The app with the world's spans chosen as a file, once the trace of `rootName` is open. */
+  async function openWith(w: SdkWorld, rootName: string): Promise<Page> {
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    await page.getByTestId('file-input').setInputFiles([{ name: 'spans.json', mimeType: 'application/json', buffer: Buffer.from(w.otlpJson()) }]);
+    await expect.poll(() => page.locator('.waterfall-title').textContent()).toContain(rootName);
+    return page;
+  }
 
   it('draws the open trace as a tree; a circle folds its subtree; a name selects the span', async () => {
     const { page } = await session.open();
@@ -36,10 +45,7 @@ describe('trace tree view', () => {
     const root = w.start('batch', { name: 'nightly export', startMs: 0 });
     for (let i = 0; i < 3000; i++) w.span('batch', { name: 'POST /export', startMs: 1 + i, endMs: 1.5 + i }, root);
     root.end(at(3002));
-    const { page } = await session.open();
-    await page.locator(ROW).first().waitFor();
-    await page.getByTestId('file-input').setInputFiles([{ name: 'loop.json', mimeType: 'application/json', buffer: Buffer.from(w.otlpJson()) }]);
-    await expect.poll(() => page.locator('.waterfall-title').textContent()).toContain('nightly export');
+    const page = await openWith(w, 'nightly export');
     await page.getByTestId('expand-all').click();
     await expect.poll(() => page.locator(ROW).count()).toBeGreaterThan(3);
     await page.getByTestId('view-tree').click();
@@ -69,10 +75,7 @@ describe('trace tree view', () => {
     send.end(at(2));
     w.span('worker', { name: 'handle retry', startMs: 5, endMs: 9, links: [{ context: send.spanContext() }] }, root);
     root.end(at(10));
-    const { page } = await session.open();
-    await page.locator(ROW).first().waitFor();
-    await page.getByTestId('file-input').setInputFiles([{ name: 'retry.json', mimeType: 'application/json', buffer: Buffer.from(w.otlpJson()) }]);
-    await expect.poll(() => page.locator('.waterfall-title').textContent()).toContain('drain queue');
+    const page = await openWith(w, 'drain queue');
     await page.getByTestId('view-tree').click();
     await expect.poll(() => page.getByTestId('tree-hint').textContent()).toMatch(/^3 spans/);
     await expect.poll(() => page.locator('path.tree-link').count()).toBe(1);
