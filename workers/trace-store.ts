@@ -2,7 +2,7 @@
 // can drive it directly in Node. The worker owns the data: the page gets summaries, row windows and details.
 import { assemble, type Dataset, type TraceModel } from '../src/core/model/assemble.ts';
 import type { InputReport } from '../src/core/model/dataset-builder.ts';
-import { findSpan, spanDetails, type SpanDetails, type SpanRef } from '../src/core/model/details.ts';
+import { FIRST_DETAILS, findSpan, spanDetails, type DetailLimits, type SpanDetails, type SpanRef } from '../src/core/model/details.ts';
 import { visibleRowsOf } from '../src/core/model/visible-rows.ts';
 import { prepareSearch, searchTrace } from '../src/core/query/search.ts';
 import { runTraceQL, type TraceQLResult } from '../src/core/query/traceql/evaluate.ts';
@@ -242,6 +242,16 @@ export class TraceStore {
   }
 
   /**
+   * The first `max` findings of one span, and how many it has: one span of 50,000 events and 20,000 links
+   * had 75,000 findings, and handing them all over cost the page a ~230 ms task (the details pane draws the
+   * first ones and asks for more).
+   */
+  async firstSpanFindings(traceId: string, spanId: string, max: number, options: LintOptions = {}): Promise<{ findings: Finding[]; total: number }> {
+    const all = await this.spanFindings(traceId, spanId, options);
+    return { findings: all.length <= max ? all : all.slice(0, max), total: all.length };
+  }
+
+  /**
    * The Instrumentation Score (trace rules) per service and overall; independent of the lint options. Like
    * the findings it waits for a load's end rather than score a first look (spans missing, parents unread).
    */
@@ -405,9 +415,10 @@ export class TraceStore {
     return tracesInSeveralInputs(this.dataset);
   }
 
-  spanDetails(traceId: string, row: number): SpanDetails | null {
+  /** The span's details with the first of its attributes, events and links up to `limits` (details.ts FIRST_DETAILS). */
+  spanDetails(traceId: string, row: number, limits: DetailLimits = FIRST_DETAILS): SpanDetails | null {
     const t = this.trace(traceId);
-    return t ? spanDetails(this.dataset, t, row) : null;
+    return t ? spanDetails(this.dataset, t, row, limits) : null;
   }
 
   /** Decodes a pasted traceparent/tracestate/baggage/B3 (or trace id) and finds it in the loaded data. */

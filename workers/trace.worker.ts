@@ -4,6 +4,7 @@ import * as Comlink from 'comlink';
 import { LESSON_OF_EVERY_RULE, LESSONS } from '../src/core/learn/lessons.ts';
 import type { CompareSide } from '../src/core/compare/side.ts';
 import type { LintOptions } from '../src/core/lint/config.ts';
+import type { DetailLimits } from '../src/core/model/details.ts';
 import type { BackendSettings } from './backend.ts';
 import { pageColumnBuffers } from './page-columns.ts';
 import { TraceStore, type ExportKind, type LoadFile, type LoadPreview, type LoadProgress } from './trace-store.ts';
@@ -30,7 +31,7 @@ const api = {
     const rows = store.search(traceId, text);
     return Comlink.transfer(rows, [rows.buffer]);
   },
-  spanDetails: (traceId: string, row: number) => store.spanDetails(traceId, row),
+  spanDetails: (traceId: string, row: number, limits?: DetailLimits) => store.spanDetails(traceId, row, limits),
   findSpan: (spanId: string, traceId?: string) => store.findSpan(spanId, traceId),
   inspectContext: (text: string) => store.inspectContext(text),
   /** Learn mode's lessons (plain data; the app imports core as types only). */
@@ -43,7 +44,7 @@ const api = {
     const rows = await store.findingRowSeverities(traceId, options);
     return Comlink.transfer(rows, [rows.buffer]);
   },
-  spanFindings: (traceId: string, spanId: string, options?: LintOptions) => store.spanFindings(traceId, spanId, options),
+  firstSpanFindings: (traceId: string, spanId: string, max: number, options?: LintOptions) => store.firstSpanFindings(traceId, spanId, max, options),
   instrumentationScore: () => store.instrumentationScore(),
   serviceGraph: () => store.serviceGraph(),
   stats: (traceId?: string) => store.stats(traceId),

@@ -8,6 +8,7 @@ import { SpanKind } from '@opentelemetry/api';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { generateSpans } from '../../bench/gen.ts';
 import { SdkWorld } from '../support/sdk-world.ts';
+import { CROWDED, crowdedSpanWorld } from '../support/crowded-span.ts';
 import { ROW, rowOf, TRACE_ROW, traceRowIds } from './support/app-page.ts';
 import { useAppSession } from './support/session.ts';
 
@@ -105,6 +106,39 @@ describe('large and odd traces', () => {
     await expect.poll(() => page.locator(ROW).count()).toBe(4);
     expect(await rowOf(page, id(a)).locator('.mark-cycle').textContent()).toBe('self-parent');
     expect(await page.locator(`${ROW}[data-span-id="${id(b)}"] .mark-dup`).count()).toBe(2);
+  });
+
+  it('draws a crowded span\'s lists a part at a time, each growing on its own', async () => {
+    const { world, crowdedSpanId } = crowdedSpanWorld();
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    await page.getByTestId('file-input').setInputFiles([upload('crowded.json', world.otlpJson())]);
+    await page.locator(`${TRACE_ROW}:has-text("crowded")`).click();
+    await rowOf(page, crowdedSpanId).click();
+    const section = (title: string) => page.locator(`[data-section="${title}"]`);
+    const events = section('Events').locator('ol.events > li');
+    const links = section('Links').locator('ol.links > li');
+    const attributes = section('Attributes').locator('dl.attributes > .attribute');
+    await expect.poll(() => events.count()).toBe(100);
+    // Each section counts every item, not only those drawn.
+    expect(await section('Events').locator('summary').textContent()).toContain(String(CROWDED.events));
+    expect([await links.count(), await attributes.count()]).toEqual([100, 100]);
+    const findings = page.locator('[data-testid="span-findings"] .finding-list > li');
+    await expect.poll(() => findings.count()).toBe(100);
+    await section('Events').getByTestId('show-more').click();
+    await expect.poll(() => events.count()).toBe(CROWDED.events);
+    expect(await section('Events').getByTestId('show-more').count()).toBe(0);
+    // The other lists stay as they were.
+    expect([await links.count(), await attributes.count()]).toEqual([100, 100]);
+    await section('Links').getByTestId('show-more').click();
+    await expect.poll(() => links.count()).toBe(CROWDED.links);
+    await page.getByTestId('span-findings').getByTestId('show-more').click();
+    await expect.poll(() => findings.count()).toBeGreaterThan(CROWDED.events);
+    // A value of many items is cut in the page: its 300 items, 100 at first.
+    const items = section('Attributes').locator('[data-key="app.items"] ol.v-array > li');
+    expect(await items.count()).toBe(100);
+    await section('Attributes').locator('[data-key="app.items"]').getByTestId('show-more').click();
+    await expect.poll(() => items.count()).toBe(CROWDED.arrayItems);
   });
 
   it('sorts the trace list by a column, and reverses on a second click', async () => {

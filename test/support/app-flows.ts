@@ -2,6 +2,7 @@
 // SDK-made inputs (two small linked traces; 12,000 spans as JSON lines, big enough for a first look).
 import { SpanKind } from '@opentelemetry/api';
 import type { TraceWorker } from '../../src/app/worker-client.ts';
+import type { DetailLimits } from '../../src/core/model/details.ts';
 import type { TraceStore } from '../../workers/trace-store.ts';
 import { generateSpans } from '../../bench/gen.ts';
 import { SdkWorld } from './sdk-world.ts';
@@ -28,7 +29,7 @@ export function fakeWorker(store: TraceStore, delays: Map<string, number> = new 
     findings: (options?: Parameters<TraceStore['findingsForPage']>[0]) => later('findings', () => store.findingsForPage(options)),
     lintProgress: () => later('lintProgress', () => store.lintProgress()),
     findingRowSeverities: (traceId: string) => later('findingRowSeverities', () => store.findingRowSeverities(traceId)),
-    spanDetails: (traceId: string, row: number) => later('spanDetails', () => store.spanDetails(traceId, row)),
+    spanDetails: (traceId: string, row: number, limits?: DetailLimits) => later('spanDetails', () => store.spanDetails(traceId, row, limits)),
     findSpan: (spanId: string, traceId?: string) => later('findSpan', () => store.findSpan(spanId, traceId)),
     traceql: (query: string) => later('traceql', () => store.traceql(query)),
     criticalPath: (traceId: string) => later('criticalPath', () => store.criticalPath(traceId)),

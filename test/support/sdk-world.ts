@@ -23,6 +23,7 @@ import {
   SimpleSpanProcessor,
   type IdGenerator,
   type ReadableSpan,
+  type SpanLimits,
 } from '@opentelemetry/sdk-trace-base';
 
 /** Deterministic ids: a counter mixed into hex, distinct per world seed. */
@@ -91,7 +92,8 @@ export class SdkWorld {
   private readonly providers = new Map<string, BasicTracerProvider>();
   readonly ids: IdGenerator;
 
-  constructor(seed = 1, ids?: IdGenerator) {
+  /** `spanLimits`: the SDK's limits, for spans beyond its defaults (128 events, 128 links, 128 attributes). */
+  constructor(seed = 1, ids?: IdGenerator, private readonly spanLimits?: SpanLimits) {
     this.ids = ids ?? new SeededIdGenerator(seed);
   }
 
@@ -102,6 +104,7 @@ export class SdkWorld {
         resource: resourceFromAttributes({ 'service.name': service, ...resource }),
         idGenerator: this.ids,
         spanProcessors: [new SimpleSpanProcessor(this.exporter)],
+        ...(this.spanLimits ? { spanLimits: this.spanLimits } : {}),
       });
       this.providers.set(service, p);
     }

@@ -1,6 +1,7 @@
 // An OTLP AnyValue shown with its type, so `int 200` is not mistaken for `string "200"`. Text only: values
 // from data never become markup or links.
-import type { AnyValue } from '../../core/model/records.ts';
+import type { AnyValue, KeyValue } from '../../core/model/records.ts';
+import { ShowMore, useShownCount } from './show-more.tsx';
 
 function typeTag(v: AnyValue): string {
   switch (v.type) {
@@ -44,33 +45,49 @@ function ValueBody({ value }: { value: AnyValue }) {
     case 'truncated':
       return <span className="v-truncated">cut by the exporter: {value.note}</span>;
     case 'array':
-      return (
-        <ol className="v-array">
-          {value.values.map((item, itemIdx) => (
-            <li key={itemIdx}>
-              <AnyValueView value={item} />
-            </li>
-          ))}
-        </ol>
-      );
+      return <ArrayBody values={value.values} />;
     case 'kvlist':
-      return (
-        <dl className="v-kvlist">
-          {value.values.map((kv, kvIdx) => (
-            <div key={kvIdx} className="v-kv">
-              <dt>{kv.key}</dt>
-              <dd>
-                <AnyValueView value={kv.value} />
-              </dd>
-            </div>
-          ))}
-        </dl>
-      );
+      return <KvListBody values={value.values} />;
     default: {
       const never: never = value;
       return never;
     }
   }
+}
+
+function ArrayBody({ values }: { values: readonly AnyValue[] }) {
+  const { shown, more } = useShownCount(values.length);
+  return (
+    <>
+      <ol className="v-array">
+        {values.slice(0, shown).map((item, itemIdx) => (
+          <li key={itemIdx}>
+            <AnyValueView value={item} />
+          </li>
+        ))}
+      </ol>
+      <ShowMore shown={shown} total={values.length} what="items" onMore={more} />
+    </>
+  );
+}
+
+function KvListBody({ values }: { values: readonly KeyValue[] }) {
+  const { shown, more } = useShownCount(values.length);
+  return (
+    <>
+      <dl className="v-kvlist">
+        {values.slice(0, shown).map((kv, kvIdx) => (
+          <div key={kvIdx} className="v-kv">
+            <dt>{kv.key}</dt>
+            <dd>
+              <AnyValueView value={kv.value} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <ShowMore shown={shown} total={values.length} what="entries" onMore={more} />
+    </>
+  );
 }
 
 export function AnyValueView({ value }: { value: AnyValue }) {

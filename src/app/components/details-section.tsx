@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 
 export function DetailsSection({ title, count, children, isOpen = true }: { title: string; count?: number; children: ReactNode; isOpen?: boolean }) {
   return (
-    <details className="details-section" open={isOpen}>
+    <details className="details-section" open={isOpen} data-section={title}>
       <summary>
         {title}
         {count !== undefined ? <span className="muted"> {count}</span> : null}

@@ -1,11 +1,14 @@
 // The details pane of the selected span. Everything from data renders as text.
 import type { SpanDetails as Details } from '../../core/model/details.ts';
+import { useActions } from '../actions-context.ts';
+import type { DetailList } from '../state/details-actions.ts';
 import { useStore } from '../state/store.ts';
 import { serviceColor } from '../span-vocab.ts';
 import { AttributeTable } from './attribute-table.tsx';
 import { DetailsSection } from './details-section.tsx';
 import { EventList } from './event-list.tsx';
 import { LinkList } from './link-list.tsx';
+import { MORE_STEP } from './show-more.tsx';
 import { SpanFacts } from './span-facts.tsx';
 import { SpanFindings } from './span-findings.tsx';
 
@@ -21,6 +24,8 @@ function DroppedCounts({ d }: { d: Details }) {
 }
 
 function DetailsBody({ d, serviceIdx }: { d: Details; serviceIdx: number }) {
+  const actions = useActions();
+  const more = (list: DetailList) => () => void actions.moreDetails(list, MORE_STEP);
   const scopeTitle = `Scope ${d.scope.name}${d.scope.version ? ` ${d.scope.version}` : ''}`;
   return (
     <>
@@ -30,14 +35,14 @@ function DetailsBody({ d, serviceIdx }: { d: Details; serviceIdx: number }) {
       </header>
       <SpanFacts d={d} />
       <SpanFindings traceId={d.traceId} spanId={d.spanId} />
-      <DetailsSection title="Attributes" count={d.attributes.length}>
-        <AttributeTable attributes={d.attributes} dropped={d.dropped.attributes} />
+      <DetailsSection title="Attributes" count={d.numAttributes}>
+        <AttributeTable attributes={d.attributes} dropped={d.dropped.attributes} cut={{ total: d.numAttributes, onMore: more('attributes') }} />
       </DetailsSection>
-      <DetailsSection title="Events" count={d.events.length}>
-        <EventList events={d.events} />
+      <DetailsSection title="Events" count={d.numEvents}>
+        <EventList events={d.events} total={d.numEvents} onMore={more('events')} />
       </DetailsSection>
-      <DetailsSection title="Links" count={d.links.length}>
-        <LinkList links={d.links} />
+      <DetailsSection title="Links" count={d.numLinks}>
+        <LinkList links={d.links} total={d.numLinks} onMore={more('links')} />
       </DetailsSection>
       <DetailsSection title="Resource" count={d.resource.attributes.length}>
         <AttributeTable attributes={d.resource.attributes} dropped={d.resource.droppedAttributesCount} />
@@ -57,7 +62,8 @@ export function SpanDetails() {
   const serviceIdx = useStore((s) => (s.details && s.columns ? s.columns.service[s.details.row] ?? 0 : 0));
   return (
     <aside className="panel details-panel" data-testid="span-details" aria-label="Span details">
-      {details ? <DetailsBody d={details} serviceIdx={serviceIdx} /> : <p className="empty">Click a span to see its details.</p>}
+      {/* Keyed by span, so lists cut short (show-more.tsx) start short again for another span. */}
+      {details ? <DetailsBody key={`${details.traceId}/${details.spanId}/${details.row}`} d={details} serviceIdx={serviceIdx} /> : <p className="empty">Click a span to see its details.</p>}
     </aside>
   );
 }

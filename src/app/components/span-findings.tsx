@@ -5,26 +5,30 @@ import type { Finding } from '../../core/lint/types.ts';
 import { useActions } from '../actions-context.ts';
 import { useStore } from '../state/store.ts';
 import { LessonLink } from './lesson-link.tsx';
+import { FIRST_SHOWN, MORE_STEP, ShowMore } from './show-more.tsx';
 
 export function SpanFindings({ traceId, spanId }: { traceId: string; spanId: string }) {
   const actions = useActions();
   const findings = useStore((s) => s.findings);
   const rules = useStore((s) => s.rules);
-  // The store holds only the first few hundred findings of each rule: ask the worker for all of this span's.
-  const [fromWorker, setFromWorker] = useState<{ key: string; list: Finding[] } | null>(null);
+  // The store holds only the first few hundred findings of each rule: ask the worker for this span's, the
+  // first `max` of them (one span can have tens of thousands, see show-more.tsx).
+  const [max, setMax] = useState(FIRST_SHOWN);
+  const [fromWorker, setFromWorker] = useState<{ key: string; list: Finding[]; total: number } | null>(null);
   const key = `${traceId}/${spanId}`;
   useEffect(() => {
     let isCurrent = true;
-    void actions.spanFindings(traceId, spanId).then((list) => isCurrent && setFromWorker({ key, list }));
+    void actions.firstSpanFindings(traceId, spanId, max).then(({ findings: list, total }) => isCurrent && setFromWorker({ key, list, total }));
     return () => {
       isCurrent = false;
     };
-  }, [actions, traceId, spanId, key, findings]);
-  const mine = fromWorker?.key === key ? fromWorker.list : findings.filter((f) => f.traceId === traceId && f.spanId === spanId);
+  }, [actions, traceId, spanId, key, findings, max]);
+  const mine = fromWorker?.key === key ? fromWorker.list : findings.filter((f) => f.traceId === traceId && f.spanId === spanId).slice(0, max);
+  const total = fromWorker?.key === key ? fromWorker.total : mine.length;
   if (mine.length === 0) return null;
   return (
     <section className="span-findings" data-testid="span-findings">
-      <h3 className="span-findings-title">Findings <span className="badge">{mine.length}</span></h3>
+      <h3 className="span-findings-title">Findings <span className="badge">{total}</span></h3>
       <ul className="finding-list">
         {mine.map((f, findingIdx) => {
           const meta = rules[f.rule];
@@ -45,6 +49,7 @@ export function SpanFindings({ traceId, spanId }: { traceId: string; spanId: str
           );
         })}
       </ul>
+      <ShowMore shown={mine.length} total={total} what="findings" onMore={() => setMax(mine.length + MORE_STEP)} />
     </section>
   );
 }

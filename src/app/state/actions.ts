@@ -22,6 +22,7 @@ import { createFindFlows } from './find-actions.ts';
 import { createFindingsFlows } from './findings-actions.ts';
 import { keepPreviewView, previewFlow, previewView } from './preview-actions.ts';
 import { exportFlow } from './export-actions.ts';
+import { detailsFlows, type DetailList } from './details-actions.ts';
 import { urlLoadFlow } from './url-loads.ts';
 import type { HashLocation } from '../url-state.ts';
 import { proxyCallback, transferFiles, type TraceWorker } from '../worker-client.ts';
@@ -37,6 +38,8 @@ export interface Actions {
   loadUrls(urls: readonly string[], source: Exclude<DataSource, 'none'>): Promise<void>;
   openTrace(traceId: string): Promise<void>;
   selectRow(row: number): Promise<void>;
+  /** Asks for `more` further attributes, events or links of the selected span (its details hold the first ones). */
+  moreDetails(list: DetailList, more: number): Promise<void>;
   toggleRow(row: number): Promise<void>;
   toggleFan(fanIdx: number): Promise<void>;
   collapseAll(): Promise<void>;
@@ -82,8 +85,8 @@ export interface Actions {
   traceCopies(): Promise<TraceCopies[]>;
   /** Learn mode's lessons, from the worker. */
   lessons(): Promise<readonly Lesson[]>;
-  /** Every finding of one span (the store holds only the first few hundred of each rule). */
-  spanFindings(traceId: string, spanId: string): Promise<Finding[]>;
+  /** The first `max` findings of one span, and how many it has (the store holds only the first few hundred of each rule). */
+  firstSpanFindings(traceId: string, spanId: string, max: number): Promise<{ findings: Finding[]; total: number }>;
   /** Rule id → the number of the lesson explaining it, for every rule. */
   lessonOfRule(): Promise<Array<[string, number]>>;
   /** Re-lints everything loaded with new lint settings (kept in the store and so in the URL). */
@@ -101,6 +104,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
   const showPreview = previewFlow(get, gens);
   const exportData = exportFlow(worker, get);
   const loadUrls = urlLoadFlow(get, loadFiles);
+  const { selectRow, moreDetails } = detailsFlows(worker, get, gens);
 
   async function refreshRows(traceId: string, collapsed: ReadonlySet<number>, all = false, expandedFans = get().expandedFans): Promise<void> {
     const ticket = gens.take('rows');
@@ -119,15 +123,6 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     const expanded = new Set(get().expandedFans);
     if (!expanded.delete(fanIdx)) expanded.add(fanIdx);
     await refreshRows(traceId, get().collapsed, false, expanded);
-  }
-
-  async function selectRow(row: number): Promise<void> {
-    const traceId = get().traceId;
-    if (traceId === null) return;
-    get().rowSelected(row);
-    const ticket = gens.take('details');
-    const details = await worker.spanDetails(traceId, row);
-    if (ticket()) get().detailsReceived(details);
   }
 
   async function openTrace(traceId: string): Promise<void> {
@@ -330,7 +325,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     toggleCriticalPath,
     inspectContext: (text) => worker.inspectContext(text),
     lessons: () => worker.lessons(),
-    spanFindings: (traceId, spanId) => worker.spanFindings(traceId, spanId, get().lintOptions),
+    firstSpanFindings: (traceId, spanId, max) => worker.firstSpanFindings(traceId, spanId, max, get().lintOptions),
     lessonOfRule: () => worker.lessonOfRule(),
     fetchFromBackend,
     loadFiles,
@@ -340,6 +335,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
     loadUrls,
     openTrace,
     selectRow,
+    moreDetails,
     jumpTo,
     // Collapse all also folds every fan of similar siblings; expand all unfolds them.
     async collapseAll() {

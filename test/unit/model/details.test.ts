@@ -1,9 +1,12 @@
-// The details pane's look-ups: where a link points when several spans of the target trace share its span id.
+// The details pane's look-ups: where a link points when several spans of the target trace share its span id;
+// and how much of a crowded span's lists it hands over.
 import { describe, expect, it } from 'vitest';
-import { findSpan, spanDetails, spanFinder } from '../../../src/core/model/details.ts';
+import { FIRST_DETAIL_ITEMS, FIRST_DETAILS, findSpan, spanDetails, spanFinder } from '../../../src/core/model/details.ts';
+import { loadDataset } from '../../../src/core/load-dataset.ts';
 import type { SpanLink } from '../../../src/core/model/records.ts';
 import { traceLinks } from '../../../src/core/graph/trace-links.ts';
 import { dataset, ms, pid, T } from '../../support/lint-records.ts';
+import { CROWDED, crowdedSpanWorld } from '../../support/crowded-span.ts';
 
 const link = (spanId: string, traceId = T): SpanLink => ({ traceId, spanId, traceState: '', attributes: [], droppedAttributesCount: 0, flags: null });
 const DUP = pid('dup');
@@ -29,5 +32,29 @@ describe('link targets', () => {
     expect(traceLinks(ds, T).filter((l) => l.direction === 'out').map((l) => l.other && { traceId: l.other.traceId, row: l.other.row })).toEqual(targets);
     const find = spanFinder(ds);
     for (const id of [DUP, pid('mid'), DUP, pid('second'), pid('gone'), DUP]) expect(find(T, id)).toEqual(findSpan(ds, T, id));
+  });
+});
+
+describe('a span beyond the SDK default limits', () => {
+  const { world, crowdedSpanId } = crowdedSpanWorld();
+  const loaded = loadDataset([{ name: 'crowded.json', bytes: new TextEncoder().encode(world.otlpJson()) }]);
+  const crowdedTrace = loaded.traces.find((t) => findSpan(loaded, t.traceId, crowdedSpanId) !== null)!;
+  const ref = findSpan(loaded, crowdedTrace.traceId, crowdedSpanId)!;
+  const all = spanDetails(loaded, crowdedTrace, ref.row)!;
+
+  it('hands over the first FIRST_DETAIL_ITEMS of each list, with how many there are', () => {
+    expect([all.attributes.length, all.events.length, all.links.length]).toEqual([CROWDED.attributes, CROWDED.events, CROWDED.links]);
+    const first = spanDetails(loaded, crowdedTrace, ref.row, FIRST_DETAILS)!;
+    expect([first.attributes.length, first.events.length, first.links.length]).toEqual([FIRST_DETAIL_ITEMS, FIRST_DETAIL_ITEMS, FIRST_DETAIL_ITEMS]);
+    expect([first.numAttributes, first.numEvents, first.numLinks]).toEqual([CROWDED.attributes, CROWDED.events, CROWDED.links]);
+    expect(first.attributes).toEqual(all.attributes.slice(0, FIRST_DETAIL_ITEMS));
+    expect(first.events).toEqual(all.events.slice(0, FIRST_DETAIL_ITEMS));
+    expect(first.links).toEqual(all.links.slice(0, FIRST_DETAIL_ITEMS));
+  });
+
+  it('cuts each list by its own limit', () => {
+    const more = spanDetails(loaded, crowdedTrace, ref.row, { attributes: 100, events: 600, links: 120 })!;
+    expect([more.attributes.length, more.events.length, more.links.length]).toEqual([100, CROWDED.events, 120]);
+    expect(more.events).toEqual(all.events);
   });
 });

@@ -4,6 +4,7 @@ import { SpanKind } from '@opentelemetry/api';
 import { describe, expect, it } from 'vitest';
 import { PAGE_FINDINGS_PER_RULE, TraceStore } from '../../../workers/trace-store.ts';
 import { SdkWorld } from '../../support/sdk-world.ts';
+import { CROWDED, crowdedSpanWorld } from '../../support/crowded-span.ts';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
 import { generateSpans } from '../../../bench/gen.ts';
 
@@ -40,6 +41,20 @@ describe('findings for the page', () => {
     expect(rows[last.row!]).toBe(1); // warning, although this finding is past the page's cap
     expect((await s.spanFindings(traceId, last.spanId)).map((f) => f.rule)).toContain('deprecated-attribute');
     expect(await s.findingRowSeverities('no-such-trace')).toHaveLength(0);
+  });
+
+  it('hands over the first findings of a crowded span, with how many it has', async () => {
+    const { world, crowdedSpanId } = crowdedSpanWorld();
+    const s = new TraceStore();
+    await s.load([{ name: 'crowded.json', data: new TextEncoder().encode(world.otlpJson()) }]);
+    const traceId = s.traces().find((t) => t.rootName === 'crowded')!.traceId;
+    const all = await s.spanFindings(traceId, crowdedSpanId);
+    // One attribute-no-namespace finding per event (its `attempt` attribute), and more.
+    expect(all.filter((f) => f.rule === 'attribute-no-namespace').length).toBe(CROWDED.events);
+    const first = await s.firstSpanFindings(traceId, crowdedSpanId, 100);
+    expect(first.total).toBe(all.length);
+    expect(first.findings).toEqual(all.slice(0, 100));
+    expect((await s.firstSpanFindings(traceId, crowdedSpanId, all.length + 5)).findings).toEqual(all);
   });
   it('reports how far a lint has got while it runs, and nothing once it is done', async () => {
     const { world, spans } = generateSpans(30_000, 100, 13);
