@@ -1,6 +1,8 @@
 // Layered left-to-right layouts with d3-hierarchy: a spanning tree of a directed graph (each node under
-// its first caller; callers first) laid out by tree(), with the graph's other edges drawn over it.
-import { hierarchy, tree } from 'd3-hierarchy';
+// its first caller; callers first) laid out by tree(), with the graph's other edges drawn over it. The
+// hierarchies come from linear-hierarchy.ts, not hierarchy() itself, whose cost grows as depth × nodes.
+import { tree } from 'd3-hierarchy';
+import { linearHierarchy } from './linear-hierarchy.ts';
 
 export interface LaidOutNode {
   readonly id: string;
@@ -51,7 +53,7 @@ export function layoutGraph(nodes: readonly string[], edges: ReadonlyArray<{ fro
       queue.push(to);
     }
   }
-  const laid = tree<Node>().nodeSize([NODE_H + GAP_Y, NODE_W + GAP_X])(hierarchy(root));
+  const laid = tree<Node>().nodeSize([NODE_H + GAP_Y, NODE_W + GAP_X])(linearHierarchy(root));
   const all = laid.descendants().filter((d) => d.data.id !== '');
   const minX = all.reduce((m, d) => Math.min(m, d.x), 0);
   const out = all.map((d) => ({ id: d.data.id, x: (d.depth - 1) * (NODE_W + GAP_X) + 10, y: d.x - minX + 10 }));
@@ -92,7 +94,7 @@ export function layoutTraceTree(rows: Int32Array, depth: Int32Array): TreeLayout
     (stack[d - 1] ?? root).children.push(node);
     stack[d] = node;
   });
-  const laid = tree<T>().nodeSize([TREE_DY, TREE_DX])(hierarchy(root));
+  const laid = tree<T>().nodeSize([TREE_DY, TREE_DX])(linearHierarchy(root));
   const n = rows.length;
   const x = new Float64Array(n);
   const y = new Float64Array(n);
