@@ -141,6 +141,27 @@ describe('large and odd traces', () => {
     await expect.poll(() => items.count()).toBe(CROWDED.arrayItems);
   });
 
+  it('keeps the names of spans 60 levels deep in view, and says how deep they are', async () => {
+    const w = new SdkWorld(14);
+    const chain = [w.start('svc', { name: 'level 0', kind: SpanKind.SERVER, startMs: 0 })];
+    for (let i = 1; i < 60; i++) chain.push(w.start('svc', { name: `level ${i}`, startMs: i * 0.01 }, chain[i - 1]));
+    for (const s of chain.toReversed()) s.end([1714564800, 5_000_000]);
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    await page.getByTestId('file-input').setInputFiles([upload('chain.json', w.otlpJson())]);
+    await expect.poll(() => page.locator('.waterfall-title').textContent()).toContain('60 spans');
+    await page.locator('.waterfall-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    const deepest = rowOf(page, chain[59]!.spanContext().spanId);
+    await deepest.waitFor();
+    const cell = (await deepest.locator('.name-cell').boundingBox())!;
+    const name = (await deepest.locator('.span-name').boundingBox())!;
+    expect(name.width).toBeGreaterThan(30);
+    expect(name.x + 30).toBeLessThan(cell.x + cell.width);
+    expect(await deepest.getByTestId('depth-tag').textContent()).toBe('↳59');
+    // Rows above the cap keep their plain indentation, without a tag.
+    expect(await rowOf(page, chain[5]!.spanContext().spanId).getByTestId('depth-tag').count()).toBe(0);
+  });
+
   it('sorts the trace list by a column, and reverses on a second click', async () => {
     const { page } = await session.open();
     await page.locator(TRACE_ROW).nth(1).waitFor();

@@ -2,6 +2,7 @@
 // A's and B's bars side by side (A above, B below) on the time axis both traces share.
 import type { DiffNode } from '../../core/compare/diff.ts';
 import { formatDuration } from '../format.ts';
+import { indentStyle } from '../indent.ts';
 
 const MARK: Record<DiffNode['status'], string> = { added: '+', removed: '−', changed: '~', same: '=' };
 
@@ -32,7 +33,7 @@ export function CompareRow({ node, scaleNs }: { node: DiffNode; scaleNs: number 
   return (
     <li className={`compare-row compare-${t}`} data-testid="compare-row" data-status={node.status} data-tone={t}>
       <span className="compare-mark" aria-label={node.status}>{MARK[node.status]}</span>
-      <span className="compare-name" style={{ paddingLeft: `${node.depth * 14}px` }} title={node.segment}>
+      <span className="compare-name" style={{ paddingLeft: indentStyle(node.depth) }} title={node.segment}>
         <span className="compare-service">{node.service}</span> {node.name}
       </span>
       <span className="compare-durations">

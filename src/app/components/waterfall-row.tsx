@@ -12,8 +12,7 @@ import { criticalSectionsOf } from '../state/waterfall-slice.ts';
 import { RowMarks } from './row-marks.tsx';
 import { SpanBar } from './span-bar.tsx';
 import { spanIdAt } from '../span-ids.ts';
-
-const INDENT_PX = 14;
+import { indentStyle, isIndentCapped } from '../indent.ts';
 
 interface Props {
   readonly columns: PageColumns;
@@ -45,6 +44,7 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
   const hasChildren = (flags & RowFlag.HAS_CHILDREN) !== 0;
   const numHidden = columns.subtreeEnd[row]! - row - 1;
   const color = serviceColor(serviceIdx);
+  const depth = columns.depth[row]!;
   return (
     <div
       className={`waterfall-grid waterfall-row${isSelected ? ' selected' : ''}${flags & RowFlag.ERROR ? ' error' : ''}${isMatch ? ' match' : ''}${isQueryMatch ? ' query-match' : ''}${critical.length > 0 ? ' critical' : ''}${isFoldedFan ? ' fan' : ''}${isLearnMark ? ' learn-mark' : ''}`}
@@ -56,7 +56,7 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
       data-span-id={spanIdAt(columns, row)}
       data-row={row}
       role="row"
-      aria-level={columns.depth[row]! + 1}
+      aria-level={depth + 1}
       aria-selected={isSelected}
       style={{ transform: `translateY(${top}px)`, height }}
       onClick={(e) => {
@@ -65,7 +65,12 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
         void actions.selectRow(row);
       }}
     >
-      <div className="name-cell" style={{ paddingLeft: columns.depth[row]! * INDENT_PX }}>
+      <div className="name-cell" style={{ paddingLeft: indentStyle(depth) }}>
+        {isIndentCapped(depth) ? (
+          <span className="depth-tag" data-testid="depth-tag" title={`${depth.toLocaleString('en-US')} levels below the root: rows this deep are indented no further`}>
+            ↳{depth.toLocaleString('en-US')}
+          </span>
+        ) : null}
         {isFoldedFan ? (
           <button
             type="button"

@@ -5,6 +5,7 @@ import { axisTicks, niceStep } from '../../../src/app/ticks.ts';
 import { sortTraces } from '../../../src/app/trace-sort.ts';
 import { ancestorRows, rowsWithChildren } from '../../../src/app/tree-walk.ts';
 import { keyMove } from '../../../src/app/waterfall-keys.ts';
+import { FULL_LEVELS, indentPx, indentStyle, isIndentCapped, NARROW_LEVELS } from '../../../src/app/indent.ts';
 import type { TraceListSummary } from '../../../src/core/model/summary.ts';
 
 function summary(traceId: string, over: Partial<TraceListSummary>): TraceListSummary {
@@ -61,6 +62,19 @@ describe('formatting', () => {
     expect(formatTick(1_250_000)).toBe('1.25ms');
     expect(formatTick(0)).toBe('0');
     expect(formatTick(100_000_000)).toBe('100ms');
+  });
+});
+
+describe('row indentation', () => {
+  it('steps every level down to the cap, then stays, leaving the name column room', () => {
+    const cap = FULL_LEVELS + NARROW_LEVELS;
+    for (let depth = 1; depth <= cap; depth++) expect(indentPx(depth)).toBeGreaterThan(indentPx(depth - 1));
+    for (const depth of [cap + 1, cap + 50, 1_000_000]) expect(indentPx(depth)).toBe(indentPx(cap));
+    // Full steps where traces usually stay, narrow ones after: at most ~half the ~400 px column.
+    expect(indentPx(FULL_LEVELS) - indentPx(FULL_LEVELS - 1)).toBeGreaterThan(indentPx(FULL_LEVELS + 1) - indentPx(FULL_LEVELS));
+    expect(indentPx(cap)).toBeLessThanOrEqual(220);
+    expect([indentStyle(0), indentStyle(cap + 9)]).toEqual(['0', `min(${indentPx(cap)}px, 30%)`]);
+    expect([isIndentCapped(cap), isIndentCapped(cap + 1)]).toEqual([false, true]);
   });
 });
 
