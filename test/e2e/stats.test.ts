@@ -51,4 +51,24 @@ describe('statistics', () => {
     await page.getByTestId('view-services').click();
     await expect.poll(() => page.locator('[data-testid="graph-edge"] text').allTextContents()).toEqual([expect.stringMatching(/^db ×1,200 · 1,100 err · p95/)]);
   });
+
+  it('draws the first 100 rows of a long table in its sort order, and more on request', async () => {
+    // Span names that carry ids (a common mistake): one row per name, 240 of them.
+    const w = new SdkWorld(32);
+    const root = w.start('api', { name: 'batch', kind: SpanKind.SERVER, startMs: 0 });
+    for (let i = 0; i < 240; i++) w.span('api', { name: `GET /users/${i}`, kind: SpanKind.CLIENT, startMs: 1 + i * 0.01, endMs: 1.005 + i * 0.01 + (i === 200 ? 5 : 0) }, root);
+    root.end([1714564800, 20_000_000]);
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    await page.getByTestId('file-input').setInputFiles([{ name: 'names.json', mimeType: 'application/json', buffer: Buffer.from(w.otlpJson()) }]);
+    await expect.poll(() => page.locator('.waterfall-title').textContent()).toContain('241 spans');
+    await page.getByTestId('view-stats').click();
+    const rows = page.locator('[data-testid="stats-row"]');
+    await expect.poll(() => rows.count()).toBe(100);
+    // Sorted by self time first: the one slow call heads the table although it was read late.
+    expect(await rows.nth(1).locator('td').nth(1).textContent()).toBe('GET /users/200');
+    await page.getByTestId('stats').getByTestId('show-more').click();
+    await expect.poll(() => rows.count()).toBe(241);
+    expect(await page.getByTestId('stats').getByTestId('show-more').count()).toBe(0);
+  });
 });
