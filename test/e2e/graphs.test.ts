@@ -1,7 +1,9 @@
 // The demo's service graph shows its services, the database as a virtual peer and the calls between them;
 // an edge lists its traces; the consumer trace's link opens the producer's trace at the producer span.
 import { readFileSync } from 'node:fs';
+import { SpanKind } from '@opentelemetry/api';
 import { describe, expect, it } from 'vitest';
+import { at, SdkWorld } from '../support/sdk-world.ts';
 import { ROW, TRACE_ROW } from './support/app-page.ts';
 import { useAppSession } from './support/session.ts';
 
@@ -48,5 +50,38 @@ describe('graphs on the demo', () => {
     const missing = page.getByTestId('trace-link-missing');
     await expect.poll(() => missing.count()).toBe(1);
     expect(await missing.locator('title').textContent()).toBe(`${producer.traceId} / ${producer.spanId}`);
+  });
+
+  it('draws only the part of a big links graph in view, and the rest as it is scrolled to', async () => {
+    // 2,000 spans, each linking to the two before it: 3,997 links, every one inside the trace.
+    const w = new SdkWorld(31);
+    const root = w.start('batch', { name: 'run', kind: SpanKind.SERVER, startMs: 0 });
+    const items: ReturnType<typeof w.start>[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const s = w.start('batch', { name: `item ${i}`, kind: SpanKind.CONSUMER, startMs: i * 0.01, links: items.slice(-2).map((p) => ({ context: p.spanContext() })) }, root);
+      s.end(at(i * 0.01 + 0.005));
+      items.push(s);
+    }
+    root.end(at(30));
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    await page.getByTestId('file-input').setInputFiles([{ name: 'links.json', mimeType: 'application/json', buffer: Buffer.from(w.otlpJson()) }]);
+    await expect.poll(() => page.locator('.waterfall-title').textContent()).toContain('2,001 spans');
+    await page.getByTestId('view-links').click();
+    const view = page.getByTestId('trace-links');
+    const nodes = view.locator('[data-testid="trace-link"]');
+    await expect.poll(() => nodes.count()).toBeGreaterThan(0);
+    // Each of the 2,000 spans is a node, linked to or linking: far fewer are drawn.
+    expect(await nodes.count()).toBeLessThan(400);
+    expect(await view.locator('.graph-edge').count()).toBeLessThan(1000);
+    const inView = () => view.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return [...el.querySelectorAll('[data-testid="trace-link"]')].filter((n) => { const r = n.getBoundingClientRect(); return r.bottom > box.top && r.top < box.bottom; }).map((n) => n.querySelector('title')!.textContent);
+    });
+    const atTop = await inView();
+    expect(atTop.length).toBeGreaterThan(3);
+    await view.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    // Nodes are drawn where the view is now, not only where it was.
+    await expect.poll(async () => (await inView()).filter((t) => !atTop.includes(t)).length).toBeGreaterThan(3);
   });
 });

@@ -4,7 +4,9 @@ import { useWorkerAnswer } from '../use-worker-answer.ts';
 import { useMemo, useState } from 'react';
 import type { ServiceEdge, ServiceGraph } from '../../core/graph/service-graph.ts';
 import { useActions } from '../actions-context.ts';
+import { spanMeets } from '../graph/cull.ts';
 import { layoutGraph, NODE_H, NODE_W } from '../graph/layout.ts';
+import { useScrollBox } from '../graph/use-scroll-box.ts';
 import { useStore } from '../state/store.ts';
 
 function EdgeLine({ edge, from, to, onPick, isPicked }: { edge: ServiceEdge; from: { x: number; y: number }; to: { x: number; y: number }; onPick: () => void; isPicked: boolean }) {
@@ -29,21 +31,26 @@ export function ServiceGraphView() {
   const graph = useWorkerAnswer<ServiceGraph | null>(() => actions.serviceGraph(), [actions, numSpans], null);
   const [picked, setPicked] = useState<ServiceEdge | null>(null);
   const layout = useMemo(() => (graph ? layoutGraph([...graph.services, ...graph.virtualNodes], graph.edges) : null), [graph]);
+  const at = useMemo(() => new Map(layout?.nodes.map((n) => [n.id, n])), [layout]);
+  const [view, setScroller] = useScrollBox();
   if (!graph || !layout) return <p className="empty">Building the service graph…</p>;
-  const at = new Map(layout.nodes.map((n) => [n.id, n]));
   const virtual = new Set(graph.virtualNodes);
   return (
-    <div className="graph-view" data-testid="service-graph">
+    <div className="graph-view" data-testid="service-graph" ref={setScroller}>
       <svg width={layout.width + 40} height={layout.height} role="img" aria-label="service graph">
         <defs>
           <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M 0 0 L 10 5 L 0 10 z" className="arrow-head" />
           </marker>
         </defs>
-        {graph.edges.map((e) => (
-          <EdgeLine key={`${e.from}>${e.to}>${e.kind}`} edge={e} from={at.get(e.from)!} to={at.get(e.to)!} isPicked={picked === e} onPick={() => setPicked(e)} />
-        ))}
-        {layout.nodes.map((n) => (
+        {view && graph.edges.map((e) => {
+          const from = at.get(e.from)!;
+          const to = at.get(e.to)!;
+          // A backward edge bulges 60 px up and out (EdgeLine).
+          if (!spanMeets(view, from.x + NODE_W, from.y, to.x, to.y + NODE_H, 80)) return null;
+          return <EdgeLine key={`${e.from}>${e.to}>${e.kind}`} edge={e} from={from} to={to} isPicked={picked === e} onPick={() => setPicked(e)} />;
+        })}
+        {view && layout.nodes.filter((n) => spanMeets(view, n.x, n.y, n.x + NODE_W, n.y + NODE_H)).map((n) => (
           <g key={n.id} className={`graph-node${virtual.has(n.id) ? ' virtual' : ''}`} data-testid="graph-node" data-name={n.id} transform={`translate(${n.x},${n.y})`}>
             <rect width={NODE_W} height={NODE_H} rx={virtual.has(n.id) ? 14 : 5} />
             <text x={NODE_W / 2} y={NODE_H / 2 + 4} textAnchor="middle">{n.id.length > 20 ? `${n.id.slice(0, 19)}…` : n.id}</text>

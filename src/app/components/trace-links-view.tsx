@@ -5,8 +5,13 @@ import { useWorkerAnswer } from '../use-worker-answer.ts';
 import { useMemo } from 'react';
 import type { TraceLink } from '../../core/graph/trace-links.ts';
 import { useActions } from '../actions-context.ts';
+import { spanMeets } from '../graph/cull.ts';
 import { layoutGraph, NODE_H, NODE_W } from '../graph/layout.ts';
+import { useScrollBox } from '../graph/use-scroll-box.ts';
 import { useStore } from '../state/store.ts';
+
+/** How far an edge's curve and label reach beyond the box of its ends. */
+const EDGE_PAD = 40;
 
 interface LinkNode {
   readonly id: string;
@@ -33,24 +38,26 @@ export function TraceLinksView() {
   const links = useWorkerAnswer<TraceLink[] | null>(() => (traceId ? actions.traceLinks(traceId) : undefined), [actions, traceId], null);
   const graph = useMemo(() => (traceId && links ? nodesAndEdges(traceId, links) : null), [traceId, links]);
   const layout = useMemo(() => (graph ? layoutGraph([...graph.nodes.keys()], graph.edges) : null), [graph]);
+  const at = useMemo(() => new Map(layout?.nodes.map((n) => [n.id, n])), [layout]);
+  const [view, setScroller] = useScrollBox();
   if (!traceId) return <p className="empty">Choose a trace.</p>;
   if (!links || !graph || !layout) return <p className="empty">Reading links…</p>;
   if (links.length === 0) return <p className="empty" data-testid="trace-links">This trace has no span links, and no loaded span links to it.</p>;
-  const at = new Map(layout.nodes.map((n) => [n.id, n]));
   const open = (l: TraceLink): void => {
     if (l.other) void actions.jumpTo({ traceId: l.other.traceId, row: l.other.row }).then(() => actions.setView('waterfall'));
   };
   return (
-    <div className="graph-view" data-testid="trace-links">
+    <div className="graph-view" data-testid="trace-links" ref={setScroller}>
       <svg width={layout.width + 40} height={layout.height + 10} role="img" aria-label="span links">
         <defs>
           <marker id="link-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M 0 0 L 10 5 L 0 10 z" className="arrow-head" />
           </marker>
         </defs>
-        {graph.edges.map((e, edgeIdx) => {
+        {view && graph.edges.map((e, edgeIdx) => {
           const a = at.get(e.from)!;
           const b = at.get(e.to)!;
+          if (!spanMeets(view, a.x + NODE_W, a.y, b.x, b.y + NODE_H, EDGE_PAD)) return null;
           const mid = (a.x + NODE_W + b.x) / 2;
           return (
             <g key={edgeIdx} className="graph-edge">
@@ -59,8 +66,9 @@ export function TraceLinksView() {
             </g>
           );
         })}
-        {[...graph.nodes.values()].map((n) => {
+        {view && [...graph.nodes.values()].map((n) => {
           const p = at.get(n.id)!;
+          if (!spanMeets(view, p.x, p.y, p.x + NODE_W, p.y + NODE_H)) return null;
           const missing = n.link !== null && !n.link.other;
           return (
             <g

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TraceLink } from '../../core/graph/trace-links.ts';
 import type { PageColumns } from '../../../workers/trace-store.ts';
 import { useActions } from '../actions-context.ts';
+import { spanMeets } from '../graph/cull.ts';
 import { TREE_DX, type TreeLayout } from '../graph/layout.ts';
 import { layOutTreeOffPage } from '../graph/tree-layout-client.ts';
 import { placeView, type TreeAnchor, type TreeView } from '../graph/tree-view-place.ts';
@@ -69,6 +70,7 @@ export function TraceTreeView({ columns }: { columns: PageColumns }) {
   const x1 = x0 + size.w / view.k + 2 * TREE_DX;
   const y1 = y0 + size.h / view.k + 100;
   const shown = layout ? nodesWithin(layout, x0, x1, y0, y1) : [];
+  const culled = { x0, y0, x1, y1 };
 
   return (
     <div
@@ -104,6 +106,8 @@ export function TraceTreeView({ columns }: { columns: PageColumns }) {
             const b = l.other ? (nodeOfRow[l.other.row] ?? -1) : -1;
             if (a < 0 || b < 0) return null;
             const [ax, ay, bx, by] = [layout.x[a]!, layout.y[a]!, layout.x[b]!, layout.y[b]!];
+            // The curve bulges 120 px right of its rightmost end.
+            if (!spanMeets(culled, Math.min(ax, bx), ay, Math.max(ax, bx) + 120, by)) return null;
             return <path key={`l${linkIdx}`} className="tree-link" d={`M${ax},${ay} Q${Math.max(ax, bx) + 120},${(ay + by) / 2} ${bx},${by}`} />;
           })}
           {layout && shown.map((i) => {
