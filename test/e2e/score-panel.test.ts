@@ -1,6 +1,8 @@
 // The Score panel: the Instrumentation Score overall and per service, each rule's status, and a failing rule
 // jumping to its first span.
+import { SpanKind } from '@opentelemetry/api';
 import { describe, expect, it } from 'vitest';
+import { SdkWorld } from '../support/sdk-world.ts';
 import { ROW, TRACE_ROW } from './support/app-page.ts';
 import { batchWorld } from './support/batch-world.ts';
 import { useAppSession } from './support/session.ts';
@@ -26,5 +28,22 @@ describe('score panel', () => {
     await expect.poll(() => page.locator(`${ROW}[aria-selected="true"]`).getAttribute('data-span-id')).toBe(t.rootId);
     await overall.locator('[data-rule="SPA-001"] button').click();
     await expect.poll(() => page.locator(`${ROW}[aria-selected="true"]`).getAttribute('data-span-id')).toBe(t.firstStepId);
+  });
+
+  it('draws the first 100 service cards, and the rest on request', async () => {
+    // 150 services, each serving one request: 151 cards with the overall one.
+    const w = new SdkWorld(33);
+    for (let i = 0; i < 150; i++) w.span(`svc-${String(i).padStart(3, '0')}`, { name: 'GET /', kind: SpanKind.SERVER, startMs: i, endMs: i + 0.5 });
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    await page.getByTestId('file-input').setInputFiles([{ name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(w.otlpJson()) }]);
+    await expect.poll(() => page.locator('.counts').textContent()).toContain('150 traces');
+    await page.getByTestId('score-tab').click();
+    const panel = page.getByTestId('score-panel');
+    const cards = panel.getByTestId('score-service');
+    await expect.poll(() => cards.count()).toBe(100);
+    await panel.getByTestId('show-more').click();
+    await expect.poll(() => cards.count()).toBe(151);
+    expect(await cards.last().getAttribute('data-service')).toBe('svc-149');
   });
 });
