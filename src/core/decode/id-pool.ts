@@ -47,7 +47,16 @@ export class IdPool {
       bigger.set(this.words);
       this.words = bigger;
     }
-    this.words.set(this.key.subarray(0, n), entry * n);
+    // Word by word: `set(key.subarray(…))` made a view object per id added (every span id is added once).
+    const words = this.words;
+    const k = this.key;
+    const at = entry * n;
+    words[at] = k[0]!;
+    words[at + 1] = k[1]!;
+    if (n === 4) {
+      words[at + 2] = k[2]!;
+      words[at + 3] = k[3]!;
+    }
     this.ids.push(id);
     this.table.place(entry, this.hash);
   }
