@@ -12,7 +12,7 @@ export function renderCheckText(report: CheckReport): string {
   out.push('', `${report.traces.length} trace${report.traces.length === 1 ? '' : 's'}`);
   for (const t of report.traces) {
     const notes = [t.rootSpanIds.length > 1 ? `${t.rootSpanIds.length} roots` : '', t.orphanSpanIds.length ? `${t.orphanSpanIds.length} orphans` : '', t.errorCount ? `${t.errorCount} errors` : ''].filter(Boolean);
-    out.push(`  ${t.traceId}  ${t.rootName} [${t.services.join(', ')}] ${t.spanCount} spans ${t.durationMs.toFixed(1)}ms${notes.length ? `  (${notes.join(', ')})` : ''}`);
+    out.push(`  ${t.traceId}  ${t.rootName} [${serviceList(t.services)}] ${t.spanCount} spans ${t.durationMs.toFixed(1)}ms${notes.length ? `  (${notes.join(', ')})` : ''}`);
   }
   out.push('');
   if (report.findings.length === 0) out.push('no findings');
@@ -28,4 +28,15 @@ export function renderCheckText(report: CheckReport): string {
   }
   if (report.instrumentationScore) out.push('', ...renderScoreText(report.instrumentationScore));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * How many of a trace's services its line names: a trace through 20,001 services printed them all on one
+ * line of 200 KB. The JSON report (`--json`) keeps every one.
+ */
+export const MAX_SERVICES_SHOWN = 8;
+
+function serviceList(services: readonly string[]): string {
+  if (services.length <= MAX_SERVICES_SHOWN) return services.join(', ');
+  return `${services.slice(0, MAX_SERVICES_SHOWN).join(', ')}, … ${(services.length - MAX_SERVICES_SHOWN).toLocaleString('en-US')} more`;
 }

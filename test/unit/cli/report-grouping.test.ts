@@ -1,7 +1,8 @@
 // The text and JUnit reports group findings by rule: every finding is counted under its rule, in the
 // order the linter gave them, and each suite counts the failures of its own rules.
 import { describe, expect, it } from 'vitest';
-import { renderCheckText } from '../../../src/cli/check-text.ts';
+import { SpanKind } from '@opentelemetry/api';
+import { MAX_SERVICES_SHOWN, renderCheckText } from '../../../src/cli/check-text.ts';
 import { runLint } from '../../../src/core/lint/engine.ts';
 import { ALL_RULES } from '../../../src/core/lint/index.ts';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
@@ -9,6 +10,7 @@ import { buildReport } from '../../../src/core/report.ts';
 import { writeJunit } from '../../../src/core/report-junit.ts';
 import { writtenText } from '../../../src/core/text-pieces.ts';
 import { generateSpans } from '../../../bench/gen.ts';
+import { SdkWorld } from '../../support/sdk-world.ts';
 
 const { world, spans } = generateSpans(3000, 100, 17);
 const ds = loadDataset([{ name: 'sdk.pb', bytes: world.otlpProto(spans) }]);
@@ -45,5 +47,17 @@ describe('findings grouped by rule', () => {
       const entries = body.split('\n').filter((l) => l.includes('<failure') || l.includes('<system-out>'));
       expect(entries, rule).toHaveLength(ofRule(rule).length);
     }
+  });
+
+  it('a trace line names its first services and counts the rest; the JSON report keeps them all', () => {
+    const w = new SdkWorld(41);
+    const root = w.start('gateway', { name: 'fan out', kind: SpanKind.SERVER, startMs: 0 });
+    for (let i = 0; i < 30; i++) w.span(`svc-${String(i).padStart(2, '0')}`, { name: 'work', startMs: 1, endMs: 2 }, root);
+    root.end([1714564800, 5_000_000]);
+    const wide = buildReport(loadDataset([{ name: 'wide.json', bytes: new TextEncoder().encode(w.otlpJson()) }]));
+    const services = wide.traces[0]!.services;
+    expect(services).toHaveLength(31);
+    const line = renderCheckText(wide).split('\n').find((l) => l.includes('fan out'))!;
+    expect(line).toContain(`[${services.slice(0, MAX_SERVICES_SHOWN).join(', ')}, … ${31 - MAX_SERVICES_SHOWN} more] 31 spans`);
   });
 });
