@@ -7,6 +7,7 @@ import { loadDataset } from '../../src/core/load-dataset.ts';
 import { waterfallColumns } from '../../src/core/model/waterfall.ts';
 import { ROW } from './support/app-page.ts';
 import { useAppSession } from './support/session.ts';
+import { loopsWorld } from '../support/loops-world.ts';
 
 function expectedCriticalSpanIds(): string[] {
   const ds = loadDataset([{ name: 'demo.json', bytes: new Uint8Array(readFileSync(new URL('../../public/demo/demo.otlp.json', import.meta.url))) }]);
@@ -29,5 +30,20 @@ describe('critical path in the waterfall', () => {
     expect(await page.locator('[data-testid="critical-section"]').count()).toBeGreaterThanOrEqual(expected.length);
     await page.getByTestId('critical-path-toggle').click();
     await expect.poll(marked).toEqual([]);
+  });
+
+  it('outlines a folded fan the path runs through, and not one it passes by', async () => {
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    await page.getByTestId('file-input').setInputFiles([{ name: 'loops.json', mimeType: 'application/json', buffer: Buffer.from(loopsWorld().otlpJson()) }]);
+    const fanRow = (name: string) => page.locator(`${ROW}:has([data-testid="fan-label"]:text-matches("${name}$"))`);
+    await fanRow('SELECT item').waitFor();
+    await page.getByTestId('critical-path-toggle').click();
+    await expect.poll(() => fanRow('SELECT item').getByTestId('critical-fan').count()).toBe(1);
+    expect(await fanRow('SELECT item').getAttribute('class')).toContain('critical');
+    // The retries' own time is not on the path, the calls under them are.
+    expect(await fanRow('retry').getByTestId('critical-fan').count()).toBe(1);
+    expect(await fanRow('cache get').getByTestId('critical-fan').count()).toBe(0);
+    expect(await fanRow('cache get').getAttribute('class')).not.toContain('critical');
   });
 });

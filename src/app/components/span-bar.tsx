@@ -11,9 +11,11 @@ interface Props {
   readonly critical?: ReadonlyArray<readonly [number, number]>;
   /** A folded fan: the bar spans its members' time range and is drawn lighter. */
   readonly fan?: boolean;
+  /** A folded fan the critical path runs through: its whole bar is outlined (unfolding shows where). */
+  readonly criticalFan?: boolean;
 }
 
-export function SpanBar({ startNs, durNs, traceDurationNs, color, label, title, critical, fan }: Props) {
+export function SpanBar({ startNs, durNs, traceDurationNs, color, label, title, critical, fan, criticalFan }: Props) {
   const total = traceDurationNs > 0 ? traceDurationNs : 1;
   const left = Math.min(1, Math.max(0, startNs / total));
   const width = Math.min(1 - left, Math.max(0, durNs / total));
@@ -28,6 +30,9 @@ export function SpanBar({ startNs, durNs, traceDurationNs, color, label, title, 
   return (
     <div className="bar-track" title={title}>
       <div className={fan ? 'bar fan-bar' : 'bar'} style={{ left: `${(left * 100).toFixed(4)}%`, width: `max(2px, ${(width * 100).toFixed(4)}%)`, backgroundColor: color }} />
+      {criticalFan ? (
+        <div className="critical-section" data-testid="critical-fan" title="the critical path runs through these spans: unfold them to see where" style={{ left: `${(left * 100).toFixed(4)}%`, width: `max(2px, ${(width * 100).toFixed(4)}%)` }} />
+      ) : null}
       {critical?.map(([a, b], sectionIdx) => (
         <div key={sectionIdx} className="critical-section" data-testid="critical-section" style={{ left: `${((a / total) * 100).toFixed(4)}%`, width: `max(2px, ${(((b - a) / total) * 100).toFixed(4)}%)` }} />
       ))}

@@ -8,7 +8,7 @@ import { RowFlag, serviceColor } from '../span-vocab.ts';
 import { rowSeverity } from '../state/findings-slice.ts';
 import { isMatchRow } from '../state/search-slice.ts';
 import { useStore } from '../state/store.ts';
-import { criticalSectionsOf } from '../state/waterfall-slice.ts';
+import { criticalSectionsOf, isFanOnPath } from '../state/waterfall-slice.ts';
 import { RowMarks } from './row-marks.tsx';
 import { SpanBar } from './span-bar.tsx';
 import { spanIdAt } from '../span-ids.ts';
@@ -35,6 +35,7 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
   const fan = fanIdx >= 0 ? columns.fans[fanIdx] : undefined;
   const isFanExpanded = useStore((s) => fanIdx >= 0 && s.expandedFans.has(fanIdx));
   const isFoldedFan = fan !== undefined && fan.headRow === row && !isFanExpanded;
+  const isCriticalFan = useMemo(() => isFoldedFan && criticalPath !== null && isFanOnPath(criticalPath, columns, fan, fanIdx), [isFoldedFan, criticalPath, columns, fan, fanIdx]);
   const flags = columns.flags[row]!;
   const name = columns.names[columns.nameIdx[row]!] ?? '';
   // Learn mode highlights the rows its step talks about.
@@ -47,7 +48,7 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
   const depth = columns.depth[row]!;
   return (
     <div
-      className={`waterfall-grid waterfall-row${isSelected ? ' selected' : ''}${flags & RowFlag.ERROR ? ' error' : ''}${isMatch ? ' match' : ''}${isQueryMatch ? ' query-match' : ''}${critical.length > 0 ? ' critical' : ''}${isFoldedFan ? ' fan' : ''}${isLearnMark ? ' learn-mark' : ''}`}
+      className={`waterfall-grid waterfall-row${isSelected ? ' selected' : ''}${flags & RowFlag.ERROR ? ' error' : ''}${isMatch ? ' match' : ''}${isQueryMatch ? ' query-match' : ''}${critical.length > 0 || isCriticalFan ? ' critical' : ''}${isFoldedFan ? ' fan' : ''}${isLearnMark ? ' learn-mark' : ''}`}
       data-match={isMatch || undefined}
       data-query-match={isQueryMatch || undefined}
       data-fan-count={isFoldedFan ? fan.count : undefined}
@@ -139,6 +140,7 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
           label={`Σ ${formatDuration(fan.totalNs)} · avg ${formatDuration(fan.totalNs / fan.count)} · max ${formatDuration(fan.maxNs)}${fan.numErrors > 0 ? ` · ${fan.numErrors} errors` : ''}`}
           title={`${fan.count.toLocaleString('en-US')} × ${service} · ${name}\nfrom +${formatDuration(fan.startNs)} to +${formatDuration(fan.endNs)}\nshortest ${formatDuration(fan.minNs)} · longest ${formatDuration(fan.maxNs)}`}
           fan
+          {...(isCriticalFan ? { criticalFan: true } : {})}
         />
       ) : (
       <SpanBar

@@ -51,6 +51,23 @@ export function criticalSectionsOf(cp: PageCriticalPath, row: number): Array<rea
   return out;
 }
 
+/**
+ * Whether the critical path runs through a fan: through one of its members or anything under one. A folded
+ * fan is drawn as one row, at its head, and would otherwise show nothing of a path through the loop it
+ * stands for (a sequential loop of SELECTs is often the path itself). Members are the fan's siblings of
+ * its parent (`fanOf`), each with its subtree `[row, subtreeEnd[row])`; a binary search per member.
+ */
+export function isFanOnPath(cp: PageCriticalPath, columns: Pick<PageColumns, 'fanOf' | 'subtreeEnd'>, fan: Pick<PageColumns['fans'][number], 'headRow' | 'parentRow'>, fanIdx: number): boolean {
+  const { fanOf, subtreeEnd } = columns;
+  const end = fan.parentRow >= 0 ? subtreeEnd[fan.parentRow]! : subtreeEnd.length;
+  for (let row = fan.headRow; row < end; row = subtreeEnd[row]!) {
+    if (fanOf[row] !== fanIdx) continue;
+    const i = lowerBound(cp.rows, row);
+    if (i < cp.rows.length && cp.rows[i]! < subtreeEnd[row]!) return true;
+  }
+  return false;
+}
+
 export interface WaterfallActions {
   columnsReceived(columns: PageColumns | null): void;
   visibleRowsReceived(rows: Int32Array, collapsed: ReadonlySet<number>, expandedFans?: ReadonlySet<number>): void;

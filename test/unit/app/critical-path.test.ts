@@ -3,10 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { createActions } from '../../../src/app/state/actions.ts';
 import { createStore } from '../../../src/app/state/store.ts';
-import { criticalSectionsOf } from '../../../src/app/state/waterfall-slice.ts';
+import { criticalSectionsOf, isFanOnPath } from '../../../src/app/state/waterfall-slice.ts';
 import { TraceStore } from '../../../workers/trace-store.ts';
 import { fakeWorker, twoTraces } from '../../support/app-flows.ts';
 import { at, SdkWorld } from '../../support/sdk-world.ts';
+import { loopsWorld } from '../../support/loops-world.ts';
 
 /** A request that queries two backends at once: the shorter call is off the critical path, the root owns two sections. */
 function fanOut(): string {
@@ -71,5 +72,25 @@ describe('the critical path toggle', () => {
     expect(expected.size).toBeLessThan(numRows); // and some row owns none
     for (let row = -1; row <= numRows; row++) expect(criticalSectionsOf(cp, row)).toEqual(expected.get(row) ?? []);
   });
-});
 
+  it('a folded fan is on the path when the path runs through a member or anything under one', async () => {
+    const w = loopsWorld();
+    const store = createStore();
+    const actions = createActions(fakeWorker(new TraceStore()), store);
+    await actions.loadFiles([{ name: 'loops.json', data: w.otlpJson() }], 'user');
+    await actions.toggleCriticalPath();
+    const cp = store.getState().criticalPath!;
+    const columns = store.getState().columns!;
+    const onPath = (name: string) => {
+      const fanIdx = columns.fans.findIndex((f) => f.name === name);
+      return isFanOnPath(cp, columns, columns.fans[fanIdx]!, fanIdx);
+    };
+    expect([onPath('SELECT item'), onPath('cache get'), onPath('retry')]).toEqual([true, false, true]);
+    // The same, worked out the slow way: some section lies in a member's subtree.
+    columns.fans.forEach((fan, fanIdx) => {
+      const members = [...columns.fanOf.keys()].filter((row) => columns.fanOf[row] === fanIdx);
+      const expected = [...cp.rows].some((r) => members.some((m) => m <= r && r < columns.subtreeEnd[m]!));
+      expect(isFanOnPath(cp, columns, fan, fanIdx), fan.name).toBe(expected);
+    });
+  });
+});
