@@ -1,10 +1,10 @@
-// Long lists in the details pane grow on request. A span may carry tens of thousands of events, links,
-// attributes or array items: the SDKs' limits (128 events and links by default) are settings, and other
-// formats have none. Drawn whole, one span of 50,000 events, 20,000 links and 5,000 attributes made 1.9M
-// elements and held the page for 31 s (headless Chromium, built app). A span's own lists come from the
-// worker already cut (core/model/details.ts FIRST_DETAIL_ITEMS) and their button asks it for more; lists
-// inside them (an event's attributes, an array value's items) are cut here. Either way a list starts with
-// FIRST_SHOWN items and each click draws up to MORE_STEP more.
+// Long lists grow on request. A span may carry tens of thousands of events, links, attributes or array
+// items: the SDKs' limits (128 events and links by default) are settings, and other formats have none.
+// Drawn whole, one span of 50,000 events, 20,000 links and 5,000 attributes made 1.9M elements and held the
+// page for 31 s (headless Chromium, built app). A span's own lists come from the worker already cut
+// (core/model/details.ts FIRST_DETAIL_ITEMS) and their button asks it for more; lists inside them (an
+// event's attributes, an array value's items), the statistics table and the score's service cards are cut
+// here. Either way a list starts with FIRST_SHOWN items and each click draws up to MORE_STEP more.
 import { useState } from 'react';
 
 /** As the worker's FIRST_DETAIL_ITEMS (the app imports core as types only). */
@@ -13,8 +13,8 @@ export const MORE_STEP = 500;
 
 /**
  * How many of `total` items to draw, and what draws more. `atLeast` items are always drawn (one the Learn
- * mode points at must not hide behind the button). The count lives in the component: a list for another
- * span is another component (the details pane is keyed by span), so it starts short again.
+ * mode points at must not hide behind the button). The count lives in the component: in the details pane a
+ * list for another span is another component (the pane is keyed by span), so it starts short again.
  */
 export function useShownCount(total: number, atLeast = 0): { shown: number; more: () => void } {
   const [limit, setLimit] = useState(FIRST_SHOWN);

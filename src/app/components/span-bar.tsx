@@ -31,7 +31,7 @@ export function SpanBar({ startNs, durNs, traceDurationNs, color, label, title, 
     <div className="bar-track" title={title}>
       <div className={fan ? 'bar fan-bar' : 'bar'} style={{ left: `${(left * 100).toFixed(4)}%`, width: `max(2px, ${(width * 100).toFixed(4)}%)`, backgroundColor: color }} />
       {criticalFan ? (
-        <div className="critical-section" data-testid="critical-fan" title="the critical path runs through these spans: unfold them to see where" style={{ left: `${(left * 100).toFixed(4)}%`, width: `max(2px, ${(width * 100).toFixed(4)}%)` }} />
+        <div className="critical-section" data-testid="critical-fan" style={{ left: `${(left * 100).toFixed(4)}%`, width: `max(2px, ${(width * 100).toFixed(4)}%)` }} />
       ) : null}
       {critical?.map(([a, b], sectionIdx) => (
         <div key={sectionIdx} className="critical-section" data-testid="critical-section" style={{ left: `${((a / total) * 100).toFixed(4)}%`, width: `max(2px, ${(((b - a) / total) * 100).toFixed(4)}%)` }} />
