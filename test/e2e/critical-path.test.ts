@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { criticalPath } from '../../src/core/graph/critical-path.ts';
 import { loadDataset } from '../../src/core/load-dataset.ts';
 import { waterfallColumns } from '../../src/core/model/waterfall.ts';
-import { ROW } from './support/app-page.ts';
+import { chooseJson, ROW } from './support/app-page.ts';
 import { useAppSession } from './support/session.ts';
 import { loopsWorld } from '../support/loops-world.ts';
 
@@ -34,8 +34,7 @@ describe('critical path in the waterfall', () => {
 
   it('outlines a folded fan the path runs through, and not one it passes by', async () => {
     const { page } = await session.open();
-    await page.locator(ROW).first().waitFor();
-    await page.getByTestId('file-input').setInputFiles([{ name: 'loops.json', mimeType: 'application/json', buffer: Buffer.from(loopsWorld().otlpJson()) }]);
+    await chooseJson(page, 'loops.json', loopsWorld().otlpJson());
     const fanRow = (name: string) => page.locator(`${ROW}:has([data-testid="fan-label"]:text-matches("${name}$"))`);
     await fanRow('SELECT item').waitFor();
     await page.getByTestId('critical-path-toggle').click();

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { SpanKind } from '@opentelemetry/api';
 import { describe, expect, it } from 'vitest';
 import { at, SdkWorld } from '../support/sdk-world.ts';
-import { ROW, TRACE_ROW } from './support/app-page.ts';
+import { chooseJson, ROW, TRACE_ROW } from './support/app-page.ts';
 import { useAppSession } from './support/session.ts';
 
 const spans = (JSON.parse(readFileSync(new URL('../../public/demo/demo.otlp.json', import.meta.url), 'utf8')) as {
@@ -64,8 +64,7 @@ describe('graphs on the demo', () => {
     }
     root.end(at(30));
     const { page } = await session.open();
-    await page.locator(ROW).first().waitFor();
-    await page.getByTestId('file-input').setInputFiles([{ name: 'links.json', mimeType: 'application/json', buffer: Buffer.from(w.otlpJson()) }]);
+    await chooseJson(page, 'links.json', w.otlpJson());
     await expect.poll(() => page.locator('.waterfall-title').textContent()).toContain('2,001 spans');
     await page.getByTestId('view-links').click();
     const view = page.getByTestId('trace-links');

@@ -9,7 +9,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { generateSpans } from '../../bench/gen.ts';
 import { SdkWorld } from '../support/sdk-world.ts';
 import { CROWDED, crowdedSpanWorld } from '../support/crowded-span.ts';
-import { ROW, rowOf, TRACE_ROW, traceRowIds } from './support/app-page.ts';
+import { chooseJson, ROW, rowOf, TRACE_ROW, traceRowIds } from './support/app-page.ts';
 import { useAppSession } from './support/session.ts';
 
 const upload = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -111,8 +111,7 @@ describe('large and odd traces', () => {
   it('draws a crowded span\'s lists a part at a time, each growing on its own', async () => {
     const { world, crowdedSpanId } = crowdedSpanWorld();
     const { page } = await session.open();
-    await page.locator(ROW).first().waitFor();
-    await page.getByTestId('file-input').setInputFiles([upload('crowded.json', world.otlpJson())]);
+    await chooseJson(page, 'crowded.json', world.otlpJson());
     await page.locator(`${TRACE_ROW}:has-text("crowded")`).click();
     await rowOf(page, crowdedSpanId).click();
     const section = (title: string) => page.locator(`[data-section="${title}"]`);
@@ -147,8 +146,7 @@ describe('large and odd traces', () => {
     for (let i = 1; i < 60; i++) chain.push(w.start('svc', { name: `level ${i}`, startMs: i * 0.01 }, chain[i - 1]));
     for (const s of chain.toReversed()) s.end([1714564800, 5_000_000]);
     const { page } = await session.open();
-    await page.locator(ROW).first().waitFor();
-    await page.getByTestId('file-input').setInputFiles([upload('chain.json', w.otlpJson())]);
+    await chooseJson(page, 'chain.json', w.otlpJson());
     await expect.poll(() => page.locator('.waterfall-title').textContent()).toContain('60 spans');
     await page.locator('.waterfall-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     const deepest = rowOf(page, chain[59]!.spanContext().spanId);

@@ -3,7 +3,7 @@
 import { SpanKind } from '@opentelemetry/api';
 import { describe, expect, it } from 'vitest';
 import { SdkWorld } from '../support/sdk-world.ts';
-import { ROW, TRACE_ROW } from './support/app-page.ts';
+import { chooseJson, ROW, TRACE_ROW } from './support/app-page.ts';
 import { batchWorld } from './support/batch-world.ts';
 import { useAppSession } from './support/session.ts';
 
@@ -35,8 +35,7 @@ describe('score panel', () => {
     const w = new SdkWorld(33);
     for (let i = 0; i < 150; i++) w.span(`svc-${String(i).padStart(3, '0')}`, { name: 'GET /', kind: SpanKind.SERVER, startMs: i, endMs: i + 0.5 });
     const { page } = await session.open();
-    await page.locator(ROW).first().waitFor();
-    await page.getByTestId('file-input').setInputFiles([{ name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(w.otlpJson()) }]);
+    await chooseJson(page, 'many.json', w.otlpJson());
     await expect.poll(() => page.locator('.counts').textContent()).toContain('150 traces');
     await page.getByTestId('score-tab').click();
     const panel = page.getByTestId('score-panel');

@@ -3,7 +3,7 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { describe, expect, it } from 'vitest';
 import { SdkWorld } from '../support/sdk-world.ts';
-import { ROW, TRACE_ROW, waterfallSpanIds } from './support/app-page.ts';
+import { chooseJson, ROW, TRACE_ROW, waterfallSpanIds } from './support/app-page.ts';
 import { useAppSession } from './support/session.ts';
 
 describe('statistics', () => {
@@ -59,8 +59,7 @@ describe('statistics', () => {
     for (let i = 0; i < 240; i++) w.span('api', { name: `GET /users/${i}`, kind: SpanKind.CLIENT, startMs: 1 + i * 0.01, endMs: 1.005 + i * 0.01 + (i === 200 ? 5 : 0) }, root);
     root.end([1714564800, 20_000_000]);
     const { page } = await session.open();
-    await page.locator(ROW).first().waitFor();
-    await page.getByTestId('file-input').setInputFiles([{ name: 'names.json', mimeType: 'application/json', buffer: Buffer.from(w.otlpJson()) }]);
+    await chooseJson(page, 'names.json', w.otlpJson());
     await expect.poll(() => page.locator('.waterfall-title').textContent()).toContain('241 spans');
     await page.getByTestId('view-stats').click();
     const rows = page.locator('[data-testid="stats-row"]');

@@ -3,7 +3,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { at, SdkWorld } from '../support/sdk-world.ts';
-import { ROW } from './support/app-page.ts';
+import { chooseJson, ROW } from './support/app-page.ts';
 import { useAppSession } from './support/session.ts';
 
 describe('trace tree view', () => {
@@ -12,8 +12,7 @@ describe('trace tree view', () => {
   /** The app with the world's spans chosen as a file, once the trace of `rootName` is open. */
   async function openWith(w: SdkWorld, rootName: string): Promise<Page> {
     const { page } = await session.open();
-    await page.locator(ROW).first().waitFor();
-    await page.getByTestId('file-input').setInputFiles([{ name: 'spans.json', mimeType: 'application/json', buffer: Buffer.from(w.otlpJson()) }]);
+    await chooseJson(page, 'spans.json', w.otlpJson());
     await expect.poll(() => page.locator('.waterfall-title').textContent()).toContain(rootName);
     return page;
   }

@@ -13,6 +13,12 @@ export function assertBuilt(): void {
 export const ROW = '[data-testid="waterfall-row"]';
 export const TRACE_ROW = '[data-testid="trace-row"]';
 
+/** Once the opened app has drawn its demo, chooses `json` as a file named `name` (the app's first own input). */
+export async function chooseJson(page: Page, name: string, json: string): Promise<void> {
+  await page.locator(ROW).first().waitFor();
+  await page.getByTestId('file-input').setInputFiles([{ name, mimeType: 'application/json', buffer: Buffer.from(json) }]);
+}
+
 /** The span ids of the waterfall rows in the DOM, top to bottom. */
 export async function waterfallSpanIds(page: Page): Promise<string[]> {
   return page.$$eval(ROW, (rows) =>
