@@ -260,6 +260,16 @@ export class TraceStore {
     return (this.scoreCache ??= instrumentationScore(this.dataset));
   }
 
+  /**
+   * The score with the first `maxServices` services' cards, and how many services there are: 20,000
+   * services' scores (ten rules each, with up to 50 failing spans per rule) cost the page a 633 ms task to
+   * take in, though it draws the first 100 cards only.
+   */
+  async firstServiceScores(maxServices: number): Promise<InstrumentationScore & { readonly numServices: number }> {
+    const score = await this.instrumentationScore();
+    return { ...score, services: score.services.slice(0, maxServices), numServices: score.services.length };
+  }
+
   private scoreCache: InstrumentationScore | null = null;
 
   /** Drops everything loaded, and stops the loads under way at their next chunk: what they read would go nowhere. */

@@ -45,7 +45,7 @@ const api = {
     return Comlink.transfer(rows, [rows.buffer]);
   },
   firstSpanFindings: (traceId: string, spanId: string, max: number, options?: LintOptions) => store.firstSpanFindings(traceId, spanId, max, options),
-  instrumentationScore: () => store.instrumentationScore(),
+  firstServiceScores: (maxServices: number) => store.firstServiceScores(maxServices),
   serviceGraph: () => store.serviceGraph(),
   stats: (traceId?: string) => store.stats(traceId),
   exportData: (kind: ExportKind, traceId?: string) => store.exportData(kind, traceId),

@@ -92,7 +92,7 @@ export interface Actions {
   /** Re-lints everything loaded with new lint settings (kept in the store and so in the URL). */
   setLintOptions(options: LintOptions): Promise<void>;
   /** The Instrumentation Score of everything loaded, per service and overall. */
-  instrumentationScore(): Promise<InstrumentationScore>;
+  firstServiceScores(maxServices: number): Promise<InstrumentationScore & { readonly numServices: number }>;
 }
 
 export function createActions(worker: TraceWorker, store: StoreHook): Actions {
@@ -308,7 +308,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
   return {
     cancelLoad: () => worker.cancelLoad(),
     setLintOptions,
-    instrumentationScore: () => worker.instrumentationScore(),
+    firstServiceScores: (maxServices) => worker.firstServiceScores(maxServices),
     exportData,
     stats: (traceId) => worker.stats(traceId),
     ...find,

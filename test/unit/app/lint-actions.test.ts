@@ -24,7 +24,7 @@ function fakeWorker(store: TraceStore, firstFindingsDelayMs = 0): TraceWorker {
     visibleRows: (traceId: string, collapsed: number[] | 'all') => later(store.visibleRows(traceId, collapsed)),
     findings: (options?: LintOptions) => later(store.findingsForPage(options), numFindings++ === 0 ? firstFindingsDelayMs : 0),
     findingRowSeverities: (traceId: string, options?: LintOptions) => later(store.findingRowSeverities(traceId, options)),
-    instrumentationScore: () => store.instrumentationScore(),
+    firstServiceScores: (maxServices: number) => store.firstServiceScores(maxServices),
     lintProgress: () => later(store.lintProgress()),
   };
   return api as unknown as TraceWorker;
@@ -47,7 +47,7 @@ describe('lint settings flow', () => {
     expect(store.getState().findings.map((f) => f.rule)).not.toContain('root-is-client');
     expect(store.getState().lintOptions).toEqual({ disable: ['root-is-client', 'no-such-rule'] });
     expect(store.getState().lintErrors).toEqual(['disable: unknown rule "no-such-rule"']);
-    const score = await actions.instrumentationScore();
+    const score = await actions.firstServiceScores(10);
     expect(score.overall.rules.find((r) => r.id === 'SPA-004')!.status).toBe('fail');
   });
 

@@ -37,4 +37,18 @@ describe('TraceStore lint options and score', () => {
     // evaluated: 250 (RES-003 not on Kubernetes); SPA-001 20 and SPA-004 30 fail → 200/250
     expect(score.overall.score).toBe(80);
   });
+
+  it('hands the page the first services\' scores, with how many there are', async () => {
+    const w = new SdkWorld(22);
+    for (let i = 0; i < 30; i++) w.span(`svc-${String(i).padStart(2, '0')}`, { name: 'GET /', kind: SpanKind.SERVER, startMs: i, endMs: i + 0.5 });
+    const s = new TraceStore();
+    await s.load([{ name: 'many.json', data: w.otlpJson() }]);
+    const whole = await s.instrumentationScore();
+    expect(whole.services).toHaveLength(30);
+    const first = structuredClone(await s.firstServiceScores(12));
+    expect(first.numServices).toBe(30);
+    expect(first.services).toEqual(whole.services.slice(0, 12));
+    expect([first.overall, first.notCovered]).toEqual([whole.overall, whole.notCovered]);
+    expect((await s.firstServiceScores(100)).services).toEqual(whole.services);
+  });
 });
