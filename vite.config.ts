@@ -24,6 +24,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // expect.poll gives up after 1 s by default: a page still busy on a shared machine (a load, a
+          // worker's boot) failed a test that waits for the app, not one that checks it.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },
