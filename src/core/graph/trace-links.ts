@@ -24,7 +24,11 @@ export function traceLinks(ds: Dataset, traceId: string): TraceLink[] {
     const spanIdx = t.spanIdx[ref.row]!;
     return { ...ref, name: ds.spans[spanIdx]!.name, service: ds.services[ds.spanService[spanIdx]!]! };
   };
-  const find = spanFinder(ds);
+  // This trace's spanId → first row, built once when first needed: by a link inside the trace (which is an
+  // 'in' link too) or by a link into it from elsewhere. A trace nobody links into never builds it.
+  let rowOf: Map<string, number> | undefined;
+  const rowsHere = (): Map<string, number> => (rowOf ??= firstRowBySpanId(ds, trace));
+  const find = spanFinder(ds, { traceId, rows: rowsHere });
   const out: TraceLink[] = [];
   for (let row = 0; row < trace.numRows; row++) {
     const s = ds.spans[trace.spanIdx[row]!]!;
@@ -32,12 +36,11 @@ export function traceLinks(ds: Dataset, traceId: string): TraceLink[] {
       out.push({ direction: 'out', local: { traceId, row, spanId: s.spanId, name: s.name }, otherTraceId: l.traceId, otherSpanId: l.spanId, other: describe(find(l.traceId, l.spanId)) });
     }
   }
-  const rowOf = firstRowBySpanId(ds, trace);
   for (const other of ds.traces) {
     for (let row = 0; row < other.numRows; row++) {
       const s = ds.spans[other.spanIdx[row]!]!;
       for (const l of s.links) {
-        const localRow = l.traceId === traceId ? rowOf.get(l.spanId) : undefined;
+        const localRow = l.traceId === traceId ? rowsHere().get(l.spanId) : undefined;
         if (localRow === undefined) continue;
         const local = ds.spans[trace.spanIdx[localRow]!]!;
         out.push({ direction: 'in', local: { traceId, row: localRow, spanId: local.spanId, name: local.name }, otherTraceId: s.traceId, otherSpanId: s.spanId, other: describe({ traceId: other.traceId, row }) });

@@ -104,13 +104,15 @@ export function findSpan(ds: Dataset, traceId: string, spanId: string): SpanRef 
  * (the common case, one link: 3 ms at 200k spans, where building the map takes 55 ms); a second one builds
  * the trace's spanId → first row map, and later ones are map look-ups. The maps live as long as the finder,
  * not the dataset: kept with it, every trace ever asked about would hold a map (7 MB per 200k spans).
+ * `own`: a trace whose map the caller keeps (built on its first look-up, here or by the caller), so it is
+ * built once for both.
  */
-export function spanFinder(ds: Dataset): (traceId: string, spanId: string) => SpanRef | null {
+export function spanFinder(ds: Dataset, own?: { readonly traceId: string; readonly rows: () => Map<string, number> }): (traceId: string, spanId: string) => SpanRef | null {
   const rowsBySpanId = new Map<number, Map<string, number> | null>();
   return (traceId, spanId) => {
     const tIdx = ds.traceIdx.get(traceId);
     if (tIdx === undefined) return null;
-    let rows = rowsBySpanId.get(tIdx);
+    let rows = traceId === own?.traceId ? own.rows() : rowsBySpanId.get(tIdx);
     if (rows === undefined) {
       rowsBySpanId.set(tIdx, null);
       return findSpan(ds, traceId, spanId);

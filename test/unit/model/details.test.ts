@@ -33,6 +33,20 @@ describe('link targets', () => {
     const find = spanFinder(ds);
     for (const id of [DUP, pid('mid'), DUP, pid('second'), pid('gone'), DUP]) expect(find(T, id)).toEqual(findSpan(ds, T, id));
   });
+
+  it('finds the links into a trace, from inside it too, at the rows findSpan gives', () => {
+    const expected: Array<{ localRow: number; fromRow: number }> = [];
+    for (const t of ds.traces) {
+      for (let row = 0; row < t.numRows; row++) {
+        for (const l of ds.spans[t.spanIdx[row]!]!.links) {
+          const local = l.traceId === T ? findSpan(ds, T, l.spanId) : null;
+          if (local) expected.push({ localRow: local.row, fromRow: row });
+        }
+      }
+    }
+    expect(expected.map((e) => e.localRow)).toEqual([1, 1, 2]); // the root's links to "dup", "dup" and "mid"
+    expect(traceLinks(ds, T).filter((l) => l.direction === 'in').map((l) => ({ localRow: l.local.row, fromRow: l.other!.row }))).toEqual(expected);
+  });
 });
 
 describe('a span beyond the SDK default limits', () => {
