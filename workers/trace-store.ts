@@ -248,7 +248,7 @@ export class TraceStore {
    */
   async firstSpanFindings(traceId: string, spanId: string, max: number, options: LintOptions = {}): Promise<{ findings: Finding[]; total: number }> {
     const all = await this.spanFindings(traceId, spanId, options);
-    return { findings: all.length <= max ? all : all.slice(0, max), total: all.length };
+    return { findings: all.slice(0, max), total: all.length };
   }
 
   /**

@@ -16,7 +16,7 @@ export const CROWDED: CrowdedCounts = { attributes: 120, arrayItems: 300, events
 
 /** A world of two spans: `target`, and `crowded`, which links to it `counts.links` times. */
 export function crowdedSpanWorld(counts: CrowdedCounts = CROWDED): { world: SdkWorld; crowdedSpanId: string } {
-  const limit = Math.max(counts.attributes + 1, counts.events, counts.links) + 1;
+  const limit = Math.max(counts.attributes, counts.events, counts.links);
   const world = new SdkWorld(7, undefined, { attributeCountLimit: limit, eventCountLimit: limit, linkCountLimit: limit });
   const target = world.span('queue', { name: 'enqueue', kind: SpanKind.PRODUCER, startMs: 0, endMs: 1 });
   const attributes: Record<string, string | string[]> = { 'app.items': Array.from({ length: counts.arrayItems }, (_, i) => `item-${i}`) };

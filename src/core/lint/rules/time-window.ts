@@ -31,8 +31,7 @@ export const sortBigints = (values: bigint[]): bigint[] => values.sort(cmpBig);
  */
 export class FirstInWindow<T> {
   private readonly times: bigint[];
-  /** position in time order → listing index; ties keep listing order. */
-  private readonly listIdxAt: Int32Array;
+  /** listing index → position in time order. */
   private readonly posOf: Int32Array;
   /** Bottom-up segment tree of the smallest listing index; leaves at [n, 2n). */
   private readonly minTree: Int32Array;
@@ -40,13 +39,13 @@ export class FirstInWindow<T> {
   constructor(private readonly items: readonly T[], timeOf: (item: T) => bigint) {
     const n = items.length;
     const itemTimes = items.map(timeOf);
+    // Position in time order → listing index; ties keep listing order.
     const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => cmpBig(itemTimes[a]!, itemTimes[b]!) || a - b);
     this.times = order.map((i) => itemTimes[i]!);
-    this.listIdxAt = Int32Array.from(order);
     this.posOf = new Int32Array(n);
     order.forEach((listIdx, pos) => (this.posOf[listIdx] = pos));
     this.minTree = new Int32Array(2 * n);
-    this.minTree.set(this.listIdxAt, n);
+    this.minTree.set(order, n);
     for (let i = n - 1; i > 0; i--) this.minTree[i] = Math.min(this.minTree[2 * i]!, this.minTree[2 * i + 1]!);
   }
 
