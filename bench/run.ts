@@ -2,6 +2,7 @@
 // to a baseline measured in the same run (machines are shared and noisy: compare ratios across runs).
 import { benchDecode } from './decode.ts';
 import { benchGraph } from './graph.ts';
+import { benchHostileIds } from './hostile.ts';
 import { benchLint } from './lint.ts';
 import { benchMemory } from './memory.ts';
 import { benchTraceQL } from './traceql.ts';
@@ -13,6 +14,9 @@ const settle = (): void => (globalThis as { gc?: () => void }).gc?.();
 console.log(`Tracelens benchmarks — node ${process.version}, ${numSpans.toLocaleString('en-US')} spans\n`);
 console.log('## decode (OTLP from the real SDK)');
 for (const line of await benchDecode(numSpans)) console.log(line);
+settle();
+console.log('\n## hostile input: span ids crafted to share one pool hash');
+for (const line of await benchHostileIds(numSpans)) console.log(line);
 settle();
 console.log('\n## resident memory (JS heap + ArrayBuffers held by the decoded model)');
 for (const line of benchMemory(numSpans)) console.log(line);

@@ -4,7 +4,7 @@
 // costs one hash and one compare instead of decoding, allocating and pooling (see core/model/intern.ts).
 // Open addressing over a power-of-two table; the keys' bytes are copied into one arena, never referenced
 // in the input, so the input buffer can be dropped after decoding.
-import { SlotTable } from './slot-table.ts';
+import { MAX_PROBES, SlotTable } from './slot-table.ts';
 
 /** Runs longer than this are rarely repeated (URLs with ids, SQL text): decode them directly. */
 export const MAX_POOLED_BYTES = 256;
@@ -46,19 +46,23 @@ export class BytePool<T> {
     if (end - start > this.maxBytes) return undefined;
     const slots = this.table.slots;
     const mask = slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    for (let probe = 0, slot = hash & mask; probe < MAX_PROBES; probe++, slot = (slot + 1) & mask) {
       const entry = slots[slot]!;
       if (entry < 0) return undefined;
       if (this.hashes[entry] === hash && this.sameBytes(entry, buf, start, end)) return this.values[entry];
     }
+    return undefined;
   }
 
-  /** Remembers `value` for `buf[start, end)`; too long runs and a full pool are ignored. */
+  /** Remembers `value` for `buf[start, end)`; too long runs, a full pool and a crowded hash are ignored. */
   set(buf: Uint8Array, start: number, end: number, value: T, hash = hashBytes(buf, start, end)): void {
     const length = end - start;
     if (length > this.maxBytes || this.values.length >= MAX_ENTRIES || this.arenaUsed + length > MAX_ARENA_BYTES) return;
     const entry = this.values.length;
     if (this.table.isFull(entry)) this.table.grow(entry, (e) => this.hashes[e]!);
+    // No free slot near the hash's own: runs crafted to share one hash are decoded each time (slot-table.ts).
+    const slot = this.table.freeSlot(hash);
+    if (slot < 0) return;
     if (this.arenaUsed + length > this.arena.length) {
       const bigger = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + length));
       bigger.set(this.arena.subarray(0, this.arenaUsed));
@@ -70,7 +74,7 @@ export class BytePool<T> {
     this.lengths.push(length);
     this.values.push(value);
     this.arenaUsed += length;
-    this.table.place(entry, hash);
+    this.table.slots[slot] = entry;
   }
 
   private sameBytes(entry: number, buf: Uint8Array, start: number, end: number): boolean {

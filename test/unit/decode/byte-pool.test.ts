@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BytePool, hashBytes, MAX_POOLED_BYTES } from '../../../src/core/decode/byte-pool.ts';
+import { MAX_PROBES } from '../../../src/core/decode/slot-table.ts';
 
 const key = (buf: Uint8Array, start: number, end: number): string => Array.from(buf.subarray(start, end)).join(',');
 
@@ -73,5 +74,24 @@ describe('BytePool', () => {
     for (let i = 0; i < 20_000; i++) pool.set(buf, i * 4, i * 4 + 4, i);
     expect(pool.size).toBe(20_000);
     for (let i = 0; i < 20_000; i++) expect(pool.get(buf, i * 4, i * 4 + 4)).toBe(i);
+  });
+
+  it('stops keeping runs that share one hash once their slots are crowded, and still answers each rightly', () => {
+    // FNV-1a can be steered (a few free bytes reach any hash), so a file can hold thousands of attribute
+    // values with one hash. Kept, each would be walked by every look-up after it: quadratic decoding.
+    const buf = new Uint8Array(4 * 5_000);
+    const view = new DataView(buf.buffer);
+    for (let i = 0; i < 5_000; i++) view.setUint32(i * 4, i);
+    const SAME = 0x5eed;
+    const pool = new BytePool<number>();
+    for (let i = 0; i < 5_000; i++) {
+      expect(pool.get(buf, i * 4, i * 4 + 4, SAME)).toBeUndefined();
+      pool.set(buf, i * 4, i * 4 + 4, i, SAME);
+    }
+    expect(pool.size).toBe(MAX_PROBES);
+    for (let i = 0; i < 5_000; i++) expect(pool.get(buf, i * 4, i * 4 + 4, SAME)).toBe(i < MAX_PROBES ? i : undefined);
+    // Other hashes still find room and are kept.
+    pool.set(buf, 0, 4, -1, SAME + 1_000);
+    expect(pool.get(buf, 0, 4, SAME + 1_000)).toBe(-1);
   });
 });
