@@ -2,6 +2,7 @@
 // because a machine checks it: core imports no DOM, React or zustand; workers and the CLI import only core;
 // the app imports core and the worker API as types only.
 import reactHooks from 'eslint-plugin-react-hooks';
+import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 
 const FRAMEWORK = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', '@tanstack/*', 'comlink', 'd3-*'];
@@ -9,6 +10,17 @@ const FRAMEWORK = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/.artifacts/**'] },
   ...tseslint.configs.recommended,
+  {
+    // Patterns that backtrack super-linearly turn a long crafted line into a hang: every decoder runs its
+    // patterns on input text (see src/core/README.md, "Patterns over input"). Tests and benches
+    // match only our own output.
+    files: ['src/**/*.ts', 'src/**/*.tsx', 'workers/**/*.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+    },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -21,3 +21,26 @@ export async function benchHostileIds(numSpans: number, runs = 5): Promise<strin
   }
   return out;
 }
+
+/**
+ * Text made to make a decoder's patterns backtrack (src/core/README.md, "Patterns over input"): one long line
+ * each, at two lengths. Time that doubles with the length is linear; the patterns these replaced quadrupled
+ * it (before: a 40,000-character line of blanks took 0.26 s to decode, of quotes 1.0 s, and a 20,000-character
+ * event line 0.29 s; at these lengths that is hours).
+ */
+const HOSTILE_TEXT: ReadonlyArray<[label: string, make: (n: number) => string]> = [
+  ['.NET console: a tag line of blanks', (n) => `Activity.TraceId:            0af7651916cd43dd8448eb211c80319c\nActivity.SpanId:             b7ad6b7169203331\nActivity.DisplayName:        x\nActivity.Tags:\n${' '.repeat(n)}x\n`],
+  ['Java logging: a line of quotes', (n) => `INFO: 'GET /' : 0af7651916cd43dd8448eb211c80319c b7ad6b7169203331 SERVER [tracer: io.x:1.0] AttributesMap{data={}, capacity=128, totalAddedValues=0}\n${"'".repeat(n)}\n`],
+  ['.NET console: an event line of " ["', (n) => `Activity.TraceId:            0af7651916cd43dd8448eb211c80319c\nActivity.SpanId:             b7ad6b7169203331\nActivity.Events:\n  ${' ['.repeat(n / 2)}x\n`],
+];
+
+export async function benchHostileText(numChars = 2_000_000, runs = 5): Promise<string[]> {
+  const out = [row(`one crafted line, median of ${runs}`, `${(numChars / 1e6).toFixed(0)}M chars`, `${((2 * numChars) / 1e6).toFixed(0)}M chars`, 'ratio')];
+  for (const [label, make] of HOSTILE_TEXT) {
+    const [short, long] = [make(numChars), make(2 * numChars)].map((text) => new TextEncoder().encode(text));
+    const [a, b] = await timeInTurns(runs, false, () => loadDataset([{ name: 'x.txt', bytes: short! }]).spans.length, () => loadDataset([{ name: 'x.txt', bytes: long! }]).spans.length);
+    if (a.result !== b.result) throw new Error(`${label}: the two lengths gave different span counts`);
+    out.push(row(label, fmt(a.ms), fmt(b.ms), `${(b.ms / a.ms).toFixed(2)}×`));
+  }
+  return out;
+}

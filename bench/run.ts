@@ -2,7 +2,7 @@
 // to a baseline measured in the same run (machines are shared and noisy: compare ratios across runs).
 import { benchDecode } from './decode.ts';
 import { benchGraph } from './graph.ts';
-import { benchHostileIds } from './hostile.ts';
+import { benchHostileIds, benchHostileText } from './hostile.ts';
 import { benchLint } from './lint.ts';
 import { benchMemory } from './memory.ts';
 import { benchTraceQL } from './traceql.ts';
@@ -15,8 +15,10 @@ console.log(`Tracelens benchmarks — node ${process.version}, ${numSpans.toLoca
 console.log('## decode (OTLP from the real SDK)');
 for (const line of await benchDecode(numSpans)) console.log(line);
 settle();
-console.log('\n## hostile input: span ids crafted to share one pool hash');
+console.log('\n## hostile input: span ids crafted to share one pool hash, lines crafted to make patterns backtrack');
 for (const line of await benchHostileIds(numSpans)) console.log(line);
+console.log('');
+for (const line of await benchHostileText()) console.log(line);
 settle();
 console.log('\n## resident memory (JS heap + ArrayBuffers held by the decoded model)');
 for (const line of benchMemory(numSpans)) console.log(line);

@@ -26,6 +26,8 @@ export function formatDuration(ns: number): string {
 /** An axis label: like formatDuration without trailing zeros ("50ms", "2.5ms"). */
 export function formatTick(ns: number): string {
   if (ns === 0) return '0';
+  // Bounded: formatDuration gives a few digits (the pattern would be quadratic in a long run of zeros).
+  // eslint-disable-next-line regexp/no-super-linear-backtracking
   return formatDuration(ns).replace(/\.0+(?=[a-zµ])|(\.\d*?)0+(?=[a-zµ])/, '$1');
 }
 
@@ -35,12 +37,14 @@ export function formatExactMillis(nsText: string): string {
   const negative = nsText.startsWith('-');
   const digits = (negative ? nsText.slice(1) : nsText).padStart(7, '0');
   const whole = digits.slice(0, -6).replace(/^0+(?=\d)/, '');
+  // eslint-disable-next-line regexp/no-super-linear-move -- six characters
   const frac = digits.slice(-6).replace(/0+$/, '');
   return `${negative ? '-' : ''}${whole}${frac ? `.${frac}` : ''} ms`;
 }
 
 /** Groups digits of a decimal integer: "38123456" → "38 123 456" (narrow no-break spaces). */
 export function groupDigits(text: string): string {
+  // eslint-disable-next-line regexp/no-super-linear-move -- a duration: at most ~310 digits (a JSON number time)
   return text.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
 }
 

@@ -154,7 +154,7 @@ export const collectorDebug: Decoder = {
   format: 'collector-debug',
   sniff(input) {
     const text = sniffableText(input.text);
-    return /ResourceSpans #\d+/.test(text) && /\n\s+Trace ID\s+: [0-9a-f]{32}/.test(text) ? 0.9 : 0;
+    return /ResourceSpans #\d+/.test(text) && /\n[^\S\n]+Trace ID\s+: [0-9a-f]{32}/.test(text) ? 0.9 : 0;
   },
   decode(input, sink) {
     let numSkipped = 0;

@@ -13,6 +13,9 @@ import { LiteralError, parseJsLiteral } from './text/js-literal.ts';
 import { blockEnd } from './text/json-blocks.ts';
 import { splitTextStreams, type TextStream } from './text/streams.ts';
 
+/** A block that starts as a span does (`{`, a line break, an indented first key); blanks as in rust-stdout.ts's sniff. */
+export const SPAN_BLOCK_START = /^\{[^\S\n]*\n\s+(resource|traceId|name)\b/;
+
 interface Block {
   readonly text: string;
   /** Original 1-based line number of the block's first line. */
@@ -76,7 +79,7 @@ function decodeBlock(block: Block, sink: SpanSink): { kind: Kind; numLines: numb
       return { kind: 'node-console', numLines };
     }
   } catch (err) {
-    if (err instanceof LiteralError && /^\{\s*\n\s+(resource|traceId|name)\b/.test(block.text)) {
+    if (err instanceof LiteralError && SPAN_BLOCK_START.test(block.text)) {
       const line = block.lineNo + (block.text.slice(0, err.offset).match(/\n/g)?.length ?? 0);
       sink.issue({ message: `a console-exporter block that could not be read (${err.message}); skipped`, where: `line ${line}`, severity: 'warning' });
     }

@@ -16,9 +16,13 @@ import { inferScalar } from './text/infer-value.ts';
 
 const KINDS: Record<string, number> = { Internal: 1, Server: 2, Client: 3, Producer: 4, Consumer: 5 };
 const STATUS: Record<string, number> = { Unset: 0, Ok: 1, Error: 2, UNSET: 0, OK: 1, ERROR: 2 };
-const FIELD = /^Activity\.([A-Za-z]+):\s*(.*)$/;
+// `(?=(\s*))\2` is an atomic `\s*`: what it takes it keeps, so the value's `.*` cannot trade blanks with it
+// (that trade made a long line of blanks cost time quadratic in its length; see src/core/README.md).
+export const FIELD = /^Activity\.([A-Za-z]+):(?=(\s*))\2(.*)$/;
 const SECTION = /^(Activity\.Tags|Activity\.TagObjects|Activity\.Events|Activity\.Links|Resource associated with Activity|Instrumentation scope \(ActivitySource\)):\s*$/;
-const KV = /^\s+([^:]+?):\s?(.*)$/;
+/** An indented `key: value`; the indent is atomic as in FIELD (a key of blanks alone is not one). */
+export const KV = /^(?=(\s+))\1([^:]+?):\s?(.*)$/;
+export const STATUS_DESCRIPTION = /^\s+Activity\.StatusDescription:(?=(\s*))\1(.*)$/;
 
 /** TimeSpan.ToString() "c" format: [-][d.]hh:mm:ss[.fffffff] → exact ns. */
 export function timeSpanToNanos(text: string): bigint | null {
@@ -29,6 +33,22 @@ export function timeSpanToNanos(text: string): bigint | null {
 }
 
 /** DateTimeOffset.ToString(): ISO-8601, or en-US "3/29/2023 4:54:25 PM +00:00". Null when neither. */
+/**
+ * An indented `name [time]` line of Activity.Events, as `/^\s+(.*) \[(.*)\]\s*$/` read it, without its
+ * backtracking (quadratic in a line of many ` [`): the name runs to the last ` [` (names may hold brackets)
+ * and the time to the last `]`; neither may hold a line break (`.` does not match one).
+ */
+export function eventLine(line: string): { name: string; time: string } | null {
+  const t = line.trimEnd();
+  if (!/^\s/.test(t) || !t.endsWith(']')) return null;
+  const open = t.lastIndexOf(' [', t.length - 3);
+  if (open < 1) return null;
+  const indent = t.length - t.trimStart().length;
+  const name = t.slice(Math.min(indent, open), open);
+  const time = t.slice(open + 2, -1);
+  return /[\n\r\u2028\u2029]/.test(name) || /[\n\r\u2028\u2029]/.test(time) ? null : { name, time };
+}
+
 function eventTime(text: string): bigint | null {
   const iso = isoToUnixNanos(text);
   if (iso !== null) return iso;
@@ -113,22 +133,22 @@ export const dotnetConsole: Decoder = {
       }
       const field = FIELD.exec(line);
       if (field) {
-        d.fields.set(field[1]!, field[2]!.trim());
+        d.fields.set(field[1]!, field[3]!.trim());
         section = 'none';
         return;
       }
       // StatusCode is printed at column 0 (Activity.Status) or indented under the tags (otel.status_code tag).
       const status = /^\s*StatusCode:\s*(\S+)/.exec(line);
       if (status) return void d.fields.set('StatusCode', status[1]!);
-      const desc = /^\s+Activity\.StatusDescription:\s*(.*)$/.exec(line);
-      if (desc) return void d.fields.set('StatusDescription', desc[1]!);
+      const desc = STATUS_DESCRIPTION.exec(line);
+      if (desc) return void d.fields.set('StatusDescription', desc[2]!);
       const deep = /^ {8}/.test(line);
       if (section === 'events' && !deep) {
-        const e = /^\s+(.*) \[(.*)\]\s*$/.exec(line);
+        const e = eventLine(line);
         if (e) {
-          const t = eventTime(e[2]!);
+          const t = eventTime(e.time);
           if (t === null) numUnreadTimes++;
-          d.events.push({ name: e[1]!, timeNs: t ?? 0n, attributes: [], droppedAttributesCount: null });
+          d.events.push({ name: e.name, timeNs: t ?? 0n, attributes: [], droppedAttributesCount: null });
           return;
         }
       }
@@ -138,11 +158,11 @@ export const dotnetConsole: Decoder = {
       }
       const kv = KV.exec(line);
       if (kv && section !== 'none') {
-        const attr = { key: kv[1]!, value: inferScalar(kv[2]!) };
+        const attr = { key: kv[2]!, value: inferScalar(kv[3]!) };
         if (section === 'tags') d.tags.push(attr);
         // Resource values are kept as printed: service.name and friends are strings even when they look numeric.
-        else if (section === 'resource') d.resource.push({ key: attr.key, value: { type: 'string', value: kv[2]! } });
-        else if (section === 'scope') d.scope.set(kv[1]!, kv[2]!);
+        else if (section === 'resource') d.resource.push({ key: attr.key, value: { type: 'string', value: kv[3]! } });
+        else if (section === 'scope') d.scope.set(kv[2]!, kv[3]!);
         else if (section === 'events' && d.events.length) d.events[d.events.length - 1]!.attributes.push(attr);
         else if (section === 'links' && d.links.length) d.links[d.links.length - 1]!.attributes.push(attr);
         return;

@@ -13,7 +13,54 @@ import { consoleLines, sniffableText } from './text/streams.ts';
 import { inferScalar } from './text/infer-value.ts';
 
 const KINDS: Record<string, number> = { INTERNAL: 1, SERVER: 2, CLIENT: 3, PRODUCER: 4, CONSUMER: 5 };
-const LINE = /'(.*)' : ([0-9a-f]{32}) ([0-9a-f]{16}) (INTERNAL|SERVER|CLIENT|PRODUCER|CONSUMER) \[tracer: (.*?)\] ((?:AttributesMap)?\{.*\})\s*$/;
+/** What follows a span's quoted name, up to its tracer. */
+const MARK = /' : ([0-9a-f]{32}) ([0-9a-f]{16}) (INTERNAL|SERVER|CLIENT|PRODUCER|CONSUMER) \[tracer: /g;
+/** What follows the tracer: its attributes. */
+const ATTRIBUTES_START = /\] (?:AttributesMap)?\{/g;
+
+export interface SpanLine {
+  readonly name: string;
+  readonly traceId: string;
+  readonly spanId: string;
+  readonly kind: string;
+  readonly tracer: string;
+  readonly attributes: string;
+}
+
+/**
+ * One LoggingSpanExporter line, read as the pattern
+ * `/'(.*)' : ([0-9a-f]{32}) ([0-9a-f]{16}) (KIND) \[tracer: (.*?)\] ((?:AttributesMap)?\{.*\})\s*$/` read it,
+ * in linear time: that pattern backtracked from each quote of a line, so a line of many quotes cost time
+ * quadratic in its length (40,000 quotes took 1 s). The name (which may hold anything) runs from the quote
+ * the pattern started at to the last marker that an attribute map still follows; the tracer is the shortest
+ * run after it.
+ */
+export function spanLine(line: string): SpanLine | null {
+  const t = line.trimEnd();
+  if (!t.endsWith('}')) return null;
+  // Every character from the opening quote on is in the name, a marker, the tracer or the attributes, none
+  // of which holds a line break (`.` matches none): the name opens at the first quote after the last break.
+  let from = 0;
+  for (let i = t.length - 1; i >= 0 && from === 0; i--) if (isLineBreak(t.charCodeAt(i))) from = i + 1;
+  const first = t.indexOf("'", from);
+  if (first < 0) return null;
+  const starts: number[] = [];
+  ATTRIBUTES_START.lastIndex = first;
+  for (let s = ATTRIBUTES_START.exec(t); s !== null; s = ATTRIBUTES_START.exec(t)) starts.push(s.index);
+  if (starts.length === 0) return null;
+  const last = starts[starts.length - 1]!;
+  let mark: RegExpExecArray | null = null;
+  MARK.lastIndex = first + 1;
+  for (let m = MARK.exec(t); m !== null && m.index + m[0].length <= last; m = MARK.exec(t)) mark = m;
+  if (mark === null) return null;
+  const tracerStart = mark.index + mark[0].length;
+  const end = starts.find((s) => s >= tracerStart)!;
+  return { name: t.slice(first + 1, mark.index), traceId: mark[1]!, spanId: mark[2]!, kind: mark[3]!, tracer: t.slice(tracerStart, end), attributes: t.slice(end + 2) };
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+}
 
 /** `k=v, k2=v2` where values may themselves contain ", " (user agents): split only before `key=`. */
 function parseEntries(body: string): KeyValue[] {
@@ -50,18 +97,18 @@ export const javaLogging: Decoder = {
     const resourceIdx = sink.addResource({ attributes: [], droppedAttributesCount: null, schemaUrl: '' });
     const { lines, lineNos } = consoleLines(input.text());
     lines.forEach((line, i) => {
-      const m = LINE.exec(line);
+      const m = spanLine(line);
       if (!m) {
         if (line.trim() !== '') numSkipped++;
         return;
       }
-      const tracer = m[5]!;
+      const tracer = m.tracer;
       const colon = tracer.lastIndexOf(':');
       const scopeIdx = sink.addScope({ name: colon < 0 ? tracer : tracer.slice(0, colon), version: colon < 0 ? '' : tracer.slice(colon + 1), attributes: [], droppedAttributesCount: null, schemaUrl: '' });
-      const { attributes, numDropped } = parseAttributes(m[6]!);
+      const { attributes, numDropped } = parseAttributes(m.attributes);
       numSpans++;
       sink.addSpan({
-        traceId: m[2]!, spanId: m[3]!, parentSpanId: '', traceState: '', flags: null, name: m[1]!, kind: KINDS[m[4]!] ?? 0,
+        traceId: m.traceId, spanId: m.spanId, parentSpanId: '', traceState: '', flags: null, name: m.name, kind: KINDS[m.kind] ?? 0,
         startNs: 0n, endNs: 0n, attributes, droppedAttributesCount: numDropped,
         events: [], droppedEventsCount: null, links: [], droppedLinksCount: null, status: { code: 0, message: '' },
         resourceIdx, scopeIdx, where: `line ${lineNos[i]}`,

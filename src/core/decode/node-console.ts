@@ -100,7 +100,8 @@ export const nodeConsole: Decoder = {
   sniff(input) {
     const text = sniffableText(input.text);
     // `{` at column 0, then the exporter's first keys in their fixed order.
-    return /^\{\s*\n\s+resource: \{\s*\n\s+attributes: /m.test(text) && /^\s+traceId: '[0-9a-f]{32}',?$/m.test(text) ? 0.9 : 0;
+    // No `\s*` that can cross a line break next to another blank run: see rust-stdout.ts's sniff.
+    return /^\{[^\S\n]*\n\s+resource: \{[^\S\n]*\n\s+attributes: /m.test(text) && /^[^\S\n\r\u2028\u2029]+traceId: '[0-9a-f]{32}',?$/m.test(text) ? 0.9 : 0;
   },
   decode(input, sink) {
     decodeConsoleText(input.text(), sink);

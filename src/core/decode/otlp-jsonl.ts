@@ -9,7 +9,8 @@ import { LineSplitter } from './stream.ts';
 import type { SpanSink } from '../model/records.ts';
 import { describeJsonError } from './text-position.ts';
 
-const FIRST_LINE_IS_REQUEST = /^\s*\{[^\n]*"(resourceSpans|resource_spans)"\s*:[^\n]*\}\s*\r?\n\s*\{/;
+/** `}`, blanks holding a line break, `{`: `[^\S\n]*\n\s*` where `\s*\r?\n\s*` backtracked quadratically over blank lines. */
+export const FIRST_LINE_IS_REQUEST = /^\s*\{[^\n]*"(resourceSpans|resource_spans)"\s*:[^\n]*\}[^\S\n]*\n\s*\{/;
 const FIRST_LINE_STARTS_REQUEST = /^\s*\{\s*"(resourceSpans|resource_spans)"\s*:/;
 const JSONL_NAME = /\.(jsonl|ndjson)(\.gz|\.zst|\.zstd)?$/i;
 

@@ -70,7 +70,7 @@ export const pythonConsole: Decoder = {
   format: 'python-console',
   sniff(input) {
     const text = sniffableText(input.text);
-    return /^\{\s*\n\s+"name": .*\n\s+"context": \{\s*\n\s+"trace_id": "0x[0-9a-f]{32}"/m.test(text) ? 0.9 : 0;
+    return /^\{[^\S\n]*\n\s+"name": .*\n\s+"context": \{[^\S\n]*\n\s+"trace_id": "0x[0-9a-f]{32}"/m.test(text) ? 0.9 : 0;
   },
   decode(input, sink) {
     decodeConsoleText(input.text(), sink);

@@ -50,8 +50,19 @@ export function rustValue(text: string): AnyValue {
   return { type: 'string', value: t };
 }
 
+/**
+ * `-> key: value`. `(?=(\s+))\1` is an atomic `\s+`: the key's `[^:]+?` cannot take blanks back from it, a
+ * trade that made a long line of blanks cost time quadratic in its length (a key of blanks alone is not one).
+ */
+export const ARROW_KV = /^->(?=(\s+))\1([^:]+?): (.*)$/;
+export const ARROW_KEY = /^->(?=(\s+))\1[^:]+?: /;
+
 function kv(line: string, sep: ':' | '='): KeyValue | null {
-  const m = sep === ':' ? /^->\s+([^:]+?): (.*)$/.exec(line) : /^(?:->\s+)?([^=\s]+)=(.*)$/.exec(line);
+  if (sep === ':') {
+    const m = ARROW_KV.exec(line);
+    return m ? { key: m[2]!, value: rustValue(m[3]!) } : null;
+  }
+  const m = /^(?:->\s+)?([^=\s]+)=(.*)$/.exec(line);
   return m ? { key: m[1]!, value: rustValue(m[2]!) } : null;
 }
 
@@ -81,7 +92,11 @@ export const rustStdout: Decoder = {
   format: 'rust-stdout',
   sniff(input) {
     const text = sniffableText(input.text);
-    return /^Span #\d+\s*$/m.test(text) && /^\s*Instrumentation Scope\s*$/m.test(text) && /^\s*TraceId\s*: [0-9a-f]{32}\s*$/m.test(text) ? 0.85 : 0;
+    // Blanks are `[^\S\n\r\u2028\u2029]` (any but a line break), not `\s`: with the m flag, `^\s*` at each of
+    // many blank lines ran over all the others, quadratic in the sniffed text.
+    return /^Span #\d+[^\S\n]*$/m.test(text)
+      && /^[^\S\n\r\u2028\u2029]*Instrumentation Scope[^\S\n\r\u2028\u2029]*$/m.test(text)
+      && /^[^\S\n\r\u2028\u2029]*TraceId[^\S\n\r\u2028\u2029]*: [0-9a-f]{32}[^\S\n\r\u2028\u2029]*$/m.test(text) ? 0.85 : 0;
   },
   decode(input, sink) {
     let resource: KeyValue[] = [];
@@ -167,7 +182,7 @@ export const rustStdout: Decoder = {
         const event = d.events[d.events.length - 1];
         const link = d.links[d.links.length - 1];
         if (!attr) numSkipped++;
-        else if (section === 'scope') d.scopeAttributes.push({ key: attr.key, value: { type: 'string', value: line.replace(/^->\s+[^:]+?: /, '') } });
+        else if (section === 'scope') d.scopeAttributes.push({ key: attr.key, value: { type: 'string', value: line.replace(ARROW_KEY, '') } });
         else if (section === 'event' && event) event.attributes.push(attr);
         else if (section === 'link' && link) link.attributes.push(attr);
         else d.attributes.push(attr);

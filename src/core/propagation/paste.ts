@@ -21,7 +21,19 @@ export interface PastedContext {
   readonly empty: boolean;
 }
 
-const HEADER_LINE = /^\s*(?:[<>]\s*)?([A-Za-z0-9-]+)\s*:\s*(.*?)\s*$/;
+const HEADER_NAME = /^\s*(?:[<>]\s*)?([A-Za-z0-9-]+)\s*:/;
+
+/**
+ * `Name: value` (curl's `> `/`< ` prefixes allowed), as `/^\s*(?:[<>]\s*)?([A-Za-z0-9-]+)\s*:\s*(.*?)\s*$/`
+ * read it: the value trimmed, and no match when a line break remains inside it. Trimmed by `trim()`, as that
+ * pattern's `\s*(.*?)\s*$` backtracked quadratically over a long run of blanks.
+ */
+export function headerLine(line: string): [name: string, value: string] | null {
+  const m = HEADER_NAME.exec(line);
+  if (!m) return null;
+  const value = line.slice(m[0].length).trim();
+  return /[\n\r\u2028\u2029]/.test(value) ? null : [m[1]!, value];
+}
 
 /** Header name → value, from header lines or a HAR/headers JSON dump. Later values do not replace earlier ones. */
 export function extractHeaders(text: string): Map<string, string> {
@@ -40,8 +52,8 @@ export function extractHeaders(text: string): Map<string, string> {
     }
   }
   for (const line of text.split(/\r?\n/)) {
-    const m = HEADER_LINE.exec(line);
-    if (m) put(m[1]!, m[2]!);
+    const header = headerLine(line);
+    if (header) put(...header);
   }
   return headers;
 }

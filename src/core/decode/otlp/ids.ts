@@ -61,7 +61,10 @@ B64_INDEX['_'.charCodeAt(0)] = 63;
 
 /** Decodes standard or URL-safe base64, padded or not; null when it is not base64. */
 export function base64ToBytes(s: string): Uint8Array | null {
-  const clean = s.replace(/=+$/, '');
+  // Padding stripped by a loop: `/=+$/` scanned each run of '=' from each of its characters (quadratic).
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 0x3d) end--;
+  const clean = s.slice(0, end);
   if (clean.length % 4 === 1) return null;
   const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
   let bits = 0;

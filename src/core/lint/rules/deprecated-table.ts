@@ -240,7 +240,7 @@ export function resolveRename(key: string): Rename | undefined {
 
 /** The first version a `since` text names, as [major, minor]; "after 1.44" is read as 1.45. */
 export function sinceVersion(since: string): readonly [number, number] | undefined {
-  const m = /(\d+)\.(\d+)/.exec(since);
+  const m = /(?<!\d)(\d+)\.(\d+)/.exec(since);
   if (!m) return undefined;
   const v: [number, number] = [Number(m[1]), Number(m[2])];
   return since.startsWith('after ') ? [v[0], v[1] + 1] : v;
