@@ -16,6 +16,7 @@ import { ARROW_KEY, ARROW_KV, rustStdout } from '../../../src/core/decode/rust-s
 import { sniffableText } from '../../../src/core/decode/text/streams.ts';
 import type { Decoder } from '../../../src/core/decode/types.ts';
 import { sinceVersion } from '../../../src/core/lint/rules/deprecated-table.ts';
+import { repeatsStatusCode } from '../../../src/core/lint/rules/http.ts';
 import { headerLine } from '../../../src/core/propagation/paste.ts';
 
 const BLANKS = [' ', ' ', '  ', '\t', '\u00a0', '\u2028', '\r', '\f'];
@@ -134,6 +135,15 @@ describe('sniffs: blanks that no longer cross a line break', () => {
       expect(sniff(printed)).toBe(true);
     });
   }
+});
+
+describe('lint patterns over span fields', () => {
+  it('a status description that only repeats the HTTP status code', () => {
+    for (const code of [404, 500]) {
+      const old = new RegExp(`^\\s*(HTTP\\s*)?(status(\\s*code)?\\s*:?\\s*)?${code}\\b\\D*$`, 'i');
+      agrees(lines(['HTTP', 'http', 'status', 'Status', 'code', ':', ' : ', String(code), '5', 'Internal Error', 'x']), (l) => old.test(l), (l) => repeatsStatusCode(l, code));
+    }
+  });
 });
 
 describe('small rewrites', () => {
