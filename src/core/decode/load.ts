@@ -4,6 +4,7 @@
 import type { DatasetBuilder, InputReport } from '../model/dataset-builder.ts';
 import { decompress } from './decompress.ts';
 import { DECODERS } from './registry.ts';
+import { blankInputProblem } from './blank.ts';
 import { utf16Bom } from './bom.ts';
 import type { Decoder, SniffInput } from './types.ts';
 import type { SpanSink } from '../model/records.ts';
@@ -59,6 +60,11 @@ export function loadInput(builder: DatasetBuilder, name: string, raw: Uint8Array
   report.bytes = bytes.length;
   const decoder = options.format ? DECODERS.find((d) => d.format === options.format) : sniffFormat(bytes, name);
   if (!decoder) {
+    const blank = options.format ? null : blankInputProblem(bytes);
+    if (blank !== null) {
+      sink.issue({ message: blank, where: 'byte 0', severity: 'error' });
+      return report;
+    }
     const why = options.format ? `unknown format "${options.format}"` : 'not a trace format Tracelens knows';
     sink.issue({ message: `${why} (known: ${DECODERS.map((d) => d.format).join(', ')})`, where: 'byte 0', severity: 'error' });
     return report;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { Quirk } from '../../../src/core/model/records.ts';
-import { loadDataset } from '../../../src/core/load-dataset.ts';
+import { loadChunkedDataset, loadDataset } from '../../../src/core/load-dataset.ts';
 import { dumpDataset } from '../../../src/core/model/dump.ts';
 import { checkDumpSnapshot } from '../../support/snapshot.ts';
 
@@ -115,6 +115,25 @@ describe('bad and compressed input', () => {
   it('an unknown format is named as such', () => {
     const ds = loadDataset([{ name: 'x.txt', bytes: enc('hello world') }]);
     expect(ds.inputs[0]!.errors[0]!.message).toMatch(/not a trace format Tracelens knows/);
+  });
+
+  it('an empty or blank input is named as such, once, and other files still load', async () => {
+    // Blank lines are 0x0a bytes, a protobuf tag: such a file read as a request gave an error per ten bytes.
+    const blanks: Array<[string, Uint8Array, string]> = [
+      ['empty.txt', new Uint8Array(0), 'the input is empty: no trace data'],
+      ['lines.txt', enc('\n'.repeat(1000)), 'the input holds only blank space (1,000 bytes): no trace data'],
+      ['crlf.log', enc(' \r\n\t\r\n'), 'the input holds only blank space (6 bytes): no trace data'],
+      ['bom.txt', enc('\ufeff\n'), 'the input holds only blank space (1 byte): no trace data'],
+    ];
+    const inputs = [...blanks.map(([name, bytes]) => ({ name, bytes })), { name: 'ok.pb', bytes: fixture('checkout-four-services.pb') }];
+    const chunked = await loadChunkedDataset(inputs.map(({ name, bytes }) => ({ name, chunks: async function* () { yield bytes; } })));
+    for (const ds of [loadDataset(inputs), chunked]) {
+      blanks.forEach(([, , message], i) => {
+        expect(ds.inputs[i]!.errors.map((e) => e.message)).toEqual([message]);
+        expect(ds.inputs[i]!.spans).toBe(0);
+      });
+      expect(ds.inputs[4]!.spans).toBe(13);
+    }
   });
 });
 
