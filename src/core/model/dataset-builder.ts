@@ -56,8 +56,9 @@ export class DatasetBuilder {
         // Every span is one StoredSpan (one hidden class, fields in a fixed order), with what spans share
         // kept once (see stored-span.ts and intern.ts).
         const where = span.where;
-        const context = pool.context({
-          traceState: shared ? span.traceState : pool.string(span.traceState),
+        const traceState = shared ? span.traceState : pool.string(span.traceState);
+        const context = pool.lastContext(span, traceState, inputIdx, this.times) ?? pool.context({
+          traceState,
           flags: span.flags,
           droppedAttributesCount: span.droppedAttributesCount,
           droppedEventsCount: span.droppedEventsCount,

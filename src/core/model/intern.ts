@@ -2,7 +2,8 @@
 // for every span (JSON.parse and protobuf both do), yet trace ids, parent ids, names and most attributes
 // repeat across spans. The builder keeps one copy of each while a load runs; the pools themselves are
 // dropped with the builder, only the shared values stay. Values are immutable (readonly), so sharing is safe.
-import type { KeyValue, SpanEvent, SpanLink, SpanStatus } from './records.ts';
+import type { KeyValue, SpanEvent, SpanInput, SpanLink, SpanStatus } from './records.ts';
+import type { TimeColumns } from './time-columns.ts';
 import type { SpanContext } from './stored-span.ts';
 
 /** Longer values are rarely repeated (URLs with ids, query text): pooling them would only cost. */
@@ -70,7 +71,7 @@ export class InternPool {
   /** Lists handed out by `sharedList`: a decoder that reuses one by its bytes passes it back as it is. */
   private readonly handedLists = new Set<readonly KeyValue[]>();
   private readonly contexts = new Map<string, SpanContext>();
-  private lastContext: SpanContext | null = null;
+  private previousContext: SpanContext | null = null;
   private readonly keyTrials = new Map<string, KeyTrial>();
 
   string(s: string): string {
@@ -204,9 +205,24 @@ export class InternPool {
   }
 
   /** One shared SpanContext per distinct value; consecutive spans mostly repeat the last one. */
+  /**
+   * The context `context` last gave, when a span of these fields, without events or links, would get it
+   * again; else null. Spans of one scope nearly always share one, and asking first saves building a
+   * context per span only to compare it.
+   */
+  lastContext(s: SpanInput, traceState: string, inputIdx: number, times: TimeColumns): SpanContext | null {
+    const c = this.previousContext;
+    return c !== null && s.events.length === 0 && s.links.length === 0 && c.traceState === traceState && c.flags === s.flags &&
+      c.droppedAttributesCount === s.droppedAttributesCount && c.droppedEventsCount === s.droppedEventsCount &&
+      c.droppedLinksCount === s.droppedLinksCount && c.resourceIdx === s.resourceIdx && c.scopeIdx === s.scopeIdx &&
+      c.inputIdx === inputIdx && c.quirks === s.quirks && c.times === times
+      ? c
+      : null;
+  }
+
   context(c: SpanContext): SpanContext {
     if (c.events.length > 0 || c.links.length > 0) return c;
-    const last = this.lastContext;
+    const last = this.previousContext;
     if (last && sameContext(last, c)) return last;
     const key = [c.traceState, c.flags, c.droppedAttributesCount, c.droppedEventsCount, c.droppedLinksCount, c.resourceIdx, c.scopeIdx, c.inputIdx, c.quirks].join('\u0000');
     let found = this.contexts.get(key);
@@ -214,7 +230,7 @@ export class InternPool {
       found = c;
       if (this.contexts.size < MAX_POOL_ENTRIES) this.contexts.set(key, c);
     }
-    this.lastContext = found;
+    this.previousContext = found;
     return found;
   }
 
