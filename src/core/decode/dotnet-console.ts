@@ -32,7 +32,6 @@ export function timeSpanToNanos(text: string): bigint | null {
   return seconds * 1_000_000_000n + BigInt((m[5] ?? '').padEnd(7, '0')) * 100n;
 }
 
-/** DateTimeOffset.ToString(): ISO-8601, or en-US "3/29/2023 4:54:25 PM +00:00". Null when neither. */
 /**
  * An indented `name [time]` line of Activity.Events, as `/^\s+(.*) \[(.*)\]\s*$/` read it, without its
  * backtracking (quadratic in a line of many ` [`): the name runs to the last ` [` (names may hold brackets)
@@ -49,6 +48,7 @@ export function eventLine(line: string): { name: string; time: string } | null {
   return /[\n\r\u2028\u2029]/.test(name) || /[\n\r\u2028\u2029]/.test(time) ? null : { name, time };
 }
 
+/** DateTimeOffset.ToString(): ISO-8601, or en-US "3/29/2023 4:54:25 PM +00:00". Null when neither. */
 function eventTime(text: string): bigint | null {
   const iso = isoToUnixNanos(text);
   if (iso !== null) return iso;
