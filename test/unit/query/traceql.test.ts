@@ -6,6 +6,7 @@ import { loadDataset } from '../../../src/core/load-dataset.ts';
 import type { Dataset } from '../../../src/core/model/assemble.ts';
 import { parseTraceQL } from '../../../src/core/query/traceql/parser.ts';
 import { runTraceQL } from '../../../src/core/query/traceql/evaluate.ts';
+import { compileRegex, isMatcher } from '../../../src/core/query/traceql/regex.ts';
 import { buildCheckoutPaymentsWorld } from '../../support/checkout-payments-world.ts';
 import { buildDemoWorld } from '../../support/demo-world.ts';
 
@@ -85,6 +86,18 @@ describe('TraceQL parser', () => {
     expect(errorOf('{ duration > "slow" }')).toMatchObject({ code: 'type', offset: 13 });
     expect(errorOf('{ .a > nil }')).toMatchObject({ code: 'type', offset: 7 });
     expect(errorOf('{ .a =~ 5 }')).toMatchObject({ code: 'type', offset: 8 });
+  });
+
+  it('regexes are RE2: POSIX classes work, and a pattern that backtracks exponentially in V8 answers at once', () => {
+    // `[[:digit:]]` is a digit in RE2; in a JS RegExp it is a class of '[', ':', 'd', … followed by ']'.
+    const digits = compileRegex('[[:digit:]]+', 0);
+    if (!isMatcher(digits)) throw new Error(digits.message);
+    expect(['123', '12a', '[:d]'].map((v) => digits.test(v))).toEqual([true, false, false]);
+    // V8 would try 2^100 ways to split the a's before failing; a query can come from a shared link's #q=.
+    const nested = compileRegex('(a+)+b', 0);
+    if (!isMatcher(nested)) throw new Error(nested.message);
+    expect(nested.test(`${'a'.repeat(100)}c`)).toBe(false);
+    expect(nested.test(`${'a'.repeat(100)}b`)).toBe(true);
   });
 
   it('refuses bad regexes and what RE2 lacks', () => {

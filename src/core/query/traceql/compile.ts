@@ -5,7 +5,7 @@
 // fully anchored (see regex.ts).
 import type { Dataset } from '../../model/assemble.ts';
 import type { CompareOp, FieldExpr, Literal, Operand } from './ast.ts';
-import { compileRegex, isRegExp } from './regex.ts';
+import { compileRegex, isMatcher } from './regex.ts';
 import { fieldGetter, type Getter, type TraceCtx, type Val } from './values.ts';
 
 export type Predicate = (t: TraceCtx, row: number) => boolean;
@@ -87,7 +87,7 @@ function compileCompare(op: CompareOp, leftIn: Operand, rightIn: Operand, ds: Da
 
   if (op === '=~' || op === '!~') {
     const re = right.kind === 'literal' && right.value.type === 'string' ? compileRegex(right.value.value, right.offset) : null;
-    if (!re || !isRegExp(re)) return () => false; // the parser has already refused these
+    if (!re || !isMatcher(re)) return () => false; // the parser has already refused these
     const get: Getter = left.kind === 'field' ? fieldGetter(left.ref, ds) : () => literalValue(left.value);
     const test = (x: Scalar): boolean => typeof x === 'string' && re.test(x);
     if (op === '=~') return (t, row) => anyOf(get(t, row), test);

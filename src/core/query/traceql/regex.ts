@@ -1,7 +1,10 @@
 // TraceQL regexes are Go (RE2) regexes, fully anchored (grafana/tempo docs/sources/tempo/traceql/
-// construct-traceql-queries.md, "Comparison operators": `=~ "bar"` means `^bar$`). JS regexes are close to RE2;
-// what RE2 lacks (look-around, back-references) is refused so a query means the same here as in Tempo, and a
-// leading `(?i)`/`(?s)`/`(?m)` flag group, which RE2 has and JS does not, becomes a JS flag.
+// construct-traceql-queries.md, "Comparison operators": `=~ "bar"` means `^bar$`). They run on re2js, a port
+// of RE2 (through RE2J): the same syntax as Tempo (flag groups like `(?i)`, POSIX classes) and, above all,
+// time linear in the value. V8's backtracking engine takes exponential time on a pattern like `(a+)+b`, and
+// a query arrives in a link's `#q=`: one shared link could hold the worker, and every view waiting on it,
+// for good. Look-around and back-references, which RE2 lacks, are named as such before RE2 refuses them.
+import { RE2JS } from 're2js';
 import { queryError, type QueryError } from './ast.ts';
 
 const NOT_RE2: ReadonlyArray<[RegExp, string]> = [
@@ -9,25 +12,37 @@ const NOT_RE2: ReadonlyArray<[RegExp, string]> = [
   [/\\[1-9]|\\k</, 'back-references are not supported (RE2)'],
 ];
 
-export function compileRegex(pattern: string, offset: number): RegExp | QueryError {
-  let body = pattern;
-  let flags = '';
-  const lead = /^\(\?([ims]+)\)/.exec(body);
-  if (lead) {
-    flags = [...new Set(lead[1]!)].join('');
-    body = body.slice(lead[0].length);
-  }
-  for (const [re, why] of NOT_RE2) if (re.test(body)) return queryError('regex', `invalid regex: ${why}`, offset);
-  try {
-    // Compiled alone first: a pattern like `a)|(b` must fail, not slip out of the anchoring group.
-    new RegExp(body, flags);
-    return new RegExp(`^(?:${body})$`, flags);
-  } catch (err) {
-    const detail = err instanceof Error ? err.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '') : String(err);
-    return queryError('regex', `invalid regex: ${detail}`, offset);
-  }
+/** A compiled `=~` pattern: whether a whole value matches. */
+export interface Matcher {
+  test(value: string): boolean;
 }
 
-export function isRegExp(x: RegExp | QueryError): x is RegExp {
-  return x instanceof RegExp;
+/** Answers remembered per pattern: names and most values repeat across spans, and RE2 is slower per call than V8. */
+const MAX_REMEMBERED = 1 << 16;
+
+export function compileRegex(pattern: string, offset: number): Matcher | QueryError {
+  for (const [re, why] of NOT_RE2) if (re.test(pattern)) return queryError('regex', `invalid regex: ${why}`, offset);
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(pattern);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message.replace(/^error parsing regexp: /, '') : String(err);
+    return queryError('regex', `invalid regex: ${detail}`, offset);
+  }
+  const answers = new Map<string, boolean>();
+  return {
+    test(value) {
+      let answer = answers.get(value);
+      if (answer === undefined) {
+        answer = re.matches(value);
+        if (answers.size >= MAX_REMEMBERED) answers.clear();
+        answers.set(value, answer);
+      }
+      return answer;
+    },
+  };
+}
+
+export function isMatcher(x: Matcher | QueryError): x is Matcher {
+  return !('code' in x);
 }

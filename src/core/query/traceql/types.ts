@@ -3,7 +3,7 @@
 // Tempo rejects these too ("invalid operation"); attribute types are only known per span, so only
 // intrinsics and literals are checked here.
 import type { CompareOp, Intrinsic, Literal, Operand, QueryError } from './ast.ts';
-import { compileRegex, isRegExp } from './regex.ts';
+import { compileRegex, isMatcher } from './regex.ts';
 
 type Want = 'string' | 'duration' | 'number' | 'status' | 'kind';
 
@@ -40,7 +40,7 @@ export function checkCompare(op: CompareOp, left: Operand, right: Operand): Comp
       return { what: `${op} works on strings, not ${left.ref.name}`, offset: left.ref.offset, code: 'type' };
     }
     const re = compileRegex(right.value.value, right.offset);
-    return isRegExp(re) ? null : { what: re.message.replace(/ at \d+$/, ''), offset: re.offset, code: 'regex' };
+    return isMatcher(re) ? null : { what: re.message.replace(/ at \d+$/, ''), offset: re.offset, code: 'regex' };
   }
   for (const [a, b] of [[left, right], [right, left]] as const) {
     if (b.kind !== 'literal') continue;
