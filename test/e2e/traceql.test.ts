@@ -53,4 +53,15 @@ describe('TraceQL on loaded data', () => {
     await expect.poll(() => page.getByTestId('search-input').inputValue()).toBe('Charge');
     expect(await page.getByTestId('search-matches-only').isChecked()).toBe(true);
   });
+
+  it('runs =~ as RE2 does, in the worker under the strict CSP: POSIX classes, (?i)', async () => {
+    // `[[:alpha:]]` is a letter in RE2 (re2js); a JS RegExp reads it as a class of '[', ':', 'a', … and matches nothing here.
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    const input = page.getByTestId('traceql-input');
+    await input.fill('{ name =~ "(?i)select [[:alpha:]]+[.][[:alpha:]_]+" }');
+    await input.press('Enter');
+    await expect.poll(() => page.getByTestId('traceql-status').textContent()).toBe('1 trace, 1 span');
+    await expect.poll(() => page.locator(`${ROW}[data-query-match] .span-name`).allTextContents()).toEqual(['SELECT shop.cart_items']);
+  });
 });
