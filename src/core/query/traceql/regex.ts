@@ -5,6 +5,7 @@
 // a query arrives in a link's `#q=`: one shared link could hold the worker, and every view waiting on it,
 // for good. Look-around and back-references, which RE2 lacks, are named as such before RE2 refuses them.
 import { RE2JS } from 're2js';
+import { memoByString } from '../../lint/rules/memo.ts';
 import { queryError, type QueryError } from './ast.ts';
 
 const NOT_RE2: ReadonlyArray<[RegExp, string]> = [
@@ -17,9 +18,6 @@ export interface Matcher {
   test(value: string): boolean;
 }
 
-/** Answers remembered per pattern: names and most values repeat across spans, and RE2 is slower per call than V8. */
-const MAX_REMEMBERED = 1 << 16;
-
 export function compileRegex(pattern: string, offset: number): Matcher | QueryError {
   for (const [re, why] of NOT_RE2) if (re.test(pattern)) return queryError('regex', `invalid regex: ${why}`, offset);
   let re: RE2JS;
@@ -29,18 +27,8 @@ export function compileRegex(pattern: string, offset: number): Matcher | QueryEr
     const detail = err instanceof Error ? err.message.replace(/^error parsing regexp: /, '') : String(err);
     return queryError('regex', `invalid regex: ${detail}`, offset);
   }
-  const answers = new Map<string, boolean>();
-  return {
-    test(value) {
-      let answer = answers.get(value);
-      if (answer === undefined) {
-        answer = re.matches(value);
-        if (answers.size >= MAX_REMEMBERED) answers.clear();
-        answers.set(value, answer);
-      }
-      return answer;
-    },
-  };
+  // Answers remembered per value: names and most values repeat across spans, and RE2 is slower per call than V8.
+  return { test: memoByString((value) => re.matches(value)) };
 }
 
 export function isMatcher(x: Matcher | QueryError): x is Matcher {
