@@ -3,7 +3,7 @@
 import { utf8BomLength } from './bom.ts';
 
 /** Whether every byte is ASCII white space (tab, line feed, vertical tab, form feed, carriage return, space). */
-export function isBlank(bytes: Uint8Array, from = 0): boolean {
+function isBlank(bytes: Uint8Array, from = 0): boolean {
   for (let i = from; i < bytes.length; i++) {
     const b = bytes[i]!;
     if (b !== 0x20 && (b < 0x09 || b > 0x0d)) return false;

@@ -35,6 +35,9 @@ export function textOf(bytes: Uint8Array): string {
 
 export function sniffFormat(bytes: Uint8Array, name: string): Decoder | undefined {
   const head = bytes.subarray(0, SNIFF_BYTES);
+  // Blank bytes are no format's: a blank line is 0x0a, which protobuf reads as a tag, and a text of blank
+  // lines passed for a request, one "cut short" error per ten bytes (loadInput names blank input instead).
+  if (blankInputProblem(head) !== null) return undefined;
   const input: SniffInput = { bytes: head, text: textOf(head), name };
   let best: Decoder | undefined;
   let bestScore = 0;

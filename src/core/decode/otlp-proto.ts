@@ -4,7 +4,6 @@
 // some collectors' file exporters and Java's OtlpStdout exporters write), recognised when the framing
 // covers the bytes exactly and each message starts with a ResourceSpans tag.
 import type { Decoder, StreamDecoding } from './types.ts';
-import { isBlank } from './blank.ts';
 import type { SpanSink } from '../model/records.ts';
 import { ProtoPools } from './otlp/proto-pools.ts';
 import { walkTracesProto } from './otlp/proto-walk.ts';
@@ -38,9 +37,6 @@ export function delimitedFrames(bytes: Uint8Array, partial = false): Array<[numb
 export const otlpProto: Decoder = {
   format: 'otlp-proto',
   sniff({ bytes }) {
-    // Blank lines are 0x0a bytes, which read as field 1 of length 10 again and again: a text of blank lines
-    // would otherwise pass for a request and give one "cut short" error per ten bytes.
-    if (isBlank(bytes)) return 0;
     // A plain request always starts with tag 0x0a; a framed stream starts with a length. Two framed
     // messages starting with 0x0a lengths would be a coincidence a plain request cannot also satisfy.
     const frames = delimitedFrames(bytes, true);
