@@ -32,11 +32,15 @@ interface KeyTrial {
 
 const EMPTY: readonly never[] = Object.freeze([]);
 
-function sameContext(a: SpanContext, b: SpanContext): boolean {
+/** What a span and its context both hold, and a pooled context is found by besides trace state, input and columns. */
+type PooledFields = Pick<SpanContext, 'flags' | 'droppedAttributesCount' | 'droppedEventsCount' | 'droppedLinksCount' | 'resourceIdx' | 'scopeIdx' | 'quirks'>;
+
+/** Whether pooled context `a` (which has no events or links) is the one for `b`'s fields and these three. */
+function sameContext(a: SpanContext, b: PooledFields, traceState: string, inputIdx: number, times: TimeColumns): boolean {
   return (
-    a.traceState === b.traceState && a.flags === b.flags && a.droppedAttributesCount === b.droppedAttributesCount &&
+    a.traceState === traceState && a.flags === b.flags && a.droppedAttributesCount === b.droppedAttributesCount &&
     a.droppedEventsCount === b.droppedEventsCount && a.droppedLinksCount === b.droppedLinksCount && a.resourceIdx === b.resourceIdx &&
-    a.scopeIdx === b.scopeIdx && a.inputIdx === b.inputIdx && a.quirks === b.quirks && a.times === b.times && a.events.length === 0 && a.links.length === 0
+    a.scopeIdx === b.scopeIdx && a.inputIdx === inputIdx && a.quirks === b.quirks && a.times === times && a.events.length === 0 && a.links.length === 0
   );
 }
 
@@ -212,18 +216,13 @@ export class InternPool {
    */
   lastContext(s: SpanInput, traceState: string, inputIdx: number, times: TimeColumns): SpanContext | null {
     const c = this.previousContext;
-    return c !== null && s.events.length === 0 && s.links.length === 0 && c.traceState === traceState && c.flags === s.flags &&
-      c.droppedAttributesCount === s.droppedAttributesCount && c.droppedEventsCount === s.droppedEventsCount &&
-      c.droppedLinksCount === s.droppedLinksCount && c.resourceIdx === s.resourceIdx && c.scopeIdx === s.scopeIdx &&
-      c.inputIdx === inputIdx && c.quirks === s.quirks && c.times === times
-      ? c
-      : null;
+    return c !== null && s.events.length === 0 && s.links.length === 0 && sameContext(c, s, traceState, inputIdx, times) ? c : null;
   }
 
   context(c: SpanContext): SpanContext {
     if (c.events.length > 0 || c.links.length > 0) return c;
     const last = this.previousContext;
-    if (last && sameContext(last, c)) return last;
+    if (last && sameContext(last, c, c.traceState, c.inputIdx, c.times)) return last;
     const key = [c.traceState, c.flags, c.droppedAttributesCount, c.droppedEventsCount, c.droppedLinksCount, c.resourceIdx, c.scopeIdx, c.inputIdx, c.quirks].join('\u0000');
     let found = this.contexts.get(key);
     if (!found) {

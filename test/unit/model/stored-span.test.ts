@@ -73,4 +73,22 @@ describe('StoredSpan', () => {
     }
     expect(contexts.size).toBeLessThan(ds.spans.length);
   });
+
+  it("reuses the previous span's context only when every field it holds agrees (each field changed in turn)", () => {
+    // Each span differs from the one before it in one field only: reusing the previous context on any
+    // field left out of the comparison would hand the span the previous span's value.
+    const changes: Array<Partial<SpanInput>> = [
+      {}, { traceState: 'k=v' }, { flags: 0 }, { droppedAttributesCount: 3 }, { droppedEventsCount: 4 }, { droppedLinksCount: 5 },
+      { resourceIdx: 1 }, { scopeIdx: 1 }, { quirks: 2 }, {},
+    ];
+    const builder = new DatasetBuilder();
+    const { sink } = builder.beginInput('x');
+    changes.forEach((over) => sink.addSpan(span(over), true));
+    const fields = (s: Partial<SpanInput>) => [s.traceState, s.flags, s.droppedAttributesCount, s.droppedEventsCount, s.droppedLinksCount, s.resourceIdx, s.scopeIdx, s.quirks];
+    expect(builder.spans.map(fields)).toEqual(changes.map((over) => fields(span(over))));
+    // The first and last agree in everything: they share one context, and no other span does.
+    expect(builder.spans[0]!.context).toBe(builder.spans[changes.length - 1]!.context);
+    expect(new Set(builder.spans.map((s) => s.context)).size).toBe(changes.length - 1);
+  });
 });
+
