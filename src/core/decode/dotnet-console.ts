@@ -11,6 +11,7 @@ import { Quirk } from '../model/records.ts';
 import { isoToUnixNanos } from '../model/time.ts';
 import type { Decoder } from './types.ts';
 import { normalizeTextId } from './otlp/ids.ts';
+import { hasLineBreak } from './text/clean.ts';
 import { consoleLines, sniffableText } from './text/streams.ts';
 import { inferScalar } from './text/infer-value.ts';
 
@@ -43,9 +44,9 @@ export function eventLine(line: string): { name: string; time: string } | null {
   const open = t.lastIndexOf(' [', t.length - 3);
   if (open < 1) return null;
   const indent = t.length - t.trimStart().length;
-  const name = t.slice(Math.min(indent, open), open);
-  const time = t.slice(open + 2, -1);
-  return /[\n\r\u2028\u2029]/.test(name) || /[\n\r\u2028\u2029]/.test(time) ? null : { name, time };
+  const from = Math.min(indent, open);
+  // Name, ` [` and time: none may hold a line break.
+  return hasLineBreak(t.slice(from, -1)) ? null : { name: t.slice(from, open), time: t.slice(open + 2, -1) };
 }
 
 /** DateTimeOffset.ToString(): ISO-8601, or en-US "3/29/2023 4:54:25 PM +00:00". Null when neither. */

@@ -9,6 +9,7 @@
 import type { KeyValue } from '../model/records.ts';
 import { Quirk } from '../model/records.ts';
 import type { Decoder } from './types.ts';
+import { lastLineBreak } from './text/clean.ts';
 import { consoleLines, sniffableText } from './text/streams.ts';
 import { inferScalar } from './text/infer-value.ts';
 
@@ -40,9 +41,7 @@ export function spanLine(line: string): SpanLine | null {
   if (!t.endsWith('}')) return null;
   // Every character from the opening quote on is in the name, a marker, the tracer or the attributes, none
   // of which holds a line break (`.` matches none): the name opens at the first quote after the last break.
-  let from = 0;
-  for (let i = t.length - 1; i >= 0 && from === 0; i--) if (isLineBreak(t.charCodeAt(i))) from = i + 1;
-  const first = t.indexOf("'", from);
+  const first = t.indexOf("'", lastLineBreak(t) + 1);
   if (first < 0) return null;
   const starts: number[] = [];
   ATTRIBUTES_START.lastIndex = first;
@@ -56,10 +55,6 @@ export function spanLine(line: string): SpanLine | null {
   const tracerStart = mark.index + mark[0].length;
   const end = starts.find((s) => s >= tracerStart)!;
   return { name: t.slice(first + 1, mark.index), traceId: mark[1]!, spanId: mark[2]!, kind: mark[3]!, tracer: t.slice(tracerStart, end), attributes: t.slice(end + 2) };
-}
-
-function isLineBreak(c: number): boolean {
-  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 }
 
 /** `k=v, k2=v2` where values may themselves contain ", " (user agents): split only before `key=`. */

@@ -5,6 +5,7 @@ import { parseB3Multi, parseB3Single, type B3 } from './b3.ts';
 import { parseBaggage, type Baggage } from './baggage.ts';
 import { looksLikeTraceparent, parseTraceparent, type Traceparent } from './traceparent.ts';
 import { parseTracestate, type Tracestate } from './tracestate.ts';
+import { hasLineBreak } from '../decode/text/clean.ts';
 
 export interface PastedContext {
   readonly traceparent?: Traceparent & { readonly raw: string };
@@ -32,7 +33,7 @@ export function headerLine(line: string): [name: string, value: string] | null {
   const m = HEADER_NAME.exec(line);
   if (!m) return null;
   const value = line.slice(m[0].length).trim();
-  return /[\n\r\u2028\u2029]/.test(value) ? null : [m[1]!, value];
+  return hasLineBreak(value) ? null : [m[1]!, value];
 }
 
 /** Header name → value, from header lines or a HAR/headers JSON dump. Later values do not replace earlier ones. */
