@@ -122,14 +122,23 @@ export const httpStatusMapping = spanRule({
   }
 });
 
+/** repeatsStatusCode's pattern per code, built once rather than per span (codes are a few hundred at most). */
+const STATUS_ONLY = new Map<number, RegExp>();
+
 /**
  * Whether a status description only repeats the code ("500", "HTTP 500", "Status code: 500 Internal Server
  * Error"). Each blank run is atomic, `(?=(\s*))\1`: as `\s*` next to `\s*`, they traded blanks, and a description
  * of "status" and 4,000 blanks took 12 ms, 4-8 times more per doubling (src/core/README.md, "Patterns over
- * input"). Built per code; the rule asks only for Error spans.
+ * input"). Built once per code.
  */
 export function repeatsStatusCode(message: string, code: number): boolean {
-  return new RegExp(`^(?=(\\s*))\\1(?:HTTP(?=(\\s*))\\2)?(?:status(?:(?=(\\s*))\\3code)?(?=(\\s*))\\4:?(?=(\\s*))\\5)?${code}\\b\\D*$`, 'i').test(message);
+  let pattern = STATUS_ONLY.get(code);
+  if (pattern === undefined) {
+    pattern = new RegExp(`^(?=(\\s*))\\1(?:HTTP(?=(\\s*))\\2)?(?:status(?:(?=(\\s*))\\3code)?(?=(\\s*))\\4:?(?=(\\s*))\\5)?${code}\\b\\D*$`, 'i');
+    if (STATUS_ONLY.size >= 1_000) STATUS_ONLY.clear();
+    STATUS_ONLY.set(code, pattern);
+  }
+  return pattern.test(message);
 }
 
 export const HTTP_RULES = [httpSpanName, httpRequiredAttrs, httpStatusMapping];
