@@ -30,7 +30,8 @@ function codeFromText(js: string): string[] {
   while (stack.length > 0) {
     const node = stack.pop();
     if (Array.isArray(node)) {
-      stack.push(...node);
+      // One by one: spreading a list of thousands of nodes into push's arguments can exceed the engine's limit.
+      for (const child of node) stack.push(child);
       continue;
     }
     if (node === null || typeof node !== 'object') continue;
