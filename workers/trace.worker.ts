@@ -7,6 +7,7 @@ import type { LintOptions } from '../src/core/lint/config.ts';
 import type { DetailLimits } from '../src/core/model/details.ts';
 import type { BackendSettings } from './backend.ts';
 import { pageColumnBuffers } from './page-columns.ts';
+import { pageTraceList, pageTraceListBuffers } from './page-traces.ts';
 import { TraceStore, type ExportKind, type LoadFile, type LoadPreview, type LoadProgress } from './trace-store.ts';
 
 const store = new TraceStore();
@@ -18,7 +19,10 @@ const api = {
   clear: () => store.clear(),
   generation: () => store.generation,
   inputs: () => store.inputs(),
-  traces: () => store.traces(),
+  traces() {
+    const list = pageTraceList(store.traces());
+    return Comlink.transfer(list, pageTraceListBuffers(list));
+  },
   waterfall(traceId: string) {
     const cols = store.waterfall(traceId);
     return cols ? Comlink.transfer(cols, pageColumnBuffers(cols)) : null;

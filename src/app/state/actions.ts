@@ -15,6 +15,7 @@ import type { CompareSide, TraceCopies } from '../../core/compare/side.ts';
 import type { BackendSettings } from '../../../workers/backend.ts';
 import type { ExportKind, FetchTraceResult, LoadFile, LoadProgress } from '../../../workers/trace-store.ts';
 import { Generations } from '../generation.ts';
+import { traceListOf } from '../trace-list.ts';
 import { sortTraces } from '../trace-sort.ts';
 import { ancestorRows, rowsWithChildren } from '../tree-walk.ts';
 import { keyMove } from '../waterfall-keys.ts';
@@ -164,7 +165,8 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       const keptView = previewView(get());
       gens.dataChanged();
       const ticket = gens.take('traces');
-      const [inputs, traces] = await Promise.all([worker.inputs(), worker.traces()]);
+      const [inputs, traceList] = await Promise.all([worker.inputs(), worker.traces()]);
+      const traces = traceListOf(traceList);
       // Taking in 10k traces' summaries is a task of its own (~40 ms at 1M spans): the page's update gets another.
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (!ticket()) {

@@ -1,0 +1,37 @@
+// The trace list's summaries, made from the form the worker sends them in (workers/page-traces.ts): one loop
+// over typed arrays and slices of two strings, where a structured clone of one object per trace cost the
+// page 175 ms at 100,000 traces. Traces with the same services share one (read-only) list.
+import type { TraceListSummary } from '../core/model/summary.ts';
+import type { PageTraceList } from '../../workers/page-traces.ts';
+
+export function traceListOf(list: PageTraceList): TraceListSummary[] {
+  const { texts, serviceSets, serviceSetEnds } = list;
+  const sets: string[][] = [];
+  for (let k = 0, from = 0; k < serviceSetEnds.length; from = serviceSetEnds[k++]!) {
+    const set: string[] = [];
+    for (let i = from; i < serviceSetEnds[k]!; i++) set.push(texts[serviceSets[i]!]!);
+    sets.push(set);
+  }
+  const out = new Array<TraceListSummary>(list.numTraces);
+  let idStart = 0;
+  let startStart = 0;
+  for (let t = 0; t < list.numTraces; t++) {
+    const idEnd = list.traceIdEnds[t]!;
+    const startEnd = list.startEnds[t]!;
+    out[t] = {
+      traceId: list.traceIds.slice(idStart, idEnd),
+      rootName: texts[list.rootName[t]!]!,
+      rootService: texts[list.rootService[t]!]!,
+      services: sets[list.serviceSet[t]!]!,
+      numSpans: list.numSpans[t]!,
+      numErrors: list.numErrors[t]!,
+      numRoots: list.numRoots[t]!,
+      numOrphans: list.numOrphans[t]!,
+      durationNs: list.durationNs[t]!,
+      startUnixNs: list.starts.slice(startStart, startEnd),
+    };
+    idStart = idEnd;
+    startStart = startEnd;
+  }
+  return out;
+}
