@@ -208,7 +208,6 @@ export class InternPool {
     return shared;
   }
 
-  /** One shared SpanContext per distinct value; consecutive spans mostly repeat the last one. */
   /**
    * The context `context` last gave, when a span of these fields, without events or links, would get it
    * again; else null. Spans of one scope nearly always share one, and asking first saves building a
@@ -219,6 +218,7 @@ export class InternPool {
     return c !== null && s.events.length === 0 && s.links.length === 0 && sameContext(c, s, traceState, inputIdx, times) ? c : null;
   }
 
+  /** One shared SpanContext per distinct value; consecutive spans mostly repeat the last one. */
   context(c: SpanContext): SpanContext {
     if (c.events.length > 0 || c.links.length > 0) return c;
     const last = this.previousContext;

@@ -91,4 +91,3 @@ describe('StoredSpan', () => {
     expect(new Set(builder.spans.map((s) => s.context)).size).toBe(changes.length - 1);
   });
 });
-
