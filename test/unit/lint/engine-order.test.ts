@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { runLint, DEFAULT_CONFIG } from '../../../src/core/lint/engine.ts';
 import { datasetRule, reportRow, spanRule, traceRule } from '../../../src/core/lint/rules/define.ts';
-import { memoByString } from '../../../src/core/lint/rules/memo.ts';
+import { memoByString } from '../../../src/core/memo.ts';
 import type { RuleMeta } from '../../../src/core/lint/types.ts';
 import { dataset, ms, T } from '../../support/lint-records.ts';
 

@@ -6,7 +6,7 @@ import type { KeyValue } from '../../model/records.ts';
 import { allLists, formatOf, type AttributeList } from './attribute-lists.ts';
 import { RENAMES } from './deprecated-table.ts';
 import { reportRow, spanRule } from './define.ts';
-import { memoByString } from './memo.ts';
+import { memoByString } from '../../memo.ts';
 import { isKnownKey, isNamespace, isRegistered, nearestKey } from './registry.ts';
 
 // semconv docs/general/naming.md: lowercase, dot-separated namespaces, snake_case words.

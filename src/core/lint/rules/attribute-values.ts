@@ -7,7 +7,7 @@ import { allLists, firstWithResource, formatOf } from './attribute-lists.ts';
 import { REGISTRY_TYPES, type RegistryType } from './attribute-types.ts';
 import { resolveEnumRename } from './deprecated-table.ts';
 import { reportRow, spanRule } from './define.ts';
-import { memoByString } from './memo.ts';
+import { memoByString } from '../../memo.ts';
 import { enumMembers } from './registry.ts';
 
 export const deprecatedEnumValue = spanRule({

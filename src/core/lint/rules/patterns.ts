@@ -2,7 +2,7 @@
 // carries), so every pattern is linear: each run of a character class starts at a lookbehind boundary of
 // that same class (so a failed attempt is never retried from inside the run), runs are separated by
 // literals the class excludes, and repeats are bounded. Values are also cut to SCAN_CHARS before scanning.
-import { memoByString } from './memo.ts';
+import { memoByString } from '../../memo.ts';
 
 /** How much of one string value is scanned; longer values are reported by huge-attribute-value anyway. */
 export const SCAN_CHARS = 64 * 1024;

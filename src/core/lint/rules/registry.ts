@@ -4,7 +4,7 @@
 // `<ATTR>_VALUE_<MEMBER>` export is a member of that attribute's enum. The package also keeps deprecated
 // keys and members, so renamed keys are still "known" here; deprecated-attribute reports them.
 import * as semconv from '@opentelemetry/semantic-conventions/incubating';
-import { memoByString } from './memo.ts';
+import { memoByString } from '../../memo.ts';
 
 const REGISTERED = new Set<string>();
 /** `http.request.header.` for ATTR_HTTP_REQUEST_HEADER(key) and the like. */

@@ -5,7 +5,7 @@
 // a query arrives in a link's `#q=`: one shared link could hold the worker, and every view waiting on it,
 // for good. Look-around and back-references, which RE2 lacks, are named as such before RE2 refuses them.
 import { RE2JS } from 're2js';
-import { memoByString } from '../../lint/rules/memo.ts';
+import { memoByString } from '../../memo.ts';
 import { queryError, type QueryError } from './ast.ts';
 
 const NOT_RE2: ReadonlyArray<[RegExp, string]> = [
