@@ -6,7 +6,6 @@
 import type { TraceListSummary } from '../src/core/model/summary.ts';
 
 export interface PageTraceList {
-  readonly numTraces: number;
   /** The distinct root names and service names. */
   readonly texts: readonly string[];
   /** Every trace id, one after another; trace t's ends at `traceIdEnds[t]` (and starts where t - 1's ends). */
@@ -83,7 +82,6 @@ export function pageTraceList(summaries: readonly TraceListSummary[]): PageTrace
     startEnds[t] = startEnd += s.startUnixNs.length;
   }
   return {
-    numTraces: n,
     texts,
     traceIds: summaries.map((s) => s.traceId).join(''),
     traceIdEnds,

@@ -12,10 +12,11 @@ export function traceListOf(list: PageTraceList): TraceListSummary[] {
     for (let i = from; i < serviceSetEnds[k]!; i++) set.push(texts[serviceSets[i]!]!);
     sets.push(set);
   }
-  const out = new Array<TraceListSummary>(list.numTraces);
+  const numTraces = list.traceIdEnds.length;
+  const out = new Array<TraceListSummary>(numTraces);
   let idStart = 0;
   let startStart = 0;
-  for (let t = 0; t < list.numTraces; t++) {
+  for (let t = 0; t < numTraces; t++) {
     const idEnd = list.traceIdEnds[t]!;
     const startEnd = list.startEnds[t]!;
     out[t] = {
