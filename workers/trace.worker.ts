@@ -7,7 +7,7 @@ import type { LintOptions } from '../src/core/lint/config.ts';
 import type { DetailLimits } from '../src/core/model/details.ts';
 import type { BackendSettings } from './backend.ts';
 import { pageColumnBuffers } from './page-columns.ts';
-import { pageTraceList, pageTraceListBuffers } from './page-traces.ts';
+import { pageTraceListBuffers } from './page-traces.ts';
 import { TraceStore, type ExportKind, type LoadFile, type LoadPreview, type LoadProgress } from './trace-store.ts';
 
 const store = new TraceStore();
@@ -20,7 +20,7 @@ const api = {
   generation: () => store.generation,
   inputs: () => store.inputs(),
   traces() {
-    const list = pageTraceList(store.traces());
+    const list = store.traceList();
     return Comlink.transfer(list, pageTraceListBuffers(list));
   },
   waterfall(traceId: string) {

@@ -4,7 +4,6 @@ import { SpanKind } from '@opentelemetry/api';
 import type { TraceWorker } from '../../src/app/worker-client.ts';
 import type { DetailLimits } from '../../src/core/model/details.ts';
 import type { TraceStore } from '../../workers/trace-store.ts';
-import { pageTraceList } from '../../workers/page-traces.ts';
 import { generateSpans } from '../../bench/gen.ts';
 import { SdkWorld } from './sdk-world.ts';
 
@@ -24,7 +23,7 @@ export function fakeWorker(store: TraceStore, delays: Map<string, number> = new 
     generation: () => later('generation', () => store.generation),
     inputs: () => later('inputs', () => store.inputs()),
     // In the form the real worker sends (page-traces.ts), so the page's side of it is driven too.
-    traces: () => later('traces', () => pageTraceList(store.traces())),
+    traces: () => later('traces', () => store.traceList()),
     waterfall: (traceId: string) => later(`waterfall:${traceId}`, () => store.waterfall(traceId)),
     visibleRows: (traceId: string, collapsed: number[] | 'all', onlyRows?: Int32Array, expandedFans?: number[] | 'all') => later('visibleRows', () => store.visibleRows(traceId, collapsed, onlyRows, expandedFans)),
     search: (traceId: string, text: string) => later('search', () => store.search(traceId, text)),

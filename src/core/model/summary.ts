@@ -42,35 +42,52 @@ function summaryOf(ds: Dataset, trace: TraceModel, withIds: true): TraceSummary;
 function summaryOf(ds: Dataset, trace: TraceModel, withIds: false): TraceListSummary;
 function summaryOf(ds: Dataset, trace: TraceModel, withIds: boolean): TraceSummary | TraceListSummary {
   const serviceSet = new Set<number>();
+  const orphanSpanIds: string[] | undefined = withIds ? [] : undefined;
+  const { mainRoot, numErrors, numOrphans } = traceFacts(ds, trace, serviceSet, orphanSpanIds);
+  const rootIdx = trace.spanIdx[mainRoot]!;
+  const summary: TraceListSummary = {
+    traceId: trace.traceId,
+    rootName: ds.spans[rootIdx]!.name,
+    rootService: ds.services[ds.spanService[rootIdx]!] ?? '',
+    services: [...serviceSet].map((i) => ds.services[i]!).sort(),
+    numSpans: trace.numRows,
+    numErrors,
+    numRoots: trace.rootRows.length,
+    numOrphans,
+    durationNs: durationNs(trace),
+    startUnixNs: trace.startNs.toString(),
+  };
+  if (!withIds) return summary;
+  return { ...summary, rootSpanIds: [...trace.rootRows].map((r) => ds.spans[trace.spanIdx[r]!]!.spanId), orphanSpanIds: orphanSpanIds! };
+}
+
+export const durationNs = (trace: TraceModel): number => Number(trace.endNs - trace.startNs);
+
+/**
+ * What a summary counts, in one pass over the trace's rows: its services (added to `services`, as numbers
+ * into ds.services), errors and orphans (their span ids pushed to `orphanSpanIds` when given), and the
+ * representative root: a true root if there is one (not an orphan or a cut cycle), else the first root.
+ */
+export function traceFacts(ds: Dataset, trace: TraceModel, services: { add(service: number): unknown }, orphanSpanIds?: string[]): { mainRoot: number; numErrors: number; numOrphans: number } {
   let numErrors = 0;
   let numOrphans = 0;
-  const orphanSpanIds: string[] = [];
   for (let row = 0; row < trace.numRows; row++) {
     const spanIdx = trace.spanIdx[row]!;
-    serviceSet.add(ds.spanService[spanIdx]!);
+    services.add(ds.spanService[spanIdx]!);
     const f = trace.flags[row]!;
     if (f & RowFlag.ERROR) numErrors++;
     if (f & RowFlag.ORPHAN) {
       numOrphans++;
-      if (withIds) orphanSpanIds.push(ds.spans[spanIdx]!.spanId);
+      orphanSpanIds?.push(ds.spans[spanIdx]!.spanId);
     }
   }
-  // The representative root: a true root if there is one (not an orphan or a cut cycle), else the first.
-  const rootRows = [...trace.rootRows];
-  const mainRoot = rootRows.find((r) => (trace.flags[r]! & (RowFlag.ORPHAN | RowFlag.CYCLE)) === 0) ?? rootRows[0] ?? 0;
-  const root = ds.spans[trace.spanIdx[mainRoot]!]!;
-  const summary: TraceListSummary = {
-    traceId: trace.traceId,
-    rootName: root.name,
-    rootService: ds.services[ds.spanService[trace.spanIdx[mainRoot]!]!] ?? '',
-    services: [...serviceSet].map((i) => ds.services[i]!).sort(),
-    numSpans: trace.numRows,
-    numErrors,
-    numRoots: rootRows.length,
-    numOrphans,
-    durationNs: Number(trace.endNs - trace.startNs),
-    startUnixNs: trace.startNs.toString(),
-  };
-  if (!withIds) return summary;
-  return { ...summary, rootSpanIds: rootRows.map((r) => ds.spans[trace.spanIdx[r]!]!.spanId), orphanSpanIds };
+  const rootRows = trace.rootRows;
+  let mainRoot = rootRows[0] ?? 0;
+  for (const r of rootRows) {
+    if ((trace.flags[r]! & (RowFlag.ORPHAN | RowFlag.CYCLE)) === 0) {
+      mainRoot = r;
+      break;
+    }
+  }
+  return { mainRoot, numErrors, numOrphans };
 }

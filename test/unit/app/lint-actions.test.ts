@@ -9,7 +9,6 @@ import { createStore } from '../../../src/app/state/store.ts';
 import type { TraceWorker } from '../../../src/app/worker-client.ts';
 import type { LintOptions } from '../../../src/core/lint/config.ts';
 import { TraceStore } from '../../../workers/trace-store.ts';
-import { pageTraceList } from '../../../workers/page-traces.ts';
 import { SdkWorld } from '../../support/sdk-world.ts';
 
 /** The worker API parts these flows use; `findingsDelayMs` holds the first findings answer back. */
@@ -20,7 +19,7 @@ function fakeWorker(store: TraceStore, firstFindingsDelayMs = 0): TraceWorker {
     load: (files: Parameters<TraceStore['load']>[0]) => store.load(files),
     clear: () => later(store.clear()),
     inputs: () => later(store.inputs()),
-    traces: () => later(pageTraceList(store.traces())),
+    traces: () => later(store.traceList()),
     waterfall: (traceId: string) => later(store.waterfall(traceId)),
     visibleRows: (traceId: string, collapsed: number[] | 'all') => later(store.visibleRows(traceId, collapsed)),
     findings: (options?: LintOptions) => later(store.findingsForPage(options), numFindings++ === 0 ? firstFindingsDelayMs : 0),
