@@ -1,10 +1,11 @@
 // One trace's tree, for assemble (assemble.ts): exact duplicates set aside, ids owned, parents linked,
 // siblings ordered by start time, rows laid out in pre-order with cycles cut. Everything works on typed
-// arrays indexed by a span's position among the trace's kept spans, reused from trace to trace.
+// arrays indexed by a span's position among the trace's kept spans, reused from trace to trace; the rows
+// are written into columns shared by every trace of the dataset (RowColumns).
 import type { SpanRecord } from './records.ts';
 import { Quirk, StatusCode } from './records.ts';
 import type { UnixNanos } from './time.ts';
-import { RowFlag, type TraceModel } from './trace-model.ts';
+import { RowFlag } from './trace-model.ts';
 
 export function cmpBig(a: bigint, b: bigint): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -38,10 +39,10 @@ export class Scratch {
   readonly rowOfPos: Int32Array;
   readonly rows: Int32Array;
   readonly stack: Int32Array;
-  readonly rootRows: Int32Array;
-  readonly duplicates: Int32Array;
   /** Siblings (and roots) in start order; span id breaks ties, then position, so the order is deterministic. */
   readonly cmp: (a: number, b: number) => number;
+  /** Span id → position of its first holder, emptied for each trace (one map, not one per trace). */
+  readonly headOf = new Map<string, number>();
 
   constructor(readonly spans: readonly SpanRecord[], size: number) {
     this.spanOf = new Int32Array(size);
@@ -59,8 +60,6 @@ export class Scratch {
     this.rowOfPos = new Int32Array(size);
     this.rows = new Int32Array(size);
     this.stack = new Int32Array(size);
-    this.rootRows = new Int32Array(size);
-    this.duplicates = new Int32Array(size);
     const { startNum, spanOf } = this;
     this.cmp = (a, b) => {
       const x = startNum[a]!;
@@ -73,11 +72,56 @@ export class Scratch {
   }
 }
 
-export function assembleTrace(traceId: string, allMembers: Int32Array, sc: Scratch): TraceModel {
-  const { spans, spanOf, copies, flags: flagsByPos, owner, keyed, startNum, parentIds, cmp } = sc;
+/**
+ * Every trace's rows, trace after trace, in one array per column: a trace's columns are views of them.
+ * Eight typed arrays of its own per trace made 100,000 one-span traces take a second to assemble, most of
+ * it the collector sweeping 800,000 array buffers; views share one buffer each.
+ */
+export class RowColumns {
+  readonly spanIdx: Int32Array;
+  readonly parentRow: Int32Array;
+  readonly depth: Int32Array;
+  readonly subtreeEnd: Int32Array;
+  readonly flags: Uint32Array;
+  readonly copies: Uint16Array;
+  /** Root rows and exact duplicates of every trace so far, one trace after another. */
+  readonly roots: Int32Array;
+  readonly duplicates: Int32Array;
+  numRoots = 0;
+  numDuplicates = 0;
+
+  constructor(numSpans: number) {
+    this.spanIdx = new Int32Array(numSpans);
+    this.parentRow = new Int32Array(numSpans);
+    this.depth = new Int32Array(numSpans);
+    this.subtreeEnd = new Int32Array(numSpans);
+    this.flags = new Uint32Array(numSpans);
+    this.copies = new Uint16Array(numSpans);
+    this.roots = new Int32Array(numSpans);
+    this.duplicates = new Int32Array(numSpans);
+  }
+}
+
+/** What assembleTrace tells of a trace beside the rows it wrote. */
+export interface TraceExtent {
+  readonly numRows: number;
+  readonly numRoots: number;
+  readonly numDuplicates: number;
+  /** Earliest start and latest end over the trace's spans (0n when no span has a time). */
+  readonly startNs: UnixNanos;
+  readonly endNs: UnixNanos;
+}
+
+/**
+ * Assembles the trace of `allMembers` (span indexes) into `out`: its rows go to `out`'s columns from `at`
+ * (a trace has at most as many rows as members, so the members' own range fits), its roots and exact
+ * duplicates after those of the traces before.
+ */
+export function assembleTrace(allMembers: Int32Array, sc: Scratch, out: RowColumns, at: number): TraceExtent {
+  const { spans, spanOf, copies, flags: flagsByPos, owner, keyed, startNum, parentIds, cmp, headOf } = sc;
   // Set exact duplicates aside first: they are one span seen twice, not two spans sharing an id. Only a
   // span whose id was seen before can be one, so identity keys are made for those alone.
-  const headOf = new Map<string, number>();
+  headOf.clear();
   let identity: Map<string, number> | null = null;
   let numDuplicates = 0;
   let n = 0;
@@ -99,7 +143,7 @@ export function assembleTrace(traceId: string, allMembers: Int32Array, sc: Scrat
       const same = identity.get(key);
       if (same !== undefined) {
         copies[same]!++;
-        sc.duplicates[numDuplicates++] = spanIdx;
+        out.duplicates[out.numDuplicates + numDuplicates++] = spanIdx;
         continue;
       }
       identity.set(key, n);
@@ -160,7 +204,9 @@ export function assembleTrace(traceId: string, allMembers: Int32Array, sc: Scrat
   if (!sorted) order.subarray(0, n).sort(cmp);
 
   preOrder(sc, n);
-  return buildModel(traceId, sc, n, numDuplicates, startNs, endNs);
+  const numRoots = writeRows(sc, n, out, at);
+  out.numDuplicates += numDuplicates;
+  return { numRows: n, numRoots, numDuplicates, startNs, endNs };
 }
 
 /** Lays the kept spans out as rows in pre-order, cutting parent cycles; fills sc.rows and sc.rowOfPos. */
@@ -218,46 +264,32 @@ function walk(sc: Scratch, rootPos: number, firstRow: number): number {
   return numRows;
 }
 
-function buildModel(traceId: string, sc: Scratch, n: number, numDuplicates: number, startNs: UnixNanos, endNs: UnixNanos): TraceModel {
+/** Writes the rows of a laid-out trace into `out` from `at`, and its root rows after the roots before. */
+function writeRows(sc: Scratch, n: number, out: RowColumns, at: number): number {
   const { spanOf, copies: copiesByPos, flags: flagsByPos, parentPos, rowOfPos, rows } = sc;
-  const spanIdx = new Int32Array(n);
-  const parentRow = new Int32Array(n);
-  const depth = new Int32Array(n);
-  const subtreeEnd = new Int32Array(n);
-  const flags = new Uint32Array(n);
-  const copies = new Uint16Array(n);
+  // Indexes into the shared columns are `at + row`; the values stored are the trace's own rows.
+  const { spanIdx, parentRow, depth, subtreeEnd, flags, copies, roots } = out;
+  const firstRoot = out.numRoots;
   let numRoots = 0;
   for (let row = 0; row < n; row++) {
+    const i = at + row;
     const pos = rows[row]!;
-    const idx = spanOf[pos]!;
-    spanIdx[row] = idx;
-    copies[row] = Math.min(copiesByPos[pos]!, 0xffff);
+    spanIdx[i] = spanOf[pos]!;
+    copies[i] = Math.min(copiesByPos[pos]!, 0xffff);
     const p = parentPos[pos]!;
     // A parent visited after its child (only possible across a cut cycle) does not count as the parent.
     const pRow = p >= 0 && rowOfPos[p]! < row ? rowOfPos[p]! : -1;
-    parentRow[row] = pRow;
-    depth[row] = pRow >= 0 ? depth[pRow]! + 1 : 0;
-    flags[row] = flagsByPos[pos]! | (pRow < 0 ? RowFlag.ROOT : 0);
-    if (pRow < 0) sc.rootRows[numRoots++] = row;
-    else flags[pRow]! |= RowFlag.HAS_CHILDREN;
-    subtreeEnd[row] = row + 1;
+    parentRow[i] = pRow;
+    depth[i] = pRow >= 0 ? depth[at + pRow]! + 1 : 0;
+    flags[i] = flagsByPos[pos]! | (pRow < 0 ? RowFlag.ROOT : 0);
+    if (pRow < 0) roots[firstRoot + numRoots++] = row;
+    else flags[at + pRow]! |= RowFlag.HAS_CHILDREN;
+    subtreeEnd[i] = row + 1;
   }
   for (let row = n - 1; row >= 0; row--) {
-    const p = parentRow[row]!;
-    if (p >= 0 && subtreeEnd[row]! > subtreeEnd[p]!) subtreeEnd[p] = subtreeEnd[row]!;
+    const p = parentRow[at + row]!;
+    if (p >= 0 && subtreeEnd[at + row]! > subtreeEnd[at + p]!) subtreeEnd[at + p] = subtreeEnd[at + row]!;
   }
-  return {
-    traceId,
-    numRows: n,
-    spanIdx,
-    parentRow,
-    depth,
-    subtreeEnd,
-    flags,
-    rootRows: sc.rootRows.slice(0, numRoots),
-    exactDuplicates: sc.duplicates.slice(0, numDuplicates),
-    copies,
-    startNs,
-    endNs,
-  };
+  out.numRoots += numRoots;
+  return numRoots;
 }

@@ -6,7 +6,7 @@
 import type { InputReport } from './dataset-builder.ts';
 import type { ResourceRecord, ScopeRecord, SpanRecord } from './records.ts';
 import { attrString } from './records.ts';
-import { assembleTrace, cmpBig, Scratch } from './assemble-trace.ts';
+import { assembleTrace, cmpBig, RowColumns, Scratch, type TraceExtent } from './assemble-trace.ts';
 import type { TraceModel } from './trace-model.ts';
 
 export { RowFlag, type TraceModel } from './trace-model.ts';
@@ -40,11 +40,57 @@ export function assemble(input: AssembleInput): Dataset {
   let largest = 0;
   for (let t = 0; t < traceIds.length; t++) largest = Math.max(largest, offsets[t + 1]! - offsets[t]!);
   const scratch = new Scratch(spans, largest);
-  const traces: TraceModel[] = [];
-  for (let t = 0; t < traceIds.length; t++) traces.push(assembleTrace(traceIds[t]!, members.subarray(offsets[t]!, offsets[t + 1]!), scratch));
-  traces.sort((a, b) => cmpBig(a.startNs, b.startNs) || (a.traceId < b.traceId ? -1 : 1));
-  const traceIdx = new Map(traces.map((t, i) => [t.traceId, i] as const));
+  const out = new RowColumns(spans.length);
+  const extents: TraceExtent[] = [];
+  for (let t = 0; t < traceIds.length; t++) extents.push(assembleTrace(members.subarray(offsets[t]!, offsets[t + 1]!), scratch, out, offsets[t]!));
+  const traces = traceModels(traceIds, offsets, extents, out);
+  const traceIdx = new Map<string, number>();
+  for (let i = 0; i < traces.length; i++) traceIdx.set(traces[i]!.traceId, i);
   return { ...input, services, spanService, traces, traceIdx };
+}
+
+/**
+ * The traces ordered by start, then trace id, each with views of the shared row columns; roots and
+ * duplicates are copied out to arrays of their own size first, so no column holds unused room for long.
+ */
+function traceModels(traceIds: readonly string[], offsets: Int32Array, extents: readonly TraceExtent[], out: RowColumns): TraceModel[] {
+  const numTraces = traceIds.length;
+  const roots = out.roots.slice(0, out.numRoots);
+  const duplicates = out.duplicates.slice(0, out.numDuplicates);
+  // Number() is monotonic: unequal numbers order as their bigints do; only ties need the bigints.
+  const startNum = new Float64Array(numTraces);
+  for (let t = 0; t < numTraces; t++) startNum[t] = Number(extents[t]!.startNs);
+  const order = new Int32Array(numTraces);
+  for (let t = 0; t < numTraces; t++) order[t] = t;
+  order.sort((a, b) => startNum[a]! - startNum[b]! || cmpBig(extents[a]!.startNs, extents[b]!.startNs) || (traceIds[a]! < traceIds[b]! ? -1 : 1));
+  const firstRoot = new Int32Array(numTraces);
+  const firstDuplicate = new Int32Array(numTraces);
+  for (let t = 1; t < numTraces; t++) {
+    firstRoot[t] = firstRoot[t - 1]! + extents[t - 1]!.numRoots;
+    firstDuplicate[t] = firstDuplicate[t - 1]! + extents[t - 1]!.numDuplicates;
+  }
+  const traces: TraceModel[] = new Array<TraceModel>(numTraces);
+  for (let i = 0; i < numTraces; i++) {
+    const t = order[i]!;
+    const { numRows, numRoots, numDuplicates, startNs, endNs } = extents[t]!;
+    const at = offsets[t]!;
+    const end = at + numRows;
+    traces[i] = {
+      traceId: traceIds[t]!,
+      numRows,
+      spanIdx: out.spanIdx.subarray(at, end),
+      parentRow: out.parentRow.subarray(at, end),
+      depth: out.depth.subarray(at, end),
+      subtreeEnd: out.subtreeEnd.subarray(at, end),
+      flags: out.flags.subarray(at, end),
+      rootRows: roots.subarray(firstRoot[t]!, firstRoot[t]! + numRoots),
+      exactDuplicates: duplicates.subarray(firstDuplicate[t]!, firstDuplicate[t]! + numDuplicates),
+      copies: out.copies.subarray(at, end),
+      startNs,
+      endNs,
+    };
+  }
+  return traces;
 }
 
 function serviceTable(resources: readonly ResourceRecord[], spans: readonly SpanRecord[]) {
