@@ -45,6 +45,17 @@ describe('sortTraces', () => {
     );
   });
 
+  it('gives one list the order asked for each time, however often and in whatever order it is asked', () => {
+    const list = [a, b, c];
+    const byStart = sortTraces(list, 'start', false);
+    expect(byStart.map((t) => t.traceId)).toEqual(['b', 'a', 'c']);
+    expect(sortTraces(list, 'start', false)).toBe(byStart);
+    expect(sortTraces(list, 'spans', true).map((t) => t.traceId)).toEqual(['b', 'a', 'c']);
+    expect(sortTraces(list, 'spans', false).map((t) => t.traceId)).toEqual(['a', 'c', 'b']);
+    expect(sortTraces(list, 'start', false).map((t) => t.traceId)).toEqual(['b', 'a', 'c']);
+    expect(sortTraces([c, b, a], 'start', false).map((t) => t.traceId)).toEqual(['b', 'a', 'c']);
+  });
+
   it('does not reorder its input', () => {
     const input = [a, b, c];
     sortTraces(input, 'service', true);
