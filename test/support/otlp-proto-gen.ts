@@ -26,7 +26,8 @@ export const WriterTracesData = writerRoot.lookupType('otlp.TracesData');
 const utf8 = new TextEncoder();
 /** Bytes that are at once a printable name and a 16-byte id. */
 const AMBIGUOUS = '0123456789abcdef';
-const SHARED_TEXT = ['', 'GET', 'é✓ ünïcode 😀', AMBIGUOUS, 'x'.repeat(300), 'a\u0000b'];
+/** U+FEFF leads one: TextDecoder drops it unless told not to (the walker lost it before ignoreBOM). */
+const SHARED_TEXT = ['', 'GET', 'é✓ ünïcode 😀', AMBIGUOUS, 'x'.repeat(300), 'a\u0000b', '\ufeffé'];
 const text = fc.oneof(fc.constantFrom(...SHARED_TEXT), fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ maxLength: 300 }));
 const key = fc.oneof(fc.constantFrom('http.request.method', 'k', '', 'server.port', AMBIGUOUS), fc.string({ maxLength: 8 }));
 const int64 = fc.oneof(fc.constantFrom('0', '-1', '9007199254740993', '-9223372036854775808', '9223372036854775807'), fc.bigInt({ min: -(1n << 63n), max: (1n << 63n) - 1n }).map(String));

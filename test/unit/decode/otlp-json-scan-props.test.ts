@@ -18,7 +18,7 @@ class Raw {
 const hex = (n: number): fc.Arbitrary<string> => fc.uint8Array({ minLength: n, maxLength: n }).map((b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(''));
 const b64 = (n: number): fc.Arbitrary<string> => fc.uint8Array({ minLength: n, maxLength: n }).map((b) => btoa(String.fromCharCode(...b)));
 const text = fc.oneof(
-  fc.constantFrom('', 'GET', 'line\nbreak', 'quote"d', 'back\\slash', 'caf\u00e9', 'smile \ud83d\ude00', 'tab\there', '\u2028', 'lone \ud800'),
+  fc.constantFrom('', 'GET', 'line\nbreak', 'quote"d', 'back\\slash', 'caf\u00e9', 'smile \ud83d\ude00', 'tab\there', '\u2028', 'lone \ud800', '\ufeffled by U+FEFF'),
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'binary', maxLength: 6 }),
 );

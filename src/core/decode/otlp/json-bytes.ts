@@ -10,7 +10,9 @@ export function notFast(): never {
   throw NOT_FAST;
 }
 
-const utf8 = new TextDecoder('utf-8');
+// ignoreBOM: a string may start with U+FEFF, and TextDecoder would otherwise drop it (it reads it as a BOM);
+// JSON.parse keeps it.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const F = String.fromCharCode;
 
 /** JSON whitespace: space, tab, LF, CR (RFC 8259 §2) — nothing else, unlike /\s/. */

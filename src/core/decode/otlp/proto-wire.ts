@@ -39,7 +39,8 @@ export function readInt64(r: Reader): bigint {
   throw new RangeError('varint longer than 10 bytes');
 }
 
-const utf8 = new TextDecoder('utf-8');
+// ignoreBOM: a string may start with U+FEFF, and TextDecoder would otherwise drop it (it reads it as a BOM).
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * A length-delimited UTF-8 string as one flat JS string. protobufjs's `Reader.string()` appends short
