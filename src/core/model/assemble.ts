@@ -50,8 +50,8 @@ export function assemble(input: AssembleInput): Dataset {
 }
 
 /**
- * The traces ordered by start, then trace id, each with views of the shared row columns; roots and
- * duplicates are copied out to arrays of their own size first, so no column holds unused room for long.
+ * The traces ordered by start, then trace id, each with views of the shared row columns (which have a gap
+ * only where a trace had exact duplicates); roots and duplicates are copied out at their own size first.
  */
 function traceModels(traceIds: readonly string[], offsets: Int32Array, extents: readonly TraceExtent[], out: RowColumns): TraceModel[] {
   const numTraces = traceIds.length;
