@@ -5,6 +5,7 @@
 // by the structured clone); transferred, nothing. The page cuts a row's id out when it needs it
 // (src/app/span-ids.ts).
 import type { WaterfallColumns } from '../src/core/model/waterfall.ts';
+import { codeUnits } from './code-units.ts';
 
 export interface PageColumns extends Omit<WaterfallColumns, 'spanIds'> {
   /**
@@ -24,17 +25,6 @@ export function pageColumns(c: WaterfallColumns): PageColumns {
   let end = 0;
   for (let row = 0; row < spanIds.length; row++) spanIdEnds[row] = end += spanIds[row]!.length;
   return { ...rest, spanIdUnits: codeUnits(spanIds.join('')), spanIdEnds };
-}
-
-function codeUnits(text: string): Uint8Array | Uint16Array {
-  // UTF-8 is as long as the text only when every code unit is below 0x80: then each byte is its unit.
-  const utf8 = new TextEncoder().encode(text);
-  if (utf8.length === text.length) return utf8;
-  let wide = false;
-  for (let i = 0; i < text.length && !wide; i++) wide = text.charCodeAt(i) > 0xff;
-  const units = wide ? new Uint16Array(text.length) : new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
-  return units;
 }
 
 /** The typed arrays of PageColumns, for comlink's transfer list. */

@@ -22,7 +22,7 @@ import { instrumentationScore, type InstrumentationScore } from '../src/core/sco
 import type { Finding, RuleMeta } from '../src/core/lint/types.ts';
 import { FindingsIndex, type FindingsSummary } from '../src/core/lint/findings-index.ts';
 import { listSummaries, type TraceListSummary } from '../src/core/model/summary.ts';
-import { traceListColumns, type TraceListColumns } from '../src/core/model/summary-columns.ts';
+import { pageTraceList, type PageTraceList } from './page-traces.ts';
 import { inspectContext, type ContextInspection } from '../src/core/propagation/inspect.ts';
 import { fetchTraceFromBackend, type BackendSettings, type FetchFailureCode } from './backend.ts';
 import { rowTimes, waterfallColumns } from '../src/core/model/waterfall.ts';
@@ -306,9 +306,9 @@ export class TraceStore {
     return listSummaries(this.dataset);
   }
 
-  /** The same summaries as columns, the form the page is sent (workers/page-traces.ts). */
-  traceList(): TraceListColumns {
-    return traceListColumns(this.dataset);
+  /** The same summaries as columns, in the form the page is sent (page-traces.ts). */
+  traceList(): PageTraceList {
+    return pageTraceList(this.dataset);
   }
 
   private trace(traceId: string) {

@@ -1,22 +1,14 @@
 // Span ids of the open trace's rows, cut out of the code units the worker sends them in
 // (workers/page-columns.ts): only the rows drawn or asked about become strings of their own.
 import type { PageColumns } from '../../workers/trace-store.ts';
+import { charsOf } from './code-units.ts';
 
 type SpanIdColumn = Pick<PageColumns, 'spanIdUnits' | 'spanIdEnds'>;
 
 const startOf = (c: SpanIdColumn, row: number): number => (row > 0 ? c.spanIdEnds[row - 1]! : 0);
 
-/** Code units per `String.fromCharCode` call: far below the engines' limits on a call's arguments. */
-const UNITS_PER_CALL = 4096;
-
 export function spanIdAt(c: SpanIdColumn, row: number): string {
-  const start = startOf(c, row);
-  const end = c.spanIdEnds[row]!;
-  let id = '';
-  for (let at = start; at < end; at += UNITS_PER_CALL) {
-    id += String.fromCharCode.apply(null, c.spanIdUnits.subarray(at, Math.min(end, at + UNITS_PER_CALL)) as unknown as number[]);
-  }
-  return id;
+  return charsOf(c.spanIdUnits, startOf(c, row), c.spanIdEnds[row]!);
 }
 
 /** The first row whose span id is `id`, or -1. */

@@ -7,8 +7,7 @@ import { traceListOf } from '../../../src/app/trace-list.ts';
 import { assemble } from '../../../src/core/model/assemble.ts';
 import type { ResourceRecord, SpanRecord } from '../../../src/core/model/records.ts';
 import { listSummaries } from '../../../src/core/model/summary.ts';
-import { traceListColumns } from '../../../src/core/model/summary-columns.ts';
-import { pageTraceListBuffers } from '../../../workers/page-traces.ts';
+import { pageTraceList, pageTraceListBuffers } from '../../../workers/page-traces.ts';
 import { TraceStore } from '../../../workers/trace-store.ts';
 import { generateSpans } from '../../../bench/gen.ts';
 
@@ -61,7 +60,7 @@ describe('the trace list sent as columns', () => {
     const received = structuredClone(list, { transfer: pageTraceListBuffers(list) });
     // Transferred, every one: the sender's copies are gone (a column left out of the list would be copied).
     const columns = Object.values(list).filter((v) => ArrayBuffer.isView(v));
-    expect(columns).toHaveLength(12);
+    expect(columns).toHaveLength(14);
     for (const c of columns) expect(c.byteLength).toBe(0);
     expect(traceListOf(received)).toEqual(summaries);
   });
@@ -70,7 +69,7 @@ describe('the trace list sent as columns', () => {
     fc.assert(
       fc.property(fc.array(arbSpan, { maxLength: 30 }), (raw) => {
         const ds = datasetOf(raw);
-        const back = traceListOf(structuredClone(traceListColumns(ds)));
+        const back = traceListOf(structuredClone(pageTraceList(ds)));
         expect(back).toEqual(listSummaries(ds));
         for (let t = 1; t < back.length; t++) {
           const same = back.findIndex((s) => JSON.stringify(s.services) === JSON.stringify(back[t]!.services));
@@ -84,8 +83,8 @@ describe('the trace list sent as columns', () => {
   it('carries a trace of 20,000 services', () => {
     const raw = Array.from({ length: 20_000 }, (_, i) => ({ trace: 't', id: `s${i}`, parent: i === 0 ? '' : 's0', start: BigInt(i), dur: 1n, name: 'x', error: false, resourceIdx: i }));
     const many = datasetOf(raw, raw.map((_, i) => resource(`svc-${i}`)));
-    const [one] = traceListOf(traceListColumns(many));
+    const [one] = traceListOf(pageTraceList(many));
     expect(one!.services).toHaveLength(20_000);
-    expect(traceListOf(traceListColumns(many))).toEqual(listSummaries(many));
+    expect(traceListOf(pageTraceList(many))).toEqual(listSummaries(many));
   });
 });
