@@ -105,7 +105,10 @@ export class RowColumns {
 /** What assembleTrace tells of a trace beside the rows it wrote. */
 export interface TraceExtent {
   readonly numRows: number;
+  /** Where the trace's roots and exact duplicates start among every trace's (RowColumns.roots, .duplicates). */
+  readonly firstRoot: number;
   readonly numRoots: number;
+  readonly firstDuplicate: number;
   readonly numDuplicates: number;
   /** Earliest start and latest end over the trace's spans (0n when no span has a time). */
   readonly startNs: UnixNanos;
@@ -204,9 +207,11 @@ export function assembleTrace(allMembers: Int32Array, sc: Scratch, out: RowColum
   if (!sorted) order.subarray(0, n).sort(cmp);
 
   preOrder(sc, n);
+  const firstRoot = out.numRoots;
+  const firstDuplicate = out.numDuplicates;
   const numRoots = writeRows(sc, n, out, at);
   out.numDuplicates += numDuplicates;
-  return { numRows: n, numRoots, numDuplicates, startNs, endNs };
+  return { numRows: n, firstRoot, numRoots, firstDuplicate, numDuplicates, startNs, endNs };
 }
 
 /** Lays the kept spans out as rows in pre-order, cutting parent cycles; fills sc.rows and sc.rowOfPos. */

@@ -63,16 +63,10 @@ function traceModels(traceIds: readonly string[], offsets: Int32Array, extents: 
   const order = new Int32Array(numTraces);
   for (let t = 0; t < numTraces; t++) order[t] = t;
   order.sort((a, b) => startNum[a]! - startNum[b]! || cmpBig(extents[a]!.startNs, extents[b]!.startNs) || (traceIds[a]! < traceIds[b]! ? -1 : 1));
-  const firstRoot = new Int32Array(numTraces);
-  const firstDuplicate = new Int32Array(numTraces);
-  for (let t = 1; t < numTraces; t++) {
-    firstRoot[t] = firstRoot[t - 1]! + extents[t - 1]!.numRoots;
-    firstDuplicate[t] = firstDuplicate[t - 1]! + extents[t - 1]!.numDuplicates;
-  }
   const traces: TraceModel[] = new Array<TraceModel>(numTraces);
   for (let i = 0; i < numTraces; i++) {
     const t = order[i]!;
-    const { numRows, numRoots, numDuplicates, startNs, endNs } = extents[t]!;
+    const { numRows, firstRoot, numRoots, firstDuplicate, numDuplicates, startNs, endNs } = extents[t]!;
     const at = offsets[t]!;
     const end = at + numRows;
     traces[i] = {
@@ -83,8 +77,8 @@ function traceModels(traceIds: readonly string[], offsets: Int32Array, extents: 
       depth: out.depth.subarray(at, end),
       subtreeEnd: out.subtreeEnd.subarray(at, end),
       flags: out.flags.subarray(at, end),
-      rootRows: roots.subarray(firstRoot[t]!, firstRoot[t]! + numRoots),
-      exactDuplicates: duplicates.subarray(firstDuplicate[t]!, firstDuplicate[t]! + numDuplicates),
+      rootRows: roots.subarray(firstRoot, firstRoot + numRoots),
+      exactDuplicates: duplicates.subarray(firstDuplicate, firstDuplicate + numDuplicates),
       copies: out.copies.subarray(at, end),
       startNs,
       endNs,
