@@ -68,4 +68,15 @@ describe('memoByString', () => {
     expect(f('k0')).toBe('K0');
     expect(calls).toBe(50_001);
   });
+
+  it('keeps at most the entries it is given room for (repeatsStatusCode keeps 1,000 patterns)', () => {
+    let calls = 0;
+    const f = memoByString((s) => { calls++; return s.length; }, 3);
+    for (const s of ['a', 'bb', 'ccc', 'a', 'bb', 'ccc']) f(s);
+    expect(calls).toBe(3);
+    // A fourth key drops the three: 'a' is computed again.
+    f('dddd');
+    f('a');
+    expect(calls).toBe(5);
+  });
 });

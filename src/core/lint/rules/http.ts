@@ -22,6 +22,7 @@ import {
 import { SpanKind, StatusCode, type SpanRecord } from '../../model/records.ts';
 import { has, httpMethod, httpStatus, str } from './family.ts';
 import { reportRow, spanRule } from './define.ts';
+import { memoByString } from '../../memo.ts';
 
 /** The path the request really went to (url.path, else the path of url.full / http.target / http.url). */
 function rawPath(span: SpanRecord): string | undefined {
@@ -122,8 +123,14 @@ export const httpStatusMapping = spanRule({
   }
 });
 
-/** repeatsStatusCode's pattern per code, built once rather than per span (codes are a few hundred at most). */
-const STATUS_ONLY = new Map<number, RegExp>();
+/**
+ * repeatsStatusCode's pattern for one code (as text), built once rather than per span. A compiled pattern
+ * costs more than most remembered answers, so fewer are kept (codes are a few hundred at most).
+ */
+const statusOnly = memoByString(
+  (code) => new RegExp(`^(?=(\\s*))\\1(?:HTTP(?=(\\s*))\\2)?(?:status(?:(?=(\\s*))\\3code)?(?=(\\s*))\\4:?(?=(\\s*))\\5)?${code}\\b\\D*$`, 'i'),
+  1_000,
+);
 
 /**
  * Whether a status description only repeats the code ("500", "HTTP 500", "Status code: 500 Internal Server
@@ -132,13 +139,7 @@ const STATUS_ONLY = new Map<number, RegExp>();
  * input"). Built once per code.
  */
 export function repeatsStatusCode(message: string, code: number): boolean {
-  let pattern = STATUS_ONLY.get(code);
-  if (pattern === undefined) {
-    pattern = new RegExp(`^(?=(\\s*))\\1(?:HTTP(?=(\\s*))\\2)?(?:status(?:(?=(\\s*))\\3code)?(?=(\\s*))\\4:?(?=(\\s*))\\5)?${code}\\b\\D*$`, 'i');
-    if (STATUS_ONLY.size >= 1_000) STATUS_ONLY.clear();
-    STATUS_ONLY.set(code, pattern);
-  }
-  return pattern.test(message);
+  return statusOnly(String(code)).test(message);
 }
 
 export const HTTP_RULES = [httpSpanName, httpRequiredAttrs, httpStatusMapping];
