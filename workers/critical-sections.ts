@@ -15,6 +15,11 @@ export interface PageCriticalPath {
   readonly endNs: Float64Array;
 }
 
+/** The typed arrays of a drawn path with its rows' self times (TraceStore.criticalPath), for comlink's transfer list. */
+export function criticalPathBuffers(cp: PageCriticalPath & { readonly selfNs: Float64Array }): ArrayBuffer[] {
+  return [cp.rows, cp.startNs, cp.endNs, cp.selfNs].map((a) => a.buffer as ArrayBuffer);
+}
+
 export function drawnSections(path: readonly CriticalSection[], traceDurationNs: number): PageCriticalPath {
   const sorted = [...path].sort((a, b) => a.row - b.row || a.startNs - b.startNs);
   const minGap = traceDurationNs / MAX_SECTIONS_PER_ROW;

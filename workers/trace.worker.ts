@@ -6,6 +6,7 @@ import type { CompareSide } from '../src/core/compare/side.ts';
 import type { LintOptions } from '../src/core/lint/config.ts';
 import type { DetailLimits } from '../src/core/model/details.ts';
 import type { BackendSettings } from './backend.ts';
+import { criticalPathBuffers } from './critical-sections.ts';
 import { pageColumnBuffers } from './page-columns.ts';
 import { pageTraceListBuffers } from './page-traces.ts';
 import { TraceStore, type ExportKind, type LoadFile, type LoadPreview, type LoadProgress } from './trace-store.ts';
@@ -59,7 +60,7 @@ const api = {
   traceCopies: () => store.traceCopies(),
   criticalPath(traceId: string) {
     const cp = store.criticalPath(traceId);
-    return cp ? Comlink.transfer(cp, [cp.rows.buffer, cp.startNs.buffer, cp.endNs.buffer, cp.selfNs.buffer]) : null;
+    return cp ? Comlink.transfer(cp, criticalPathBuffers(cp)) : null;
   },
   fetchTrace: (settings: BackendSettings, traceId: string) => store.fetchTrace(settings, traceId),
 };

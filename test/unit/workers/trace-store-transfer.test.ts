@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateSpans } from '../../../bench/gen.ts';
 import type { Dataset } from '../../../src/core/model/assemble.ts';
+import { criticalPathBuffers } from '../../../workers/critical-sections.ts';
 import { pageColumnBuffers } from '../../../workers/page-columns.ts';
 import { pageTraceListBuffers } from '../../../workers/page-traces.ts';
 import { TraceStore } from '../../../workers/trace-store.ts';
@@ -34,7 +35,7 @@ describe('answers transferred to the page', () => {
       const severities = await store.findingRowSeverities(traceId);
       transferred(severities, [severities.buffer as ArrayBuffer]);
       const path = store.criticalPath(traceId)!;
-      transferred(path, [path.rows, path.startNs, path.endNs, path.selfNs].map((a) => a.buffer as ArrayBuffer));
+      transferred(path, criticalPathBuffers(path));
     }
 
     expect(ds.traces[0]!.depth.buffer.byteLength).toBeGreaterThan(0);
