@@ -29,7 +29,12 @@ type Mode =
   | { readonly kind: 'inflating'; readonly inflater: InflateStream; readonly inner: ChunkedLoad }
   | { readonly kind: 'finished'; readonly report: InputReport };
 
-/** Feed with `push` (a chunk must not be changed after), then call `end` once, or `stop` to give up early. */
+/**
+ * Feed with `push`, then call `end` once, or `stop` to give up early. A chunk is read during its `push` only:
+ * the caller may fill its buffer again after (the worker reads every chunk of a file into one buffer), so
+ * what is kept past the call is copied: the sniffed head, compressed bytes (an inflater may hold them until
+ * it has a whole block), and what the stream decoders carry over to the next chunk (stream.ts).
+ */
 export class ChunkedLoad {
   private mode: Mode = { kind: 'sniffing' };
   private head: Uint8Array[] = [];
@@ -53,8 +58,9 @@ export class ChunkedLoad {
     this.numBytes += chunk.length;
     switch (this.mode.kind) {
       case 'sniffing':
-        this.head.push(chunk);
         this.numHead += chunk.length;
+        // A chunk that completes the head is used before this call returns; an earlier one is kept until then.
+        this.head.push(this.numHead >= SNIFF_BYTES ? chunk : this.kept(chunk));
         if (this.numHead >= SNIFF_BYTES) this.decide();
         return;
       case 'whole':
@@ -63,7 +69,7 @@ export class ChunkedLoad {
         return this.feed(chunk);
       case 'inflating': {
         const mode = this.mode;
-        return this.inflate(mode, () => mode.inflater.push(chunk));
+        return this.inflate(mode, () => mode.inflater.push(this.kept(chunk)));
       }
       case 'finished':
         return;
@@ -116,6 +122,11 @@ export class ChunkedLoad {
     return this.finish(report);
   }
 
+  /** `chunk` itself when it is a view of the input in memory (never refilled), else a copy. */
+  private kept(chunk: Uint8Array): Uint8Array {
+    return this.options.inMemory ? chunk : chunk.slice();
+  }
+
   private finish(report: InputReport): InputReport {
     this.mode = { kind: 'finished', report };
     return report;
@@ -130,7 +141,7 @@ export class ChunkedLoad {
     if (compression !== 'none' && layers < MAX_COMPRESSION_LAYERS) {
       const mode = this.inflating(compression, layers);
       this.mode = mode;
-      this.inflate(mode, () => mode.inflater.push(head));
+      this.inflate(mode, () => mode.inflater.push(this.kept(head)));
       return;
     }
     const decoder = this.options.format || compression !== 'none' ? undefined : sniffFormat(head, this.name);

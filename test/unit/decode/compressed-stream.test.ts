@@ -14,6 +14,7 @@ import { loadInput } from '../../../src/core/decode/load.ts';
 import { ChunkedLoad, type ChunkedLoadOptions } from '../../../src/core/decode/load-chunks.ts';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
 import { generateSpans } from '../../../bench/gen.ts';
+import { concat, zstdFrame } from '../../support/zstd-frame.ts';
 
 /** What Chromium's Blob.stream() hands over at a time, or less. */
 const CHUNK = 16 * 1024;
@@ -31,24 +32,6 @@ function sdkJsonLines(): Uint8Array {
 
 const jsonl = sdkJsonLines();
 const gz = gzipSync(jsonl);
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
-  return out;
-}
-
-/** A zstd frame of blocks of `blockType` (0: Raw_Block; 3 is reserved): magic, a descriptor without content size, a 128 KiB window. */
-function zstdFrame(data: Uint8Array, blockType = 0): Uint8Array {
-  const MAX_BLOCK = 128 * 1024;
-  const parts: Uint8Array[] = [Uint8Array.of(0x28, 0xb5, 0x2f, 0xfd, 0x00, 7 << 3)];
-  for (let at = 0; at === 0 || at < data.length; at += MAX_BLOCK) {
-    const block = data.subarray(at, at + MAX_BLOCK);
-    const header = (at + MAX_BLOCK >= data.length ? 1 : 0) | (blockType << 1) | (block.length << 3);
-    parts.push(Uint8Array.of(header & 0xff, (header >> 8) & 0xff, (header >> 16) & 0xff), block);
-  }
-  return concat(parts);
-}
 
 /** The first `fraction` of the JSON lines, cut after a whole line. */
 const firstLines = (fraction: number): Uint8Array => jsonl.subarray(0, jsonl.lastIndexOf(0x0a, Math.floor(jsonl.length * fraction)) + 1);

@@ -1,0 +1,49 @@
+// chunksOf reads a byte stream (a Blob's, as the worker reads a big file) into one buffer that each read fills
+// again, and any other stream chunk by chunk as it comes. Either way the chunks, in order, are the data.
+import { describe, expect, it } from 'vitest';
+import { chunksOf } from '../../../workers/read-chunks.ts';
+
+const data = Uint8Array.from({ length: 200_000 }, (_, i) => (i * 7919) % 251);
+
+function joined(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  chunks.reduce((at, c) => (out.set(c, at), at + c.length), 0);
+  return out;
+}
+
+describe('chunksOf over a stream', () => {
+  it('reads a Blob into one reused buffer: a chunk is given up (detached) when the next is read', async () => {
+    const copies: Uint8Array[] = [];
+    let previous: Uint8Array | undefined;
+    let numGivenUp = 0;
+    for await (const chunk of chunksOf(new Blob([data]), undefined, 16_384)) {
+      expect(chunk.length).toBeGreaterThan(0);
+      expect(chunk.length).toBeLessThanOrEqual(16_384);
+      expect(chunk.buffer.byteLength).toBe(16_384);
+      // The previous chunk's buffer went to this read (a BYOB read transfers it), so its view is empty now.
+      if (previous && previous.byteLength === 0) numGivenUp++;
+      copies.push(chunk.slice());
+      previous = chunk;
+    }
+    expect(copies.length).toBeGreaterThan(10);
+    expect(numGivenUp).toBe(copies.length - 1);
+    expect(joined(copies)).toEqual(data);
+  });
+
+  it('reads a stream of chunks that is not a byte stream (a download) as it comes', async () => {
+    const given: Uint8Array[] = [];
+    for (let at = 0; at < data.length; at += 30_000) given.push(data.slice(at, at + 30_000));
+    let next = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (next < given.length) controller.enqueue(given[next++]!);
+        else controller.close();
+      },
+    });
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of chunksOf({ stream, size: data.length }, undefined, 16_384)) chunks.push(chunk);
+    // Cut to at most 16,384 bytes, as views of the chunks given (nothing copied, nothing given up).
+    expect(chunks.every((c) => c.length <= 16_384 && given.some((g) => g.buffer === c.buffer))).toBe(true);
+    expect(joined(chunks)).toEqual(data);
+  });
+});
