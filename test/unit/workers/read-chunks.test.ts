@@ -11,6 +11,30 @@ function joined(chunks: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** What a byte stream of a file on disk does in Chromium: a few KB per read, whatever the buffer's size. */
+const TRICKLE = 1000;
+
+function trickle(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  let at = 0;
+  return new ReadableStream({
+    type: 'bytes',
+    pull(controller) {
+      if (at >= bytes.length) {
+        controller.close();
+        controller.byobRequest?.respond(0); // a read waiting on the stream learns it is done
+        return;
+      }
+      controller.enqueue(bytes.slice(at, (at += TRICKLE)));
+    },
+  });
+}
+
+class TricklingBlob extends Blob {
+  override stream(): ReturnType<Blob['stream']> {
+    return trickle(data) as ReturnType<Blob['stream']>;
+  }
+}
+
 describe('chunksOf over a stream', () => {
   it('reads a Blob into one reused buffer: a chunk is given up (detached) when the next is read', async () => {
     const copies: Uint8Array[] = [];
@@ -28,6 +52,18 @@ describe('chunksOf over a stream', () => {
     expect(copies.length).toBeGreaterThan(10);
     expect(numGivenUp).toBe(copies.length - 1);
     expect(joined(copies)).toEqual(data);
+  });
+
+  it('fills the buffer from a byte stream that trickles for a file, and hands a download\'s bytes on as they come', async () => {
+    const fileChunks: number[] = [];
+    for await (const chunk of chunksOf(new TricklingBlob([data]), undefined, 16_384)) fileChunks.push(chunk.length);
+    expect(fileChunks.slice(0, -1).every((n) => n === 16_384)).toBe(true);
+    expect(fileChunks.reduce((a, b) => a + b, 0)).toBe(data.length);
+
+    const downloadChunks: number[] = [];
+    for await (const chunk of chunksOf({ stream: trickle(data), size: data.length }, undefined, 16_384)) downloadChunks.push(chunk.length);
+    expect(downloadChunks.every((n) => n <= TRICKLE)).toBe(true);
+    expect(downloadChunks.reduce((a, b) => a + b, 0)).toBe(data.length);
   });
 
   it('reads a stream of chunks that is not a byte stream (a download) as it comes', async () => {
