@@ -34,6 +34,19 @@ export function delimitedFrames(bytes: Uint8Array, partial = false): Array<[numb
   return frames.length > 0 ? frames : null;
 }
 
+/**
+ * True when `head` starts like a framed stream whose first message runs past it: a length, then a
+ * ResourceSpans (tag 0x0a, its length) starting with a Resource (0x0a) or a ScopeSpans (0x12), as a plain
+ * request's first ResourceSpans does. A collector writes a batch of thousands of spans per message, far more
+ * than the sniffed head.
+ */
+function startsWithLongFrame(head: Uint8Array): boolean {
+  const len = head[0] === 0x0a ? null : readVarint(head, 0);
+  if (!len || len[0] === 0 || len[1] + len[0] <= head.length || head[len[1]] !== 0x0a) return false;
+  const inner = readVarint(head, len[1] + 1);
+  return inner !== null && (head[inner[1]] === 0x0a || head[inner[1]] === 0x12);
+}
+
 export const otlpProto: Decoder = {
   format: 'otlp-proto',
   sniff({ bytes }) {
@@ -41,6 +54,7 @@ export const otlpProto: Decoder = {
     // messages starting with 0x0a lengths would be a coincidence a plain request cannot also satisfy.
     const frames = delimitedFrames(bytes, true);
     if (frames && (frames.length >= 2 || bytes[0] !== 0x0a)) return 0.75;
+    if (!frames && startsWithLongFrame(bytes)) return 0.75;
     if (bytes.length < 2 || bytes[0] !== 0x0a) return 0;
     const len = readVarint(bytes, 1);
     if (!len) return 0;

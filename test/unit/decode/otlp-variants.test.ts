@@ -9,6 +9,10 @@ import { loadDataset } from '../../../src/core/load-dataset.ts';
 import { Quirk } from '../../../src/core/model/records.ts';
 import type { Dataset } from '../../../src/core/model/assemble.ts';
 import { buildDemoWorld } from '../../support/demo-world.ts';
+import { generateSpans } from '../../../bench/gen.ts';
+import { assemble } from '../../../src/core/model/assemble.ts';
+import { DatasetBuilder } from '../../../src/core/model/dataset-builder.ts';
+import { loadInput, SNIFF_BYTES } from '../../../src/core/decode/load.ts';
 
 const world = buildDemoWorld();
 const spans = world.finished();
@@ -77,6 +81,21 @@ describe('length-delimited protobuf', () => {
     const plain = load(world.otlpProto());
     expect(plain.spans.length).toBe(spans.length);
     expect(plain.inputs[0]!.errors).toEqual([]);
+  });
+
+  it('messages longer than the sniffed head (a collector batch of 1,000 spans each) are read, whole and streamed', () => {
+    const { world: big, spans: many } = generateSpans(3000, 100, 17);
+    const messages = [0, 1000, 2000].map((at) => big.otlpProto(many.slice(at, at + 1000)));
+    expect(messages.every((m) => m.length > SNIFF_BYTES)).toBe(true);
+    const framed = frame(messages);
+    const plain = model(load(big.otlpProto(many)));
+    // loadDataset reads its input in chunks (ChunkedLoad) and streams the frames; loadInput reads it whole.
+    const streamed = load(framed);
+    expect(streamed.inputs[0]).toMatchObject({ format: 'otlp-proto', spans: 3000 });
+    expect(model(streamed)).toEqual(plain);
+    const b = new DatasetBuilder();
+    expect(loadInput(b, 'in', framed)).toMatchObject({ format: 'otlp-proto', spans: 3000 });
+    expect(model(assemble(b))).toEqual(plain);
   });
 
   it('a cut-off last message keeps the whole messages before it and says where the cut one starts', () => {
