@@ -32,6 +32,35 @@ describe('TimeColumns', () => {
     );
   });
 
+  it('across pages: pushes, trims, rollbacks and pushes again read back as one list would', () => {
+    const time = fc.bigInt({ min: -(2n ** 65n), max: 2n ** 65n });
+    const step = fc.oneof(
+      fc.record({ push: fc.array(fc.tuple(time, time), { maxLength: 40 }) }),
+      fc.record({ trim: fc.constant(true) }),
+      fc.record({ truncateTo: fc.nat() }),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(1, 2, 8, 32), fc.array(step, { maxLength: 30 }), (pageRows, steps) => {
+        const cols = new TimeColumns(pageRows);
+        const model: Array<[bigint, bigint]> = [];
+        for (const s of steps) {
+          if ('push' in s) for (const [a, b] of s.push) expect(cols.push(a, b)).toBe(model.push([a, b]) - 1);
+          else if ('trim' in s) cols.trim();
+          else {
+            model.length = Math.min(model.length, s.truncateTo);
+            cols.truncate(s.truncateTo);
+          }
+          expect(cols.size).toBe(model.length);
+          model.forEach(([a, b], row) => {
+            expect(cols.start(row)).toBe(a);
+            expect(cols.end(row)).toBe(b);
+          });
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('keeps the edge values -2^63 and 2^64-1 exactly', () => {
     const cols = new TimeColumns();
     cols.push(-(2n ** 63n), 2n ** 64n - 1n);
