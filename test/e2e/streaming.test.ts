@@ -120,6 +120,31 @@ describe('streaming a big JSON-lines file', () => {
     expect(texts.some((t) => /^Findings \d{1,2}%$/.test(t))).toBe(true);
   });
 
+  it('reads a file past 64 MiB to its end, each chunk into the one buffer the worker reuses, losing no span', async () => {
+    // 20,000 SDK spans in traces of 100, nine times over with the trace ids' first digit made the copy's
+    // number: 1,800 distinct traces, ~75 MB, read with Blob.stream() 8 MiB at a time (workers/read-chunks.ts).
+    const { world, spans } = generateSpans(20_000, 100, 53);
+    const lines: string[] = [];
+    for (let at = 0; at < spans.length; at += 200) lines.push(world.otlpJson(spans.slice(at, at + 200)));
+    const block = `${lines.join('\n')}\n`;
+    const copies = Array.from({ length: 9 }, (_, k) => block.replace(/"traceId":"[0-9a-f]/g, `"traceId":"${k}`));
+    const text = copies.join('');
+    expect(text.length).toBeGreaterThan(64 * 2 ** 20);
+    const dir = mkdtempSync(join(tmpdir(), 'tracelens-e2e-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'whole.jsonl');
+    writeFileSync(file, text);
+
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    await page.getByTestId('file-input').setInputFiles(file);
+    await expect.poll(() => page.locator('.counts').textContent(), { timeout: 60_000 }).toBe('1,800 traces · 180,000 spans');
+    // A chunk overwritten while a decoder still held it would show as spans lost, bad JSON or broken framing.
+    const inputs = await page.getByTestId('load-errors').textContent();
+    expect(inputs).toMatch(/whole\.jsonlotlp-jsonl · 180,000 spans/);
+    expect(inputs).not.toMatch(/problem|error|not valid/i);
+  });
+
   it('streams a gzipped JSON-lines file too: a first look while it inflates, and Cancel keeps what was read', async () => {
     // 40,000 SDK spans, each with a value of its own, seven times over: ~12 MB gzipped, which counts eight
     // times against the 64 MiB from which a load gets a first look (workers/load-preview.ts).
