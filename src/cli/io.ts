@@ -23,14 +23,20 @@ export async function readAll(stream: AsyncIterable<Uint8Array | string>): Promi
 
 export type ReadResult = { ok: true; input: ChunkedInput } | { ok: false; file: string; message: string };
 
-/** Bytes read from a file at a time: each piece is a buffer of its own, as ChunkedLoad requires. */
-const CHUNK_BYTES = 1024 * 1024;
+/** Bytes read from a file at a time. */
+const CHUNK_BYTES = 8 * 1024 * 1024;
 
+/**
+ * The file's bytes, each read into the same buffer: ChunkedLoad reads a piece while it is pushed only, as
+ * the app's worker reads a file (workers/read-chunks.ts). With a new 1 MiB buffer per read (and the lines of
+ * a JSON-lines dump cut every MiB), `tracelens graph` on 1M spans (498 MiB) took 9.8-10.2 s against
+ * 9.6-9.8 s this way (three alternating pairs).
+ */
 async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
   const file = await open(path, 'r');
   try {
+    const buf = new Uint8Array(CHUNK_BYTES);
     for (;;) {
-      const buf = new Uint8Array(CHUNK_BYTES);
       const { bytesRead } = await file.read(buf, 0, CHUNK_BYTES, null);
       if (bytesRead === 0) return;
       yield buf.subarray(0, bytesRead);

@@ -17,7 +17,7 @@ export interface NamedBytes {
 export interface ChunkedInput {
   readonly name: string;
   readonly size?: number;
-  /** Its bytes in order; a throw is a read error. Each piece must not change once handed over. */
+  /** Its bytes in order; a throw is a read error. A piece is read before the next is asked for (its buffer may be refilled then). */
   chunks(): AsyncIterable<Uint8Array>;
 }
 

@@ -61,20 +61,30 @@ describe('loadChunkedDataset', () => {
     expect(ok!.spans).toBe(500);
   });
 
-  it("reads the CLI's files in pieces of their own, and still refuses what cannot be read before loading", async () => {
+  it("reads the CLI's files piece by piece into one buffer, and still refuses what cannot be read before loading", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tracelens-chunked-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    writeFileSync(join(dir, 'dump.jsonl'), jsonl);
+    // Past the 8 MiB read at a time (src/cli/io.ts), so the file comes in several pieces (its lines repeat:
+    // exact duplicates, read the same way whole).
+    const copies = Math.ceil((9 * 2 ** 20) / jsonl.length);
+    const big = new Uint8Array(jsonl.length * copies);
+    for (let k = 0; k < copies; k++) big.set(jsonl, k * jsonl.length);
+    writeFileSync(join(dir, 'dump.jsonl'), big);
     const io = { stdout: () => {}, stderr: () => {}, stdin: (async function* () {})() };
     const read = await readInput(join(dir, 'dump.jsonl'), io);
     if (!read.ok) throw new Error(read.message);
-    expect(read.input.size).toBe(jsonl.length);
+    expect(read.input.size).toBe(big.length);
     const seen: Uint8Array[] = [];
-    for await (const chunk of read.input.chunks()) seen.push(chunk);
-    // Each piece is a buffer of its own: ChunkedLoad keeps pieces it has not decoded yet.
-    expect(new Set(seen.map((c) => c.buffer)).size).toBe(seen.length);
-    expect(seen.reduce((n, c) => n + c.length, 0)).toBe(jsonl.length);
-    expect(modelOf(await loadChunkedDataset([read.input]))).toBe(modelOf(loadDataset([{ name: join(dir, 'dump.jsonl'), bytes: jsonl }])));
+    const buffers = new Set<ArrayBufferLike>();
+    for await (const chunk of read.input.chunks()) {
+      seen.push(chunk.slice());
+      buffers.add(chunk.buffer);
+    }
+    // Every piece is read into the same buffer: ChunkedLoad reads a piece while it is pushed only.
+    expect(seen.length).toBeGreaterThan(1);
+    expect(buffers.size).toBe(1);
+    expect(Buffer.concat(seen).equals(Buffer.from(big))).toBe(true);
+    expect(modelOf(await loadChunkedDataset([read.input]))).toBe(modelOf(loadDataset([{ name: join(dir, 'dump.jsonl'), bytes: big }])));
     expect(await readInput(join(dir, 'missing.jsonl'), io)).toEqual({ ok: false, file: join(dir, 'missing.jsonl'), message: 'no such file' });
     expect(await readInput(dir, io)).toEqual({ ok: false, file: dir, message: 'is a directory' });
   });
