@@ -97,8 +97,10 @@ async function* filledChunks(byob: ReadableStreamBYOBReader, size: number, fill:
     let filled = 0;
     do {
       const r = await byob.read(new Uint8Array(buffer, filled));
-      // A cancelled stream answers done without the buffer; a closed one hands it back empty.
-      if (r.value) buffer = r.value.buffer;
+      // A cancelled stream answers without the buffer (it went with the read): what was filled is dropped,
+      // as the load stops. A closed one hands it back, empty.
+      if (r.value === undefined) return;
+      buffer = r.value.buffer;
       if (r.done) done = true;
       else filled += r.value.length;
     } while (fill && !done && filled < size);

@@ -66,6 +66,34 @@ describe('chunksOf over a stream', () => {
     expect(downloadChunks.reduce((a, b) => a + b, 0)).toBe(data.length);
   });
 
+  it('a cancel while the buffer is still filling ends the chunks, without an error', async () => {
+    let sent = false;
+    // A file whose read stalls after its first 1,000 bytes: the buffer waits half filled.
+    class StalledBlob extends Blob {
+      override stream(): ReturnType<Blob['stream']> {
+        return new ReadableStream({
+          type: 'bytes',
+          pull(controller) {
+            if (sent) return new Promise<void>(() => {});
+            sent = true;
+            controller.enqueue(data.slice(0, TRICKLE));
+            return undefined;
+          },
+        }) as ReturnType<Blob['stream']>;
+      }
+    }
+    const cancel = new AbortController();
+    const chunks: Uint8Array[] = [];
+    const reading = (async () => {
+      for await (const chunk of chunksOf(new StalledBlob([data]), undefined, 16_384, undefined, cancel.signal)) chunks.push(chunk);
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sent).toBe(true);
+    cancel.abort();
+    await expect(reading).resolves.toBeUndefined();
+    expect(chunks).toEqual([]);
+  });
+
   it('reads a stream of chunks that is not a byte stream (a download) as it comes', async () => {
     const given: Uint8Array[] = [];
     for (let at = 0; at < data.length; at += 30_000) given.push(data.slice(at, at + 30_000));
