@@ -14,6 +14,15 @@ import { SdkWorld } from '../support/sdk-world.ts';
 import { ROW, TRACE_ROW } from './support/app-page.ts';
 import { useAppSession } from './support/session.ts';
 
+/** Writes `data` to a file of its own for the file input; the browser reads a chosen file lazily from disk, so it is kept until the test is done. */
+function fileForTest(name: string, data: string | Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tracelens-e2e-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, name);
+  writeFileSync(file, data);
+  return file;
+}
+
 describe('streaming a big JSON-lines file', () => {
   const session = useAppSession();
 
@@ -24,11 +33,7 @@ describe('streaming a big JSON-lines file', () => {
     const lines: string[] = [];
     for (let at = 0; at < spans.length; at += 200) lines.push(world.otlpJson(spans.slice(at, at + 200)));
     const block = `${lines.join('\n')}\n`;
-    const dir = mkdtempSync(join(tmpdir(), 'tracelens-e2e-'));
-    // The browser reads a chosen file lazily from disk: keep it until the test is done.
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    const big = join(dir, 'big.jsonl');
-    writeFileSync(big, block.repeat(12));
+    const big = fileForTest('big.jsonl', block.repeat(12));
     expect(block.length * 12).toBeGreaterThan(100 * 2 ** 20);
 
     const { page } = await session.open();
@@ -76,10 +81,7 @@ describe('streaming a big JSON-lines file', () => {
     const block = `${lines.join('\n')}\n`;
     expect(block.length * 10).toBeGreaterThan(160 * 2 ** 20);
     const earliestRoot = spans.filter((s) => !s.parentSpanContext).sort((a, b) => a.startTime[0] - b.startTime[0] || a.startTime[1] - b.startTime[1])[0]!;
-    const dir = mkdtempSync(join(tmpdir(), 'tracelens-e2e-'));
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    const file = join(dir, 'big.jsonl');
-    writeFileSync(file, block.repeat(10));
+    const file = fileForTest('big.jsonl', block.repeat(10));
 
     const { page } = await session.open();
     await page.locator(ROW).first().waitFor();
@@ -130,10 +132,7 @@ describe('streaming a big JSON-lines file', () => {
     const copies = Array.from({ length: 9 }, (_, k) => block.replace(/"traceId":"[0-9a-f]/g, `"traceId":"${k}`));
     const text = copies.join('');
     expect(text.length).toBeGreaterThan(64 * 2 ** 20);
-    const dir = mkdtempSync(join(tmpdir(), 'tracelens-e2e-'));
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    const file = join(dir, 'whole.jsonl');
-    writeFileSync(file, text);
+    const file = fileForTest('whole.jsonl', text);
 
     const { page } = await session.open();
     await page.locator(ROW).first().waitFor();
@@ -155,10 +154,7 @@ describe('streaming a big JSON-lines file', () => {
     expect(gz.length * 8).toBeGreaterThan(64 * 2 ** 20);
     expect(gz.length).toBeLessThan(64 * 2 ** 20);
     const earliestRoot = spans.filter((s) => !s.parentSpanContext).sort((a, b) => a.startTime[0] - b.startTime[0] || a.startTime[1] - b.startTime[1])[0]!;
-    const dir = mkdtempSync(join(tmpdir(), 'tracelens-e2e-'));
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    const file = join(dir, 'traces.jsonl.gz');
-    writeFileSync(file, gz);
+    const file = fileForTest('traces.jsonl.gz', gz);
 
     const { page } = await session.open();
     await page.locator(ROW).first().waitFor();
