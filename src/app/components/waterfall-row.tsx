@@ -1,6 +1,6 @@
 // One span of the waterfall: indented name cell (toggle, service, kind, name, marks) and its duration bar.
 // The element carries data-testid="waterfall-row" and data-span-id, a contract the tests rely on.
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { PageColumns } from '../../../workers/trace-store.ts';
 import { useActions } from '../actions-context.ts';
 import { formatDuration } from '../format.ts';
@@ -21,7 +21,11 @@ interface Props {
   readonly height: number;
 }
 
-export function WaterfallRow({ columns, row, top, height }: Props) {
+/**
+ * Memoized: while the waterfall scrolls, the virtualizer renders its body every frame, and the rows still in
+ * view keep their props (a row's place is its own), so only the rows coming into view render.
+ */
+export const WaterfallRow = memo(function WaterfallRow({ columns, row, top, height }: Props) {
   const actions = useActions();
   const isSelected = useStore((s) => s.selectedRow === row);
   const isCollapsed = useStore((s) => s.collapsed.has(row));
@@ -155,4 +159,4 @@ export function WaterfallRow({ columns, row, top, height }: Props) {
       )}
     </div>
   );
-}
+});
