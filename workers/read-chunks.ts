@@ -93,19 +93,26 @@ function byobReader(stream: ReadableStream<Uint8Array>): ReadableStreamBYOBReade
  */
 async function* filledChunks(byob: ReadableStreamBYOBReader, size: number, fill: boolean): AsyncGenerator<Uint8Array> {
   let buffer = new ArrayBuffer(size);
-  for (let done = false; !done; ) {
-    let filled = 0;
-    do {
-      const r = await byob.read(new Uint8Array(buffer, filled));
-      // A cancelled stream answers without the buffer (it went with the read): what was filled is dropped,
-      // as the load stops. A closed one hands it back, empty.
-      if (r.value === undefined) return;
-      buffer = r.value.buffer;
-      if (r.done) done = true;
-      else filled += r.value.length;
-    } while (fill && !done && filled < size);
-    if (filled > 0) yield new Uint8Array(buffer, 0, filled);
+  let filled = 0;
+  for (;;) {
+    const r = await byob.read(new Uint8Array(buffer, filled));
+    // A cancelled stream answers without the buffer (it went with the read): what was filled is dropped, as
+    // the load stops. A closed one hands it back, empty.
+    if (r.value === undefined) return;
+    buffer = r.value.buffer;
+    filled += r.value.length;
+    if (r.done || !fill || filled === size) {
+      if (filled > 0) yield new Uint8Array(buffer, 0, filled);
+      if (r.done) return;
+      filled = 0;
+    }
   }
+}
+
+/** The stream's chunks: read into one buffer through a BYOB reader (filledChunks), else as they come. */
+async function* readerChunks(reader: ReadableStreamBYOBReader | ReadableStreamDefaultReader<Uint8Array>, size: number, fill: boolean): AsyncGenerator<Uint8Array> {
+  if (reader instanceof ReadableStreamBYOBReader) yield* filledChunks(reader, size, fill);
+  else for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value;
 }
 
 /**
@@ -133,19 +140,13 @@ export async function* chunksOf(data: ChunkSource, inMemory: Uint8Array | undefi
   // Text and bytes are always in memory; what is left is read as a stream.
   const stream = data instanceof Blob ? data.stream() : isStreamSource(data) ? data.stream : null;
   if (!stream) return;
-  const byob = byobReader(stream);
-  const reader = byob ?? stream.getReader();
+  const reader = byobReader(stream) ?? stream.getReader();
   // Cancelling the reader ends a pending read (done), and a download's stream stops its fetch.
   const stop = (): void => void reader.cancel().catch(() => undefined);
   cancel?.addEventListener('abort', stop);
   try {
     if (cancel?.aborted) return;
-    if (byob) {
-      for await (const chunk of filledChunks(byob, maxChunk, data instanceof Blob)) yield* pieces(chunk);
-    } else {
-      const plain = reader as ReadableStreamDefaultReader<Uint8Array>;
-      for (let r = await plain.read(); !r.done; r = await plain.read()) yield* pieces(r.value);
-    }
+    for await (const chunk of readerChunks(reader, maxChunk, data instanceof Blob)) yield* pieces(chunk);
   } finally {
     cancel?.removeEventListener('abort', stop);
     // Reached early by a cancel or a read error too: stop the read instead of leaving it running.
