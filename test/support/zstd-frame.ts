@@ -1,11 +1,6 @@
 // Zstandard frames of raw blocks (RFC 8878 section 3.1.1), which fzstd must read as any encoder's: tests of
 // compressed input need zstd data without a zstd encoder in node.
-
-export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
-  return out;
-}
+import { join } from '../../src/core/decode/stream.ts';
 
 /** A zstd frame of blocks of `blockType` (0: Raw_Block; 3 is reserved): magic, a descriptor without content size, a 128 KiB window. */
 export function zstdFrame(data: Uint8Array, blockType = 0): Uint8Array {
@@ -16,5 +11,5 @@ export function zstdFrame(data: Uint8Array, blockType = 0): Uint8Array {
     const header = (at + MAX_BLOCK >= data.length ? 1 : 0) | (blockType << 1) | (block.length << 3);
     parts.push(Uint8Array.of(header & 0xff, (header >> 8) & 0xff, (header >> 16) & 0xff), block);
   }
-  return concat(parts);
+  return join(parts);
 }

@@ -8,12 +8,11 @@ import protobuf from 'protobufjs';
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { generateSpans } from '../../../bench/gen.ts';
-import { assemble } from '../../../src/core/model/assemble.ts';
 import { DatasetBuilder } from '../../../src/core/model/dataset-builder.ts';
-import { dumpDataset } from '../../../src/core/model/dump.ts';
 import { loadInput } from '../../../src/core/decode/load.ts';
 import { ChunkedLoad } from '../../../src/core/decode/load-chunks.ts';
 import { zstdFrame } from '../../support/zstd-frame.ts';
+import { builderModelText } from '../../support/model-text.ts';
 
 const { world, spans } = generateSpans(3000, 100, 61, 'unique');
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -35,17 +34,10 @@ const INPUTS: readonly { name: string; bytes: Uint8Array; streams: boolean }[] =
   { name: 'spans.json.gz', bytes: gzipSync(doc), streams: false },
 ];
 
-const bigintSafe = (_k: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
-
-function modelOf(b: DatasetBuilder): string {
-  const ds = assemble(b);
-  return JSON.stringify({ spans: ds.spans, inputs: b.inputs }, bigintSafe) + dumpDataset(ds);
-}
-
 function wholeModel(name: string, bytes: Uint8Array): string {
   const b = new DatasetBuilder();
   loadInput(b, name, bytes);
-  return modelOf(b);
+  return builderModelText(b);
 }
 
 /** Pushes `bytes` through one buffer of `chunkBytes`, scribbled over after every push. */
@@ -62,7 +54,7 @@ function throughOneBuffer(name: string, bytes: Uint8Array, chunkBytes: number): 
     streamed ||= load.isStreaming;
   }
   load.end();
-  return { model: modelOf(b), streamed };
+  return { model: builderModelText(b), streamed };
 }
 
 describe('ChunkedLoad with every chunk read into one reused buffer', () => {

@@ -8,18 +8,14 @@ import { gzipSync } from 'fflate';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { generateSpans } from '../../../bench/gen.ts';
 import { readInput } from '../../../src/cli/io.ts';
-import { dumpDataset } from '../../../src/core/model/dump.ts';
-import type { Dataset } from '../../../src/core/model/assemble.ts';
 import { loadChunkedDataset, loadDataset, type ChunkedInput } from '../../../src/core/load-dataset.ts';
+import { modelText } from '../../support/model-text.ts';
 
 const { world, spans } = generateSpans(3000, 100, 11);
 const lines: string[] = [];
 for (let at = 0; at < spans.length; at += 300) lines.push(world.otlpJson(spans.slice(at, at + 300)));
 const jsonl = new TextEncoder().encode(`${lines.join('\n')}\n`);
 const doc = new TextEncoder().encode(world.otlpJson(spans.slice(0, 500)));
-
-const bigintSafe = (_k: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
-const modelOf = (ds: Dataset): string => JSON.stringify({ spans: ds.spans, inputs: ds.inputs }, bigintSafe) + dumpDataset(ds);
 
 /** `bytes` in pieces of `size` (odd, so pieces end mid-line); `failAt`: the read fails once that many bytes are out. */
 function pieces(name: string, bytes: Uint8Array, size: number, failAt = Infinity): ChunkedInput {
@@ -44,7 +40,7 @@ describe('loadChunkedDataset', () => {
     ];
     const chunked = await loadChunkedDataset(inputs.map((i) => pieces(i.name, i.bytes, 7919)));
     expect(chunked.spans).toHaveLength(3000 * 2 + 500);
-    expect(modelOf(chunked)).toBe(modelOf(loadDataset(inputs)));
+    expect(modelText(chunked)).toBe(modelText(loadDataset(inputs)));
   });
 
   it('decodes JSON lines as they are read: a read failing half-way keeps the lines before it, and says why', async () => {
@@ -84,7 +80,7 @@ describe('loadChunkedDataset', () => {
     expect(seen.length).toBeGreaterThan(1);
     expect(buffers.size).toBe(1);
     expect(Buffer.concat(seen).equals(Buffer.from(big))).toBe(true);
-    expect(modelOf(await loadChunkedDataset([read.input]))).toBe(modelOf(loadDataset([{ name: join(dir, 'dump.jsonl'), bytes: big }])));
+    expect(modelText(await loadChunkedDataset([read.input]))).toBe(modelText(loadDataset([{ name: join(dir, 'dump.jsonl'), bytes: big }])));
     expect(await readInput(join(dir, 'missing.jsonl'), io)).toEqual({ ok: false, file: join(dir, 'missing.jsonl'), message: 'no such file' });
     expect(await readInput(dir, io)).toEqual({ ok: false, file: dir, message: 'is a directory' });
   });

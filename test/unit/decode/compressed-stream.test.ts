@@ -7,14 +7,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { assemble } from '../../../src/core/model/assemble.ts';
 import { DatasetBuilder, type InputReport } from '../../../src/core/model/dataset-builder.ts';
-import { dumpDataset } from '../../../src/core/model/dump.ts';
 import { loadInput } from '../../../src/core/decode/load.ts';
 import { ChunkedLoad, type ChunkedLoadOptions } from '../../../src/core/decode/load-chunks.ts';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
 import { generateSpans } from '../../../bench/gen.ts';
-import { concat, zstdFrame } from '../../support/zstd-frame.ts';
+import { join } from '../../../src/core/decode/stream.ts';
+import { zstdFrame } from '../../support/zstd-frame.ts';
+import { builderModelText } from '../../support/model-text.ts';
 
 /** What Chromium's Blob.stream() hands over at a time, or less. */
 const CHUNK = 16 * 1024;
@@ -36,17 +36,10 @@ const gz = gzipSync(jsonl);
 /** The first `fraction` of the JSON lines, cut after a whole line. */
 const firstLines = (fraction: number): Uint8Array => jsonl.subarray(0, jsonl.lastIndexOf(0x0a, Math.floor(jsonl.length * fraction)) + 1);
 
-const bigintSafe = (_k: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
-
-function modelOf(b: DatasetBuilder): string {
-  const ds = assemble(b);
-  return JSON.stringify({ spans: ds.spans, inputs: b.inputs }, bigintSafe) + dumpDataset(ds);
-}
-
 function wholeModel(bytes: Uint8Array, name = NAME): string {
   const b = new DatasetBuilder();
   loadInput(b, name, bytes);
-  return modelOf(b);
+  return builderModelText(b);
 }
 
 interface Streamed {
@@ -83,36 +76,36 @@ describe('compressed input read in chunks', () => {
     expect(s.report.format).toBe('otlp-jsonl');
     expect(s.report.spans).toBe(6000);
     expect(s.report.bytes).toBe(jsonl.length); // the inflated size, as loadInput reports it
-    expect(modelOf(s.builder)).toBe(wholeModel(gz));
-    expect(modelOf(s.builder)).toBe(wholeModel(jsonl));
+    expect(builderModelText(s.builder)).toBe(wholeModel(gz));
+    expect(builderModelText(s.builder)).toBe(wholeModel(jsonl));
   });
 
   it('takes off two layers (a .jsonl.gz.gz) and reads a gzipped OTLP/JSON document whole', () => {
     const twice = gzipSync(gz);
-    expect(modelOf(streamed(twice).builder)).toBe(wholeModel(jsonl));
+    expect(builderModelText(streamed(twice).builder)).toBe(wholeModel(jsonl));
     const { world } = generateSpans(300, 100);
     const doc = gzipSync(new TextEncoder().encode(world.otlpJson()));
     const s = streamed(doc, {}, Infinity, 'trace.json.gz');
     expect(s.streamingAt).toBe(-1);
     expect(s.report.format).toBe('otlp-json');
     expect(s.report.spans).toBe(300);
-    expect(modelOf(s.builder)).toBe(wholeModel(doc, 'trace.json.gz'));
+    expect(builderModelText(s.builder)).toBe(wholeModel(doc, 'trace.json.gz'));
   });
 
   it('reads zstd frames of raw blocks, two frames one after the other too', () => {
     const head = firstLines(0.5);
-    const zst = concat([zstdFrame(head), zstdFrame(jsonl.subarray(head.length))]);
+    const zst = join([zstdFrame(head), zstdFrame(jsonl.subarray(head.length))]);
     const s = streamed(zst);
     expect(s.spansAtHalf).toBeGreaterThan(0);
     expect(s.report.spans).toBe(6000);
-    expect(modelOf(s.builder)).toBe(wholeModel(jsonl));
+    expect(builderModelText(s.builder)).toBe(wholeModel(jsonl));
   });
 
   it.skipIf(!existsSync(ZSTD))('reads what the zstd command writes (skipped where /usr/bin/zstd is missing)', () => {
     const zst = new Uint8Array(execFileSync(ZSTD, ['-q', '-c', '-3'], { input: jsonl }));
     const s = streamed(zst);
     expect(s.spansAtHalf).toBeGreaterThan(0);
-    expect(modelOf(s.builder)).toBe(wholeModel(jsonl));
+    expect(builderModelText(s.builder)).toBe(wholeModel(jsonl));
   });
 
   it('a stop half-way keeps the spans inflated and decoded before it, and says so', () => {
@@ -127,8 +120,8 @@ describe('compressed input read in chunks', () => {
     const head = firstLines(0.5);
     const numHead = wholeModel(head).match(/"spanId"/g)!.length;
     // A second gzip member whose header is damaged; a zstd frame with a reserved block type.
-    const badGzip = concat([gzipSync(head), Uint8Array.of(0x1f, 0x8c, 8, 0, 0, 0, 0, 0, 0, 3), gzipSync(jsonl.subarray(head.length))]);
-    const badZstd = concat([zstdFrame(head), zstdFrame(jsonl.subarray(head.length), 3)]);
+    const badGzip = join([gzipSync(head), Uint8Array.of(0x1f, 0x8c, 8, 0, 0, 0, 0, 0, 0, 3), gzipSync(jsonl.subarray(head.length))]);
+    const badZstd = join([zstdFrame(head), zstdFrame(jsonl.subarray(head.length), 3)]);
     for (const [kind, bytes] of [['gzip', badGzip], ['zstd', badZstd]] as const) {
       const bad = streamed(bytes);
       expect(bad.report.spans).toBe(numHead);

@@ -3,9 +3,7 @@
 // fed in two chunks, or one byte at a time, they give exactly what the whole-input decoders give.
 import protobuf from 'protobufjs';
 import { describe, expect, it } from 'vitest';
-import { assemble } from '../../../src/core/model/assemble.ts';
 import { DatasetBuilder } from '../../../src/core/model/dataset-builder.ts';
-import { dumpDataset } from '../../../src/core/model/dump.ts';
 import { forEachLine } from '../../../src/core/decode/lines.ts';
 import { loadInput, sniffFormat } from '../../../src/core/decode/load.ts';
 import { ChunkedLoad } from '../../../src/core/decode/load-chunks.ts';
@@ -13,6 +11,7 @@ import { otlpJsonl } from '../../../src/core/decode/otlp-jsonl.ts';
 import { otlpProto, delimitedFrames } from '../../../src/core/decode/otlp-proto.ts';
 import { FrameSplitter, LineSplitter, type ChunkDecoder, type FrameProblem } from '../../../src/core/decode/stream.ts';
 import { SdkWorld } from '../../support/sdk-world.ts';
+import { builderModelText } from '../../support/model-text.ts';
 
 /** Two traces over two services; one span name has 2-, 3- and 4-byte UTF-8 characters. */
 function smallWorld(): SdkWorld {
@@ -52,18 +51,10 @@ function feed(open: () => ChunkDecoder, bytes: Uint8Array, cuts: readonly number
 
 const everyByte = (bytes: Uint8Array) => Array.from({ length: bytes.length - 1 }, (_, i) => i + 1);
 
-const bigintSafe = (_k: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
-
-/** The whole model a builder holds: every span field, the readable tree and the input reports. */
-function modelOf(builder: DatasetBuilder): string {
-  const ds = assemble(builder);
-  return JSON.stringify({ spans: ds.spans, inputs: builder.inputs }, bigintSafe) + dumpDataset(ds);
-}
-
 function wholeModel(bytes: Uint8Array): string {
   const b = new DatasetBuilder();
   loadInput(b, 'in', bytes);
-  return modelOf(b);
+  return builderModelText(b);
 }
 
 function streamedModel(decoder: typeof otlpJsonl, bytes: Uint8Array, cuts: readonly number[]): string {
@@ -72,7 +63,7 @@ function streamedModel(decoder: typeof otlpJsonl, bytes: Uint8Array, cuts: reado
   report.format = decoder.format;
   report.bytes = bytes.length;
   feed(() => decoder.stream!.open(sink), bytes, cuts);
-  return modelOf(b);
+  return builderModelText(b);
 }
 
 describe('LineSplitter', () => {
@@ -173,7 +164,7 @@ describe('ChunkedLoad', () => {
     load.end();
     // Streaming starts once 64 KiB are in, before the end.
     expect(streamingAt).toBe(66_000);
-    expect(modelOf(b)).toBe(wholeModel(lines));
+    expect(builderModelText(b)).toBe(wholeModel(lines));
 
     const doc = enc(world.otlpJson());
     const d = new DatasetBuilder();
@@ -181,7 +172,7 @@ describe('ChunkedLoad', () => {
     for (let at = 0; at < doc.length; at += 100) whole.push(doc.subarray(at, at + 100));
     expect(whole.isStreaming).toBe(false);
     whole.end();
-    expect(modelOf(d)).toBe(wholeModel(doc));
+    expect(builderModelText(d)).toBe(wholeModel(doc));
   });
 });
 

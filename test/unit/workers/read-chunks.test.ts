@@ -1,15 +1,10 @@
 // chunksOf reads a byte stream (a Blob's, as the worker reads a big file) into one buffer that each read fills
 // again, and any other stream chunk by chunk as it comes. Either way the chunks, in order, are the data.
 import { describe, expect, it } from 'vitest';
+import { join } from '../../../src/core/decode/stream.ts';
 import { chunksOf } from '../../../workers/read-chunks.ts';
 
 const data = Uint8Array.from({ length: 200_000 }, (_, i) => (i * 7919) % 251);
-
-function joined(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  chunks.reduce((at, c) => (out.set(c, at), at + c.length), 0);
-  return out;
-}
 
 /** What a byte stream of a file on disk does in Chromium: a few KB per read, whatever the buffer's size. */
 const TRICKLE = 1000;
@@ -51,7 +46,7 @@ describe('chunksOf over a stream', () => {
     }
     expect(copies.length).toBeGreaterThan(10);
     expect(numGivenUp).toBe(copies.length - 1);
-    expect(joined(copies)).toEqual(data);
+    expect(join(copies)).toEqual(data);
   });
 
   it('fills the buffer from a byte stream that trickles for a file, and hands a download\'s bytes on as they come', async () => {
@@ -108,6 +103,6 @@ describe('chunksOf over a stream', () => {
     for await (const chunk of chunksOf({ stream, size: data.length }, undefined, 16_384)) chunks.push(chunk);
     // Cut to at most 16,384 bytes, as views of the chunks given (nothing copied, nothing given up).
     expect(chunks.every((c) => c.length <= 16_384 && given.some((g) => g.buffer === c.buffer))).toBe(true);
-    expect(joined(chunks)).toEqual(data);
+    expect(join(chunks)).toEqual(data);
   });
 });

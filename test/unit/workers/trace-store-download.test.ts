@@ -5,10 +5,9 @@
 // what was decoded before it.
 import { describe, expect, it } from 'vitest';
 import { generateSpans } from '../../../bench/gen.ts';
-import { dumpDataset } from '../../../src/core/model/dump.ts';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
-import type { Dataset } from '../../../src/core/model/assemble.ts';
 import { TraceStore, type LoadProgress } from '../../../workers/trace-store.ts';
+import { modelText } from '../../support/model-text.ts';
 
 function jsonLines(numSpans: number, idSeed: number, perLine = 250): Uint8Array {
   const { world, spans } = generateSpans(numSpans, 100, idSeed);
@@ -17,8 +16,6 @@ function jsonLines(numSpans: number, idSeed: number, perLine = 250): Uint8Array 
   return new TextEncoder().encode(`${lines.join('\n')}\n`);
 }
 
-const bigintSafe = (_k: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
-const modelOf = (ds: Dataset) => JSON.stringify({ spans: ds.spans, inputs: ds.inputs }, bigintSafe) + dumpDataset(ds);
 const steppingClock = () => {
   let t = 0;
   return () => (t += 100);
@@ -55,7 +52,7 @@ describe('TraceStore.load of a download', () => {
     const events: LoadProgress[] = [];
     const outcome = await store.load([{ name: 'dump.jsonl', data: { stream, size: bytes.length } }], (p) => events.push(p));
     expect(outcome.inputs[0]).toMatchObject({ format: 'otlp-jsonl', spans: 3000, bytes: bytes.length, errors: [] });
-    expect(modelOf(store.data)).toBe(modelOf(loadDataset([{ name: 'dump.jsonl', bytes }])));
+    expect(modelText(store.data)).toBe(modelText(loadDataset([{ name: 'dump.jsonl', bytes }])));
     const midway = events.filter((e) => e.phase === 'decoding' && e.numSpans > 0 && e.bytesDone < bytes.length);
     expect(midway.length).toBeGreaterThan(10);
     expect(midway.every((e) => e.bytesTotal === bytes.length && e.bytesTotalKnown === true)).toBe(true);
@@ -152,6 +149,6 @@ describe('TraceStore.load of a download', () => {
     const store = new TraceStore({ chunkBytes: 4096, now: steppingClock() });
     const { stream } = download(doc, 3000);
     await store.load([{ name: 'trace.json', data: { stream, size: -1 } }]);
-    expect(modelOf(store.data)).toBe(modelOf(loadDataset([{ name: 'trace.json', bytes: doc }])));
+    expect(modelText(store.data)).toBe(modelText(loadDataset([{ name: 'trace.json', bytes: doc }])));
   });
 });

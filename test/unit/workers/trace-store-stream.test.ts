@@ -4,10 +4,10 @@
 // leaves what was loaded before untouched. A Blob within WHOLE_READ_BYTES is read at once, to the same model.
 import { describe, expect, it } from 'vitest';
 import { generateSpans } from '../../../bench/gen.ts';
-import { dumpDataset } from '../../../src/core/model/dump.ts';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
 import type { Dataset } from '../../../src/core/model/assemble.ts';
 import { TraceStore, type LoadProgress } from '../../../workers/trace-store.ts';
+import { modelText, spansText } from '../../support/model-text.ts';
 
 /** SDK spans as JSON lines: one OTLP request of `perLine` spans per line, as the Collector's file exporter writes. */
 function jsonLines(numSpans: number, idSeed: number, perLine = 250): string {
@@ -17,8 +17,6 @@ function jsonLines(numSpans: number, idSeed: number, perLine = 250): string {
   return `${lines.join('\n')}\n`;
 }
 
-const bigintSafe = (_k: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
-const modelOf = (ds: Dataset) => JSON.stringify({ spans: ds.spans, inputs: ds.inputs }, bigintSafe) + dumpDataset(ds);
 /** A clock that moves 100 ms per reading, so no progress event is held back by the 50 ms throttle. */
 const steppingClock = () => {
   let t = 0;
@@ -35,7 +33,7 @@ describe('TraceStore.load streaming', () => {
     const outcome = await store.load([{ name: 'big.jsonl', data: new Blob([bytes]) }], (p) => events.push(p));
     expect(outcome.numSpans).toBe(3000);
     expect(outcome.inputs[0]).toMatchObject({ format: 'otlp-jsonl', spans: 3000, bytes: bytes.length, errors: [] });
-    expect(modelOf(store.data)).toBe(modelOf(loadDataset([{ name: 'big.jsonl', bytes }])));
+    expect(modelText(store.data)).toBe(modelText(loadDataset([{ name: 'big.jsonl', bytes }])));
     // Spans arrive while the file is still being read: decoded chunk by chunk, not after the last one.
     const midway = events.filter((e) => e.phase === 'decoding' && e.numSpans > 0 && e.bytesDone < bytes.length);
     expect(midway.length).toBeGreaterThan(10);
@@ -53,7 +51,7 @@ describe('TraceStore.load streaming', () => {
     const store = new TraceStore({ chunkBytes: 1000, now: steppingClock(), wholeReadBytes: 0 });
     const events: LoadProgress[] = [];
     await store.load([{ name: 'doc.json', data: new Blob([doc]) }], (p) => events.push(p));
-    expect(modelOf(store.data)).toBe(modelOf(loadDataset([{ name: 'doc.json', bytes: new TextEncoder().encode(doc) }])));
+    expect(modelText(store.data)).toBe(modelText(loadDataset([{ name: 'doc.json', bytes: new TextEncoder().encode(doc) }])));
     // Reading reports bytes per chunk; decoding starts only once every byte is in.
     expect(events.filter((e) => e.phase === 'reading' && e.bytesDone > 0 && e.bytesDone < doc.length).length).toBeGreaterThan(10);
     expect(events.filter((e) => e.phase === 'decoding').every((e) => e.bytesDone === doc.length)).toBe(true);
@@ -83,7 +81,7 @@ describe('TraceStore.load of a Blob within WHOLE_READ_BYTES', () => {
     const events: LoadProgress[] = [];
     await store.load([{ name: 'small.jsonl', data: blob }], (p) => events.push(p));
     expect([blob.numWholeReads, blob.numStreams]).toEqual([1, 0]);
-    expect(modelOf(store.data)).toBe(modelOf(loadDataset([{ name: 'small.jsonl', bytes }])));
+    expect(modelText(store.data)).toBe(modelText(loadDataset([{ name: 'small.jsonl', bytes }])));
     expect(events.filter((e) => e.phase === 'decoding' && e.numSpans > 0 && e.bytesDone < bytes.length).length).toBeGreaterThan(10);
   });
 
@@ -117,7 +115,7 @@ describe('TraceStore.cancelLoad', () => {
   const first = generateSpans(300, 100, 3);
   const firstJson = first.world.otlpJson(first.spans);
   const big = new Blob([jsonLines(3000, 42)]);
-  const firstModel = (ds: Dataset) => JSON.stringify(ds.spans.filter((s) => s.inputIdx === 0), bigintSafe);
+  const firstModel = (ds: Dataset) => spansText(ds.spans.filter((s) => s.inputIdx === 0));
 
   it('stops a streamed file at the next chunk, keeps its spans so far, skips later files; earlier data intact', async () => {
     const store = new TraceStore({ chunkBytes: 4096, now: steppingClock(), wholeReadBytes: 0 });
