@@ -38,13 +38,14 @@ export class TimeColumns {
 
   /** Appends one span's times; returns its row. */
   push(startNs: UnixNanos, endNs: UnixNanos): number {
-    const row = this.numRows++;
+    const row = this.numRows;
     const page = row >>> this.pageBits;
     const at = row & this.pageMask;
     if (page === this.starts.length) {
       this.starts.push(new BigInt64Array(this.pageMask + 1));
       this.ends.push(new BigInt64Array(this.pageMask + 1));
     } else if (at === this.starts[page]!.length) this.resizePage(page, Math.min(at * 2, this.pageMask + 1));
+    this.numRows = row + 1;
     this.starts[page]![at] = this.cell(row * 2, startNs);
     this.ends[page]![at] = this.cell(row * 2 + 1, endNs);
     return row;
@@ -81,6 +82,7 @@ export class TimeColumns {
     return IN_OVERFLOW;
   }
 
+  /** Gives page `page` room for `capacity` rows, keeping its rows (all rows from the page's first on). */
   private resizePage(page: number, capacity: number): void {
     const used = Math.min(this.numRows - (page << this.pageBits), capacity);
     for (const pages of [this.starts, this.ends]) {
