@@ -184,3 +184,10 @@ export function refScope(s: R | undefined, schemaUrl: string | undefined): Scope
 export function reflect(bytes: Uint8Array): { resourceSpans?: R[] } {
   return ReaderTracesData.toObject(ReaderTracesData.decode(bytes), { longs: String, bytes: Array }) as { resourceSpans?: R[] };
 }
+
+/** Messages one after another, each after its varint length: protobuf's writeDelimitedTo framing, as some file exporters write. */
+export function lengthDelimited(messages: readonly Uint8Array[]): Uint8Array {
+  const w = protobuf.Writer.create();
+  for (const m of messages) w.bytes(m); // bytes() writes a varint length, then the message
+  return w.finish();
+}

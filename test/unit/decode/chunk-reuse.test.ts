@@ -4,7 +4,6 @@
 // input chunks), not a line or frame carried over to the next chunk. Each input here (SDK-made spans, in
 // every way ChunkedLoad reads: streamed, read whole, inflated) is pushed through one buffer that is
 // overwritten right after each push, and must give the model of the same bytes loaded whole.
-import protobuf from 'protobufjs';
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { generateSpans } from '../../../bench/gen.ts';
@@ -12,6 +11,7 @@ import { DatasetBuilder } from '../../../src/core/model/dataset-builder.ts';
 import { loadInput } from '../../../src/core/decode/load.ts';
 import { ChunkedLoad } from '../../../src/core/decode/load-chunks.ts';
 import { zstdFrame } from '../../support/zstd-frame.ts';
+import { lengthDelimited } from '../../support/otlp-proto-gen.ts';
 import { builderModelText } from '../../support/model-text.ts';
 
 const { world, spans } = generateSpans(3000, 100, 61, 'unique');
@@ -19,11 +19,7 @@ const enc = (s: string) => new TextEncoder().encode(s);
 const requests = Array.from({ length: 12 }, (_, i) => spans.slice(i * 250, (i + 1) * 250));
 const jsonl = enc(`${requests.map((r) => world.otlpJson(r)).join('\n')}\n`);
 const doc = enc(world.otlpJson(spans));
-const framed = (() => {
-  const w = protobuf.Writer.create();
-  for (const r of requests) w.bytes(world.otlpProto(r)); // a varint length, then the message
-  return w.finish();
-})();
+const framed = lengthDelimited(requests.map((r) => world.otlpProto(r)));
 
 const INPUTS: readonly { name: string; bytes: Uint8Array; streams: boolean }[] = [
   { name: 'spans.jsonl', bytes: jsonl, streams: true },

@@ -1,7 +1,6 @@
 // OTLP shapes seen in the wild beside the plain request: a top-level JSON array of requests or of bare
 // spans, and protobuf messages written one after another with length-delimited framing. All built from the
 // real SDK's serializers, and checked against the plain request of the same spans.
-import protobuf from 'protobufjs';
 import { describe, expect, it } from 'vitest';
 import { runLint } from '../../../src/core/lint/engine.ts';
 import { ALL_RULES } from '../../../src/core/lint/index.ts';
@@ -9,6 +8,7 @@ import { loadDataset } from '../../../src/core/load-dataset.ts';
 import { Quirk } from '../../../src/core/model/records.ts';
 import type { Dataset } from '../../../src/core/model/assemble.ts';
 import { buildDemoWorld } from '../../support/demo-world.ts';
+import { lengthDelimited } from '../../support/otlp-proto-gen.ts';
 import { generateSpans } from '../../../bench/gen.ts';
 import { assemble } from '../../../src/core/model/assemble.ts';
 import { DatasetBuilder } from '../../../src/core/model/dataset-builder.ts';
@@ -63,21 +63,15 @@ describe('top-level JSON arrays', () => {
 });
 
 describe('length-delimited protobuf', () => {
-  const frame = (messages: Uint8Array[]): Uint8Array => {
-    const w = protobuf.Writer.create();
-    for (const m of messages) w.bytes(m); // bytes() writes a varint length, then the message
-    return w.finish();
-  };
-
   it('several messages one after another give the same model as one request', () => {
-    const ds = load(frame(byService.map((g) => world.otlpProto(g))));
+    const ds = load(lengthDelimited(byService.map((g) => world.otlpProto(g))));
     expect(ds.inputs[0]).toMatchObject({ format: 'otlp-proto', spans: spans.length });
     expect(model(ds)).toEqual(model(reference));
     expect(ds.inputs[0]!.errors.map((e) => e.message)).toEqual([`read ${byService.length} length-delimited messages`]);
   });
 
   it('a single framed message is read too, and a plain request is still read as plain', () => {
-    expect(load(frame([world.otlpProto()])).spans.length).toBe(spans.length);
+    expect(load(lengthDelimited([world.otlpProto()])).spans.length).toBe(spans.length);
     const plain = load(world.otlpProto());
     expect(plain.spans.length).toBe(spans.length);
     expect(plain.inputs[0]!.errors).toEqual([]);
@@ -87,7 +81,7 @@ describe('length-delimited protobuf', () => {
     const { world: big, spans: many } = generateSpans(3000, 100, 17);
     const messages = [0, 1000, 2000].map((at) => big.otlpProto(many.slice(at, at + 1000)));
     expect(messages.every((m) => m.length > SNIFF_BYTES)).toBe(true);
-    const framed = frame(messages);
+    const framed = lengthDelimited(messages);
     const plain = model(load(big.otlpProto(many)));
     // loadDataset reads its input in chunks (ChunkedLoad) and streams the frames; loadInput reads it whole.
     const streamed = load(framed);
@@ -99,7 +93,7 @@ describe('length-delimited protobuf', () => {
   });
 
   it('a cut-off last message keeps the whole messages before it and says where the cut one starts', () => {
-    const whole = frame(byService.map((g) => world.otlpProto(g)));
+    const whole = lengthDelimited(byService.map((g) => world.otlpProto(g)));
     const lastLen = world.otlpProto(byService.at(-1)).length;
     const ds = load(whole.subarray(0, whole.length - Math.floor(lastLen / 2)));
     expect(ds.spans.length).toBe(spans.length - byService.at(-1)!.length);

@@ -1,7 +1,6 @@
 // The chunk splitters and the stream decoders built on them, with a chunk boundary at every byte position of
 // small SDK-made inputs (JSON lines with CRLF, a BOM and multi-byte UTF-8 names; length-delimited protobuf):
 // fed in two chunks, or one byte at a time, they give exactly what the whole-input decoders give.
-import protobuf from 'protobufjs';
 import { describe, expect, it } from 'vitest';
 import { DatasetBuilder } from '../../../src/core/model/dataset-builder.ts';
 import { forEachLine } from '../../../src/core/decode/lines.ts';
@@ -11,6 +10,7 @@ import { otlpJsonl } from '../../../src/core/decode/otlp-jsonl.ts';
 import { otlpProto, delimitedFrames } from '../../../src/core/decode/otlp-proto.ts';
 import { FrameSplitter, LineSplitter, type ChunkDecoder, type FrameProblem } from '../../../src/core/decode/stream.ts';
 import { SdkWorld } from '../../support/sdk-world.ts';
+import { lengthDelimited } from '../../support/otlp-proto-gen.ts';
 import { builderModelText } from '../../support/model-text.ts';
 
 /** Two traces over two services; one span name has 2-, 3- and 4-byte UTF-8 characters. */
@@ -31,12 +31,7 @@ const enc = (s: string) => new TextEncoder().encode(s);
 /** One request per service per line, CRLF line ends, a BOM first, a blank line and a trailing newline. */
 const jsonl = enc(`\ufeff${byService.map((g) => world.otlpJson(g)).join('\r\n')}\r\n\r\n`);
 
-function frame(messages: Uint8Array[]): Uint8Array {
-  const w = protobuf.Writer.create();
-  for (const m of messages) w.bytes(m); // a varint length, then the message
-  return w.finish();
-}
-const framed = frame(byService.map((g) => world.otlpProto(g)));
+const framed = lengthDelimited(byService.map((g) => world.otlpProto(g)));
 
 /** Feeds `bytes` to a fresh decoder in pieces cut at `cuts`. */
 function feed(open: () => ChunkDecoder, bytes: Uint8Array, cuts: readonly number[]): void {
@@ -141,7 +136,7 @@ describe('FrameSplitter and framed OTLP/protobuf', () => {
   });
 
   it('stops at a frame that does not start like a ResourceSpans, keeping the frames before', () => {
-    const broken = frame([world.otlpProto(byService[0]), enc('not protobuf')]);
+    const broken = lengthDelimited([world.otlpProto(byService[0]), enc('not protobuf')]);
     const problems: FrameProblem[] = [];
     let numFrames = 0;
     feed(() => new FrameSplitter(() => numFrames++, (p) => problems.push(p)), broken, [5]);
