@@ -48,6 +48,8 @@ export function isSizeKnown(data: ChunkSource): boolean {
  * memory. In Chromium a 50 MB file took 43-62 ms that way and 54-100 ms through `Blob.stream()`, which also
  * cost a copy into one buffer for formats read whole; at this size reading is over before a progress
  * figure or a cancel could matter. Larger files stream, so formats decoded chunk by chunk never need them whole.
+ * Streaming 50 MB files too through the BYOB reader (below) made no difference to the first row on 2026-11-30
+ * (JSON lines 1.31-1.35 s against 1.32-1.49 s, a JSON document 1.29-1.38 s against 1.26-1.35 s).
  */
 export const WHOLE_READ_BYTES = 64 * 1024 * 1024;
 
