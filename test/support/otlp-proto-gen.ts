@@ -131,6 +131,7 @@ export function recordingSink(): EarlySink & Recorded {
     placeSpans: (from, to, resourceIdx, scopeIdx) => {
       for (let i = from; i < to; i++) rec.spans[i] = { ...rec.spans[i]!, resourceIdx, scopeIdx };
     },
+    forgetRecords: (list, from) => void (rec[list].length = from),
   };
 }
 

@@ -103,6 +103,7 @@ export class DatasetBuilder {
         this.rollback(mark);
       },
       placeSpans: (from, to, resourceIdx, scopeIdx) => this.placeSpans(from, to, resourceIdx, scopeIdx),
+      forgetRecords: (list, from) => (list === 'resources' ? forgetFrom(this.resources, this.resourceKeys, from) : forgetFrom(this.scopes, this.scopeKeys, from)),
     };
     return { sink, report };
   }

@@ -219,13 +219,18 @@ export interface EarlySink extends SpanSink {
   mark(): SinkMark;
   /** Forgets every span, resource and scope taken since `mark` was made. */
   rollback(mark: SinkMark): void;
-  /** Spans `[from, to)` (counted as `mark().spans` counts) were added with resourceIdx and scopeIdx -1: they belong to these. */
+  /** Spans `[from, to)` (counted as `mark().spans` counts) were added with resourceIdx and scopeIdx -1, or a wrong guess: they belong to these. */
   placeSpans(from: number, to: number, resourceIdx: number, scopeIdx: number): void;
+  /**
+   * Forgets the resources (or scopes) added from index `from` on, which no span points at any more: a
+   * scanner's guess of a resource or scope that a field after its spans changed (see json-scan.ts `Guess`).
+   */
+  forgetRecords(list: 'resources' | 'scopes', from: number): void;
 }
 
 export function isEarlySink(sink: SpanSink): sink is EarlySink {
   const s = sink as Partial<EarlySink>;
-  return typeof s.mark === 'function' && typeof s.rollback === 'function' && typeof s.placeSpans === 'function';
+  return typeof s.mark === 'function' && typeof s.rollback === 'function' && typeof s.placeSpans === 'function' && typeof s.forgetRecords === 'function';
 }
 
 /** What a sink shares with decoders that reuse values by their bytes. */

@@ -90,7 +90,11 @@ function write(v: unknown, pick: () => number, oneLine = false): string {
   if (Array.isArray(v)) return `[${ws()}${v.map((x) => write(x, pick, oneLine)).join(`,${ws()}`)}${ws()}]`;
   if (v && typeof v === 'object') {
     const entries = Object.entries(v).filter(([k]) => k !== 'trace_state' || pick() % 8 === 0);
-    if (pick() % 2 === 0) entries.reverse();
+    // Keys in any order: protojson writes a schemaUrl after the spans beside it, SDKs before or not at all.
+    for (let i = entries.length - 1; i > 0; i--) {
+      const j = pick() % (i + 1);
+      [entries[i], entries[j]] = [entries[j]!, entries[i]!];
+    }
     return `{${ws()}${entries.map(([k, x]) => `${pick() % 16 === 0 ? write(k, pick, oneLine) : JSON.stringify(k)}${ws()}:${ws()}${write(x, pick, oneLine)}`).join(`,${ws()}`)}${ws()}}`;
   }
   return JSON.stringify(v) ?? 'null';

@@ -81,6 +81,51 @@ describe('the OTLP/JSON scanner taking spans early', () => {
     expect(b.resources).toHaveLength(2);
   });
 
+  it('places each span as it is read when its resource and scope come first (SDK order)', () => {
+    const rs = (service: string, id: string): string => `{"resource":${res(service)},"scopeSpans":[{"scope":{"name":"lib"},"spans":[${sp(id)}]}]}`;
+    const text = `{"resourceSpans":[${rs('a', 'b7ad6b7169203331')},${rs('b', 'b7ad6b7169203332')},${rs('a', 'b7ad6b7169203333')}]}`;
+    const b = new DatasetBuilder();
+    const { sink } = b.beginInput('sdk.json');
+    // What each span was given when it was handed over, by service: a first look shows spans as they come.
+    const asRead: Array<[unknown, number]> = [];
+    let numPlaced = 0;
+    const watching = {
+      ...sink,
+      addSpan: (span: SpanInput, shared?: boolean) => {
+        asRead.push([b.resources[span.resourceIdx]?.attributes[0]?.value, span.scopeIdx]);
+        sink.addSpan(span, shared);
+      },
+      placeSpans: (from: number, to: number, r: number, s: number) => {
+        numPlaced++;
+        sink.placeSpans(from, to, r, s);
+      },
+    };
+    expect(scanWholeInput(new TextEncoder().encode(text), watching)).toBe(3);
+    const service = (name: string): unknown => ({ type: 'string', value: name });
+    expect(asRead).toEqual([[service('a'), 0], [service('b'), 0], [service('a'), 0]]);
+    expect(numPlaced).toBe(0);
+    const { fast, slow } = decodeBothPaths('sdk.json', new TextEncoder().encode(text));
+    expect(fast).toEqual(slow);
+  });
+
+  it('places spans again when a schema URL after them changes the resource or scope read before them', () => {
+    // The first resource is interned without schema URLs; the second names the same resource and scope
+    // before its spans (the guess is the first's records, which must stay) and schema URLs after them.
+    const plain = `{"resource":${res('a')},"scopeSpans":[{"scope":{"name":"lib"},"spans":[${sp('b7ad6b7169203331')}]}]}`;
+    const late = (id: string, v: string): string =>
+      `{"resource":${res('a')},"scopeSpans":[{"scope":{"name":"lib"},"spans":[${sp(id)}],"schemaUrl":"https://s/${v}"}],"schemaUrl":"https://r/${v}"}`;
+    for (const list of [[late('b7ad6b7169203332', '1')], [plain, late('b7ad6b7169203332', '1'), late('b7ad6b7169203333', '2'), plain]]) {
+      const bytes = new TextEncoder().encode(`{"resourceSpans":[${list.join(',')}]}`);
+      const { fast, slow, numScanned } = decodeBothPaths('late-schema.json', bytes);
+      expect(numScanned).toBe(1);
+      expect(fast).toEqual(slow);
+    }
+    const b = new DatasetBuilder();
+    scanWholeInput(new TextEncoder().encode(`{"resourceSpans":[${plain},${late('b7ad6b7169203332', '1')}]}`), b.beginInput('x.json').sink);
+    expect(b.spans.map((s) => [b.resources[s.resourceIdx]!.schemaUrl, b.scopes[s.scopeIdx]!.schemaUrl])).toEqual([['', ''], ['https://r/1', 'https://s/1']]);
+    expect([b.resources.length, b.scopes.length]).toEqual([2, 2]);
+  });
+
   it('gives the sink nothing when it gives up after whole resources were read', () => {
     const good = `{"resource":${res('a')},"scopeSpans":[{"spans":[${sp('b7ad6b7169203331')}]}]}`;
     const bad = `{"resource":${res('b')},"scope_spans":[]}`; // snake_case: the walker's
@@ -95,7 +140,7 @@ describe('the OTLP/JSON scanner taking spans early', () => {
 
 describe('a sink that cannot take spans early', () => {
   it('gets nothing from the scanner, and the walker\'s records from the decoder', () => {
-    const { mark: _mark, rollback: _rollback, placeSpans: _place, ...plain } = recordingSink();
+    const { mark: _mark, rollback: _rollback, placeSpans: _place, forgetRecords: _forget, ...plain } = recordingSink();
     const text = `{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"b7ad6b7169203331"}]}]}]}`;
     const bytes = new TextEncoder().encode(text);
     const fallbacks = jsonFastPath.numFallbacks;

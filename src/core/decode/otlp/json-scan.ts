@@ -4,10 +4,10 @@
 // keys, hex ids, integer enums, 64-bit integers as strings or numbers) and gives exactly the records, quirks
 // and places json-walk.ts gives for the same text. Anything else — snake_case, Jaeger's `result`, Tempo's
 // `batches`, bad JSON, whatever the walker would warn about — makes TracesScanner.scan return null, and the
-// caller takes the JSON.parse + walk path. Each span goes to the sink as soon as it is read, and is placed
-// under its resource and scope when those are read whole (EarlySink); when the scanner gives up half-way,
-// the sink forgets what this request gave it.
-import { isEarlySink, type EarlySink, type KeyValue, type ScopeRecord, type SpanEvent, type SpanInput, type SpanLink, type SpanSink, type SpanStatus } from '../../model/records.ts';
+// caller takes the JSON.parse + walk path. Each span goes to the sink as soon as it is read, placed under
+// its resource and scope at once when those came first (Guess), else when they are read whole (EarlySink);
+// when the scanner gives up half-way, the sink forgets what this request gave it.
+import { isEarlySink, type EarlySink, type KeyValue, type SpanEvent, type SpanInput, type SpanLink, type SpanSink, type SpanStatus } from '../../model/records.ts';
 import { utf16Bom, utf8BomLength } from '../bom.ts';
 import { FieldReader } from './json-scan-fields.ts';
 import { F } from './json-scan-keys.ts';
@@ -20,11 +20,28 @@ const CLOSE_ARRAY = 0x5d;
 
 type MutableSpan = { -readonly [K in keyof SpanInput]: SpanInput[K] };
 
-/** A scope read whole, and the sink's span numbers `[from, to)` its spans got. */
+/**
+ * A resource or scope read before its spans, given to the sink on the chance that nothing after them changes
+ * it, so each span is placed as it is read (a first look of a big document has services to show:
+ * workers/load-preview.ts). Only the `schemaUrl` beside the spans may still follow them (any key twice is left
+ * to the walker); when it does, the spans are placed again and the guess, if the sink added it for this
+ * guess, is forgotten.
+ */
+interface Guess {
+  readonly idx: number;
+  readonly schemaUrl: string;
+  /** Whether the sink added the record for this guess (else it was interned before, and other spans use it). */
+  readonly isNew: boolean;
+}
+
+/** A scope read whole, the sink's span numbers `[from, to)` its spans got, and where they were placed. */
 interface ScannedScope {
-  readonly scope: ScopeRecord;
+  readonly scopeIdx: number;
   readonly from: number;
   readonly to: number;
+  /** The resource the spans were given as they were read (a guess), or -1. */
+  readonly placedResourceIdx: number;
+  readonly placedScopeIdx: number;
 }
 
 /** Where one scan puts its spans, and how many spans the sink holds. */
@@ -113,6 +130,12 @@ function readResourceSpans(r: FieldReader, out: Out, prefix: string, rIdx: numbe
   let attributes: readonly KeyValue[] = [];
   let droppedAttributesCount = 0;
   let schemaUrl = '';
+  let guess: Guess | null = null;
+  const guessResource = (): number => {
+    if (!(seen & (1 << F.resource))) return -1; // the resource may follow its spans
+    guess ??= guessed(out.sink, 'resources', schemaUrl, (sink) => sink.addResource({ attributes, droppedAttributesCount, schemaUrl }));
+    return guess.idx;
+  };
   const scopes: ScannedScope[] = [];
   for (let more = r.first(OPEN_OBJECT, CLOSE_OBJECT); more; more = r.next(CLOSE_OBJECT)) {
     const id = r.key();
@@ -130,16 +153,32 @@ function readResourceSpans(r: FieldReader, out: Out, prefix: string, rIdx: numbe
     else if (id === F.scopeSpans) {
       for (let ss = r.list(); ss; ss = r.next(CLOSE_ARRAY)) {
         const list = `resourceSpans[${rIdx}].scopeSpans[${scopes.length}].spans`;
-        scopes.push(readScopeSpans(r, out, prefix === '' ? list : [prefix, list].join('')));
+        scopes.push(readScopeSpans(r, out, prefix === '' ? list : [prefix, list].join(''), guessResource));
       }
     } else r.skip();
   }
-  // Only now are the resource and its schemaUrl known (either may follow the spans).
-  const resourceIdx = out.sink.addResource({ attributes, droppedAttributesCount, schemaUrl });
-  for (const { scope, from, to } of scopes) out.sink.placeSpans(from, to, resourceIdx, out.sink.addScope(scope));
+  // Only now are the resource and its schemaUrl known for certain (either may follow the spans).
+  const resourceIdx = settle(out.sink, 'resources', guess, schemaUrl, (sink) => sink.addResource({ attributes, droppedAttributesCount, schemaUrl }));
+  // Spans are compared by index: a wrong guess forgotten and its final record added at the same index are
+  // placed right already, since the index now names the final record.
+  for (const s of scopes) if (s.placedResourceIdx !== resourceIdx || s.placedScopeIdx !== s.scopeIdx) out.sink.placeSpans(s.from, s.to, resourceIdx, s.scopeIdx);
 }
 
-function readScopeSpans(r: FieldReader, out: Out, placeList: string): ScannedScope {
+/** Adds a guess to the sink (`add`), noting whether the sink added a record for it. */
+function guessed(sink: EarlySink, list: 'resources' | 'scopes', schemaUrl: string, add: (sink: EarlySink) => number): Guess {
+  const before = sink.mark()[list];
+  const idx = add(sink);
+  return { idx, schemaUrl, isNew: idx >= before };
+}
+
+/** The final record's index: the guess when no schemaUrl followed it, else the record added after forgetting it. */
+function settle(sink: EarlySink, list: 'resources' | 'scopes', guess: Guess | null, schemaUrl: string, add: (sink: EarlySink) => number): number {
+  if (guess !== null && guess.schemaUrl === schemaUrl) return guess.idx;
+  if (guess?.isNew) sink.forgetRecords(list, guess.idx);
+  return add(sink);
+}
+
+function readScopeSpans(r: FieldReader, out: Out, placeList: string, guessResource: () => number): ScannedScope {
   if (!r.isObject()) notFast();
   let seen = 0;
   let name = '';
@@ -147,7 +186,10 @@ function readScopeSpans(r: FieldReader, out: Out, placeList: string): ScannedSco
   let attributes: readonly KeyValue[] = [];
   let droppedAttributesCount = 0;
   let schemaUrl = '';
+  let guess: Guess | null = null;
+  let placedResourceIdx = -1;
   const from = out.numSpans;
+  const addScope = (sink: EarlySink): number => sink.addScope({ name, version, attributes, droppedAttributesCount, schemaUrl });
   for (let more = r.first(OPEN_OBJECT, CLOSE_OBJECT); more; more = r.next(CLOSE_OBJECT)) {
     const id = r.key();
     if (id === F.scope || id === F.schemaUrl || id === F.spans) seen = once(seen, id);
@@ -164,26 +206,32 @@ function readScopeSpans(r: FieldReader, out: Out, placeList: string): ScannedSco
       }
     } else if (id === F.schemaUrl) schemaUrl = r.str();
     else if (id === F.spans) {
+      // Both resource and scope must be known before the spans for them to be placed as they are read.
+      placedResourceIdx = seen & (1 << F.scope) ? guessResource() : -1;
+      if (placedResourceIdx >= 0) guess = guessed(out.sink, 'scopes', schemaUrl, addScope);
+      const resourceIdx = placedResourceIdx;
+      const scopeIdx = guess?.idx ?? -1;
       for (let s = r.list(); s; s = r.next(CLOSE_ARRAY)) {
-        out.sink.addSpan(readSpan(r, placeList, out.numSpans - from), true); // resourceIdx, scopeIdx -1 until placed
+        out.sink.addSpan(readSpan(r, placeList, out.numSpans - from, resourceIdx, scopeIdx), true);
         out.numSpans++;
       }
     } else r.skip();
   }
-  return { scope: { name, version, attributes, droppedAttributesCount, schemaUrl }, from, to: out.numSpans };
+  const scopeIdx = settle(out.sink, 'scopes', guess, schemaUrl, addScope);
+  return { scopeIdx, from, to: out.numSpans, placedResourceIdx, placedScopeIdx: guess?.idx ?? -1 };
 }
 
 const NO_STATUS: SpanStatus = Object.freeze({ code: 0, message: '' });
 /** A span without attributes, events or links holds this one list (three fresh ones per span were garbage). */
 const NONE: readonly never[] = Object.freeze([]);
 
-function readSpan(r: FieldReader, placeList: string, index: number): MutableSpan {
+function readSpan(r: FieldReader, placeList: string, index: number, resourceIdx: number, scopeIdx: number): MutableSpan {
   if (!r.isObject()) notFast();
   r.quirks = 0;
   const span: MutableSpan = {
     traceId: '', spanId: '', parentSpanId: '', traceState: '', flags: null, name: '', kind: 0, startNs: 0n, endNs: 0n,
     attributes: NONE, droppedAttributesCount: 0, events: NONE, droppedEventsCount: 0, links: NONE, droppedLinksCount: 0,
-    status: NO_STATUS, resourceIdx: -1, scopeIdx: -1, where: { list: placeList, index, byte: -1 }, quirks: 0,
+    status: NO_STATUS, resourceIdx, scopeIdx, where: { list: placeList, index, byte: -1 }, quirks: 0,
   };
   let seen = 0;
   for (let more = r.first(OPEN_OBJECT, CLOSE_OBJECT); more; more = r.next(CLOSE_OBJECT)) {
