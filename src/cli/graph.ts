@@ -1,6 +1,7 @@
 // `tracelens graph FILE... [--json | --format mermaid|dot]`: the service graph and span links.
 import { parseArgs } from 'node:util';
 import { serviceGraph, toDot, toMermaid } from '../core/graph/service-graph.ts';
+import { inputFailed } from '../core/decode/load.ts';
 import { loadChunkedDataset, type ChunkedInput } from '../core/load-dataset.ts';
 import { readInput, type CliIo } from './io.ts';
 
@@ -20,7 +21,10 @@ export async function runGraph(args: string[], io: CliIo): Promise<number> {
     }
     inputs.push(r.input);
   }
-  const g = serviceGraph(await loadChunkedDataset(inputs));
+  const ds = await loadChunkedDataset(inputs);
+  // A file that gave no spans would otherwise leave only an empty graph to show for it.
+  for (const i of ds.inputs) for (const e of i.errors) io.stderr(`${i.file}: ${e.severity}: ${e.message} (${e.where})\n`);
+  const g = serviceGraph(ds);
   if (format === 'json') io.stdout(`${JSON.stringify({ services: g.services, virtualNodes: g.virtualNodes, edges: g.edges, links: g.links }, null, 2)}\n`);
   else if (format === 'mermaid') io.stdout(toMermaid(g));
   else if (format === 'dot') io.stdout(toDot(g));
@@ -28,5 +32,6 @@ export async function runGraph(args: string[], io: CliIo): Promise<number> {
     io.stdout(`services: ${g.services.join(', ')}${g.virtualNodes.length ? `; virtual: ${g.virtualNodes.join(', ')}` : ''}\n`);
     for (const e of g.edges) io.stdout(`  ${e.from} -> ${e.to} (${e.kind}) ×${e.count} errors ${e.errors} p50 ${e.p50Ms.toFixed(1)} ms p95 ${e.p95Ms.toFixed(1)} ms\n`);
   }
-  return 0;
+  // As `check` does: a file that could not be read is an error, though the others' graph was written.
+  return ds.inputs.some(inputFailed) ? 2 : 0;
 }
