@@ -131,9 +131,10 @@ function readResourceSpans(r: FieldReader, out: Out, prefix: string, rIdx: numbe
   let droppedAttributesCount = 0;
   let schemaUrl = '';
   let guess: Guess | null = null;
+  const addResource = (): number => out.sink.addResource({ attributes, droppedAttributesCount, schemaUrl });
   const guessResource = (): number => {
     if (!(seen & (1 << F.resource))) return -1; // the resource may follow its spans
-    guess ??= guessed(out.sink, 'resources', schemaUrl, (sink) => sink.addResource({ attributes, droppedAttributesCount, schemaUrl }));
+    guess ??= guessed(out.sink, 'resources', schemaUrl, addResource);
     return guess.idx;
   };
   const scopes: ScannedScope[] = [];
@@ -158,24 +159,24 @@ function readResourceSpans(r: FieldReader, out: Out, prefix: string, rIdx: numbe
     } else r.skip();
   }
   // Only now are the resource and its schemaUrl known for certain (either may follow the spans).
-  const resourceIdx = settle(out.sink, 'resources', guess, schemaUrl, (sink) => sink.addResource({ attributes, droppedAttributesCount, schemaUrl }));
+  const resourceIdx = settle(out.sink, 'resources', guess, schemaUrl, addResource);
   // Spans are compared by index: a wrong guess forgotten and its final record added at the same index are
   // placed right already, since the index now names the final record.
   for (const s of scopes) if (s.placedResourceIdx !== resourceIdx || s.placedScopeIdx !== s.scopeIdx) out.sink.placeSpans(s.from, s.to, resourceIdx, s.scopeIdx);
 }
 
 /** Adds a guess to the sink (`add`), noting whether the sink added a record for it. */
-function guessed(sink: EarlySink, list: 'resources' | 'scopes', schemaUrl: string, add: (sink: EarlySink) => number): Guess {
+function guessed(sink: EarlySink, list: 'resources' | 'scopes', schemaUrl: string, add: () => number): Guess {
   const before = sink.mark()[list];
-  const idx = add(sink);
+  const idx = add();
   return { idx, schemaUrl, isNew: idx >= before };
 }
 
 /** The final record's index: the guess when no schemaUrl followed it, else the record added after forgetting it. */
-function settle(sink: EarlySink, list: 'resources' | 'scopes', guess: Guess | null, schemaUrl: string, add: (sink: EarlySink) => number): number {
+function settle(sink: EarlySink, list: 'resources' | 'scopes', guess: Guess | null, schemaUrl: string, add: () => number): number {
   if (guess !== null && guess.schemaUrl === schemaUrl) return guess.idx;
   if (guess?.isNew) sink.forgetRecords(list, guess.idx);
-  return add(sink);
+  return add();
 }
 
 function readScopeSpans(r: FieldReader, out: Out, placeList: string, guessResource: () => number): ScannedScope {
@@ -188,8 +189,9 @@ function readScopeSpans(r: FieldReader, out: Out, placeList: string, guessResour
   let schemaUrl = '';
   let guess: Guess | null = null;
   let placedResourceIdx = -1;
+  let placedScopeIdx = -1;
   const from = out.numSpans;
-  const addScope = (sink: EarlySink): number => sink.addScope({ name, version, attributes, droppedAttributesCount, schemaUrl });
+  const addScope = (): number => out.sink.addScope({ name, version, attributes, droppedAttributesCount, schemaUrl });
   for (let more = r.first(OPEN_OBJECT, CLOSE_OBJECT); more; more = r.next(CLOSE_OBJECT)) {
     const id = r.key();
     if (id === F.scope || id === F.schemaUrl || id === F.spans) seen = once(seen, id);
@@ -208,17 +210,18 @@ function readScopeSpans(r: FieldReader, out: Out, placeList: string, guessResour
     else if (id === F.spans) {
       // Both resource and scope must be known before the spans for them to be placed as they are read.
       placedResourceIdx = seen & (1 << F.scope) ? guessResource() : -1;
-      if (placedResourceIdx >= 0) guess = guessed(out.sink, 'scopes', schemaUrl, addScope);
-      const resourceIdx = placedResourceIdx;
-      const scopeIdx = guess?.idx ?? -1;
+      if (placedResourceIdx >= 0) {
+        guess = guessed(out.sink, 'scopes', schemaUrl, addScope);
+        placedScopeIdx = guess.idx;
+      }
       for (let s = r.list(); s; s = r.next(CLOSE_ARRAY)) {
-        out.sink.addSpan(readSpan(r, placeList, out.numSpans - from, resourceIdx, scopeIdx), true);
+        out.sink.addSpan(readSpan(r, placeList, out.numSpans - from, placedResourceIdx, placedScopeIdx), true);
         out.numSpans++;
       }
     } else r.skip();
   }
   const scopeIdx = settle(out.sink, 'scopes', guess, schemaUrl, addScope);
-  return { scopeIdx, from, to: out.numSpans, placedResourceIdx, placedScopeIdx: guess?.idx ?? -1 };
+  return { scopeIdx, from, to: out.numSpans, placedResourceIdx, placedScopeIdx };
 }
 
 const NO_STATUS: SpanStatus = Object.freeze({ code: 0, message: '' });
