@@ -8,7 +8,7 @@ import { writeOtlpJson } from '../core/export/otlp-json.ts';
 import type { Write } from '../core/text-pieces.ts';
 import { loadChunkedDataset, type ChunkedInput } from '../core/load-dataset.ts';
 import { fdWriter } from './fd-writer.ts';
-import { readInput, type CliIo } from './io.ts';
+import { readInput, writeInputErrors, type CliIo } from './io.ts';
 
 // Written in pieces: a million spans make more text than one string can hold.
 const EXPORTERS: Record<string, (ds: Dataset, write: Write) => void> = {
@@ -33,7 +33,7 @@ export async function runConvert(args: string[], io: CliIo): Promise<number> {
     inputs.push(r.input);
   }
   const ds = await loadChunkedDataset(inputs);
-  for (const i of ds.inputs) for (const e of i.errors) io.stderr(`${i.file}: ${e.severity}: ${e.message} (${e.where})\n`);
+  writeInputErrors(ds.inputs, io);
   if (ds.spans.length === 0) {
     io.stderr('tracelens convert: no spans to write\n');
     return 2;

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { serviceGraph, toDot, toMermaid } from '../core/graph/service-graph.ts';
 import { inputFailed } from '../core/decode/load.ts';
 import { loadChunkedDataset, type ChunkedInput } from '../core/load-dataset.ts';
-import { readInput, type CliIo } from './io.ts';
+import { readInput, writeInputErrors, type CliIo } from './io.ts';
 
 export async function runGraph(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, format: { type: 'string' } } });
@@ -23,7 +23,7 @@ export async function runGraph(args: string[], io: CliIo): Promise<number> {
   }
   const ds = await loadChunkedDataset(inputs);
   // A file that gave no spans would otherwise leave only an empty graph to show for it.
-  for (const i of ds.inputs) for (const e of i.errors) io.stderr(`${i.file}: ${e.severity}: ${e.message} (${e.where})\n`);
+  writeInputErrors(ds.inputs, io);
   const g = serviceGraph(ds);
   if (format === 'json') io.stdout(`${JSON.stringify({ services: g.services, virtualNodes: g.virtualNodes, edges: g.edges, links: g.links }, null, 2)}\n`);
   else if (format === 'mermaid') io.stdout(toMermaid(g));

@@ -3,6 +3,7 @@
 // 1M spans in a 522 MB file held it all as one buffer before.
 import { open, stat } from 'node:fs/promises';
 import type { ChunkedInput } from '../core/load-dataset.ts';
+import type { InputReport } from '../core/model/dataset-builder.ts';
 
 export interface CliIo {
   stdout(s: string): void;
@@ -19,6 +20,11 @@ export async function readAll(stream: AsyncIterable<Uint8Array | string>): Promi
   const chunks: Uint8Array[] = [];
   for await (const c of bytesOf(stream)) chunks.push(c);
   return Buffer.concat(chunks);
+}
+
+/** Every error and warning the decoders reported, a line each on stderr: `file: severity: message (where)`. */
+export function writeInputErrors(inputs: readonly InputReport[], io: CliIo): void {
+  for (const i of inputs) for (const e of i.errors) io.stderr(`${i.file}: ${e.severity}: ${e.message} (${e.where})\n`);
 }
 
 export type ReadResult = { ok: true; input: ChunkedInput } | { ok: false; file: string; message: string };
