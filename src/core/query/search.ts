@@ -3,40 +3,49 @@
 // resource, event), event names and status messages. Returns matching rows in waterfall order.
 import type { Dataset, TraceModel } from '../model/assemble.ts';
 import { anyValueText, type KeyValue, type SpanEvent, type SpanRecord, type SpanStatus } from '../model/records.ts';
+import { TrialMemo } from './trial-memo.ts';
 import { buildSearchIndex, isLowerHex, searchIndexSteps, SEP, textHits, type SearchIndex } from './search-index.ts';
 
-/** Bounds each per-search cache: unique values (ids, counters) would only fill it. */
-const MAX_CACHED = 200_000;
+/** Texts longer than this are never memoized: long texts rarely repeat, and hashing one costs its length. */
+const MAX_MEMO_TEXT = 64;
 
 /**
  * Answers "does this text contain the needle?" once per distinct string, attribute and status: names, keys,
  * most values and statuses repeat across spans and are shared objects (core/model/intern.ts), so a search
- * over a million rows tests each distinct one once and the per-row work is identity lookups.
+ * over a million rows tests each distinct one once and the per-row work is identity lookups. Each kind has a
+ * memo of its own, dropped after a trial when its keys rarely repeat (trial-memo.ts): unique values then
+ * leave the names' and keys' memos in use.
  */
 class Matcher {
-  private readonly texts = new Map<string, boolean>();
-  private readonly kvs = new Map<KeyValue, boolean>();
-  private readonly statuses = new Map<SpanStatus, boolean>();
-  private readonly lists = new Map<readonly KeyValue[], boolean>();
+  private readonly names = new TrialMemo<string>();
+  private readonly keys = new TrialMemo<string>();
+  private readonly values = new TrialMemo<string>();
+  private readonly kvs = new TrialMemo<KeyValue>();
+  private readonly statuses = new TrialMemo<SpanStatus>();
+  private readonly lists = new TrialMemo<readonly KeyValue[]>();
   constructor(private readonly needle: string) {}
 
-  text(s: string): boolean {
-    if (s.length > 64) return s.toLowerCase().includes(this.needle);
-    let hit = this.texts.get(s);
+  name(s: string): boolean {
+    return this.text(s, this.names);
+  }
+
+  private text(s: string, memo: TrialMemo<string>): boolean {
+    if (s.length > MAX_MEMO_TEXT) return s.toLowerCase().includes(this.needle);
+    let hit = memo.get(s);
     if (hit === undefined) {
       hit = s.toLowerCase().includes(this.needle);
-      if (this.texts.size < MAX_CACHED) this.texts.set(s, hit);
+      memo.set(s, hit);
     }
     return hit;
   }
 
   keyValue(kv: KeyValue): boolean {
     const v = kv.value;
-    if (v.type !== 'string') return this.text(kv.key) || (v.type === 'int' ? v.value : anyValueText(v)).toLowerCase().includes(this.needle);
+    if (v.type !== 'string') return this.text(kv.key, this.keys) || (v.type === 'int' ? v.value : anyValueText(v)).toLowerCase().includes(this.needle);
     let hit = this.kvs.get(kv);
     if (hit === undefined) {
-      hit = this.text(kv.key) || this.text(v.value);
-      if (this.kvs.size < MAX_CACHED) this.kvs.set(kv, hit);
+      hit = this.text(kv.key, this.keys) || this.text(v.value, this.values);
+      this.kvs.set(kv, hit);
     }
     return hit;
   }
@@ -48,7 +57,7 @@ class Matcher {
     if (hit === undefined) {
       hit = false;
       for (let i = 0; i < attributes.length; i++) if (this.keyValue(attributes[i]!)) { hit = true; break; }
-      if (this.lists.size < MAX_CACHED) this.lists.set(attributes, hit);
+      this.lists.set(attributes, hit);
     }
     return hit;
   }
@@ -57,8 +66,8 @@ class Matcher {
     if (st.message === '') return false;
     let hit = this.statuses.get(st);
     if (hit === undefined) {
-      hit = this.text(st.message);
-      if (this.statuses.size < MAX_CACHED) this.statuses.set(st, hit);
+      hit = this.text(st.message, this.values);
+      this.statuses.set(st, hit);
     }
     return hit;
   }
@@ -115,7 +124,7 @@ export function searchTrace(ds: Dataset, trace: TraceModel, text: string, indexM
   if (needle === '') return new Int32Array(0);
   const m = new Matcher(needle);
   const resourceMatches = ds.resources.map((r) => m.attributes(r.attributes));
-  const serviceMatches = ds.services.map((s) => m.text(s));
+  const serviceMatches = ds.services.map((s) => m.name(s));
   if (trace.numRows >= indexMinRows && !needle.includes(SEP)) {
     let last = lastIndex.get(ds);
     // While the worker builds this trace's index in the background, a search is answered directly (a few
@@ -133,7 +142,7 @@ export function searchTrace(ds: Dataset, trace: TraceModel, text: string, indexM
     const s = spans[i]!;
     if (
       serviceMatches[spanService[i]!] ||
-      m.text(s.name) ||
+      m.name(s.name) ||
       m.attributes(s.attributes) ||
       m.status(s.status) ||
       resourceMatches[s.resourceIdx] ||
@@ -209,7 +218,7 @@ function idsMatch(s: SpanRecord, needle: string): boolean {
 function eventsMatch(m: Matcher, events: readonly SpanEvent[]): boolean {
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    if (m.text(e.name) || m.attributes(e.attributes)) return true;
+    if (m.name(e.name) || m.attributes(e.attributes)) return true;
   }
   return false;
 }

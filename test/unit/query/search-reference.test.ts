@@ -8,6 +8,7 @@ import { loadDataset } from '../../../src/core/load-dataset.ts';
 import type { Dataset, TraceModel } from '../../../src/core/model/assemble.ts';
 import { anyValueText, type KeyValue } from '../../../src/core/model/records.ts';
 import { isSearchPrepared, prepareSearch, searchTrace } from '../../../src/core/query/search.ts';
+import { TRIAL_LOOKUPS, trialMemoStats } from '../../../src/core/query/trial-memo.ts';
 import { dataset, pid } from '../../support/lint-records.ts';
 import { at, SdkWorld } from '../../support/sdk-world.ts';
 
@@ -119,6 +120,16 @@ describe('in-trace search matches the plain per-row search', () => {
     expect(ds.traces).toHaveLength(2);
     const rnd = random(5);
     expectSameAnswers(ds, ds.traces, ds.traces.flatMap((t) => needlesOf(ds, t, rnd)));
+  });
+
+  it('on traces longer than the memos\' trial, whose unique values get the memos dropped mid-search', { timeout: 30_000 }, () => {
+    const ds = sdkDataset(3 * TRIAL_LOOKUPS);
+    const rnd = random(9);
+    const needles = [...needlesOf(ds, ds.traces[0]!, rnd).slice(0, 40), 'u-1', '-- 4', 'beta-3', 'straße', 'step 1'];
+    const before = trialMemoStats.numDropped;
+    expectSameAnswers(ds, ds.traces, needles);
+    // Direct searches dropped memos (the unique values' and lists'), so answers after a drop were checked.
+    expect(trialMemoStats.numDropped - before).toBeGreaterThan(needles.length);
   });
 
   it('on spans whose ids are not lowercase hex (kept as the input held them)', () => {
