@@ -7,6 +7,7 @@ import { loadDataset } from '../src/core/load-dataset.ts';
 import { tracesDataType } from '../test/support/otlp-proto-schema.ts';
 import { generateSpans, type ValueShape } from './gen.ts';
 import { fmt, row, timeInTurns } from './measure.ts';
+import { noteFigure, sizeLabel } from './targets.ts';
 
 export async function benchDecode(numSpans: number, runs = 7): Promise<string[]> {
   const out = await decodeAt(numSpans, runs, false, 'repeating');
@@ -41,6 +42,9 @@ async function decodeAt(numSpans: number, runs: number, collect: boolean, values
   if (parse.result !== reflect.result) throw new Error('the baselines read different numbers of resourceSpans');
 
   const shape = values === 'unique' ? ', unique values' : '';
+  const label = `${sizeLabel(numGenerated)}${values === 'unique' ? ' unique values' : ''}`;
+  noteFigure('json', label, ours.ms / parse.ms);
+  noteFigure('proto', label, oursPb.ms / reflect.ms);
   out.push(row(`${numGenerated.toLocaleString('en-US')} spans${shape}, median of ${runs}${collect ? ', gc first' : ''}`, 'time', 'spans/s', 'ratio', 'first run', 'ratio'));
   const line = (label: string, t: { ms: number; firstMs: number }, base: { ms: number; firstMs: number }): string =>
     row(label, fmt(t.ms), rate(numGenerated, t.ms), `${(t.ms / base.ms).toFixed(2)}×`, fmt(t.firstMs), `${(t.firstMs / base.firstMs).toFixed(2)}×`);

@@ -11,6 +11,7 @@ import { assemble } from '../src/core/model/assemble.ts';
 import { CountingBuilder } from '../workers/counting-builder.ts';
 import { generateSpans, type Generated } from './gen.ts';
 import { row } from './measure.ts';
+import { noteFigure, sizeLabel } from './targets.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -79,6 +80,11 @@ export function benchMemory(numSpans: number): string[] {
   const repeating = generateSpans(numSpans);
   const model = shapeRows(repeating);
   const lint = findingsBytesPerSpan('x.pb', repeating.world.otlpProto(repeating.spans));
+  const size = sizeLabel(numSpans);
+  noteFigure('resident', `${size} from JSON`, model.json.resident);
+  noteFigure('resident', `${size} from protobuf`, model.proto.resident);
+  noteFigure('resident', `${size} unique values from JSON`, unique.json.resident);
+  noteFigure('resident', `${size} unique values from protobuf`, unique.proto.resident);
   return [
     row('', 'per span', 'ratio'),
     ...model.json.rows,

@@ -6,6 +6,7 @@ import { benchHostileIds, benchHostileText } from './hostile.ts';
 import { benchLint } from './lint.ts';
 import { benchMemory } from './memory.ts';
 import { benchTraceQL } from './traceql.ts';
+import { targetLines } from './targets.ts';
 import { benchWaterfall } from './waterfall.ts';
 
 const numSpans = Number(process.env.BENCH_SPANS ?? 100_000);
@@ -34,3 +35,5 @@ for (const line of benchTraceQL()) console.log(line);
 settle();
 console.log('\n## the waterfall of one huge trace (1M rows unless BENCH_WATERFALL_SPANS)');
 for (const line of await benchWaterfall()) console.log(line);
+console.log("\n## issue #7's targets, judged on this run (✗: a figure that misses its target)");
+for (const line of targetLines()) console.log(line);

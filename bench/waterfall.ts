@@ -6,6 +6,7 @@ import { TraceStore } from '../workers/trace-store.ts';
 import { generateSpans } from './gen.ts';
 import { fmt, row, time } from './measure.ts';
 import { INDEX_MIN_ROWS, isSearchPrepared } from '../src/core/query/search.ts';
+import { noteFigure, sizeLabel } from './targets.ts';
 
 const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -34,6 +35,11 @@ export async function benchWaterfall(numSpans = Number(process.env.BENCH_WATERFA
   // The critical path as the page gets it: the walk, each row's sections merged as drawn, and self times.
   const critical = time(runs, () => store.criticalPath(traceId)!);
   const ratio = (ms: number): string => `${(ms / base.ms).toFixed(1)}×`;
+  const rows = `${sizeLabel(trace.numRows)} rows${trace.numRows >= 1_000_000 ? '' : ' (not 1M)'}`;
+  noteFigure('collapse', rows, collapsed.ms);
+  noteFigure('search', `${rows}, by name`, byName.ms);
+  noteFigure('search', 'by attribute value', byValue.ms);
+  noteFigure('search', 'first search after opening (direct pass)', firstSearch.ms);
   const n = (a: { length: number }): string => a.length.toLocaleString('en-US');
   return [
     row(`one trace of ${trace.numRows.toLocaleString('en-US')} rows`, 'time', 'ratio', 'rows'),

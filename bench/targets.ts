@@ -1,0 +1,56 @@
+// Issue #7's targets, judged on the figures this run measured: each section notes its figures as it
+// computes them (`noteFigure`), and `npm run bench` prints the summary last, so a run says by itself where
+// each target stands. A ratio is judged on its own run's baseline only; the first row in Chromium is measured
+// by `npm run bench:browser` and is not part of this run.
+
+type TargetId = 'json' | 'proto' | 'resident' | 'collapse' | 'search';
+
+interface Target {
+  readonly text: string;
+  readonly limit: number;
+  /** True for "< limit", false for "≤ limit". */
+  readonly strict: boolean;
+  readonly unit: string;
+}
+
+const TARGETS: Record<TargetId, Target> = {
+  json: { text: 'OTLP/JSON ingest ≤ 1.0× JSON.parse of the same bytes', limit: 1.0, strict: false, unit: '×' },
+  proto: { text: 'OTLP/protobuf ingest ≤ 0.15× the protobufjs reflection decode', limit: 0.15, strict: false, unit: '×' },
+  resident: { text: '≤ 300 bytes per span resident (node 20: 8-byte pointers)', limit: 300, strict: false, unit: ' B' },
+  collapse: { text: 'collapse-all < 100 ms at 1M rows', limit: 100, strict: true, unit: ' ms' },
+  search: { text: 'search < 100 ms at 1M rows', limit: 100, strict: true, unit: ' ms' },
+};
+
+/** A count of spans or rows as the summary names it: 100k, 1M. */
+export const sizeLabel = (n: number): string => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : `${n}`);
+
+const figures = new Map<TargetId, Array<{ readonly label: string; readonly value: number }>>();
+
+/** Notes one measured figure for a target, with a label saying what it is (size, value shape, path). */
+export function noteFigure(id: TargetId, label: string, value: number): void {
+  const list = figures.get(id) ?? [];
+  list.push({ label, value });
+  figures.set(id, list);
+}
+
+const meets = (t: Target, value: number): boolean => (t.strict ? value < t.limit : value <= t.limit);
+
+const shown = (t: Target, value: number): string => (t.unit === '×' ? `${value.toFixed(2)}×` : `${value < 10 ? value.toFixed(1) : Math.round(value)}${t.unit}`);
+
+/** One line per target: each figure noted for it, and how many of them meet it. */
+export function targetLines(): string[] {
+  const out: string[] = [];
+  for (const [id, t] of Object.entries(TARGETS) as Array<[TargetId, Target]>) {
+    const list = figures.get(id) ?? [];
+    if (list.length === 0) {
+      out.push(`${t.text}: not measured in this run`);
+      continue;
+    }
+    const numMet = list.filter((f) => meets(t, f.value)).length;
+    const verdict = numMet === list.length ? 'met' : numMet === 0 ? 'not met' : `met by ${numMet} of ${list.length}`;
+    out.push(`${t.text}: ${verdict}`);
+    out.push(`  ${list.map((f) => `${f.label} ${shown(t, f.value)}${meets(t, f.value) ? '' : ' ✗'}`).join(', ')}`);
+  }
+  out.push('first waterfall row ≤ 1.5× the page\'s JSON.parse: measured in Chromium by `npm run bench:browser`');
+  return out;
+}
