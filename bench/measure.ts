@@ -53,6 +53,11 @@ export function fmt(ms: number): string {
   return ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`;
 }
 
+/** A size in bytes, as the memory tables show it (per span). */
+export function bytesText(n: number): string {
+  return `${Math.round(n)} B`;
+}
+
 export function row(label: string, ...cells: string[]): string {
   return `${label.padEnd(44)}${cells.map((c) => c.padStart(14)).join('')}`;
 }

@@ -10,7 +10,7 @@ import { loadInput } from '../src/core/decode/load.ts';
 import { assemble } from '../src/core/model/assemble.ts';
 import { CountingBuilder } from '../workers/counting-builder.ts';
 import { generateSpans, type Generated } from './gen.ts';
-import { row } from './measure.ts';
+import { bytesText, row } from './measure.ts';
 import { noteFigure, sizeLabel } from './targets.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -52,15 +52,13 @@ function findingsBytesPerSpan(name: string, bytes: Uint8Array): { perSpan: numbe
   return { perSpan: grown / ds.spans.length, numFindings: findings.length };
 }
 
-const perSpan = (n: number): string => `${Math.round(n)} B`;
-
 /** The input bytes, the peak heap of its load and the resident model per span of one encoding, as table rows. */
 function modelRows(format: string, name: string, bytes: Uint8Array, numSpans: number): { rows: string[]; resident: number } {
   const input = bytes.length / numSpans;
   const { resident, peak } = loadBytesPerSpan(name, bytes);
   const ratio = (n: number): string => `${(n / input).toFixed(2)}×`;
   return {
-    rows: [row(`${format} input bytes, baseline`, perSpan(input), '1.00×'), row(`  peak heap while loading it`, perSpan(peak), ratio(peak)), row(`resident model from ${format}`, perSpan(resident), ratio(resident))],
+    rows: [row(`${format} input bytes, baseline`, bytesText(input), '1.00×'), row(`  peak heap while loading it`, bytesText(peak), ratio(peak)), row(`resident model from ${format}`, bytesText(resident), ratio(resident))],
     resident,
   };
 }
@@ -90,7 +88,7 @@ export function benchMemory(numSpans: number): string[] {
     ...model.json.rows,
     ...model.proto.rows,
     // Ratio to the model from OTLP/protobuf above: what linting adds to it.
-    row(`+ ${lint.numFindings.toLocaleString('en-US')} findings after lint, vs that model`, perSpan(lint.perSpan), `${(lint.perSpan / model.proto.resident).toFixed(2)}×`),
+    row(`+ ${lint.numFindings.toLocaleString('en-US')} findings after lint, vs that model`, bytesText(lint.perSpan), `${(lint.perSpan / model.proto.resident).toFixed(2)}×`),
     '',
     'with a value of its own per span (a URL with an id, SQL text with a literal, an item id):',
     ...unique.json.rows,

@@ -2,6 +2,7 @@
 // computes them (`noteFigure`), and `npm run bench` prints the summary last, so a run says by itself where
 // each target stands. A ratio is judged on its own run's baseline only; the first row in Chromium is measured
 // by `npm run bench:browser` and is not part of this run.
+import { bytesText, fmt } from './measure.ts';
 
 type TargetId = 'json' | 'proto' | 'resident' | 'collapse' | 'search';
 
@@ -10,15 +11,18 @@ interface Target {
   readonly limit: number;
   /** True for "< limit", false for "≤ limit". */
   readonly strict: boolean;
-  readonly unit: string;
+  /** A figure as the section's own table shows it. */
+  readonly show: (value: number) => string;
 }
 
+const ratio = (value: number): string => `${value.toFixed(2)}×`;
+
 const TARGETS: Record<TargetId, Target> = {
-  json: { text: 'OTLP/JSON ingest ≤ 1.0× JSON.parse of the same bytes', limit: 1.0, strict: false, unit: '×' },
-  proto: { text: 'OTLP/protobuf ingest ≤ 0.15× the protobufjs reflection decode', limit: 0.15, strict: false, unit: '×' },
-  resident: { text: '≤ 300 bytes per span resident (node 20: 8-byte pointers)', limit: 300, strict: false, unit: ' B' },
-  collapse: { text: 'collapse-all < 100 ms at 1M rows', limit: 100, strict: true, unit: ' ms' },
-  search: { text: 'search < 100 ms at 1M rows', limit: 100, strict: true, unit: ' ms' },
+  json: { text: 'OTLP/JSON ingest ≤ 1.0× JSON.parse of the same bytes', limit: 1.0, strict: false, show: ratio },
+  proto: { text: 'OTLP/protobuf ingest ≤ 0.15× the protobufjs reflection decode', limit: 0.15, strict: false, show: ratio },
+  resident: { text: '≤ 300 bytes per span resident (node 20: 8-byte pointers)', limit: 300, strict: false, show: bytesText },
+  collapse: { text: 'collapse-all < 100 ms at 1M rows', limit: 100, strict: true, show: fmt },
+  search: { text: 'search < 100 ms at 1M rows', limit: 100, strict: true, show: fmt },
 };
 
 /** A count of spans or rows as the summary names it: 100k, 1M. */
@@ -35,8 +39,6 @@ export function noteFigure(id: TargetId, label: string, value: number): void {
 
 const meets = (t: Target, value: number): boolean => (t.strict ? value < t.limit : value <= t.limit);
 
-const shown = (t: Target, value: number): string => (t.unit === '×' ? `${value.toFixed(2)}×` : `${value < 10 ? value.toFixed(1) : Math.round(value)}${t.unit}`);
-
 /** One line per target: each figure noted for it, and how many of them meet it. */
 export function targetLines(): string[] {
   const out: string[] = [];
@@ -49,7 +51,7 @@ export function targetLines(): string[] {
     const numMet = list.filter((f) => meets(t, f.value)).length;
     const verdict = numMet === list.length ? 'met' : numMet === 0 ? 'not met' : `met by ${numMet} of ${list.length}`;
     out.push(`${t.text}: ${verdict}`);
-    out.push(`  ${list.map((f) => `${f.label} ${shown(t, f.value)}${meets(t, f.value) ? '' : ' ✗'}`).join(', ')}`);
+    out.push(`  ${list.map((f) => `${f.label} ${t.show(f.value)}${meets(t, f.value) ? '' : ' ✗'}`).join(', ')}`);
   }
   out.push('first waterfall row ≤ 1.5× the page\'s JSON.parse: measured in Chromium by `npm run bench:browser`');
   return out;
