@@ -37,6 +37,13 @@ export function noteFigure(id: TargetId, label: string, value: number): void {
   figures.set(id, list);
 }
 
+const contexts = new Map<TargetId, string[]>();
+
+/** Notes a figure shown under a target's line but not judged: what bounds it (the protobuf floor). */
+export function noteContext(id: TargetId, text: string): void {
+  contexts.set(id, [...(contexts.get(id) ?? []), text]);
+}
+
 const meets = (t: Target, value: number): boolean => (t.strict ? value < t.limit : value <= t.limit);
 
 /** One line per target: each figure noted for it, and how many of them meet it. */
@@ -52,6 +59,8 @@ export function targetLines(): string[] {
     const verdict = numMet === list.length ? 'met' : numMet === 0 ? 'not met' : `met by ${numMet} of ${list.length}`;
     out.push(`${t.text}: ${verdict}`);
     out.push(`  ${list.map((f) => `${f.label} ${t.show(f.value)}${meets(t, f.value) ? '' : ' ✗'}`).join(', ')}`);
+    const context = contexts.get(id);
+    if (context) out.push(`  not judged: ${context.join(', ')}`);
   }
   out.push('first waterfall row ≤ 1.5× the page\'s JSON.parse: measured in Chromium by `npm run bench:browser`');
   return out;
