@@ -1,18 +1,20 @@
 // Loads a 100k-span OTLP/JSON file (made by the real SDK) into the BUILT app through its file input, in
 // headless Chromium, and reports: the longest main-thread task during the load (PerformanceObserver
 // 'longtask'), the time from choosing the file to the first waterfall row of the new data, and, measured
-// in the same page and run, the main thread's own JSON.parse of the same bytes as a baseline.
+// in the same page and run, the main thread's own JSON.parse of the same bytes as a baseline; over
+// BENCH_ROUNDS rounds (default 5), each in a new page, with the median of the rounds' ratios.
 // It builds nothing: run `npx vite build` first. Run: npx tsx bench/browser-load.ts [numSpans] [spansPerTrace] [repeating|unique]
 // (the last: how often attribute values repeat, bench/gen.ts ValueShape).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { assertBuilt, DIST_DIR, ROW } from '../test/e2e/support/app-page.ts';
 import { launchBrowser } from '../test/e2e/support/browser.ts';
 import { startStaticServer, STRICT_CSP } from '../test/e2e/support/static-server.ts';
 import { generateSpans, type ValueShape } from './gen.ts';
 import { installPageProbes, waitForLoadFindings } from './page-probes.ts';
-import { fmt } from './measure.ts';
+import { fmt, median } from './measure.ts';
 import { attachWorker } from './worker-heap.ts';
 
 interface PageFigures {
@@ -43,22 +45,67 @@ const file = join(dir, `bench-${numSpans}.otlp.json`);
 writeFileSync(file, json);
 console.log(`generated ${spans.length.toLocaleString('en-US')} spans (${values} attribute values) with the real SDK in ${fmt(performance.now() - t0)}: ${(json.length / 2 ** 20).toFixed(1)} MiB OTLP/JSON`);
 
+/**
+ * Rounds of the load, each in a new page (a new worker, its JIT cold, as a user's first load is): one
+ * load and one baseline parse make a ratio that swung from 1.6× to 2.7× between runs on this shared machine
+ * (2026-12-01), too wide to say whether the 1.5× target is met. Each round's ratio pairs a load with the
+ * parse taken right after it in the same page; the median of the rounds' ratios is the figure to judge.
+ */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
+
 const server = await startStaticServer({ root: process.env.DIST ?? DIST_DIR, csp: STRICT_CSP });
 const browser = await launchBrowser();
 try {
-  const page = await browser.context.newPage();
-  await page.goto(server.appUrl);
-  await page.locator(ROW).first().waitFor();
-  await installPageProbes(page);
-  const worker = await attachWorker(await browser.context.newCDPSession(page));
-  const heapBefore = await worker?.usedBytes(true);
-  const demoFindings = (await page.getByTestId('findings-tab').textContent()) ?? '';
-  await page.getByTestId('file-input').setInputFiles(file);
+  const rounds: PageFigures[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const page = await browser.context.newPage();
+    await page.goto(server.appUrl);
+    await page.locator(ROW).first().waitFor();
+    await installPageProbes(page);
+    // The first round also reads the worker's heap (the CDP session costs the load nothing measurable).
+    const worker = round === 0 ? await attachWorker(await browser.context.newCDPSession(page)) : null;
+    const heapBefore = await worker?.usedBytes(true);
+    const demoFindings = (await page.getByTestId('findings-tab').textContent()) ?? '';
+    await page.getByTestId('file-input').setInputFiles(file);
+    const figures = await firstRowFigures(page);
+    rounds.push(figures);
+    console.log(`round ${round + 1}: first row ${fmt(figures.firstRowMs)}, page JSON.parse ${fmt(figures.parseMs)}, ${(figures.firstRowMs / figures.parseMs).toFixed(2)}×`);
+    if (round === 0) {
+      // The worker's heap once linting is done (the Findings tab's count changes from the demo's), collected.
+      await waitForLoadFindings(page, demoFindings, 600_000);
+      const heapAfter = await worker?.usedBytes(true);
+      console.log(`loaded: ${(await page.locator('.counts').textContent())?.trim()}`);
+      // Chromium compresses pointers to 4 bytes; node 20 (npm run bench) does not, so its figures run higher.
+      // Typed-array columns (16 B/span of times) live outside the JS heap and are not in this figure.
+      const perSpan = heapBefore && heapAfter ? `${Math.round((heapAfter - heapBefore) / spans.length)} B/span` : 'n/a (no worker found)';
+      console.log(`worker JS heap held for the load once linted:  ${perSpan} (model, findings, indexes; collected first)`);
+    }
+    await page.close();
+  }
+  const worst = (pick: (f: PageFigures) => number): number => Math.max(...rounds.map(pick));
+  const ratios = rounds.map((f) => f.firstRowMs / f.parseMs);
+  console.log(`over ${ROUNDS} rounds (medians; each round a new page, its worker cold):`);
+  console.log(`time to first waterfall row of the new file:   ${fmt(median(rounds.map((f) => f.firstRowMs)))} (first round ${fmt(rounds[0]!.firstRowMs)})`);
+  console.log(`baseline: page JSON.parse of the same bytes:   ${fmt(median(rounds.map((f) => f.parseMs)))} (on the main thread, after the load)`);
+  console.log(`first row / page JSON.parse, per round:        ${ratios.map((r) => `${r.toFixed(2)}×`).join(' ')}; median ${median(ratios).toFixed(2)}× (target ≤ 1.5×)`);
+  console.log(`longest main-thread task during the load:      ${fmt(worst((f) => f.longestTaskMs))} (most in a round: ${worst((f) => f.numLongTasks)} tasks over 50 ms)`);
+  console.log(`longest animation frame during the load:       ${fmt(worst((f) => f.longestFrameMs))} (0 = none over 50 ms)`);
+  const unseen = rounds.filter((f) => f.parseTaskMs === 0).length;
+  console.log(`check: the observer saw every baseline parse as a task${unseen === 0 ? '' : ` — NOT SEEN in ${unseen} rounds: the long-task figure is not trustworthy`}`);
+  console.log(`verdict: longest task ${worst((f) => f.longestTaskMs) <= 200 ? 'within' : 'OVER'} the 200 ms budget`);
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Waits for the earliest trace's root row, then takes the long tasks of the load and the baseline parse. */
+async function firstRowFigures(page: Page): Promise<PageFigures> {
   await page.waitForFunction((id) => document.querySelector(`[data-testid="waterfall-row"][data-span-id="${id}"]`) !== null, firstRootId, { timeout: 600_000, polling: 'raf' });
   const firstRowAt = await page.evaluate(() => performance.now());
   // Let the trace list and waterfall settle, then read the figures and take the baseline.
   await page.waitForTimeout(1000);
-  const figures = await page.evaluate(async (rowAt): Promise<PageFigures> => {
+  return page.evaluate(async (rowAt): Promise<PageFigures> => {
     type Entry = { start: number; duration: number };
     const w = window as unknown as { __tasks: Entry[]; __frames: Entry[]; __chosenAt: number; __file: File };
     // (No named functions in here: tsx would wrap them in a helper the page does not have.)
@@ -88,23 +135,4 @@ try {
       numBytes: w.__file.size,
     };
   }, firstRowAt);
-  // The worker's heap once linting is done (the Findings tab's count changes from the demo's), collected.
-  await waitForLoadFindings(page, demoFindings, 600_000);
-  const heapAfter = await worker?.usedBytes(true);
-  const counts = await page.locator('.counts').textContent();
-  console.log(`loaded: ${counts?.trim()}`);
-  console.log(`time to first waterfall row of the new file:   ${fmt(figures.firstRowMs)}`);
-  console.log(`longest main-thread task during the load:      ${fmt(figures.longestTaskMs)} (${figures.numLongTasks} tasks over 50 ms)`);
-  console.log(`longest animation frame during the load:       ${fmt(figures.longestFrameMs)} (0 = none over 50 ms)`);
-  console.log(`baseline: page JSON.parse of the same bytes:   ${fmt(figures.parseMs)} (on the main thread, after the load)`);
-  console.log(`check: the observer saw the baseline parse as a ${fmt(figures.parseTaskMs)} task${figures.parseTaskMs > 0 ? '' : ' — NOT SEEN: the long-task figure is not trustworthy'}`);
-  console.log(`verdict: longest task ${figures.longestTaskMs <= 200 ? 'within' : 'OVER'} the 200 ms budget`);
-  // Chromium compresses pointers to 4 bytes; node 20 (npm run bench) does not, so its figures run higher.
-  // Typed-array columns (16 B/span of times) live outside the JS heap and are not in this figure.
-  const perSpan = heapBefore && heapAfter ? `${Math.round((heapAfter - heapBefore) / spans.length)} B/span` : 'n/a (no worker found)';
-  console.log(`worker JS heap held for the load once linted:  ${perSpan} (model, findings, indexes; collected first)`);
-} finally {
-  await browser.close();
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
 }
