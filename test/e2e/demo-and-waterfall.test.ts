@@ -147,6 +147,30 @@ describe('the app on the built-in demo', () => {
     await expect.poll(height).toBe(listBefore + 32);
   });
 
+  it('the trace title keeps the root span\'s name whole; the trace id gives way, then the controls take a line of their own', async () => {
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    const title = page.locator('.waterfall-title');
+    const layout = () =>
+      title.evaluate((el) => {
+        const box = (sel: string) => el.querySelector<HTMLElement>(sel)!;
+        const middle = (e: Element) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2);
+        const id = box('.trace-id');
+        return {
+          rootWhole: box('.trace-root').scrollWidth <= box('.trace-root').clientWidth,
+          countOnOneLine: box(':scope > .muted').getBoundingClientRect().height < 24,
+          idCut: id.scrollWidth > id.clientWidth,
+          controlsBesideTitle: middle(box('.waterfall-controls')) === middle(box('.trace-root')),
+          overflows: el.scrollWidth > el.clientWidth,
+        };
+      });
+    await page.setViewportSize({ width: 1400, height: 800 });
+    await expect.poll(layout).toEqual({ rootWhole: true, countOnOneLine: true, idCut: true, controlsBesideTitle: true, overflows: false });
+    await page.setViewportSize({ width: 1200, height: 800 });
+    await expect.poll(layout).toEqual({ rootWhole: true, countOnOneLine: true, idCut: false, controlsBesideTitle: false, overflows: false });
+    expect(await title.locator('.trace-id').getAttribute('title')).toBe(`trace id ${first![0]!.traceId}`);
+  });
+
   it('a link to a span in another loaded trace jumps there', async () => {
     const { page } = await session.open();
     await page.locator(ROW).first().waitFor();
