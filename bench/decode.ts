@@ -1,12 +1,14 @@
 // Decode + assemble of real-SDK spans as OTLP/JSON and OTLP/protobuf, next to JSON.parse of the same bytes and
 // a plain protobufjs reflection decode of the same bytes, at 100k spans and (unless BENCH_DECODE_1M=0) 1M;
-// beside them, the floor of a protobuf decode that reads only a row's fields into columns (proto-floor.ts);
+// beside them, the floor of a protobuf decode that reads only a row's fields into columns (proto-floor.ts)
+// and a sketch of the columnar model that also assembles the rows (columnar-sketch.ts, checked against ours);
 // at 100k also with a value of its own per span (gen.ts ValueShape), as real spans carry.
 // Each baseline and its counterpart run in turns, round by round (measure.ts timeInTurns), so a busy spell
 // of the shared machine slows both alike.
 import { loadDataset } from '../src/core/load-dataset.ts';
 import { tracesDataType } from '../test/support/otlp-proto-schema.ts';
 import { generateSpans, type ValueShape } from './gen.ts';
+import { columnarRows, sameRows } from './columnar-sketch.ts';
 import { RowColumns, skimRows } from './proto-floor.ts';
 import { fmt, row, timeInTurns } from './measure.ts';
 import { noteContext, noteFigure, sizeLabel } from './targets.ts';
@@ -39,20 +41,22 @@ async function decodeAt(numSpans: number, runs: number, collect: boolean, values
     () => loadDataset([{ name: 'x.json', bytes: json }]).spans.length,
   );
   const type = tracesDataType();
-  const [reflect, oursPb, floor] = await timeInTurns(
+  const [reflect, oursPb, floor, sketch] = await timeInTurns(
     runs, collect,
     () => (type.decode(proto) as unknown as { resourceSpans: unknown[] }).resourceSpans.length,
     () => loadDataset([{ name: 'x.pb', bytes: proto }]).spans.length,
     () => skimRows(proto, new RowColumns(numGenerated)),
+    () => columnarRows(proto, numGenerated).order.length,
   );
-  if (ours.result !== numGenerated || oursPb.result !== numGenerated || floor.result !== numGenerated) throw new Error('decoded span count differs');
+  if (ours.result !== numGenerated || oursPb.result !== numGenerated || floor.result !== numGenerated || sketch.result !== numGenerated) throw new Error('decoded span count differs');
+  if (!sameRows(columnarRows(proto, numGenerated), loadDataset([{ name: 'x.pb', bytes: proto }]))) throw new Error('the columnar sketch laid out other rows than the model');
   if (parse.result !== reflect.result) throw new Error('the baselines read different numbers of resourceSpans');
 
   const shape = values === 'unique' ? ', unique values' : '';
   const label = `${sizeLabel(numGenerated)}${values === 'unique' ? ' unique values' : ''}`;
   noteFigure('json', label, ours.ms / parse.ms);
   noteFigure('proto', label, oursPb.ms / reflect.ms);
-  noteContext('proto', `${label} floor ${(floor.ms / reflect.ms).toFixed(2)}×`);
+  noteContext('proto', `${label} floor ${(floor.ms / reflect.ms).toFixed(2)}×, columnar sketch ${(sketch.ms / reflect.ms).toFixed(2)}×`);
   out.push(row(`${numGenerated.toLocaleString('en-US')} spans${shape}, median of ${runs}${collect ? ', gc first' : ''}`, 'time', 'spans/s', 'ratio', 'first run', 'ratio'));
   const line = (label: string, t: { ms: number; firstMs: number }, base: { ms: number; firstMs: number }): string =>
     row(label, fmt(t.ms), rate(numGenerated, t.ms), `${(t.ms / base.ms).toFixed(2)}×`, fmt(t.firstMs), `${(t.firstMs / base.firstMs).toFixed(2)}×`);
@@ -61,6 +65,7 @@ async function decodeAt(numSpans: number, runs: number, collect: boolean, values
   out.push(line('protobufjs reflection decode, baseline', reflect, reflect));
   out.push(line('Tracelens OTLP/protobuf decode + assemble', oursPb, reflect));
   out.push(line('floor: a row\'s fields into columns only', floor, reflect));
+  out.push(line('sketch: the floor + rows assembled in columns', sketch, reflect));
   return out;
 }
 
