@@ -134,7 +134,7 @@ function layOut(startNs: Float64Array, parent: Int32Array, traceOf: Uint32Array,
 
 /** Each span's name as an index into one string per distinct name, interned by the name's bytes. */
 function internNames(bytes: Uint8Array, cols: RowColumns, n: number): { nameIdx: Uint32Array; names: string[] } {
-  const slots = slotsFor(1024);
+  const slots = slotsFor(n); // room for every span to have a name of its own
   const mask = slots.length - 1;
   const nameIdx = new Uint32Array(n);
   const names: string[] = [];

@@ -5,6 +5,7 @@ import { columnarRows, sameRows } from '../../../bench/columnar-sketch.ts';
 import { generateSpans } from '../../../bench/gen.ts';
 import { RowColumns, skimRows } from '../../../bench/proto-floor.ts';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
+import { at, SdkWorld } from '../../support/sdk-world.ts';
 
 function sdkProto(numSpans: number, spansPerTrace: number): Uint8Array {
   const { world, spans } = generateSpans(numSpans, spansPerTrace, 7, 'unique');
@@ -22,6 +23,20 @@ describe('the bench\'s columnar sketch', () => {
       expect(new Set(sketch.names)).toEqual(new Set(ds.spans.map((s) => s.name)));
       expect(sameRows(sketch, ds)).toBe(true);
     }
+  });
+
+  it('interns names when every span has one of its own (more than any fixed table would hold)', () => {
+    const world = new SdkWorld();
+    for (let t = 0; t < 50; t++) {
+      const root = world.start('svc', { name: `job ${t}`, startMs: t * 100 });
+      for (let i = 0; i < 99; i++) world.span('svc', { name: `step ${t}.${i}`, startMs: t * 100 + i, endMs: t * 100 + i + 0.5 }, root);
+      root.end(at(t * 100 + 99));
+    }
+    const proto = world.otlpProto();
+    const ds = loadDataset([{ name: 'x.pb', bytes: proto }]);
+    const sketch = columnarRows(proto, ds.spans.length);
+    expect(sketch.names.length).toBe(5000);
+    expect(sameRows(sketch, ds)).toBe(true);
   });
 
   it('tells rows laid out otherwise: a depth off by one, two rows swapped', () => {
