@@ -104,7 +104,7 @@ function readRow(r: protobuf.Reader, end: number, view: DataView, cols: RowColum
         cols.statusCode[n] = statusCode(r);
         break;
       default:
-        // Attributes (9), events (11), links (13) and the dropped counts: kept as a range, read when asked for.
+        // Trace state (3), attributes (9), events (11), links (13), flags (16), the dropped counts: one range.
         restAt ||= tagAt;
         r.skipType(tag & 7);
         restEnd = r.pos;
