@@ -171,6 +171,31 @@ describe('the app on the built-in demo', () => {
     expect(await title.locator('.trace-id').getAttribute('title')).toBe(`trace id ${first![0]!.traceId}`);
   });
 
+  it('a narrow window keeps each row\'s span name readable: the kind label goes first, the error mark stays', async () => {
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    const rows = () =>
+      page.locator(ROW).evaluateAll((els) =>
+        els.map((el) => {
+          const cell = el.querySelector('.name-cell')!.getBoundingClientRect();
+          const error = el.querySelector('.mark-error')?.getBoundingClientRect();
+          return {
+            nameWidth: el.querySelector('.span-name')!.getBoundingClientRect().width,
+            kindShown: el.querySelector<HTMLElement>('.kind')!.offsetWidth > 0,
+            errorInside: error === undefined ? null : error.left >= cell.left && error.right <= cell.right,
+          };
+        }),
+      );
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await expect.poll(async () => (await rows()).every((r) => !r.kindShown)).toBe(true);
+    const narrow = await rows();
+    // Every name keeps at least six characters' room (~40 px at 12.5 px); every error mark shows whole.
+    expect(Math.min(...narrow.map((r) => r.nameWidth))).toBeGreaterThanOrEqual(40);
+    expect(narrow.filter((r) => r.errorInside !== null).map((r) => r.errorInside)).toEqual([true, true]);
+    await page.setViewportSize({ width: 1400, height: 800 });
+    await expect.poll(async () => (await rows()).every((r) => r.kindShown)).toBe(true);
+  });
+
   it('a link to a span in another loaded trace jumps there', async () => {
     const { page } = await session.open();
     await page.locator(ROW).first().waitFor();
