@@ -196,6 +196,28 @@ describe('the app on the built-in demo', () => {
     await expect.poll(async () => (await rows()).every((r) => r.kindShown)).toBe(true);
   });
 
+  it('half a 1920-px screen keeps every trace list column but the services list, and a narrower details pane', async () => {
+    const { page } = await session.open();
+    const layout = () =>
+      page.evaluate(() => {
+        const panel = document.querySelector('.trace-panel')!.getBoundingClientRect();
+        const start = document.querySelector('[data-testid="trace-row"] .col-start')!;
+        const services = document.querySelector<HTMLElement>('[data-testid="trace-row"] .col-services')!;
+        return {
+          startWhole: start.getBoundingClientRect().right <= panel.right && start.scrollWidth <= start.clientWidth,
+          servicesShown: services.offsetWidth > 0,
+          detailsWidth: Math.round(document.querySelector('[data-testid="span-details"]')!.getBoundingClientRect().width),
+        };
+      });
+    await page.locator(ROW).first().waitFor();
+    expect(await layout()).toEqual({ startWhole: true, servicesShown: true, detailsWidth: 460 });
+    // The details pane's width is chosen for the window the app opens in.
+    await page.setViewportSize({ width: 960, height: 800 });
+    await page.reload();
+    await page.locator(ROW).first().waitFor();
+    expect(await layout()).toEqual({ startWhole: true, servicesShown: false, detailsWidth: 340 });
+  });
+
   it('a link to a span in another loaded trace jumps there', async () => {
     const { page } = await session.open();
     await page.locator(ROW).first().waitFor();

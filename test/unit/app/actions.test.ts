@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createActions } from '../../../src/app/state/actions.ts';
 import { isMatchRow } from '../../../src/app/state/search-slice.ts';
 import { createStore } from '../../../src/app/state/store.ts';
+import { defaultDetailsWidth } from '../../../src/app/state/layout-slice.ts';
 import { TraceStore } from '../../../workers/trace-store.ts';
 import { bigJsonLines, fakeWorker, twoTraces } from '../../support/app-flows.ts';
 import { SdkWorld } from '../../support/sdk-world.ts';
@@ -180,6 +181,10 @@ describe('layout slice', () => {
     expect(store.getState().detailsWidthPx).toBe(280);
     store.getState().listResized(300, 200);
     expect(store.getState().listHeightPx).toBe(64);
+  });
+
+  it('opens the details pane at 460 px in a wide window and narrower below 1,400 px, never under 340', () => {
+    expect([1920, 1400, 1380, 1280, 1024, 960, 640].map(defaultDetailsWidth)).toEqual([460, 460, 440, 340, 340, 340, 340]);
   });
 });
 
