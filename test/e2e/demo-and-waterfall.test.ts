@@ -218,6 +218,34 @@ describe('the app on the built-in demo', () => {
     expect(await layout()).toEqual({ startWhole: true, servicesShown: false, detailsWidth: 340 });
   });
 
+  it('the splitter between span names and bars widens the name column, by drag and by keys', async () => {
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    const nameWidth = async () => Math.round((await page.locator(`${ROW} .name-cell`).first().boundingBox())!.width);
+    const before = await nameWidth();
+    const splitter = page.getByRole('separator', { name: 'resize the span name column' });
+    const box = (await splitter.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 100);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 120, box.y + 100, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(nameWidth).toBeGreaterThan(before + 110);
+    const dragged = await nameWidth();
+    expect(dragged).toBeLessThan(before + 130);
+    await splitter.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(nameWidth).toBeLessThan(dragged - 28);
+    // The timeline keeps 120 px however far the column is dragged.
+    const now = (await splitter.boundingBox())!;
+    await page.mouse.move(now.x + now.width / 2, now.y + 100);
+    await page.mouse.down();
+    await page.mouse.move(5000, now.y + 100, { steps: 3 });
+    await page.mouse.up();
+    const area = (await page.locator('.waterfall-area').boundingBox())!;
+    await expect.poll(async () => Math.abs(area.width - 120 - (await nameWidth()))).toBeLessThan(4);
+  });
+
   it('a link to a span in another loaded trace jumps there', async () => {
     const { page } = await session.open();
     await page.locator(ROW).first().waitFor();

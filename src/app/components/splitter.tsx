@@ -12,14 +12,16 @@ interface Props {
   /** Keys grow the panel in this direction: +1 when ArrowRight/ArrowDown grows it, -1 when it shrinks it. */
   readonly keyGrowth: 1 | -1;
   readonly onResize: (sizePx: number) => void;
+  /** Placement beyond the page's grid (the waterfall's name column). */
+  readonly className?: string;
 }
 
-export function Splitter({ orientation, label, sizePx, toSize, keyGrowth, onResize }: Props) {
+export function Splitter({ orientation, label, sizePx, toSize, keyGrowth, onResize, className }: Props) {
   const isDragging = useRef(false);
   const [less, more] = orientation === 'vertical' ? ['ArrowLeft', 'ArrowRight'] : ['ArrowUp', 'ArrowDown'];
   return (
     <div
-      className={`splitter ${orientation}`}
+      className={`splitter ${orientation}${className ? ` ${className}` : ''}`}
       role="separator"
       aria-orientation={orientation}
       aria-label={label}

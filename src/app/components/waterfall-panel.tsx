@@ -7,8 +7,7 @@ import { ServiceGraphView } from './service-graph-view.tsx';
 import { StatsView } from './stats-view.tsx';
 import { TraceLinksView } from './trace-links-view.tsx';
 import { TraceTreeView } from './trace-tree-view.tsx';
-import { TimeAxis } from './time-axis.tsx';
-import { WaterfallBody } from './waterfall-body.tsx';
+import { WaterfallArea } from './waterfall-area.tsx';
 import { WaterfallTitle } from './waterfall-title.tsx';
 
 const VIEWS: Array<[MainView, string]> = [['waterfall', 'Waterfall'], ['tree', 'Tree'], ['services', 'Service graph'], ['links', 'Links'], ['stats', 'Statistics'], ['compare', 'Compare']];
@@ -36,8 +35,7 @@ export function WaterfallPanel() {
       {view === 'compare' ? <CompareView /> : view === 'stats' ? <StatsView /> : view === 'services' ? <ServiceGraphView /> : view === 'links' ? <TraceLinksView /> : view === 'tree' && columns ? <TraceTreeView columns={columns} /> : columns ? (
         <>
           <WaterfallTitle columns={columns} />
-          <TimeAxis durationNs={columns.traceDurationNs} />
-          <WaterfallBody columns={columns} />
+          <WaterfallArea columns={columns} />
         </>
       ) : (
         <p className="empty">Choose a trace to see its waterfall.</p>

@@ -183,6 +183,17 @@ describe('layout slice', () => {
     expect(store.getState().listHeightPx).toBe(64);
   });
 
+  it('keeps 120 px of span names and 120 px of timeline, however far the name column is dragged', () => {
+    const store = createStore();
+    expect(store.getState().nameColFraction).toBe(0.42);
+    store.getState().nameColResized(300, 1000);
+    expect(store.getState().nameColFraction).toBe(0.3);
+    store.getState().nameColResized(990, 1000);
+    expect(store.getState().nameColFraction).toBe(0.88);
+    store.getState().nameColResized(-50, 1000);
+    expect(store.getState().nameColFraction).toBe(0.12);
+  });
+
   it('opens the details pane at 460 px in a wide window and narrower below 1,400 px, never under 340', () => {
     expect([1920, 1400, 1380, 1280, 1024, 960, 640].map(defaultDetailsWidth)).toEqual([460, 460, 440, 340, 340, 340, 340]);
   });
