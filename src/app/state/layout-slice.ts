@@ -44,6 +44,8 @@ export const createLayoutSlice: StateCreator<Store, [], [], LayoutSlice> = (set)
   ...(typeof window === 'undefined' ? {} : { detailsWidthPx: defaultDetailsWidth(window.innerWidth) }),
   detailsResized: (widthPx, viewportPx) => set({ detailsWidthPx: clampSize(widthPx, 280, viewportPx - 420) }),
   listResized: (heightPx, viewportPx) => set({ listHeightPx: clampSize(heightPx, 64, viewportPx - 240) }),
-  // At least 120 px of names and 120 px of timeline.
-  nameColResized: (widthPx, areaPx) => set({ nameColFraction: clampSize(widthPx, 120, areaPx - 120) / Math.max(1, areaPx) }),
+  // At least 120 px of names and 120 px of timeline; nothing before the area's width is known (0).
+  nameColResized: (widthPx, areaPx) => {
+    if (areaPx > 0) set({ nameColFraction: clampSize(widthPx, 120, areaPx - 120) / areaPx });
+  },
 });

@@ -192,6 +192,9 @@ describe('layout slice', () => {
     expect(store.getState().nameColFraction).toBe(0.88);
     store.getState().nameColResized(-50, 1000);
     expect(store.getState().nameColFraction).toBe(0.12);
+    // Before the waterfall's width is measured, a resize changes nothing.
+    store.getState().nameColResized(500, 0);
+    expect(store.getState().nameColFraction).toBe(0.12);
   });
 
   it('opens the details pane at 460 px in a wide window and narrower below 1,400 px, never under 340', () => {
