@@ -7,6 +7,8 @@
 // (resources, scopes, statuses' messages, attribute values, events, links, ids as text) and every check of
 // malformed input; its rows are compared with the model's on every bench run (`sameRows`). The point is the
 // figure: what the model costs when it is columns, not one object per span.
+import { BytePool } from '../src/core/decode/byte-pool.ts';
+import { textAt } from '../src/core/decode/otlp/proto-wire.ts';
 import type { Dataset } from '../src/core/model/assemble.ts';
 import { RowColumns, skimRows } from './proto-floor.ts';
 
@@ -132,34 +134,21 @@ function layOut(startNs: Float64Array, parent: Int32Array, traceOf: Uint32Array,
   return traceFirstRow;
 }
 
-/** Each span's name as an index into one string per distinct name, interned by the name's bytes. */
+/** Each span's name as an index into one string per distinct name, interned by its bytes as the decoders do. */
 function internNames(bytes: Uint8Array, cols: RowColumns, n: number): { nameIdx: Uint32Array; names: string[] } {
-  const slots = slotsFor(n); // room for every span to have a name of its own
-  const mask = slots.length - 1;
+  const pool = new BytePool<number>();
   const nameIdx = new Uint32Array(n);
   const names: string[] = [];
-  const firstAt: number[] = [];
-  const utf8 = new TextDecoder();
   for (let i = 0; i < n; i++) {
-    const at = cols.nameAt[i]!;
-    const length = bytes[at]!; // a sketch: names under 128 bytes (one length byte)
-    let h = 0x811c9dc5;
-    for (let j = at + 1; j <= at + length; j++) h = Math.imul(h ^ bytes[j]!, 16777619);
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const e = slots[s]!;
-      if (e < 0) {
-        slots[s] = nameIdx[i] = names.length;
-        firstAt.push(at);
-        names.push(utf8.decode(bytes.subarray(at + 1, at + 1 + length)));
-        break;
-      }
-      let same = bytes[firstAt[e]!] === length;
-      for (let j = 1; same && j <= length; j++) same = bytes[firstAt[e]! + j] === bytes[at + j];
-      if (same) {
-        nameIdx[i] = e;
-        break;
-      }
+    const start = cols.nameAt[i]! + 1; // a sketch: names under 128 bytes (one length byte)
+    const end = start + bytes[start - 1]!;
+    const hash = pool.hash(bytes, start, end);
+    let idx = pool.get(bytes, start, end, hash);
+    if (idx === undefined) {
+      idx = names.push(textAt(bytes, start, end)) - 1;
+      pool.set(bytes, start, end, idx, hash);
     }
+    nameIdx[i] = idx;
   }
   return { nameIdx, names };
 }
