@@ -8,6 +8,13 @@ import { utf8BomLength } from './bom.ts';
 export interface ChunkDecoder {
   push(chunk: Uint8Array): void;
   end(): void;
+  /**
+   * Only for a decoder that may give up (an OTLP/JSON document, json-scan.ts DocumentScan): true once it has,
+   * with what it gave the sink taken back; the input must then be decoded whole (load-chunks.ts).
+   */
+  readonly wantsWhole?: boolean;
+  /** The input stops half-way (a cancel): keeps what was decoded as well as it can. */
+  cutShort?(): void;
 }
 
 /** Joins `pieces` (and `tail`) into one array; no copy when there is just one. */

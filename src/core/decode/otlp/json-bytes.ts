@@ -3,6 +3,15 @@
 // JSON.parse would. Anything this reader does not expect throws NOT_FAST, and the caller falls back to
 // JSON.parse + walk. Strings are built flat (never slices of one big string, which would keep the input alive).
 
+// The bytes of JSON's structure.
+export const QUOTE = 0x22;
+export const BACKSLASH = 0x5c;
+export const COMMA = 0x2c;
+export const OPEN_OBJECT = 0x7b;
+export const CLOSE_OBJECT = 0x7d;
+export const OPEN_ARRAY = 0x5b;
+export const CLOSE_ARRAY = 0x5d;
+
 /** Thrown (one shared value, no stack) when the fast path cannot take this input. */
 export const NOT_FAST = Object.freeze({ notFast: true });
 
