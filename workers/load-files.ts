@@ -4,7 +4,7 @@
 // src/core/decode/load-chunks.ts); the files after it are not read. Inputs loaded earlier are untouched.
 import { ChunkedLoad } from '../src/core/decode/load-chunks.ts';
 import type { CountingBuilder } from './counting-builder.ts';
-import { bytesInMemory, chunksOf, isSizeKnown, isStreamSource, readSmallBlob, sizeOf, type ChunkSource } from './read-chunks.ts';
+import { bytesInMemory, chunksOf, isSizeKnown, isStreamSource, sizeOf, type ChunkSource } from './read-chunks.ts';
 
 export interface LoadProgress {
   readonly file: string;
@@ -28,8 +28,6 @@ export interface LoadFile {
 
 export interface ReadOptions {
   readonly chunkBytes?: number;
-  /** Blobs up to this size are read at once (read-chunks.ts WHOLE_READ_BYTES); tests set 0 to stream every Blob. */
-  readonly wholeReadBytes?: number;
   readonly now?: () => number;
   /** Aborted when the load is cancelled: checked after each chunk, and a read waiting for a download's next bytes stops at once. */
   readonly cancelled: AbortSignal;
@@ -93,23 +91,30 @@ export class FilesReader {
 
   private async decode(f: LoadFile): Promise<void> {
     const size = sizeOf(f.data);
-    let inMemory: Uint8Array | undefined;
-    try {
-      inMemory = bytesInMemory(f.data) ?? (await readSmallBlob(f.data, this.options.wholeReadBytes));
-    } catch (err) {
-      new ChunkedLoad(this.builder, f.name).stop(`cannot read the file: ${String(err)}`, 'error');
-      return;
-    }
-    const load = new ChunkedLoad(this.builder, f.name, { sizeHint: size, ...(inMemory ? { inMemory } : {}) });
+    const inMemory = bytesInMemory(f.data);
+    // A File can be read again: a decoder that gives up half-way (an OTLP/JSON document the fast path does
+    // not cover) then reads it whole instead of a copy of every chunk being kept for that chance.
+    const rereadable = f.data instanceof Blob;
+    const load = new ChunkedLoad(this.builder, f.name, { sizeHint: size, rereadable, ...(inMemory ? { inMemory } : {}) });
     try {
       // A cancel ends the chunks early (the awaited read before each lets its message in): no end of the input.
       for await (const chunk of chunksOf(f.data, inMemory, this.options.chunkBytes, this.options.now, this.options.cancelled)) {
         load.push(chunk);
         this.bytesDone += chunk.length;
         this.send(load.isStreaming ? 'decoding' : 'reading', this.builder.spans.length, false);
+        if (load.needsWhole) break;
       }
       if (this.options.cancelled.aborted) {
         load.stop(`loading cancelled after ${mb(load.numBytes)}${isSizeKnown(f.data) ? ` of ${mb(size)}` : ''}`, 'warning');
+        return;
+      }
+      load.endChunks();
+      if (load.needsWhole && f.data instanceof Blob) {
+        this.send('reading', this.builder.spans.length, true);
+        const whole = new Uint8Array(await f.data.arrayBuffer());
+        this.bytesDone += whole.length - load.numBytes;
+        this.send('decoding', this.builder.spans.length, true);
+        load.endWith(whole);
         return;
       }
     } catch (err) {

@@ -26,8 +26,7 @@ export interface LoadPreview {
 
 /**
  * Loads smaller than this take about a second or less in all, and their first look cost the page a ~50 ms
- * task for no earlier row (100k spans in one document: `npm run bench:browser`). Files larger than this are
- * streamed too (read-chunks.ts WHOLE_READ_BYTES).
+ * task for no earlier row (100k spans in one document: `npm run bench:browser`).
  */
 export const PREVIEW_MIN_BYTES = 64 * 1024 * 1024;
 /**

@@ -1,5 +1,5 @@
-// Reads a load's data chunk by chunk. A large Blob (a File the user chose) is read with Blob.stream(), so
-// it is never one ArrayBuffer; bytes already in memory, and small Blobs read at once, are sliced. Between
+// Reads a load's data chunk by chunk. A Blob (a File the user chose) is read with Blob.stream(), so it is
+// never one ArrayBuffer and decoding overlaps reading; bytes already in memory are sliced. Between
 // chunks the reader hands control back to the worker's event loop at least every YIELD_EVERY_MS, so a
 // cancel message sent by the page is received while a load runs (an awaited file read usually lets it in
 // anyway; in-memory bytes would not).
@@ -41,21 +41,6 @@ export function sizeOf(data: ChunkSource): number {
 
 export function isSizeKnown(data: ChunkSource): boolean {
   return !isStreamSource(data) || data.size >= 0;
-}
-
-/**
- * Blobs up to this size are read with one `arrayBuffer()` and then handed over in pieces like bytes in
- * memory. In Chromium a 50 MB file took 43-62 ms that way and 54-100 ms through `Blob.stream()`, which also
- * cost a copy into one buffer for formats read whole; at this size reading is over before a progress
- * figure or a cancel could matter. Larger files stream, so formats decoded chunk by chunk never need them whole.
- * Streaming 50 MB files too through the BYOB reader (below) made no difference to the first row on 2026-11-30
- * (JSON lines 1.31-1.35 s against 1.32-1.49 s, a JSON document 1.29-1.38 s against 1.26-1.35 s).
- */
-export const WHOLE_READ_BYTES = 64 * 1024 * 1024;
-
-/** The Blob's bytes, read at once, when it is not larger than `maxBytes`; else undefined (read it in chunks). */
-export async function readSmallBlob(data: ChunkSource, maxBytes = WHOLE_READ_BYTES): Promise<Uint8Array | undefined> {
-  return data instanceof Blob && data.size <= maxBytes ? new Uint8Array(await data.arrayBuffer()) : undefined;
 }
 
 /**

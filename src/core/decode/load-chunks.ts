@@ -5,11 +5,14 @@
 // (gzip, zstd) is inflated as it arrives and its inflated chunks go to a ChunkedLoad of their own, so a
 // gzipped dump streams like a plain one. Everything else (every format that needs the whole document: JSON,
 // console dumps, plain protobuf) is collected into one buffer and handed to loadInput at the end, as before:
-// for those a stop (cancel) can only take effect between chunks of reading, before any decoding.
+// for those a stop (cancel) can only take effect between chunks of reading, before any decoding. An OTLP/JSON
+// document is decoded as it arrives too, by a decoder that may give up half-way (its fast path covers the
+// well-formed request only) and then needs the whole input: its chunks are also collected, unless they are in
+// memory already or the caller can read the input again (`rereadable`: a File), which saves a copy of it.
 import type { DatasetBuilder, InputReport } from '../model/dataset-builder.ts';
 import type { SpanSink } from '../model/records.ts';
 import { DEFAULT_MAX_DECOMPRESSED_BYTES, DecompressionLimitError, decompressionLimitError, detectCompression, InflateStream, MAX_COMPRESSION_LAYERS } from './decompress.ts';
-import { closeReport, loadInput, sniffFormat, SNIFF_BYTES, type LoadOptions } from './load.ts';
+import { closeReport, decodeInto, loadInput, sniffFormat, SNIFF_BYTES, type LoadOptions } from './load.ts';
 import { join, type ChunkDecoder } from './stream.ts';
 
 export interface ChunkedLoadOptions extends LoadOptions {
@@ -20,12 +23,25 @@ export interface ChunkedLoadOptions extends LoadOptions {
   readonly inMemory?: Uint8Array;
   /** Layers of compression around this input already taken off (a .json.gz.gz has two). */
   readonly layers?: number;
+  /**
+   * The caller can read the input again whole (a File): a stream decoder that gives up (`needsWhole`) is
+   * then not backed by a copy of every chunk, and the caller hands the whole input to `endWith` instead.
+   */
+  readonly rereadable?: boolean;
 }
 
 type Mode =
   | { readonly kind: 'sniffing' }
   | { readonly kind: 'whole' }
-  | { readonly kind: 'streaming'; readonly decoder: ChunkDecoder; readonly sink: SpanSink; readonly report: InputReport; readonly format: string }
+  | {
+      readonly kind: 'streaming';
+      readonly decoder: ChunkDecoder;
+      readonly sink: SpanSink;
+      readonly report: InputReport;
+      readonly format: string;
+      /** Whether the chunks are collected too, for a decoder that may give up and want the whole input. */
+      readonly keep: boolean;
+    }
   | { readonly kind: 'inflating'; readonly inflater: InflateStream; readonly inner: ChunkedLoad }
   | { readonly kind: 'finished'; readonly report: InputReport };
 
@@ -40,6 +56,7 @@ export class ChunkedLoad {
   private head: Uint8Array[] = [];
   private numHead = 0;
   private whole: Uint8Array | undefined;
+  private chunksEnded = false;
   numBytes = 0;
 
   constructor(
@@ -50,7 +67,23 @@ export class ChunkedLoad {
 
   /** True once the input is known to decode while it is read. */
   get isStreaming(): boolean {
-    return this.mode.kind === 'streaming' || (this.mode.kind === 'inflating' && this.mode.inner.isStreaming);
+    return (this.mode.kind === 'streaming' && !this.mode.decoder.wantsWhole) || (this.mode.kind === 'inflating' && this.mode.inner.isStreaming);
+  }
+
+  /** True when the input's bytes are held whole as they are read (read whole, or kept for a decoder that may give up). */
+  get keepsWhole(): boolean {
+    const mode = this.mode;
+    if (mode.kind === 'streaming') return mode.keep;
+    return mode.kind === 'inflating' ? mode.inner.keepsWhole : mode.kind !== 'finished';
+  }
+
+  /**
+   * True when the stream decoder gave up and the input is neither in memory nor kept (`rereadable`): more
+   * chunks are not needed, and the input must be read again whole and handed to `endWith`.
+   */
+  get needsWhole(): boolean {
+    const mode = this.mode;
+    return mode.kind === 'streaming' && mode.decoder.wantsWhole === true && !mode.keep && !this.options.inMemory;
   }
 
   push(chunk: Uint8Array): void {
@@ -66,6 +99,7 @@ export class ChunkedLoad {
       case 'whole':
         return this.collect(chunk, before);
       case 'streaming':
+        if (this.mode.keep) this.collect(chunk, before);
         return this.feed(chunk);
       case 'inflating': {
         const mode = this.mode;
@@ -80,9 +114,21 @@ export class ChunkedLoad {
     }
   }
 
+  /**
+   * The chunks are over: a stream decoder finishes, and may give up then (an OTLP/JSON document cut short),
+   * which `needsWhole` tells. `end` calls this itself; a caller that can read the input again calls it first.
+   */
+  endChunks(): void {
+    if (this.chunksEnded) return;
+    this.chunksEnded = true;
+    if (this.mode.kind === 'sniffing') this.decide();
+    const mode = this.mode;
+    if (mode.kind === 'streaming') this.guard(mode, () => mode.decoder.end());
+  }
+
   /** The input is complete: decodes what is left (or all of it, for a whole-read input). */
   end(): InputReport {
-    if (this.mode.kind === 'sniffing') this.decide();
+    this.endChunks();
     // decide() always leaves sniffing (TypeScript cannot see through the call).
     const mode = this.mode as Exclude<Mode, { kind: 'sniffing' }>;
     if (mode.kind === 'finished') return mode.report;
@@ -95,10 +141,22 @@ export class ChunkedLoad {
       this.whole = undefined;
       return this.finish(loadInput(this.builder, this.name, bytes, this.options));
     }
-    this.guard(mode, () => mode.decoder.end());
+    if (mode.decoder.wantsWhole) {
+      const bytes = this.options.inMemory ?? (mode.keep ? this.whole?.subarray(0, this.numBytes) : undefined);
+      if (!bytes) throw new Error('ChunkedLoad: the decoder needs the whole input, which only the caller can read again (endWith)');
+      return this.endWith(bytes);
+    }
     mode.report.bytes = this.numBytes;
     closeReport(mode.report, mode.sink, mode.format);
     return this.finish(mode.report);
+  }
+
+  /** Decodes the whole input into this input's report, after the stream decoder gave up (`needsWhole`). */
+  endWith(bytes: Uint8Array): InputReport {
+    const mode = this.mode;
+    if (mode.kind !== 'streaming') throw new Error('ChunkedLoad.endWith: only a stream decoder that gave up needs the whole input');
+    this.whole = undefined;
+    return this.finish(decodeInto(mode.sink, mode.report, this.name, bytes, { ...this.options, format: mode.format }));
   }
 
   /**
@@ -112,6 +170,7 @@ export class ChunkedLoad {
     this.whole = undefined;
     if (mode.kind === 'inflating') return this.finish(mode.inner.stop(why, severity));
     if (mode.kind === 'streaming') {
+      mode.decoder.cutShort?.();
       mode.report.bytes = this.numBytes;
       mode.sink.issue({ message: `${why}; the ${mode.report.spans} spans decoded before it are kept`, where: `byte ${this.numBytes}`, severity });
       return this.finish(mode.report);
@@ -148,7 +207,10 @@ export class ChunkedLoad {
     if (decoder?.stream?.accepts(head)) {
       const { sink, report } = this.builder.beginInput(this.name);
       report.format = decoder.format;
-      this.mode = { kind: 'streaming', decoder: decoder.stream.open(sink), sink, report, format: decoder.format };
+      const stream = decoder.stream.open(sink);
+      const keep = stream.wantsWhole !== undefined && !this.options.inMemory && !this.options.rereadable;
+      this.mode = { kind: 'streaming', decoder: stream, sink, report, format: decoder.format, keep };
+      if (keep) this.collect(head, 0);
       this.feed(head);
     } else {
       this.mode = { kind: 'whole' };
@@ -158,16 +220,17 @@ export class ChunkedLoad {
 
   /**
    * Hands the inflated chunks to a ChunkedLoad of their own, which sniffs and decodes them as it would plain
-   * input. Inflated input read whole is bounded (maxDecompressedBytes), as decompress() bounds it; inflated
-   * input decoded as it streams is not, as a plain file is not.
+   * input. Inflated input held whole (read whole, or kept for a decoder that may give up and want it: an
+   * OTLP/JSON document) is bounded (maxDecompressedBytes), as decompress() bounds it; inflated input decoded
+   * as it streams and not kept is not, as a plain file is not.
    */
   private inflating(kind: 'gzip' | 'zstd', layers: number): Extract<Mode, { kind: 'inflating' }> {
-    const { inMemory: _inMemory, sizeHint: _sizeHint, ...options } = this.options;
+    const { inMemory: _inMemory, sizeHint: _sizeHint, rereadable: _rereadable, ...options } = this.options;
     const inner = new ChunkedLoad(this.builder, this.name, { ...options, layers: layers + 1 });
     const maxBytes = this.options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
     const inflater = new InflateStream(kind, (chunk) => {
       inner.push(chunk);
-      if (inner.numBytes > maxBytes && !inner.isStreaming) throw decompressionLimitError(kind, maxBytes, this.numBytes);
+      if (inner.numBytes > maxBytes && inner.keepsWhole) throw decompressionLimitError(kind, maxBytes, this.numBytes);
     });
     return { kind: 'inflating', inflater, inner };
   }
@@ -185,7 +248,7 @@ export class ChunkedLoad {
 
   private feed(chunk: Uint8Array): void {
     const mode = this.mode;
-    if (mode.kind === 'streaming') this.guard(mode, () => mode.decoder.push(chunk));
+    if (mode.kind === 'streaming' && !mode.decoder.wantsWhole) this.guard(mode, () => mode.decoder.push(chunk));
   }
 
   /** Runs the stream decoder; anything thrown is a bug or an engine limit, kept as a value as loadInput does. */

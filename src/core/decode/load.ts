@@ -53,6 +53,11 @@ export function sniffFormat(bytes: Uint8Array, name: string): Decoder | undefine
 
 export function loadInput(builder: DatasetBuilder, name: string, raw: Uint8Array, options: LoadOptions = {}): InputReport {
   const { sink, report } = builder.beginInput(name);
+  return decodeInto(sink, report, name, raw, options);
+}
+
+/** Decodes a whole input into an input's sink and report (begun by loadInput, or by a stream decoder that gave up). */
+export function decodeInto(sink: SpanSink, report: InputReport, name: string, raw: Uint8Array, options: LoadOptions = {}): InputReport {
   let bytes: Uint8Array;
   try {
     bytes = decompress(raw, options.maxDecompressedBytes).bytes;

@@ -4,13 +4,20 @@ import type { Decoder } from './types.ts';
 import { isOtlpSpan, isTracesRequest, walkBareSpans, walkTracesRequest } from './otlp/json-walk.ts';
 import { recoverPrefix } from './json-recover.ts';
 import { describeJsonError } from './text-position.ts';
-import { scanWholeInput } from './otlp/json-scan.ts';
+import { DocumentScan, scanWholeInput } from './otlp/json-scan.ts';
+import { utf8BomLength } from './bom.ts';
 
 const RESOURCE_SPANS = /"(resourceSpans|resource_spans|batches)"\s*:/;
 /** Jaeger v2's `/api/v3/traces/{id}` wraps OTLP JSON in `result` (jaegertracing.io/docs/latest/apis). */
 /** A top-level array of requests or of bare spans: `[{"resourceSpans": …}, …]`, `[{"traceId": …, "spanId": …}]`. */
 const TOP_LEVEL_ARRAY = /^\[\s*\{\s*"(resourceSpans|resource_spans|traceId|trace_id|spanId|span_id)"/;
 const JAEGER_V3 = /^\s*\{\s*"result"\s*:\s*\{\s*"(resourceSpans|resource_spans)"/;
+/**
+ * A document that opens with `resourceSpans` (SDKs and the Collector write it first) is decoded as it is
+ * read; any other is read whole, as the fast path would give up on most of them (snake_case, Tempo's
+ * `batches`, Jaeger's `result`) only after skipping the whole of a first key's value.
+ */
+const STREAMS = /^[ \t\r\n]*\{[ \t\r\n]*"resourceSpans"[ \t\r\n]*:/;
 
 export const otlpJson: Decoder = {
   format: 'otlp-json',
@@ -58,6 +65,10 @@ export const otlpJson: Decoder = {
       return;
     }
     walkTracesRequest(parsed, sink);
+  },
+  stream: {
+    accepts: (head) => STREAMS.test(new TextDecoder().decode(head.subarray(utf8BomLength(head), utf8BomLength(head) + 256))),
+    open: (sink) => new DocumentScan(sink),
   },
 };
 

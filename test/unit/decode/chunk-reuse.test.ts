@@ -23,11 +23,11 @@ const framed = lengthDelimited(requests.map((r) => world.otlpProto(r)));
 
 const INPUTS: readonly { name: string; bytes: Uint8Array; streams: boolean }[] = [
   { name: 'spans.jsonl', bytes: jsonl, streams: true },
-  { name: 'spans.json', bytes: doc, streams: false },
+  { name: 'spans.json', bytes: doc, streams: true },
   { name: 'spans.pb', bytes: framed, streams: true },
   { name: 'spans.jsonl.gz', bytes: gzipSync(jsonl), streams: true },
   { name: 'spans.jsonl.zst', bytes: zstdFrame(jsonl), streams: true },
-  { name: 'spans.json.gz', bytes: gzipSync(doc), streams: false },
+  { name: 'spans.json.gz', bytes: gzipSync(doc), streams: true },
 ];
 
 function wholeModel(name: string, bytes: Uint8Array): string {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'fflate';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { generateSpans } from '../../../bench/gen.ts';
+import { NO_SERVICE } from '../../../src/core/model/assemble.ts';
 import { readInput } from '../../../src/cli/io.ts';
 import { loadChunkedDataset, loadDataset, type ChunkedInput } from '../../../src/core/load-dataset.ts';
 import { modelText } from '../../support/model-text.ts';
@@ -50,10 +51,15 @@ describe('loadChunkedDataset', () => {
     expect(broken!.spans).toBeLessThan(3000);
     expect(broken!.spans % 300).toBe(0); // whole lines only
     expect(broken!.errors).toEqual([expect.objectContaining({ severity: 'error', message: `cannot read the input: EIO: i/o error, read; the ${broken!.spans} spans decoded before it are kept` })]);
-    // A document is read whole: the same failure keeps nothing of it, and the next input still loads.
+    // A document decodes as it is read too: the same failure keeps the spans read before it, each under its
+    // resource and scope, and the next input still loads.
     const docFails = await loadChunkedDataset([pieces('d.json', doc, 4096, doc.length / 2)]);
-    expect(docFails.spans).toHaveLength(0);
-    expect(docFails.inputs[0]!.errors[0]!.message).toBe('cannot read the input: EIO: i/o error, read; nothing from this input was decoded');
+    const kept = docFails.inputs[0]!.spans;
+    expect(kept).toBeGreaterThan(100);
+    expect(kept).toBeLessThan(500);
+    expect(docFails.inputs[0]!.errors[0]!.message).toBe(`cannot read the input: EIO: i/o error, read; the ${kept} spans decoded before it are kept`);
+    expect(docFails.spans.every((s) => s.resourceIdx >= 0 && s.scopeIdx >= 0)).toBe(true);
+    expect(docFails.services).not.toContain(NO_SERVICE);
     expect(ok!.spans).toBe(500);
   });
 

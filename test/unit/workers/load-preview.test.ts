@@ -71,7 +71,7 @@ describe('the first look at a big load', () => {
     expect(await loadWithPreviews(new TraceStore({ previewMinBytes: gz.length * factor + 1 }), 'big.jsonl.gz', gz)).toEqual([]);
     // As a Blob (a chosen file), whose first bytes are read to tell.
     const blob = new Blob([gz]);
-    expect(await loadWithPreviews(new TraceStore({ previewMinBytes: gz.length * factor, wholeReadBytes: 0 }), 'big.jsonl.gz', blob)).toHaveLength(1);
+    expect(await loadWithPreviews(new TraceStore({ previewMinBytes: gz.length * factor }), 'big.jsonl.gz', blob)).toHaveLength(1);
     expect(await loadWithPreviews(new TraceStore({ previewMinBytes: lines.length + 1 }), 'big.jsonl', lines)).toEqual([]);
   });
 

@@ -1,7 +1,6 @@
-// TraceStore.load over a Blob read in small chunks (Blob.stream(); `wholeReadBytes: 0` makes even these
-// small Blobs stream): SDK-made JSON lines decode while the chunks arrive and give the same model as the
-// bytes loaded whole; progress carries bytes, spans and time; a cancel stops the load at the next chunk and
-// leaves what was loaded before untouched. A Blob within WHOLE_READ_BYTES is read at once, to the same model.
+// TraceStore.load over a Blob read in small chunks (Blob.stream()): SDK-made JSON lines and JSON documents
+// decode while the chunks arrive and give the same model as the bytes loaded whole; progress carries bytes,
+// spans and time; a cancel stops the load at the next chunk and leaves what was loaded before untouched.
 import { describe, expect, it } from 'vitest';
 import { generateSpans } from '../../../bench/gen.ts';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
@@ -28,7 +27,7 @@ describe('TraceStore.load streaming', () => {
   const bytes = new TextEncoder().encode(text);
 
   it('a JSON-lines Blob in 4 KiB chunks gives the model of the same bytes loaded whole, reporting while it decodes', async () => {
-    const store = new TraceStore({ chunkBytes: 4096, now: steppingClock(), wholeReadBytes: 0 });
+    const store = new TraceStore({ chunkBytes: 4096, now: steppingClock() });
     const events: LoadProgress[] = [];
     const outcome = await store.load([{ name: 'big.jsonl', data: new Blob([bytes]) }], (p) => events.push(p));
     expect(outcome.numSpans).toBe(3000);
@@ -45,16 +44,38 @@ describe('TraceStore.load streaming', () => {
     expect(times.at(-1)).toBeGreaterThan(0);
   });
 
-  it('a JSON document Blob is read in chunks and decoded whole, to the same model as before', async () => {
+  it('a JSON document Blob is decoded as its chunks are read, to the same model as before', async () => {
     const { world, spans } = generateSpans(500, 100, 5);
     const doc = world.otlpJson(spans);
-    const store = new TraceStore({ chunkBytes: 1000, now: steppingClock(), wholeReadBytes: 0 });
+    const store = new TraceStore({ chunkBytes: 1000, now: steppingClock() });
     const events: LoadProgress[] = [];
     await store.load([{ name: 'doc.json', data: new Blob([doc]) }], (p) => events.push(p));
     expect(modelText(store.data)).toBe(modelText(loadDataset([{ name: 'doc.json', bytes: new TextEncoder().encode(doc) }])));
-    // Reading reports bytes per chunk; decoding starts only once every byte is in.
-    expect(events.filter((e) => e.phase === 'reading' && e.bytesDone > 0 && e.bytesDone < doc.length).length).toBeGreaterThan(10);
-    expect(events.filter((e) => e.phase === 'decoding').every((e) => e.bytesDone === doc.length)).toBe(true);
+    // Spans come while the bytes do: decoding is reported chunk by chunk, with spans read before the end.
+    const decoding = events.filter((e) => e.phase === 'decoding' && e.bytesDone < doc.length);
+    expect(decoding.length).toBeGreaterThan(10);
+    expect(decoding.some((e) => e.numSpans > 0 && e.numSpans < 500)).toBe(true);
+    const counts = decoding.map((e) => e.numSpans);
+    expect(counts).toEqual(counts.toSorted((a, b) => a - b));
+  });
+
+  it('a JSON document the fast path gives up on half-way is read again whole: the model is the whole load’s', async () => {
+    const { world, spans } = generateSpans(500, 100, 6);
+    const good = world.otlpJson(spans);
+    // A snake_case key half-way: the walker reads it, the fast path gives up there.
+    const at = good.indexOf('"droppedLinksCount"', good.length / 2);
+    const doc = `${good.slice(0, at)}"dropped_links_count"${good.slice(at + '"droppedLinksCount"'.length)}`;
+    const blob = new CountingBlob([doc]);
+    const store = new TraceStore({ chunkBytes: 1000, now: steppingClock() });
+    const events: LoadProgress[] = [];
+    await store.load([{ name: 'doc.json', data: blob }], (p) => events.push(p));
+    expect(modelText(store.data)).toBe(modelText(loadDataset([{ name: 'doc.json', bytes: new TextEncoder().encode(doc) }])));
+    expect(store.data.spans).toHaveLength(500);
+    expect([blob.numStreams, blob.numWholeReads]).toEqual([1, 1]);
+    // Reading stopped at the give-up: the stream's bytes and the whole read's add up to the file once.
+    const phases = events.map((e) => e.phase).filter((p, i, all) => p !== all[i - 1]);
+    expect(phases).toEqual(['reading', 'decoding', 'reading', 'decoding', 'assembling', 'done']);
+    expect(events.at(-1)).toMatchObject({ bytesDone: doc.length, bytesTotal: doc.length });
   });
 });
 
@@ -72,31 +93,23 @@ class CountingBlob extends Blob {
   }
 }
 
-describe('TraceStore.load of a Blob within WHOLE_READ_BYTES', () => {
+describe('TraceStore.load of a small Blob', () => {
   const bytes = new TextEncoder().encode(jsonLines(3000, 43));
 
-  it('reads it with one arrayBuffer() and still decodes it piece by piece, to the same model', async () => {
+  it('streams it too, never reading it whole, to the same model', async () => {
     const blob = new CountingBlob([bytes]);
     const store = new TraceStore({ chunkBytes: 4096, now: steppingClock() });
     const events: LoadProgress[] = [];
     await store.load([{ name: 'small.jsonl', data: blob }], (p) => events.push(p));
-    expect([blob.numWholeReads, blob.numStreams]).toEqual([1, 0]);
+    expect([blob.numWholeReads, blob.numStreams]).toEqual([0, 1]);
     expect(modelText(store.data)).toBe(modelText(loadDataset([{ name: 'small.jsonl', bytes }])));
     expect(events.filter((e) => e.phase === 'decoding' && e.numSpans > 0 && e.bytesDone < bytes.length).length).toBeGreaterThan(10);
   });
 
-  it('streams a Blob over the limit', async () => {
-    const blob = new CountingBlob([bytes]);
-    const store = new TraceStore({ chunkBytes: 4096, wholeReadBytes: bytes.length - 1 });
-    await store.load([{ name: 'big.jsonl', data: blob }]);
-    expect([blob.numWholeReads, blob.numStreams]).toEqual([0, 1]);
-    expect(store.data.spans).toHaveLength(3000);
-  });
-
   it('reports a file that cannot be read and loads the others', async () => {
     class Unreadable extends Blob {
-      override arrayBuffer(): Promise<ArrayBuffer> {
-        return Promise.reject(new Error('NotReadableError: the file changed on disk'));
+      override stream(): ReturnType<Blob['stream']> {
+        return new ReadableStream({ type: 'bytes', pull: (c) => c.error(new Error('NotReadableError: the file changed on disk')) });
       }
 
       override slice(): Blob {
@@ -118,7 +131,7 @@ describe('TraceStore.cancelLoad', () => {
   const firstModel = (ds: Dataset) => spansText(ds.spans.filter((s) => s.inputIdx === 0));
 
   it('stops a streamed file at the next chunk, keeps its spans so far, skips later files; earlier data intact', async () => {
-    const store = new TraceStore({ chunkBytes: 4096, now: steppingClock(), wholeReadBytes: 0 });
+    const store = new TraceStore({ chunkBytes: 4096, now: steppingClock() });
     await store.load([{ name: 'first.json', data: firstJson }]);
     const before = firstModel(store.data);
     let cancelledAt = -1;
@@ -145,7 +158,7 @@ describe('TraceStore.cancelLoad', () => {
   });
 
   it('a clear stops a load under way: nothing of it is kept, and the next load reads to the end', async () => {
-    const store = new TraceStore({ chunkBytes: 4096, now: steppingClock(), wholeReadBytes: 0 });
+    const store = new TraceStore({ chunkBytes: 4096, now: steppingClock() });
     await store.load([{ name: 'first.json', data: firstJson }]);
     let clearedAt = -1;
     let lastBytes = 0;
@@ -167,7 +180,7 @@ describe('TraceStore.cancelLoad', () => {
   });
 
   it('a file read whole is dropped before decoding when cancelled after its first chunk', async () => {
-    const store = new TraceStore({ chunkBytes: 4096, now: steppingClock(), wholeReadBytes: 0 });
+    const store = new TraceStore({ chunkBytes: 4096, now: steppingClock() });
     await store.load([{ name: 'first.json', data: firstJson }]);
     const before = firstModel(store.data);
     const { world, spans } = generateSpans(2000, 100, 9);
