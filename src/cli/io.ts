@@ -1,7 +1,7 @@
 // Reading inputs for the CLI: files by path, `-` or `/dev/stdin` for standard input, each read piece by piece
 // as it is decoded (loadChunkedDataset), so a JSON-lines dump is never whole in memory: `tracelens check` on
 // 1M spans in a 522 MB file held it all as one buffer before.
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import type { ChunkedInput } from '../core/load-dataset.ts';
 import type { InputReport } from '../core/model/dataset-builder.ts';
 
@@ -62,7 +62,7 @@ export async function readInput(path: string, io: CliIo): Promise<ReadResult> {
     const info = await stat(path);
     if (info.isDirectory()) return { ok: false, file: path, message: 'is a directory' };
     await (await open(path, 'r')).close();
-    return { ok: true, input: { name: path, size: info.size, chunks: () => fileChunks(path) } };
+    return { ok: true, input: { name: path, size: info.size, chunks: () => fileChunks(path), whole: async () => new Uint8Array(await readFile(path)) } };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const message = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(err);

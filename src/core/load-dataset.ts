@@ -19,6 +19,11 @@ export interface ChunkedInput {
   readonly size?: number;
   /** Its bytes in order; a throw is a read error. A piece is read before the next is asked for (its buffer may be refilled then). */
   chunks(): AsyncIterable<Uint8Array>;
+  /**
+   * Its bytes read again, whole, when it can be (a file): a decoder that gives up half-way then reads them
+   * instead of a copy of every piece being kept for that chance (load-chunks.ts `rereadable`).
+   */
+  whole?(): Promise<Uint8Array>;
 }
 
 export function loadDataset(inputs: readonly NamedBytes[], options: LoadOptions = {}): Dataset {
@@ -41,16 +46,24 @@ function loadInChunks(builder: DatasetBuilder, input: NamedBytes, options: LoadO
 }
 
 /**
- * loadDataset for inputs read piece by piece: JSON lines and framed OTLP/protobuf (compressed or not) are
- * decoded as they are read, so such an input is never whole in memory; other formats are collected and
- * decoded whole, as loadDataset does. A read that fails ends its input there, keeping what was decoded.
+ * loadDataset for inputs read piece by piece: JSON lines, framed OTLP/protobuf and OTLP/JSON documents
+ * (compressed or not) are decoded as they are read, so such an input is never whole in memory (a document
+ * the fast path gives up on is read again whole when the input can be, else its pieces are kept); other
+ * formats are collected and decoded whole, as loadDataset does. A read that fails ends its input there,
+ * keeping what was decoded.
  */
 export async function loadChunkedDataset(inputs: readonly ChunkedInput[], options: LoadOptions = {}): Promise<Dataset> {
   const builder = new DatasetBuilder();
   for (const input of inputs) {
-    const load = new ChunkedLoad(builder, input.name, input.size === undefined ? options : { ...options, sizeHint: input.size });
+    const whole = input.whole?.bind(input);
+    const load = new ChunkedLoad(builder, input.name, { ...options, rereadable: whole !== undefined, ...(input.size === undefined ? {} : { sizeHint: input.size }) });
     try {
-      for await (const chunk of input.chunks()) load.push(chunk);
+      for await (const chunk of input.chunks()) {
+        load.push(chunk);
+        if (load.needsWhole) break;
+      }
+      load.endChunks();
+      if (load.needsWhole && whole) load.endWith(await whole());
     } catch (err) {
       load.stop(`cannot read the input: ${err instanceof Error ? err.message : String(err)}`, 'error');
       continue;

@@ -63,6 +63,30 @@ describe('loadChunkedDataset', () => {
     expect(ok!.spans).toBe(500);
   });
 
+  it('reads a document the fast path gives up on again whole when it can: the pieces stop there, the model is the same', async () => {
+    const text = new TextDecoder().decode(doc);
+    const at = text.indexOf('"droppedLinksCount"', text.length / 2);
+    const odd = new TextEncoder().encode(`${text.slice(0, at)}"dropped_links_count"${text.slice(at + '"droppedLinksCount"'.length)}`);
+    let piecesRead = 0;
+    let wholeReads = 0;
+    const counted: ChunkedInput = {
+      name: 'odd.json',
+      async *chunks() {
+        for await (const piece of pieces('odd.json', odd, 4096).chunks()) {
+          piecesRead++;
+          yield piece;
+        }
+      },
+      whole: async () => (wholeReads++, odd),
+    };
+    const reference = modelText(loadDataset([{ name: 'odd.json', bytes: odd }]));
+    expect(modelText(await loadChunkedDataset([counted]))).toBe(reference);
+    expect(wholeReads).toBe(1);
+    expect(piecesRead).toBeLessThan(odd.length / 4096);
+    // Without a way to read it again, its pieces were kept: the same model.
+    expect(modelText(await loadChunkedDataset([pieces('odd.json', odd, 4096)]))).toBe(reference);
+  });
+
   it("reads the CLI's files piece by piece into one buffer, and still refuses what cannot be read before loading", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tracelens-chunked-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
