@@ -3,8 +3,8 @@
 // decoder (OTLP JSON lines, length-delimited OTLP/protobuf) then decode each chunk as it arrives, so the
 // input is never one string nor one buffer and may exceed V8's ~512 MiB string limit. Compressed input
 // (gzip, zstd) is inflated as it arrives and its inflated chunks go to a ChunkedLoad of their own, so a
-// gzipped dump streams like a plain one. Everything else (every format that needs the whole document: JSON,
-// console dumps, plain protobuf) is collected into one buffer and handed to loadInput at the end, as before:
+// gzipped dump streams like a plain one. Everything else (every format that needs the whole document: JSON
+// other than OTLP/JSON, console dumps, plain protobuf) is collected into one buffer and handed to loadInput at the end, as before:
 // for those a stop (cancel) can only take effect between chunks of reading, before any decoding. An OTLP/JSON
 // document is decoded as it arrives too, by a decoder that may give up half-way (its fast path covers the
 // well-formed request only) and then needs the whole input: its chunks are also collected, unless they are in
@@ -172,7 +172,9 @@ export class ChunkedLoad {
     if (mode.kind === 'streaming') {
       mode.decoder.cutShort?.();
       mode.report.bytes = this.numBytes;
-      mode.sink.issue({ message: `${why}; the ${mode.report.spans} spans decoded before it are kept`, where: `byte ${this.numBytes}`, severity });
+      // A decoder that gave up took back what it gave: nothing was decoded.
+      const kept = mode.decoder.wantsWhole ? 'nothing from this input was decoded' : `the ${mode.report.spans} spans decoded before it are kept`;
+      mode.sink.issue({ message: `${why}; ${kept}`, where: `byte ${this.numBytes}`, severity });
       return this.finish(mode.report);
     }
     const { sink, report } = this.builder.beginInput(this.name);

@@ -192,6 +192,16 @@ describe('an OTLP/JSON document the fast path gives up on half-way', () => {
     expect(builderModelText(b)).toBe(whole('doc.json', early));
   });
 
+  it('a load stopped after the give-up says nothing was decoded', () => {
+    const b = new DatasetBuilder();
+    const load = new ChunkedLoad(b, 'doc.json', { rereadable: true });
+    pushAll(load, enc(text.replace('"traceId"', '"trace_id"')).subarray(0, 100_000), [4096]);
+    expect(load.needsWhole).toBe(true);
+    const report = load.stop('loading cancelled', 'warning');
+    expect(report.spans).toBe(0);
+    expect(report.errors).toEqual([expect.objectContaining({ message: 'loading cancelled; nothing from this input was decoded' })]);
+  });
+
   it('a give-up found only at the end (a document cut short) is read again too, and reports what it kept', () => {
     const cut = bytes.subarray(0, Math.floor(bytes.length * 0.7));
     const b = new DatasetBuilder();
