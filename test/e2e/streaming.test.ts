@@ -144,6 +144,45 @@ describe('streaming a big JSON-lines file', () => {
     expect(inputs).not.toMatch(/problem|error|not valid/i);
   });
 
+  it('decodes a big OTLP/JSON document while it is read: a first look before the end, then every span', async () => {
+    // The same 20,000 SDK spans nine times over, distinct trace ids, in ONE document (~75 MB): its spans come
+    // as the worker reads it (json-scan-frames.ts), 8 MiB at a time into one reused buffer, so a span cut by a
+    // chunk's end is kept and read with the next chunk.
+    const { world, spans } = generateSpans(20_000, 100, 54);
+    const doc = world.otlpJson(spans);
+    const head = '{"resourceSpans":[';
+    expect(doc.startsWith(head) && doc.endsWith(']}')).toBe(true);
+    const body = doc.slice(head.length, -2);
+    const copies = Array.from({ length: 9 }, (_, k) => body.replace(/"traceId":"[0-9a-f]/g, `"traceId":"${k}`));
+    const text = `${head}${copies.join(',')}]}`;
+    expect(text.length).toBeGreaterThan(64 * 2 ** 20);
+    const file = fileForTest('whole.json', text);
+
+    const { page } = await session.open();
+    await page.locator(ROW).first().waitFor();
+    // Every progress text shown, to see spans counted before the last byte is read.
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { __progress: string[] }).__progress = []);
+      new MutationObserver(() => {
+        const text = document.querySelector('.load-progress-text')?.textContent;
+        if (text && text !== seen.at(-1)) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.getByTestId('file-input').setInputFiles(file);
+    await page.getByTestId('load-preview').waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.locator('.counts').textContent(), { timeout: 60_000 }).toBe('1,800 traces · 180,000 spans');
+    // Read whole first, as a document was before, it counted no span until every byte was in.
+    const shown = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+    const early = shown.filter((t) => {
+      const m = /([\d.]+) MB of ([\d.]+) MB .*· ([\d,]+) spans/.exec(t);
+      return m !== null && Number(m[1]) < Number(m[2]) && Number(m[3]!.replaceAll(',', '')) > 0;
+    });
+    expect(early.length, shown.join('\n')).toBeGreaterThan(0);
+    const inputs = await page.getByTestId('load-errors').textContent();
+    expect(inputs).toMatch(/whole\.jsonotlp-json · 180,000 spans/);
+    expect(inputs).not.toMatch(/problem|error|not valid/i);
+  });
+
   it('streams a gzipped JSON-lines file too: a first look while it inflates, and Cancel keeps what was read', async () => {
     // 40,000 SDK spans, each with a value of its own, seven times over: ~12 MB gzipped, which counts eight
     // times against the 64 MiB from which a load gets a first look (workers/load-preview.ts).
