@@ -156,7 +156,7 @@ export class ChunkedLoad {
     const mode = this.mode;
     if (mode.kind !== 'streaming') throw new Error('ChunkedLoad.endWith: only a stream decoder that gave up needs the whole input');
     this.whole = undefined;
-    return this.finish(decodeInto(mode.sink, mode.report, this.name, bytes, { ...this.options, format: mode.format }));
+    return this.finish(decodeInto(mode.sink, mode.report, this.name, bytes, { ...this.options, format: mode.format, streamGaveUp: true }));
   }
 
   /**

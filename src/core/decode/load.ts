@@ -26,6 +26,8 @@ export interface LoadOptions {
   readonly maxDecompressedBytes?: number;
   /** Defaults to MAX_TEXT_BYTES; lower only in tests. */
   readonly maxTextBytes?: number;
+  /** The format's stream decoder gave up on this input (DecodeInput.streamGaveUp). */
+  readonly streamGaveUp?: boolean;
 }
 
 /** The input as text: UTF-16 when it starts with a UTF-16 byte order mark, else UTF-8. */
@@ -89,7 +91,7 @@ export function decodeInto(sink: SpanSink, report: InputReport, name: string, ra
       }
       return (text ??= textOf(bytes));
     };
-    decoder.decode({ bytes, name, text: wholeText }, sink);
+    decoder.decode({ bytes, name, text: wholeText, streamGaveUp: options.streamGaveUp === true }, sink);
   } catch (err) {
     if (err instanceof InputTooLargeError) {
       sink.issue({ message: err.message, where: 'whole input', severity: 'error' });

@@ -30,7 +30,8 @@ export const otlpJson: Decoder = {
   },
   decode(input, sink) {
     // The common well-formed request is read from its bytes; anything else takes JSON.parse + walk below.
-    if (scanWholeInput(input.bytes, sink) !== null) return;
+    // The same scanner already gave up on a document it read as it streamed: it would again.
+    if (!input.streamGaveUp && scanWholeInput(input.bytes, sink) !== null) return;
     const text = input.text();
     let parsed: unknown;
     try {

@@ -18,6 +18,8 @@ export interface DecodeInput {
   /** Decodes the whole input as UTF-8 on first use (binary decoders never call it). */
   text(): string;
   readonly name: string;
+  /** The stream decoder gave up on this input (load-chunks.ts): a fast path it shares would give up again. */
+  readonly streamGaveUp?: boolean;
 }
 
 export interface Decoder {
