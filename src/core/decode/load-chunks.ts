@@ -83,6 +83,7 @@ export class ChunkedLoad {
    */
   get needsWhole(): boolean {
     const mode = this.mode;
+    if (mode.kind === 'inflating') return mode.inner.needsWhole;
     return mode.kind === 'streaming' && mode.decoder.wantsWhole === true && !mode.keep && !this.options.inMemory;
   }
 
@@ -103,6 +104,7 @@ export class ChunkedLoad {
         return this.feed(chunk);
       case 'inflating': {
         const mode = this.mode;
+        if (mode.inner.needsWhole) return; // nothing more to decode: the caller reads the input again
         return this.inflate(mode, () => mode.inflater.push(this.kept(chunk)));
       }
       case 'finished':
@@ -124,6 +126,10 @@ export class ChunkedLoad {
     if (this.mode.kind === 'sniffing') this.decide();
     const mode = this.mode;
     if (mode.kind === 'streaming') this.guard(mode, () => mode.decoder.end());
+    if (mode.kind === 'inflating') {
+      if (!mode.inner.needsWhole) this.inflate(mode, () => mode.inflater.finish());
+      if (this.mode.kind === 'inflating') mode.inner.endChunks();
+    }
   }
 
   /** The input is complete: decodes what is left (or all of it, for a whole-read input). */
@@ -133,8 +139,8 @@ export class ChunkedLoad {
     const mode = this.mode as Exclude<Mode, { kind: 'sniffing' }>;
     if (mode.kind === 'finished') return mode.report;
     if (mode.kind === 'inflating') {
-      this.inflate(mode, () => mode.inflater.finish());
-      return this.mode.kind === 'finished' ? this.mode.report : this.finish(mode.inner.end());
+      if (mode.inner.needsWhole && this.options.inMemory) return this.endWith(this.options.inMemory);
+      return this.finish(mode.inner.end());
     }
     if (mode.kind === 'whole') {
       const bytes = this.options.inMemory ?? (this.whole ?? new Uint8Array(0)).subarray(0, this.numBytes);
@@ -154,6 +160,8 @@ export class ChunkedLoad {
   /** Decodes the whole input into this input's report, after the stream decoder gave up (`needsWhole`). */
   endWith(bytes: Uint8Array): InputReport {
     const mode = this.mode;
+    // The input read again is the compressed one: the decode inflates it whole (bounded, as decompress() is).
+    if (mode.kind === 'inflating') return this.finish(mode.inner.endWith(bytes));
     if (mode.kind !== 'streaming') throw new Error('ChunkedLoad.endWith: only a stream decoder that gave up needs the whole input');
     this.whole = undefined;
     return this.finish(decodeInto(mode.sink, mode.report, this.name, bytes, { ...this.options, format: mode.format, streamGaveUp: true }));
@@ -227,8 +235,11 @@ export class ChunkedLoad {
    * as it streams and not kept is not, as a plain file is not.
    */
   private inflating(kind: 'gzip' | 'zstd', layers: number): Extract<Mode, { kind: 'inflating' }> {
-    const { inMemory: _inMemory, sizeHint: _sizeHint, rereadable: _rereadable, ...options } = this.options;
-    const inner = new ChunkedLoad(this.builder, this.name, { ...options, layers: layers + 1 });
+    const { inMemory: _inMemory, sizeHint: _sizeHint, ...options } = this.options;
+    // Input that can be read again (or is in memory) is inflated again whole if a decoder gives up, rather
+    // than its inflated bytes being kept for that chance.
+    const rereadable = this.options.rereadable === true || this.options.inMemory !== undefined;
+    const inner = new ChunkedLoad(this.builder, this.name, { ...options, rereadable, layers: layers + 1 });
     const maxBytes = this.options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
     const inflater = new InflateStream(kind, (chunk) => {
       inner.push(chunk);

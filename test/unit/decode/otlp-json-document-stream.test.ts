@@ -4,6 +4,7 @@
 // and the fast path really took it. When the fast path gives up half-way, the whole input is decoded
 // instead: from the chunks kept, or read again by the caller (`rereadable`, a File), to the same model.
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ChunkedLoad, type ChunkedLoadOptions } from '../../../src/core/decode/load-chunks.ts';
 import { loadInput } from '../../../src/core/decode/load.ts';
@@ -213,6 +214,26 @@ describe('an OTLP/JSON document the fast path gives up on half-way', () => {
     const report = load.endWith(cut);
     expect(builderModelText(b)).toBe(whole('cut.json', cut));
     expect(report.errors[0]!.message).toMatch(/^not valid JSON from here .*; the \d+ whole spans before it are kept$/);
+  });
+
+  it('gzipped: read again whole and inflated again, not kept inflated, when the caller can read it again', () => {
+    // Unique values, so that even gzipped it is past the sniffed head (64 KiB), which is read before deciding.
+    const doc = ((g) => g.world.otlpJson(g.spans))(generateSpans(6000, 100, 9, 'unique'));
+    const at = doc.lastIndexOf('"droppedLinksCount"');
+    const gz = gzipSync(enc(`${doc.slice(0, at)}"dropped_links_count"${doc.slice(at + '"droppedLinksCount"'.length)}`));
+    expect(gz.length).toBeGreaterThan(128 * 1024);
+    const b = new DatasetBuilder();
+    const load = new ChunkedLoad(b, 'doc.json.gz', { rereadable: true });
+    pushAll(load, gz.subarray(0, gz.length / 2), [1024]);
+    expect(load.isStreaming).toBe(true);
+    expect(load.keepsWhole).toBe(false);
+    pushAll(load, gz.subarray(gz.length / 2), [1024]);
+    load.endChunks();
+    expect(load.needsWhole).toBe(true);
+    load.endWith(gz);
+    expect(builderModelText(b)).toBe(whole('doc.json.gz', gz));
+    // Without a way to read it again, its inflated bytes were kept: the same model.
+    expect(chunked('doc.json.gz', gz, [1024]).text).toBe(whole('doc.json.gz', gz));
   });
 
   it('content after the document is refused as the whole load refuses it', () => {
