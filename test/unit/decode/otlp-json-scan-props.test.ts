@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { jsonFastPath } from '../../../src/core/decode/otlp/json-scan.ts';
+import { DocumentScan, jsonFastPath } from '../../../src/core/decode/otlp/json-scan.ts';
 import { otlpJsonl } from '../../../src/core/decode/otlp-jsonl.ts';
 import { DatasetBuilder } from '../../../src/core/model/dataset-builder.ts';
 import { datasetFields, decodeBothPaths } from '../../support/both-json-paths.ts';
@@ -100,6 +100,33 @@ function write(v: unknown, pick: () => number, oneLine = false): string {
   return JSON.stringify(v) ?? 'null';
 }
 
+/**
+ * Streams `bytes` as one document (DocumentScan) in chunks of `chunk` through one reused buffer, and checks
+ * that the scanner takes it exactly when it takes it read whole, giving the walker's records. True when taken.
+ */
+function streamsAsWhole(bytes: Uint8Array, chunk: number): boolean {
+  const { slow, numScanned } = decodeBothPaths('doc.json', bytes);
+  const b = new DatasetBuilder();
+  const scan = new DocumentScan(b.beginInput('doc.json').sink);
+  const buffer = new Uint8Array(chunk);
+  for (let at = 0; at < bytes.length; at += chunk) {
+    const piece = bytes.subarray(at, at + chunk);
+    buffer.set(piece);
+    scan.push(buffer.subarray(0, piece.length));
+    buffer.fill(0x22);
+  }
+  scan.end();
+  expect(scan.wantsWhole).toBe(numScanned === 0);
+  if (scan.wantsWhole) {
+    expect(b.spans).toHaveLength(0); // what it gave was taken back
+    return false;
+  }
+  const { inputs: _streamedInput, ...got } = datasetFields(b) as Record<string, unknown>;
+  const { inputs: _walkedInput, ...want } = slow as Record<string, unknown>;
+  expect(got).toEqual(want);
+  return true;
+}
+
 function seeded(seed: number): () => number {
   let s = seed >>> 0;
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) >>> 8);
@@ -132,15 +159,30 @@ describe('OTLP/JSON byte scanner agrees with JSON.parse + walk', () => {
     const base = readFileSync(new URL('../../fixtures/otlp/sdk-2.x/checkout-four-services.json', import.meta.url), 'utf8');
     const hostile = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(null, '', '1e30', '-5', 'zz', '0'.repeat(40), { values: 7 }));
     fc.assert(
-      fc.property(fc.nat(base.length - 1), hostile, fc.boolean(), (at, value, cut) => {
+      fc.property(fc.nat(base.length - 1), hostile, fc.boolean(), fc.integer({ min: 1, max: 2000 }), (at, value, cut, chunk) => {
         // Replace the JSON value starting at a random quote/digit/brace with another, or cut the text there.
         const start = base.slice(at).search(/["\d{[]/) + at;
         const text = cut ? base.slice(0, start) : base.slice(0, start) + JSON.stringify(value) + base.slice(start).replace(/^("(\\.|[^"\\])*"|-?\d[\d.eE+-]*|\{\}|\[\])/, '');
         const { fast, slow } = decodeBothPaths('mutated.json', new TextEncoder().encode(text));
         expect(fast).toEqual(slow);
+        // Streamed as it is read, too (a cut text is never taken: the walker reports where it stops).
+        streamsAsWhole(new TextEncoder().encode(text), chunk);
       }),
       { numRuns: FUZZ_RUNS * 4 },
     );
+  }, 120_000);
+
+  it('on random requests streamed as one document in random chunks through a reused buffer', () => {
+    let numStreamed = 0;
+    const numErrors = jsonFastPath.numErrors;
+    fc.assert(
+      fc.property(request, fc.integer(), fc.integer({ min: 1, max: 300 }), (req, seed, chunk) => {
+        if (streamsAsWhole(new TextEncoder().encode(write(req, seeded(seed))), chunk)) numStreamed++;
+      }),
+      { numRuns: FUZZ_RUNS * 2 },
+    );
+    expect(numStreamed).toBeGreaterThan(FUZZ_RUNS / 10);
+    expect(jsonFastPath.numErrors).toBe(numErrors);
   }, 120_000);
 
   it('on JSON lines, read whole and streamed in random chunks', () => {
