@@ -147,6 +147,10 @@ describe('an OTLP/JSON document decoded as its chunks arrive', () => {
     const reference = whole('doc.json', big);
     const before = jsonFastPath.numFallbacks;
     for (const size of [1, 7, 100, 4096, 40_000]) expect(chunked('doc.json', big, [size]).text, `chunks of ${size}`).toBe(reference);
+    // With a UTF-8 byte order mark, which only the first chunk (the sniffed head) can hold.
+    const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...big]);
+    expect(chunked('doc.json', withBom, [4096]).text).toBe(whole('doc.json', withBom));
+    expect(chunked('doc.json', withBom, [4096]).builder.inputs[0]!.errors).toEqual([]);
     expect(jsonFastPath.numFallbacks).toBe(before);
   });
 
