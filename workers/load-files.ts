@@ -2,9 +2,10 @@
 // read, spans so far, time taken) and stopping at the next chunk once the load is cancelled. A cancelled
 // file keeps what it decoded so far (only stream-decoded formats decoded anything; see
 // src/core/decode/load-chunks.ts); the files after it are not read. Inputs loaded earlier are untouched.
-import { ChunkedLoad } from '../src/core/decode/load-chunks.ts';
+import { ChunkedLoad, decodesAsItStreams } from '../src/core/decode/load-chunks.ts';
+import { SNIFF_BYTES } from '../src/core/decode/load.ts';
 import type { CountingBuilder } from './counting-builder.ts';
-import { bytesInMemory, chunksOf, isSizeKnown, isStreamSource, sizeOf, type ChunkSource } from './read-chunks.ts';
+import { bytesInMemory, chunksOf, headOf, isSizeKnown, isStreamSource, sizeOf, WHOLE_READ_BYTES, type ChunkSource } from './read-chunks.ts';
 
 export interface LoadProgress {
   readonly file: string;
@@ -28,6 +29,8 @@ export interface LoadFile {
 
 export interface ReadOptions {
   readonly chunkBytes?: number;
+  /** Files of a format read whole anyway, up to this size, are read at once (read-chunks.ts WHOLE_READ_BYTES). */
+  readonly wholeReadBytes?: number;
   readonly now?: () => number;
   /** Aborted when the load is cancelled: checked after each chunk, and a read waiting for a download's next bytes stops at once. */
   readonly cancelled: AbortSignal;
@@ -91,7 +94,13 @@ export class FilesReader {
 
   private async decode(f: LoadFile): Promise<void> {
     const size = sizeOf(f.data);
-    const inMemory = bytesInMemory(f.data);
+    let inMemory: Uint8Array | undefined;
+    try {
+      inMemory = bytesInMemory(f.data) ?? (await this.readWholeIfNotStreamed(f));
+    } catch (err) {
+      new ChunkedLoad(this.builder, f.name).stop(`cannot read the file: ${String(err)}`, 'error');
+      return;
+    }
     // A File can be read again: a decoder that gives up half-way (an OTLP/JSON document the fast path does
     // not cover) then reads it whole instead of a copy of every chunk being kept for that chance.
     const rereadable = f.data instanceof Blob;
@@ -123,6 +132,14 @@ export class FilesReader {
     }
     if (!load.isStreaming) this.send('decoding', this.builder.spans.length, true);
     load.end();
+  }
+
+  /** A File within wholeReadBytes whose format is read whole anyway: its bytes, read at once; else undefined (stream it). */
+  private async readWholeIfNotStreamed(f: LoadFile): Promise<Uint8Array | undefined> {
+    const data = f.data;
+    if (!(data instanceof Blob) || data.size > (this.options.wholeReadBytes ?? WHOLE_READ_BYTES)) return undefined;
+    if (decodesAsItStreams(await headOf(data, SNIFF_BYTES), f.name)) return undefined;
+    return new Uint8Array(await data.arrayBuffer());
   }
 
   private send(phase: LoadProgress['phase'], numSpans: number, always: boolean): void {

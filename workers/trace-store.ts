@@ -53,6 +53,8 @@ export type ExportKind = 'otlp-json' | 'chrome-trace' | 'findings';
 export interface TraceStoreOptions {
   /** Largest chunk handed to the decoders (tests make it small to put chunk boundaries everywhere). */
   readonly chunkBytes?: number;
+  /** Files of a format read whole anyway, up to this size, are read at once (see read-chunks.ts). */
+  readonly wholeReadBytes?: number;
   /** Loads of at least this many bytes get a preview while they decode (load-preview.ts PREVIEW_MIN_BYTES). */
   readonly previewMinBytes?: number;
   readonly now?: () => number;

@@ -46,6 +46,17 @@ type Mode =
   | { readonly kind: 'finished'; readonly report: InputReport };
 
 /**
+ * Whether an input whose first bytes are `head` (SNIFF_BYTES of them, or all of a shorter input) is decoded
+ * as it is read: compressed input (inflated as it arrives) and formats with a stream decoder that accepts
+ * it. Anything else is collected into one buffer first, so a caller holding it whole may as well hand it over.
+ */
+export function decodesAsItStreams(head: Uint8Array, name: string, options: LoadOptions = {}): boolean {
+  if (detectCompression(head) !== 'none') return true;
+  const decoder = options.format ? undefined : sniffFormat(head, name);
+  return decoder?.stream?.accepts(head) === true;
+}
+
+/**
  * Feed with `push`, then call `end` once, or `stop` to give up early. A chunk is read during its `push` only:
  * the caller may fill its buffer again after (the worker reads every chunk of a file into one buffer), so
  * what is kept past the call is copied: the sniffed head, compressed bytes (an inflater may hold them until

@@ -96,7 +96,23 @@ class CountingBlob extends Blob {
 describe('TraceStore.load of a small Blob', () => {
   const bytes = new TextEncoder().encode(jsonLines(3000, 43));
 
-  it('streams it too, never reading it whole, to the same model', async () => {
+  it('reads one of a format read whole anyway (plain OTLP/protobuf) at once, to the same model', async () => {
+    const { world, spans } = generateSpans(3000, 100, 44);
+    const pb = new Uint8Array(world.otlpProto(spans));
+    const blob = new CountingBlob([pb]);
+    const store = new TraceStore({ chunkBytes: 4096 });
+    await store.load([{ name: 'small.pb', data: blob }]);
+    expect([blob.numWholeReads, blob.numStreams]).toEqual([1, 0]);
+    expect(modelText(store.data)).toBe(modelText(loadDataset([{ name: 'small.pb', bytes: pb }])));
+    // Past the limit it streams.
+    const big = new CountingBlob([pb]);
+    const streamed = new TraceStore({ chunkBytes: 4096, wholeReadBytes: pb.length - 1 });
+    await streamed.load([{ name: 'small.pb', data: big }]);
+    expect([big.numWholeReads, big.numStreams]).toEqual([0, 1]);
+    expect(modelText(streamed.data)).toBe(modelText(store.data));
+  });
+
+  it('streams one of a format decoded as it streams (JSON lines), to the same model', async () => {
     const blob = new CountingBlob([bytes]);
     const store = new TraceStore({ chunkBytes: 4096, now: steppingClock() });
     const events: LoadProgress[] = [];
@@ -110,6 +126,10 @@ describe('TraceStore.load of a small Blob', () => {
     class Unreadable extends Blob {
       override stream(): ReturnType<Blob['stream']> {
         return new ReadableStream({ type: 'bytes', pull: (c) => c.error(new Error('NotReadableError: the file changed on disk')) });
+      }
+
+      override arrayBuffer(): Promise<ArrayBuffer> {
+        return Promise.reject(new Error('NotReadableError: the file changed on disk'));
       }
 
       override slice(): Blob {
