@@ -39,8 +39,12 @@ export function loadDataset(inputs: readonly NamedBytes[], options: LoadOptions 
 /** Pieces of compressed input handed over at a time (their size does not change the model). */
 const CHUNK_BYTES = 1024 * 1024;
 
+/**
+ * Compressed input in memory, inflated piece by piece: its pieces are views of the bytes (no copies), and a
+ * decoder that gives up decodes those bytes whole, so nothing inflated is kept for that chance.
+ */
 function loadInChunks(builder: DatasetBuilder, input: NamedBytes, options: LoadOptions): void {
-  const load = new ChunkedLoad(builder, input.name, options);
+  const load = new ChunkedLoad(builder, input.name, { ...options, inMemory: input.bytes });
   for (let at = 0; at < input.bytes.length; at += CHUNK_BYTES) load.push(input.bytes.subarray(at, at + CHUNK_BYTES));
   load.end();
 }

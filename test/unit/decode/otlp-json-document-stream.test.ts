@@ -238,6 +238,14 @@ describe('an OTLP/JSON document the fast path gives up on half-way', () => {
     expect(builderModelText(b)).toBe(whole('doc.json.gz', gz));
     // Without a way to read it again, its inflated bytes were kept: the same model.
     expect(chunked('doc.json.gz', gz, [1024]).text).toBe(whole('doc.json.gz', gz));
+    // In memory (loadDataset's compressed input, pushed as views of it), it is inflated again from those
+    // bytes: the same model.
+    const m = new DatasetBuilder();
+    const fromMemory = new ChunkedLoad(m, 'doc.json.gz', { inMemory: gz });
+    for (let at = 0; at < gz.length; at += 1024) fromMemory.push(gz.subarray(at, at + 1024));
+    expect(fromMemory.keepsWhole).toBe(false);
+    fromMemory.end();
+    expect(builderModelText(m)).toBe(whole('doc.json.gz', gz));
   });
 
   it('content after the document is refused as the whole load refuses it', () => {
