@@ -73,50 +73,57 @@ export function scanWholeInput(bytes: Uint8Array, sink: SpanSink): number | null
  * it gave the sink is taken back and `wantsWhole` turns true: the input must then be decoded whole, as
  * otlpJson.decode decodes it, which reports the problem where it is.
  */
+/** What a DocumentScan holds while it scans: taken back (rollback to `mark`) when it gives up. */
+interface Scanning {
+  readonly scan: RequestScan;
+  readonly r: FieldReader;
+  readonly sink: EarlySink;
+  readonly mark: SinkMark;
+}
+
 export class DocumentScan implements ChunkDecoder {
-  wantsWhole = false;
-  private readonly scan: RequestScan | undefined;
-  private readonly mark: SinkMark | undefined;
-  private readonly r: FieldReader;
+  /** Null once the scan gave up, or from the start when the sink cannot take spans early. */
+  private state: Scanning | null = null;
   private isFirst = true;
 
-  constructor(private readonly sink: SpanSink) {
-    this.r = new FieldReader(sink);
-    if (!jsonFastPath.enabled || !isEarlySink(sink)) {
-      this.wantsWhole = true;
-      return;
-    }
-    this.mark = sink.mark();
-    this.scan = new RequestScan(this.r, sink, '');
+  constructor(sink: SpanSink) {
+    if (!jsonFastPath.enabled || !isEarlySink(sink)) return;
+    const r = new FieldReader(sink);
+    this.state = { scan: new RequestScan(r, sink, ''), r, sink, mark: sink.mark() };
+  }
+
+  get wantsWhole(): boolean {
+    return this.state === null;
   }
 
   push(chunk: Uint8Array): void {
     // The first chunk is the sniffed head, which holds the BOM if there is one.
     const from = this.isFirst ? utf8BomLength(chunk) : 0;
     this.isFirst = false;
-    this.guard(() => this.scan?.push(chunk, from));
+    this.guard((scan) => scan.push(chunk, from));
   }
 
   end(): void {
-    this.guard(() => this.scan?.end());
-    if (!this.wantsWhole) jsonFastPath.numScanned++;
+    this.guard((scan) => scan.end());
+    if (this.state) jsonFastPath.numScanned++;
   }
 
   /** A load stopped half-way keeps the spans read so far, each under its resource and scope as far as they are known. */
   cutShort(): void {
-    this.guard(() => this.scan?.settleOpen());
+    this.guard((scan) => scan.settleOpen());
   }
 
-  private guard(run: () => void): void {
-    if (this.wantsWhole) return;
+  private guard(run: (scan: RequestScan) => void): void {
+    const state = this.state;
+    if (state === null) return;
     try {
-      run();
+      run(state.scan);
     } catch (err) {
       gaveUp(err);
-      (this.sink as EarlySink).rollback(this.mark!);
-      this.wantsWhole = true;
+      state.sink.rollback(state.mark);
+      this.state = null;
     } finally {
-      this.r.buf = new Uint8Array(0);
+      state.r.buf = new Uint8Array(0);
     }
   }
 }
