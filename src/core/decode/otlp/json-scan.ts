@@ -67,12 +67,6 @@ export function scanWholeInput(bytes: Uint8Array, sink: SpanSink): number | null
   return utf16Bom(bytes) ? null : new TracesScanner(sink).scan(bytes, utf8BomLength(bytes));
 }
 
-/**
- * One OTLP/JSON document read as its chunks arrive (load-chunks.ts), each span given to the sink as soon as
- * it is read. When the fast path gives up (at any chunk, or at the end when the document is cut short), what
- * it gave the sink is taken back and `wantsWhole` turns true: the input must then be decoded whole, as
- * otlpJson.decode decodes it, which reports the problem where it is.
- */
 /** What a DocumentScan holds while it scans: taken back (rollback to `mark`) when it gives up. */
 interface Scanning {
   readonly scan: RequestScan;
@@ -81,6 +75,12 @@ interface Scanning {
   readonly mark: SinkMark;
 }
 
+/**
+ * One OTLP/JSON document read as its chunks arrive (load-chunks.ts), each span given to the sink as soon as
+ * it is read. When the fast path gives up (at any chunk, or at the end when the document is cut short), what
+ * it gave the sink is taken back and `wantsWhole` turns true: the input must then be decoded whole, as
+ * otlpJson.decode decodes it, which reports the problem where it is.
+ */
 export class DocumentScan implements ChunkDecoder {
   /** Null once the scan gave up, or from the start when the sink cannot take spans early. */
   private state: Scanning | null = null;
