@@ -10,6 +10,7 @@ import type {
 } from './records.ts';
 import { anyValueText } from './records.ts';
 import { StoredSpan, type SpanContext } from './stored-span.ts';
+import { oneOffText, OneOffShape } from './one-off-attributes.ts';
 import { TimeColumns } from './time-columns.ts';
 import { InternPool } from './intern.ts';
 
@@ -71,6 +72,7 @@ export class DatasetBuilder {
           quirks: span.quirks,
           times: this.times,
         });
+        const attributes = pool.spanAttributes(span.attributes, shared);
         this.spans.push(
           new StoredSpan(
             shared ? span.traceId : pool.string(span.traceId),
@@ -79,7 +81,8 @@ export class DatasetBuilder {
             shared ? span.name : pool.string(span.name),
             span.kind,
             this.times.push(span.startNs, span.endNs),
-            shared ? pool.decodedAttributes(span.attributes) : pool.attributes(span.attributes),
+            attributes,
+            attributes instanceof OneOffShape ? oneOffText(span.attributes[attributes.slot]!.value) : null,
             pool.status(span.status),
             context,
             typeof where === 'string' ? where : where.list,

@@ -5,6 +5,7 @@
 import type { KeyValue, SpanEvent, SpanInput, SpanLink, SpanStatus } from './records.ts';
 import type { TimeColumns } from './time-columns.ts';
 import type { SpanContext } from './stored-span.ts';
+import { isOneOffValue, OneOffShape, type SpanAttributes } from './one-off-attributes.ts';
 
 /** Longer values are rarely repeated (URLs with ids, query text): pooling them would only cost. */
 const MAX_POOLED_TEXT = 96;
@@ -72,6 +73,8 @@ export class InternPool {
    */
   private readonly sharedKvs = new Map<KeyValue, number>();
   private readonly lists = new Map<string, readonly KeyValue[]>();
+  /** Shapes of attribute lists with one value of their own, by their shared KeyValues and that value's slot, type and key. */
+  private readonly shapes = new Map<string, OneOffShape>();
   /** Lists handed out by `sharedList`: a decoder that reuses one by its bytes passes it back as it is. */
   private readonly handedLists = new Set<readonly KeyValue[]>();
   private readonly contexts = new Map<string, SpanContext>();
@@ -165,15 +168,36 @@ export class InternPool {
   }
 
   /**
-   * `attributes(list)` for a decoder's list whose KeyValues are each one `sharedKeyValue` gave, or one it
-   * declined holding a key the decoder pooled by its bytes (SpanSink.addSpan's `shared`): no KeyValue is
-   * looked up or copied again. A list of shared KeyValues only is still pooled, so equal lists are one.
+   * A span's attributes: `attributes(list)`, or, when the decoder shared its KeyValues (SpanSink.addSpan's
+   * `decoded`), the list as it is, with no KeyValue looked up or copied again (a KeyValue it declined holds
+   * a key the decoder pooled by its bytes). When all but one of them are shared and that one holds one
+   * string, the shape that spans alike share instead: the span keeps that string itself, read from `list`
+   * at the shape's slot (one-off-attributes.ts). A decoder's list is copied when kept: its pushed array
+   * keeps room for 17 (~110 B more per span, measured).
    */
-  decodedAttributes(list: readonly KeyValue[]): readonly KeyValue[] {
+  spanAttributes(list: readonly KeyValue[], decoded: boolean): SpanAttributes {
     if (list.length === 0) return EMPTY;
     if (this.handedLists.has(list)) return list;
-    // A copy sized exactly: the decoder's pushed array keeps room for 17 (~110 B more per span, measured).
-    return this.pooledList(list.slice());
+    const kvs = decoded ? list : list.map((kv) => this.keyValue(kv));
+    if (kvs.length > MAX_POOLED_LIST) return decoded ? kvs.slice() : kvs;
+    let own = -1;
+    const ids: number[] = [];
+    for (let i = 0; i < kvs.length; i++) {
+      const id = this.sharedKvs.get(kvs[i]!);
+      if (id !== undefined) ids.push(id);
+      else if (own !== -1) return decoded ? kvs.slice() : kvs;
+      else own = i;
+    }
+    if (own === -1) return this.pooledList(decoded ? kvs.slice() : kvs, ids);
+    const { key, value } = kvs[own]!;
+    if (!isOneOffValue(value)) return decoded ? kvs.slice() : kvs;
+    const id = `${ids.join(',')}\u0000${own}\u0000${value.type}\u0000${key}`;
+    let shape = this.shapes.get(id);
+    if (shape === undefined) {
+      shape = new OneOffShape(this.pooledList(kvs.filter((_, i) => i !== own), ids), own, this.string(key), value.type);
+      if (this.shapes.size < MAX_POOL_ENTRIES) this.shapes.set(id, shape);
+    }
+    return shape;
   }
 
   /**
@@ -192,14 +216,21 @@ export class InternPool {
     return kept;
   }
 
-  /** The earlier list equal to `shared` (KeyValues already shared), or `shared` itself. */
-  private pooledList(shared: readonly KeyValue[]): readonly KeyValue[] {
+  /**
+   * The earlier list equal to `shared` (KeyValues already shared), or `shared` itself; `knownIds`: the
+   * numbers of its KeyValues when the caller has them.
+   */
+  private pooledList(shared: readonly KeyValue[], knownIds?: readonly number[]): readonly KeyValue[] {
     if (shared.length > MAX_POOLED_LIST) return shared;
-    const ids: number[] = [];
-    for (const kv of shared) {
-      const id = this.sharedKvs.get(kv);
-      if (id === undefined) return shared;
-      ids.push(id);
+    let ids = knownIds;
+    if (ids === undefined) {
+      const found: number[] = [];
+      for (const kv of shared) {
+        const id = this.sharedKvs.get(kv);
+        if (id === undefined) return shared;
+        found.push(id);
+      }
+      ids = found;
     }
     const key = ids.join(',');
     const found = this.lists.get(key);

@@ -9,6 +9,7 @@ import type { KeyValue, SpanEvent, SpanLink, SpanRecord, SpanStatus } from './re
 import { placeText } from './records.ts';
 import type { UnixNanos } from './time.ts';
 import type { TimeColumns } from './time-columns.ts';
+import { OneOffShape, type SpanAttributes } from './one-off-attributes.ts';
 
 /** What spans of one load mostly share; interned by the builder (see SpanContextPool). */
 export interface SpanContext {
@@ -36,7 +37,10 @@ export class StoredSpan implements SpanRecord {
     readonly kind: number,
     /** The span's row in its context's TimeColumns. */
     private readonly timeRow: number,
-    readonly attributes: readonly KeyValue[],
+    /** Read through `attributes`: a list, or the shape `ownValue` completes (one-off-attributes.ts). */
+    readonly attributeStore: SpanAttributes,
+    /** The value of its own when `attributeStore` is a shape; else null. */
+    readonly ownValue: string | null,
     readonly status: SpanStatus,
     /** Set once more by DatasetBuilder when the span was taken before its resource and scope (EarlySink). */
     public context: SpanContext,
@@ -45,6 +49,11 @@ export class StoredSpan implements SpanRecord {
     private readonly placeIndex: number,
     private readonly placeByte: number,
   ) {}
+
+  get attributes(): readonly KeyValue[] {
+    const store = this.attributeStore;
+    return store instanceof OneOffShape ? store.list(this.ownValue!, this) : store;
+  }
 
   get startNs(): UnixNanos {
     return this.context.times.start(this.timeRow);
