@@ -47,6 +47,11 @@ export class OneOffShape {
     return TYPES[this.packed & 3]!;
   }
 
+  /** The value of its own as an AnyValue, from the string the span keeps. */
+  value(text: string): AnyValue {
+    return { type: this.type, value: text };
+  }
+
   /**
    * The attributes of the span `owner` with `value` its own, as one list in the order they were given: the
    * same list while the same span is asked again.
@@ -57,7 +62,7 @@ export class OneOffShape {
     const shared = this.shared;
     const list: KeyValue[] = [];
     for (let i = 0; i < slot; i++) list.push(shared[i]!);
-    list.push({ key: this.key, value: { type: this.type, value } });
+    list.push({ key: this.key, value: this.value(value) });
     for (let i = slot; i < shared.length; i++) list.push(shared[i]!);
     lastOwner = owner;
     lastList = list;

@@ -4,7 +4,8 @@
 // finds the needle in that one string (a fast native scan) and answers each row with integer tests, instead
 // of walking a million span objects and their attributes.
 import type { Dataset, TraceModel } from '../model/assemble.ts';
-import { anyValueText, type KeyValue, type SpanRecord } from '../model/records.ts';
+import { anyValueText, type AnyValue, type KeyValue, type SpanRecord } from '../model/records.ts';
+import { isOneOffSpan } from '../model/span-attributes.ts';
 
 /** Joins the texts; a needle holding it is answered without the index (see `usable`). */
 export const SEP = '\u0000';
@@ -35,6 +36,11 @@ export interface SearchIndex {
    * big trace point at a few thousand lists; a list's attributes are listKvs[listKvStart[l] .. listKvStart[l + 1]).
    */
   readonly rowList: Int32Array;
+  /**
+   * row → the attribute id of its value of its own, or -1: a span kept as a shape (core/model/one-off-attributes.ts)
+   * has its other attributes in `rowList`'s list, shared with spans alike.
+   */
+  readonly rowOwn: Int32Array;
   readonly listKvStart: Int32Array;
   readonly listKvs: Int32Array;
   /** Rows with events (searched directly: few spans have them) and rows with an id that is not lowercase hex. */
@@ -129,12 +135,18 @@ export function* searchIndexSteps(ds: Dataset, trace: TraceModel): Generator<voi
     }
     return id;
   };
+  const ownKvId = (key: string, value: AnyValue): number => {
+    kvKey.push(textId(key));
+    kvValue.push(value.type === 'string' && value.value.length <= MAX_SHARED_TEXT ? textId(value.value) : addText(anyValueText(value)));
+    return kvKey.length - 1;
+  };
 
   const { numRows, spanIdx } = trace;
   const rowName = new Int32Array(numRows);
   const rowStatus = new Int32Array(numRows);
   const rowResource = new Int32Array(numRows);
   const rowList = new Int32Array(numRows);
+  const rowOwn = new Int32Array(numRows).fill(-1);
   const listIds = new Map<readonly KeyValue[], number>();
   const listKvStart = new Int32Builder();
   const listKvs = new Int32Builder();
@@ -156,7 +168,13 @@ export function* searchIndexSteps(ds: Dataset, trace: TraceModel): Generator<voi
     const message = s.status.message;
     rowStatus[row] = message === '' ? -1 : textId(message);
     rowResource[row] = s.resourceIdx;
-    rowList[row] = listId(s.attributes);
+    if (isOneOffSpan(s)) {
+      const shape = s.attributeStore;
+      rowList[row] = listId(shape.shared);
+      rowOwn[row] = ownKvId(shape.key, shape.value(s.ownValue));
+    } else {
+      rowList[row] = listId(s.attributes);
+    }
     if (s.events.length > 0) rowsWithEvents.push(row);
     if (!isLowerHex(s.spanId) || !isLowerHex(s.parentSpanId)) rowsWithOddIds.push(row);
     if (hayLength > MAX_HAY_CHARS) return undefined;
@@ -176,6 +194,7 @@ export function* searchIndexSteps(ds: Dataset, trace: TraceModel): Generator<voi
     kvKey: kvKeys,
     kvValue: kvValue.done(),
     rowList,
+    rowOwn,
     listKvStart: listKvStart.done(),
     listKvs: listKvs.done(),
     rowsWithEvents: rowsWithEvents.done(),

@@ -3,6 +3,7 @@
 // resource, event), event names and status messages. Returns matching rows in waterfall order.
 import type { Dataset, TraceModel } from '../model/assemble.ts';
 import { anyValueText, type KeyValue, type SpanEvent, type SpanRecord, type SpanStatus } from '../model/records.ts';
+import { isOneOffSpan } from '../model/span-attributes.ts';
 import { TrialMemo } from './trial-memo.ts';
 import { buildSearchIndex, isLowerHex, searchIndexSteps, SEP, textHits, type SearchIndex } from './search-index.ts';
 
@@ -60,6 +61,14 @@ class Matcher {
       this.lists.set(attributes, hit);
     }
     return hit;
+  }
+
+  /** `attributes(s.attributes)` without forming the list of a span kept as a shape (span-attributes.ts). */
+  spanAttributes(s: SpanRecord): boolean {
+    if (!isOneOffSpan(s)) return this.attributes(s.attributes);
+    const shape = s.attributeStore;
+    if (this.attributes(shape.shared) || this.text(shape.key, this.keys)) return true;
+    return shape.type === 'string' ? this.text(s.ownValue, this.values) : anyValueText(shape.value(s.ownValue)).toLowerCase().includes(this.needle);
   }
 
   status(st: SpanStatus): boolean {
@@ -143,7 +152,7 @@ export function searchTrace(ds: Dataset, trace: TraceModel, text: string, indexM
     if (
       serviceMatches[spanService[i]!] ||
       m.name(s.name) ||
-      m.attributes(s.attributes) ||
+      m.spanAttributes(s) ||
       m.status(s.status) ||
       resourceMatches[s.resourceIdx] ||
       idsMatch(s, needle) ||
@@ -187,13 +196,16 @@ function markLists(index: SearchIndex): void {
 }
 
 function markRows(index: SearchIndex, spanService: Int32Array, texts: Uint8Array, serviceMatches: readonly boolean[], resourceMatches: readonly boolean[]): Uint8Array {
-  const { trace, rowName, rowStatus, rowResource, rowList, listHit } = index;
+  const { trace, rowName, rowStatus, rowResource, rowList, rowOwn, kvHit, listHit } = index;
   const { spanIdx, numRows } = trace;
   const hit = index.rowHit;
   for (let row = 0; row < numRows; row++) {
     const status = rowStatus[row]!;
+    const own = rowOwn[row]!;
     hit[row] =
-      texts[rowName[row]!] || listHit[rowList[row]!] || serviceMatches[spanService[spanIdx[row]!]!] || resourceMatches[rowResource[row]!] || (status >= 0 && texts[status]) ? 1 : 0;
+      texts[rowName[row]!] || listHit[rowList[row]!] || (own >= 0 && kvHit[own]) || serviceMatches[spanService[spanIdx[row]!]!] || resourceMatches[rowResource[row]!] || (status >= 0 && texts[status])
+        ? 1
+        : 0;
   }
   return hit;
 }

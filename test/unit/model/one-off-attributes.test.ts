@@ -98,8 +98,6 @@ describe('spans with a value of their own, through every decoder', () => {
       expect(ds.spans, name).toHaveLength(3000);
       for (const s of ds.spans) expect(s.attributes.map((a) => [a.key, text(a.value)]), name).toEqual(written.get(s.spanId));
       const compact = (ds.spans as StoredSpan[]).filter((s) => s.attributeStore instanceof OneOffShape).length;
-      // Spans with a note carry two values of their own and keep a list; the first spans of a key's trial
-      // are pooled (KEY_TRIAL_LOOKUPS) and share a whole list.
       // url.full's values are pooled until its trial ends at the KEY_TRIAL_LOOKUPS-th (those spans share whole
       // lists); every span after that keeps its URL on its own. (app.note, on a fifth of them, is still on
       // trial after 600 values, so pooled.)

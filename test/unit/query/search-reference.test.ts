@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
 import type { Dataset, TraceModel } from '../../../src/core/model/assemble.ts';
 import { anyValueText, type KeyValue } from '../../../src/core/model/records.ts';
+import { KEY_TRIAL_LOOKUPS } from '../../../src/core/model/intern.ts';
+import { isOneOffSpan } from '../../../src/core/model/span-attributes.ts';
 import { isSearchPrepared, prepareSearch, searchTrace } from '../../../src/core/query/search.ts';
 import { TRIAL_LOOKUPS, trialMemoStats } from '../../../src/core/query/trial-memo.ts';
 import { dataset, pid } from '../../support/lint-records.ts';
@@ -130,6 +132,30 @@ describe('in-trace search matches the plain per-row search', () => {
     expectSameAnswers(ds, ds.traces, needles);
     // Direct searches dropped memos (the unique values' and lists'), so answers after a drop were checked.
     expect(trialMemoStats.numDropped - before).toBeGreaterThan(needles.length);
+  });
+
+  it('on spans kept as a shape and a value of their own (string or int), from OTLP/JSON and protobuf', { timeout: 60_000 }, () => {
+    const world = new SdkWorld(17);
+    // Each of the three keys of their own is on a third of the spans, and on trial for its first KEY_TRIAL_LOOKUPS.
+    const numSpans = 3 * KEY_TRIAL_LOOKUPS + 1200;
+    const root = world.start('orders', { name: 'batch', startMs: 0 });
+    for (let i = 0; i < numSpans; i++) {
+      // One value of its own per span, at the start, middle or end of its list; the others repeat.
+      const own = i % 3 === 0 ? { 'url.full': `https://Shop.example/orders/${i * 7919}` } : i % 3 === 1 ? { 'app.item.seq': i * 31 } : { 'db.query.text': `SELECT ${i} FROM Orders` };
+      const attributes = i % 2 === 0 ? { ...own, 'http.request.method': 'GET', 'app.batch': `b-${i % 5}` } : { 'http.request.method': 'POST', ...own, 'app.batch': `b-${i % 5}` };
+      world.start('orders', { name: `item ${i % 4}`, startMs: 1 + i / 1000, attributes }, root).end(at(2 + i / 1000));
+    }
+    root.end(at(5));
+    for (const [name, bytes] of [['own.json', new TextEncoder().encode(world.otlpJson())], ['own.pb', world.otlpProto()]] as const) {
+      const ds = loadDataset([{ name, bytes }]);
+      const trace = ds.traces[0]!;
+      const numOneOff = ds.spans.filter(isOneOffSpan).length;
+      // Each key's values are pooled until its trial ends; the ~400 spans of each key after it keep their own.
+      expect(numOneOff, name).toBeGreaterThan(900);
+      const rnd = random(23);
+      const needles = [...needlesOf(ds, trace, rnd), 'shop.example/orders/7', 'select 10', 'url.full', 'app.item', '31', 'orders', 'b-3'];
+      expectSameAnswers(ds, [trace], needles);
+    }
   });
 
   it('on spans whose ids are not lowercase hex (kept as the input held them)', () => {

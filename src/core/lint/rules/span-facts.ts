@@ -3,10 +3,11 @@
 // on what it says rather than on the key it uses (deprecated-attribute reports the key itself).
 import type { Dataset } from '../../model/assemble.ts';
 import { attr, attrString, Quirk, type SpanRecord } from '../../model/records.ts';
+import { spanAttr } from '../../model/span-attributes.ts';
 import { httpMethod, str } from './family.ts';
 
 /** Any of the keys is set, whatever its value (family.ts's `has` asks for a non-empty value). */
-const has = (s: SpanRecord, ...keys: string[]): boolean => keys.some((k) => attr(s.attributes, k) !== undefined);
+const has = (s: SpanRecord, ...keys: string[]): boolean => keys.some((k) => spanAttr(s, k) !== undefined);
 
 export const isHttp = (s: SpanRecord): boolean => has(s, 'http.request.method', 'http.method');
 export const isDb = (s: SpanRecord): boolean => has(s, 'db.system.name', 'db.system');

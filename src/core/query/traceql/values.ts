@@ -3,7 +3,8 @@
 // their elements so `=` can match any of them (Tempo: "TraceQL automatically queries data contained in
 // arrays"); an absent field is `undefined`, which only `= nil` matches.
 import type { Dataset, TraceModel } from '../../model/assemble.ts';
-import { attr, type AnyValue, type KeyValue } from '../../model/records.ts';
+import { attr, type AnyValue, type SpanRecord } from '../../model/records.ts';
+import { spanAttr } from '../../model/span-attributes.ts';
 import type { FieldRef } from './ast.ts';
 
 export type Val = string | number | boolean | readonly Val[] | undefined;
@@ -116,13 +117,13 @@ function intrinsicGetter(name: Extract<FieldRef, { kind: 'intrinsic' }>['name'],
 function attributeGetter(scope: 'span' | 'resource' | 'any', key: string, ds: Dataset): Getter {
   // Resources are few: read each one's value once instead of once per span.
   const byResource = ds.resources.map((r) => fromAnyValue(attr(r.attributes, key)));
-  const fromSpan = (attributes: readonly KeyValue[]): Val => fromAnyValue(attr(attributes, key));
-  if (scope === 'span') return (t, row) => fromSpan(t.span(row).attributes);
+  const fromSpan = (s: SpanRecord): Val => fromAnyValue(spanAttr(s, key));
+  if (scope === 'span') return (t, row) => fromSpan(t.span(row));
   if (scope === 'resource') return (t, row) => byResource[t.span(row).resourceIdx];
   // Unscoped `.key`: the span's attribute when it has one, else its resource's.
   return (t, row) => {
     const s = t.span(row);
-    const v = fromSpan(s.attributes);
+    const v = fromSpan(s);
     return v !== undefined ? v : byResource[s.resourceIdx];
   };
 }
