@@ -179,18 +179,19 @@ export class InternPool {
     if (list.length === 0) return EMPTY;
     if (this.handedLists.has(list)) return list;
     const kvs = decoded ? list : list.map((kv) => this.keyValue(kv));
-    if (kvs.length > MAX_POOLED_LIST) return decoded ? kvs.slice() : kvs;
+    const kept = (): readonly KeyValue[] => (decoded ? kvs.slice() : kvs);
+    if (kvs.length > MAX_POOLED_LIST) return kept();
     let own = -1;
     const ids: number[] = [];
     for (let i = 0; i < kvs.length; i++) {
       const id = this.sharedKvs.get(kvs[i]!);
       if (id !== undefined) ids.push(id);
-      else if (own !== -1) return decoded ? kvs.slice() : kvs;
+      else if (own !== -1) return kept();
       else own = i;
     }
-    if (own === -1) return this.pooledList(decoded ? kvs.slice() : kvs, ids);
+    if (own === -1) return this.pooledList(kept(), ids);
     const { key, value } = kvs[own]!;
-    if (!isOneOffValue(value)) return decoded ? kvs.slice() : kvs;
+    if (!isOneOffValue(value)) return kept();
     const id = `${ids.join(',')}\u0000${own}\u0000${value.type}\u0000${key}`;
     let shape = this.shapes.get(id);
     if (shape === undefined) {
@@ -216,22 +217,25 @@ export class InternPool {
     return kept;
   }
 
+  /** The numbers of the list's KeyValues, or undefined when one of them is not shared. */
+  private sharedIds(list: readonly KeyValue[]): number[] | undefined {
+    const ids: number[] = [];
+    for (const kv of list) {
+      const id = this.sharedKvs.get(kv);
+      if (id === undefined) return undefined;
+      ids.push(id);
+    }
+    return ids;
+  }
+
   /**
    * The earlier list equal to `shared` (KeyValues already shared), or `shared` itself; `knownIds`: the
    * numbers of its KeyValues when the caller has them.
    */
   private pooledList(shared: readonly KeyValue[], knownIds?: readonly number[]): readonly KeyValue[] {
     if (shared.length > MAX_POOLED_LIST) return shared;
-    let ids = knownIds;
-    if (ids === undefined) {
-      const found: number[] = [];
-      for (const kv of shared) {
-        const id = this.sharedKvs.get(kv);
-        if (id === undefined) return shared;
-        found.push(id);
-      }
-      ids = found;
-    }
+    const ids = knownIds ?? this.sharedIds(shared);
+    if (ids === undefined) return shared;
     const key = ids.join(',');
     const found = this.lists.get(key);
     if (found) return found;

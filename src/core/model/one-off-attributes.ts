@@ -27,6 +27,12 @@ export function oneOffText(value: AnyValue): string {
 export class OneOffShape {
   /** The slot of the value of its own, times 4, plus its type's index in TYPES: one field, not two. */
   private readonly packed: number;
+  /**
+   * The list formed last and its value: lint reads one span's attributes once per rule, and each read would
+   * form it again. Kept by the shape, not by span: a span held here would keep its load's time columns alive.
+   */
+  private lastValue: string | null = null;
+  private lastList: readonly KeyValue[] = [];
 
   constructor(
     /** The span's other attributes, in order: a pooled list. */
@@ -53,26 +59,22 @@ export class OneOffShape {
   }
 
   /**
-   * The attributes of the span `owner` with `value` its own, as one list in the order they were given: the
-   * same list while the same span is asked again.
+   * The attributes of a span with `value` its own, as one list in the order they were given: the same list
+   * while spans of this shape with this value are asked again (lists are read-only, so equal ones may be one).
    */
-  list(value: string, owner: object): readonly KeyValue[] {
-    if (lastOwner === owner) return lastList;
+  list(value: string): readonly KeyValue[] {
+    if (this.lastValue === value) return this.lastList;
     const slot = this.slot;
     const shared = this.shared;
     const list: KeyValue[] = [];
     for (let i = 0; i < slot; i++) list.push(shared[i]!);
     list.push({ key: this.key, value: this.value(value) });
     for (let i = slot; i < shared.length; i++) list.push(shared[i]!);
-    lastOwner = owner;
-    lastList = list;
+    this.lastValue = value;
+    this.lastList = list;
     return list;
   }
 }
 
 /** A span's attributes as the builder keeps them: a list, or a shape its value of its own completes. */
 export type SpanAttributes = readonly KeyValue[] | OneOffShape;
-
-// The last list formed: lint reads one span's attributes once per rule, and each would form it again.
-let lastOwner: object | null = null;
-let lastList: readonly KeyValue[] = [];

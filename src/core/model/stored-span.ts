@@ -52,7 +52,7 @@ export class StoredSpan implements SpanRecord {
 
   get attributes(): readonly KeyValue[] {
     const store = this.attributeStore;
-    return store instanceof OneOffShape ? store.list(this.ownValue!, this) : store;
+    return store instanceof OneOffShape ? store.list(this.ownValue!) : store;
   }
 
   get startNs(): UnixNanos {

@@ -4,7 +4,7 @@
 // finds the needle in that one string (a fast native scan) and answers each row with integer tests, instead
 // of walking a million span objects and their attributes.
 import type { Dataset, TraceModel } from '../model/assemble.ts';
-import { anyValueText, type AnyValue, type KeyValue, type SpanRecord } from '../model/records.ts';
+import { anyValueText, type KeyValue, type SpanRecord } from '../model/records.ts';
 import { isOneOffSpan } from '../model/span-attributes.ts';
 
 /** Joins the texts; a needle holding it is answered without the index (see `usable`). */
@@ -135,9 +135,10 @@ export function* searchIndexSteps(ds: Dataset, trace: TraceModel): Generator<voi
     }
     return id;
   };
-  const ownKvId = (key: string, value: AnyValue): number => {
+  // A span's value of its own, as kvId would take it; an int or bytes value reads as the string the span keeps.
+  const ownKvId = (key: string, isString: boolean, text: string): number => {
     kvKey.push(textId(key));
-    kvValue.push(value.type === 'string' && value.value.length <= MAX_SHARED_TEXT ? textId(value.value) : addText(anyValueText(value)));
+    kvValue.push(isString && text.length <= MAX_SHARED_TEXT ? textId(text) : addText(text));
     return kvKey.length - 1;
   };
 
@@ -171,7 +172,7 @@ export function* searchIndexSteps(ds: Dataset, trace: TraceModel): Generator<voi
     if (isOneOffSpan(s)) {
       const shape = s.attributeStore;
       rowList[row] = listId(shape.shared);
-      rowOwn[row] = ownKvId(shape.key, shape.value(s.ownValue));
+      rowOwn[row] = ownKvId(shape.key, shape.type === 'string', s.ownValue);
     } else {
       rowList[row] = listId(s.attributes);
     }

@@ -68,7 +68,8 @@ class Matcher {
     if (!isOneOffSpan(s)) return this.attributes(s.attributes);
     const shape = s.attributeStore;
     if (this.attributes(shape.shared) || this.text(shape.key, this.keys)) return true;
-    return shape.type === 'string' ? this.text(s.ownValue, this.values) : anyValueText(shape.value(s.ownValue)).toLowerCase().includes(this.needle);
+    // An int or bytes value reads as its string (anyValueText), which the span keeps: no memo, as in keyValue.
+    return shape.type === 'string' ? this.text(s.ownValue, this.values) : s.ownValue.toLowerCase().includes(this.needle);
   }
 
   status(st: SpanStatus): boolean {
