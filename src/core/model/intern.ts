@@ -6,6 +6,7 @@ import type { KeyValue, SpanEvent, SpanInput, SpanLink, SpanStatus } from './rec
 import type { TimeColumns } from './time-columns.ts';
 import type { SpanContext } from './stored-span.ts';
 import { isOneOffValue, OneOffShape, type SpanAttributes } from './one-off-attributes.ts';
+import { ShapePool } from './shape-pool.ts';
 
 /** Longer values are rarely repeated (URLs with ids, query text): pooling them would only cost. */
 const MAX_POOLED_TEXT = 96;
@@ -32,6 +33,11 @@ interface KeyTrial {
 }
 
 const EMPTY: readonly never[] = Object.freeze([]);
+
+/** A span's list as kept: a decoder's own array (`decoded`) is copied, since a pushed array keeps room for 17. */
+function kept(kvs: readonly KeyValue[], decoded: boolean): readonly KeyValue[] {
+  return decoded ? kvs.slice() : kvs;
+}
 
 /** What a span and its context both hold, and a pooled context is found by besides trace state, input and columns. */
 type PooledFields = Pick<SpanContext, 'flags' | 'droppedAttributesCount' | 'droppedEventsCount' | 'droppedLinksCount' | 'resourceIdx' | 'scopeIdx' | 'quirks'>;
@@ -74,7 +80,7 @@ export class InternPool {
   private readonly sharedKvs = new Map<KeyValue, number>();
   private readonly lists = new Map<string, readonly KeyValue[]>();
   /** Shapes of attribute lists with one value of their own, by their shared KeyValues and that value's slot, type and key. */
-  private readonly shapes = new Map<string, OneOffShape>();
+  private readonly shapes = new ShapePool();
   /** Lists handed out by `sharedList`: a decoder that reuses one by its bytes passes it back as it is. */
   private readonly handedLists = new Set<readonly KeyValue[]>();
   private readonly contexts = new Map<string, SpanContext>();
@@ -179,25 +185,22 @@ export class InternPool {
     if (list.length === 0) return EMPTY;
     if (this.handedLists.has(list)) return list;
     const kvs = decoded ? list : list.map((kv) => this.keyValue(kv));
-    const kept = (): readonly KeyValue[] => (decoded ? kvs.slice() : kvs);
-    if (kvs.length > MAX_POOLED_LIST) return kept();
+    if (kvs.length > MAX_POOLED_LIST) return kept(kvs, decoded);
     let own = -1;
     const ids: number[] = [];
     for (let i = 0; i < kvs.length; i++) {
       const id = this.sharedKvs.get(kvs[i]!);
       if (id !== undefined) ids.push(id);
-      else if (own !== -1) return kept();
+      else if (own !== -1) return kept(kvs, decoded);
       else own = i;
     }
-    if (own === -1) return this.pooledList(kept(), ids);
+    if (own === -1) return this.pooledList(kept(kvs, decoded), ids);
     const { key, value } = kvs[own]!;
-    if (!isOneOffValue(value)) return kept();
-    const id = `${ids.join(',')}\u0000${own}\u0000${value.type}\u0000${key}`;
-    let shape = this.shapes.get(id);
-    if (shape === undefined) {
-      shape = new OneOffShape(this.pooledList(kvs.filter((_, i) => i !== own), ids), own, this.string(key), value.type);
-      if (this.shapes.size < MAX_POOL_ENTRIES) this.shapes.set(id, shape);
-    }
+    if (!isOneOffValue(value)) return kept(kvs, decoded);
+    const found = this.shapes.find(ids, own, key, value.type);
+    if (found !== undefined) return found;
+    const shape = new OneOffShape(this.pooledList(kvs.filter((_, i) => i !== own), ids), own, this.string(key), value.type);
+    this.shapes.add(shape, ids);
     return shape;
   }
 
