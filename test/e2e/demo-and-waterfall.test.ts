@@ -218,6 +218,31 @@ describe('the app on the built-in demo', () => {
     expect(await layout()).toEqual({ startWhole: true, servicesShown: false, detailsWidth: 340 });
   });
 
+  it('a narrow window cuts a trace list column\'s label inside its own column, not over the next one', async () => {
+    const { page } = await session.open();
+    const headers = () =>
+      page.locator('.trace-header .sort-button').evaluateAll((els) =>
+        els
+          .filter((el) => (el as HTMLElement).offsetWidth > 0)
+          .map((el) => {
+            const cut = el.scrollWidth > el.clientWidth;
+            // A label wider than its box draws over the next column unless the box clips it.
+            return { left: Math.round(el.getBoundingClientRect().left), right: Math.round(el.getBoundingClientRect().right), cut, drawnOutside: cut && getComputedStyle(el).overflowX === 'visible' };
+          }),
+      );
+    await page.setViewportSize({ width: 760, height: 800 });
+    await page.reload();
+    await page.locator(ROW).first().waitFor();
+    const narrow = await headers();
+    expect(narrow.length).toBeGreaterThanOrEqual(5);
+    // Each label's box ends before the next begins, and no label is drawn past its box; at this width at
+    // least the root service's label is cut.
+    for (let i = 1; i < narrow.length; i++) expect(narrow[i]!.left).toBeGreaterThanOrEqual(narrow[i - 1]!.right);
+    expect(narrow.filter((h) => h.drawnOutside)).toEqual([]);
+    expect(narrow[0]!.cut).toBe(true);
+    expect(await page.getByTestId('sort-service').getAttribute('title')).toBe('Sort by root service');
+  });
+
   it('the splitter between span names and bars widens the name column, by drag and by keys', async () => {
     const { page } = await session.open();
     await page.locator(ROW).first().waitFor();

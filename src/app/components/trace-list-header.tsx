@@ -24,6 +24,7 @@ export function TraceListHeader() {
           type="button"
           className={`col-${key} sort-button${key === sortKey ? ' sorted' : ''}`}
           data-testid={`sort-${key}`}
+          title={`Sort by ${LABEL[key].toLowerCase()}`}
           aria-sort={key === sortKey ? (sortDescending ? 'descending' : 'ascending') : 'none'}
           onClick={() => sortBy(key)}
         >
