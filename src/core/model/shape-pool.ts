@@ -4,8 +4,13 @@
 // hash per span. Here the numbers are mixed into an integer and a shape is told apart by comparing them.
 import { OneOffShape } from './one-off-attributes.ts';
 
-/** Bounds the pool, so a hostile input of ever new shapes cannot grow it without end. */
+/** Bounds the pool and its keys, so a hostile input of ever new shapes or keys cannot grow it without end. */
 const MAX_SHAPES = 1 << 20;
+/**
+ * Shapes kept under one hash at most: numbers crafted to mix to one hash would otherwise make each look-up
+ * compare against every shape before it (as MAX_PROBES bounds the id pools' slot tables, slot-table.ts).
+ */
+export const MAX_SHAPES_PER_HASH = 8;
 
 type OneOffType = OneOffShape['type'];
 
@@ -28,14 +33,20 @@ export class ShapePool {
   private lastHash = 0;
   private lastKeyNum = 0;
 
+  /** `hashOf`: how the numbers are mixed (tests give one that mixes every shape to one hash). */
+  constructor(private readonly hashOf: (ids: readonly number[], slot: number, keyNum: number) => number = shapeHash) {}
+
   /**
    * The shape of a list whose shared KeyValues are numbered `ids` and whose value of its own, of `type`
    * under `key`, sits at `slot`; undefined when there is none yet (then `add` it: the look-up is remembered).
    */
   find(ids: readonly number[], slot: number, key: string, type: OneOffType): OneOffShape | undefined {
     let keyNum = this.keyNums.get(key);
-    if (keyNum === undefined) this.keyNums.set(key, (keyNum = this.keyNums.size));
-    const hash = shapeHash(ids, slot, keyNum);
+    if (keyNum === undefined) {
+      if (this.keyNums.size >= MAX_SHAPES) return this.unkept();
+      this.keyNums.set(key, (keyNum = this.keyNums.size));
+    }
+    const hash = this.hashOf(ids, slot, keyNum);
     this.lastHash = hash;
     this.lastKeyNum = keyNum;
     const found = this.byHash.get(hash);
@@ -45,15 +56,25 @@ export class ShapePool {
     return undefined;
   }
 
-  /** Keeps `shape` for the numbers of the last `find`, which missed (a full pool keeps nothing). */
+  /**
+   * Keeps `shape` for the numbers of the last `find`, which missed; a full pool, or a hash holding
+   * MAX_SHAPES_PER_HASH shapes already, keeps nothing (the shape is used all the same, unshared).
+   */
   add(shape: OneOffShape, ids: readonly number[]): void {
-    if (this.size >= MAX_SHAPES) return;
+    if (this.size >= MAX_SHAPES || this.lastKeyNum < 0) return;
     const entry: Entry = { shape, ids, slot: shape.slot, keyNum: this.lastKeyNum, type: shape.type };
     const found = this.byHash.get(this.lastHash);
     if (found === undefined) this.byHash.set(this.lastHash, entry);
-    else if (Array.isArray(found)) found.push(entry);
-    else this.byHash.set(this.lastHash, [found, entry]);
+    else if (!Array.isArray(found)) this.byHash.set(this.lastHash, [found, entry]);
+    else if (found.length < MAX_SHAPES_PER_HASH) found.push(entry);
+    else return;
     this.size++;
+  }
+
+  /** A miss whose shape `add` will not keep (a key past the pool's bound). */
+  private unkept(): undefined {
+    this.lastKeyNum = -1;
+    return undefined;
   }
 }
 

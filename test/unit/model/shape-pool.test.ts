@@ -2,7 +2,7 @@
 // for them, and any number that differs gives none, also among shapes whose numbers mix to one hash.
 import { describe, expect, it } from 'vitest';
 import { OneOffShape } from '../../../src/core/model/one-off-attributes.ts';
-import { ShapePool } from '../../../src/core/model/shape-pool.ts';
+import { MAX_SHAPES_PER_HASH, ShapePool } from '../../../src/core/model/shape-pool.ts';
 
 type Type = OneOffShape['type'];
 
@@ -53,6 +53,19 @@ describe('ShapePool', () => {
     expect(new Set(shapes.values()).size).toBe(600);
     for (let a = 0; a < 200; a++) {
       for (let slot = 0; slot < 3; slot++) expect(pool.find([a, a * 31 + slot, 7], slot, `k${a % 5}`, 'string')).toBe(shapes.get(`${a}/${slot}`));
+    }
+  });
+
+  it('keeps at most MAX_SHAPES_PER_HASH shapes under one hash, and still tells those apart', () => {
+    const pool = new ShapePool(() => 7);
+    const n = MAX_SHAPES_PER_HASH + 4;
+    const made = Array.from({ length: n }, (_, a) => shapeOf(pool, [a], 0, 'app.id', 'string'));
+    expect(made.every((m) => !m.found)).toBe(true);
+    for (let a = 0; a < n; a++) {
+      const again = pool.find([a], 0, 'app.id', 'string');
+      // Those past the bound were used unshared: a span of their numbers gets a shape of its own again.
+      if (a < MAX_SHAPES_PER_HASH) expect(again).toBe(made[a]!.shape);
+      else expect(again).toBeUndefined();
     }
   });
 });
