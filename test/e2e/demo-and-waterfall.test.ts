@@ -243,6 +243,20 @@ describe('the app on the built-in demo', () => {
     expect(await page.getByTestId('sort-service').getAttribute('title')).toBe('Sort by root service');
   });
 
+  it('a narrow window cuts the toolbar\'s counts (their title says them whole) instead of running them past its edge', async () => {
+    const { page } = await session.open();
+    const counts = () =>
+      page.evaluate(() => {
+        const text = document.querySelector<HTMLElement>('.counts-text')!;
+        const badge = document.querySelector('.counts .demo-badge')!.getBoundingClientRect();
+        return { badgeInside: badge.right <= document.documentElement.clientWidth, cut: text.scrollWidth > text.clientWidth, title: text.title };
+      });
+    await page.locator(ROW).first().waitFor();
+    expect(await counts()).toEqual({ badgeInside: true, cut: false, title: '2 traces · 13 spans' });
+    await page.setViewportSize({ width: 760, height: 800 });
+    await expect.poll(counts).toEqual({ badgeInside: true, cut: true, title: '2 traces · 13 spans' });
+  });
+
   it('the splitter between span names and bars widens the name column, by drag and by keys', async () => {
     const { page } = await session.open();
     await page.locator(ROW).first().waitFor();

@@ -6,9 +6,11 @@ export function DatasetCounts() {
   const numSpans = useStore((s) => s.numSpans);
   const source = useStore((s) => s.source);
   if (source === 'none') return <span className="counts muted">nothing loaded</span>;
+  const text = `${numTraces.toLocaleString('en-US')} ${numTraces === 1 ? 'trace' : 'traces'} · ${numSpans.toLocaleString('en-US')} spans`;
+  // The text is cut (its title says it whole) before it runs past a narrow window's edge.
   return (
     <span className="counts">
-      {numTraces.toLocaleString('en-US')} {numTraces === 1 ? 'trace' : 'traces'} · {numSpans.toLocaleString('en-US')} spans
+      <span className="counts-text" title={text}>{text}</span>
       {source === 'demo' ? <span className="badge demo-badge">demo</span> : null}
     </span>
   );
