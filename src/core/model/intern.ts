@@ -5,8 +5,8 @@
 import type { KeyValue, SpanEvent, SpanInput, SpanLink, SpanStatus } from './records.ts';
 import type { TimeColumns } from './time-columns.ts';
 import type { SpanContext } from './stored-span.ts';
-import { isOneOffValue, OneOffShape, type SpanAttributes } from './one-off-attributes.ts';
-import { ShapePool } from './shape-pool.ts';
+import { isOneOffValue, OneOffShape, slotTypeCode, type SpanAttributes } from './one-off-attributes.ts';
+import { NumbersPool } from './numbers-pool.ts';
 
 /** Longer values are rarely repeated (URLs with ids, query text): pooling them would only cost. */
 const MAX_POOLED_TEXT = 96;
@@ -78,9 +78,13 @@ export class InternPool {
    * skips the lookup, and lists of shared KeyValues are keyed by their numbers.
    */
   private readonly sharedKvs = new Map<KeyValue, number>();
-  private readonly lists = new Map<string, readonly KeyValue[]>();
-  /** Shapes of attribute lists with one value of their own, by their shared KeyValues and that value's slot, type and key. */
-  private readonly shapes = new ShapePool();
+  private readonly lists = new NumbersPool<readonly KeyValue[]>(MAX_POOL_ENTRIES);
+  /**
+   * Shapes of attribute lists with one value of their own, by the numbers of their shared KeyValues; the tag
+   * tells the value's slot, type and key (its number in `oneOffKeys`) apart: see `shapeTag`.
+   */
+  private readonly shapes = new NumbersPool<OneOffShape>(MAX_POOL_ENTRIES);
+  private readonly oneOffKeys = new Map<string, number>();
   /** Lists handed out by `sharedList`: a decoder that reuses one by its bytes passes it back as it is. */
   private readonly handedLists = new Set<readonly KeyValue[]>();
   private readonly contexts = new Map<string, SpanContext>();
@@ -197,11 +201,26 @@ export class InternPool {
     if (own === -1) return this.pooledList(kept(kvs, decoded), ids);
     const { key, value } = kvs[own]!;
     if (!isOneOffValue(value)) return kept(kvs, decoded);
-    const found = this.shapes.find(ids, own, key, value.type);
+    const tag = this.shapeTag(own, value.type, key);
+    const found = tag < 0 ? undefined : this.shapes.get(ids, tag);
     if (found !== undefined) return found;
     const shape = new OneOffShape(this.pooledList(kvs.filter((_, i) => i !== own), ids), own, this.string(key), value.type);
-    this.shapes.add(shape, ids);
+    if (tag >= 0) this.shapes.set(ids, tag, shape);
     return shape;
+  }
+
+  /**
+   * What tells shapes with the same shared KeyValues apart: the key's number times the slot-and-type codes
+   * there can be (a pooled list's slot is below MAX_POOLED_LIST), plus the value's code; -1 for a key past
+   * the pool's bound, whose shapes are not pooled.
+   */
+  private shapeTag(slot: number, type: OneOffShape['type'], key: string): number {
+    let keyNum = this.oneOffKeys.get(key);
+    if (keyNum === undefined) {
+      if (this.oneOffKeys.size >= MAX_POOL_ENTRIES) return -1;
+      this.oneOffKeys.set(key, (keyNum = this.oneOffKeys.size));
+    }
+    return keyNum * 4 * MAX_POOLED_LIST + slotTypeCode(slot, type);
   }
 
   /**
@@ -239,10 +258,9 @@ export class InternPool {
     if (shared.length > MAX_POOLED_LIST) return shared;
     const ids = knownIds ?? this.sharedIds(shared);
     if (ids === undefined) return shared;
-    const key = ids.join(',');
-    const found = this.lists.get(key);
+    const found = this.lists.get(ids, 0);
     if (found) return found;
-    if (this.lists.size < MAX_POOL_ENTRIES) this.lists.set(key, shared);
+    this.lists.set(ids, 0, shared);
     return shared;
   }
 

@@ -23,9 +23,17 @@ export function oneOffText(value: AnyValue): string {
   return value.value;
 }
 
+/**
+ * The slot of a value of its own, times 4, plus its type's index in TYPES: one number for both (below
+ * 4 * (slot + 1)), which a shape keeps in one field and the builder's pool finds it by.
+ */
+export function slotTypeCode(slot: number, type: OneOffType): number {
+  return slot * 4 + TYPES.indexOf(type);
+}
+
 /** What spans with one value of their own share: every other attribute, and that value's key, type and place. */
 export class OneOffShape {
-  /** The slot of the value of its own, times 4, plus its type's index in TYPES: one field, not two. */
+  /** slotTypeCode of the value of its own. */
   private readonly packed: number;
   /**
    * The list formed last and its value: lint reads one span's attributes once per rule, and each read would
@@ -41,7 +49,7 @@ export class OneOffShape {
     readonly key: string,
     type: OneOffType,
   ) {
-    this.packed = slot * 4 + TYPES.indexOf(type);
+    this.packed = slotTypeCode(slot, type);
   }
 
   /** Where the value of its own sits in the list. */
