@@ -119,27 +119,21 @@ export function* searchIndexSteps(ds: Dataset, trace: TraceModel): Generator<voi
   const kvIds = new Map<KeyValue, number>();
   const kvKey = new Int32Builder();
   const kvValue = new Int32Builder();
-  const kvId = (kv: KeyValue): number => {
-    const v = kv.value;
-    if (v.type !== 'string') {
-      kvKey.push(textId(kv.key));
-      kvValue.push(addText(anyValueText(v)));
-      return kvKey.length - 1;
-    }
-    let id = kvIds.get(kv);
-    if (id === undefined) {
-      id = kvKey.length;
-      kvKey.push(textId(kv.key));
-      kvValue.push(v.value.length > MAX_SHARED_TEXT ? addText(v.value) : textId(v.value));
-      if (kvIds.size < MAX_DISTINCT) kvIds.set(kv, id);
-    }
-    return id;
-  };
-  // A span's value of its own, as kvId would take it; an int or bytes value reads as the string the span keeps.
-  const ownKvId = (key: string, isString: boolean, text: string): number => {
+  /** A new attribute of this key and value text: a string short enough to repeat shares its text. */
+  const newKv = (key: string, isString: boolean, text: string): number => {
     kvKey.push(textId(key));
     kvValue.push(isString && text.length <= MAX_SHARED_TEXT ? textId(text) : addText(text));
     return kvKey.length - 1;
+  };
+  const kvId = (kv: KeyValue): number => {
+    const v = kv.value;
+    if (v.type !== 'string') return newKv(kv.key, false, anyValueText(v));
+    let id = kvIds.get(kv);
+    if (id === undefined) {
+      id = newKv(kv.key, true, v.value);
+      if (kvIds.size < MAX_DISTINCT) kvIds.set(kv, id);
+    }
+    return id;
   };
 
   const { numRows, spanIdx } = trace;
@@ -172,7 +166,8 @@ export function* searchIndexSteps(ds: Dataset, trace: TraceModel): Generator<voi
     if (isOneOffSpan(s)) {
       const shape = s.attributeStore;
       rowList[row] = listId(shape.shared);
-      rowOwn[row] = ownKvId(shape.key, shape.type === 'string', s.ownValue);
+      // An int or bytes value reads as the string the span keeps, as anyValueText gives it.
+      rowOwn[row] = newKv(shape.key, shape.type === 'string', s.ownValue);
     } else {
       rowList[row] = listId(s.attributes);
     }
