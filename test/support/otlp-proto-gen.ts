@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import protobuf from 'protobufjs';
 import type { AnyValue, KeyValue, ResourceRecord, ScopeRecord, SpanEvent, SpanInput, SpanLink, DecodeIssue, EarlySink } from '../../src/core/model/records.ts';
+import { parentIdText, spanIdText } from '../../src/core/model/records.ts';
 import { OTLP_TRACE_PROTO } from './otlp-proto-schema.ts';
 
 /** The reader's schema: OTLP plus field 1000, so reflection sees what old SDKs send. */
@@ -113,6 +114,12 @@ export interface Recorded {
   readonly issues: DecodeIssue[];
 }
 
+/** The span with its ids as text, as a sink reads them whether given as words or as text (SpanInput.spanIdHi). */
+function withIdTexts(s: SpanInput): SpanInput {
+  const { spanIdHi: _sh, spanIdLo: _sl, parentIdHi: _ph, parentIdLo: _pl, ...rest } = s;
+  return { ...rest, spanId: spanIdText(s), parentSpanId: parentIdText(s) };
+}
+
 /** Takes spans early too (EarlySink), as the OTLP/JSON scanner hands them over: placed and rolled back in place. */
 export function recordingSink(): EarlySink & Recorded {
   const rec: Recorded = { resources: [], scopes: [], spans: [], issues: [] };
@@ -120,7 +127,7 @@ export function recordingSink(): EarlySink & Recorded {
     ...rec,
     addResource: (r) => rec.resources.push(r) - 1,
     addScope: (s) => rec.scopes.push(s) - 1,
-    addSpan: (s) => void rec.spans.push(s),
+    addSpan: (s) => void rec.spans.push(withIdTexts(s)),
     issue: (i) => void rec.issues.push(i),
     mark: () => ({ spans: rec.spans.length, resources: rec.resources.length, scopes: rec.scopes.length }),
     rollback: (m) => {

@@ -58,6 +58,11 @@ export interface RuleContext {
   readonly config: LintConfig;
   /** A threshold value, falling back to the rule's default. */
   threshold(name: string, fallback: number): number;
+  /**
+   * The id of span `spanIdx` as one string for the whole run: the builder keeps ids as words and forms the
+   * text on each read (model/span-columns.ts), so findings of one span share this one.
+   */
+  spanId(spanIdx: number): string;
   report(finding: FindingInput): void;
 }
 

@@ -7,11 +7,12 @@ import type {
   ResourceRecord,
   ScopeRecord,
   SinkMark,
+  SpanInput,
 } from './records.ts';
 import { anyValueText } from './records.ts';
 import { StoredSpan, type SpanContext } from './stored-span.ts';
 import { oneOffText, OneOffShape } from './one-off-attributes.ts';
-import { TimeColumns } from './time-columns.ts';
+import { SpanColumns } from './span-columns.ts';
 import { InternPool } from './intern.ts';
 
 /** The format names are a contract (CLI JSON `format`): add, never rename. */
@@ -41,8 +42,8 @@ export class DatasetBuilder {
   /** Repeated strings and attributes, shared (see intern.ts); emptied after each load by `releasePool`. */
   private pool = new InternPool();
   private readonly scopeKeys = new Map<string, number>();
-  /** Every span's start and end (see time-columns.ts). */
-  private readonly times = new TimeColumns();
+  /** Every span's start and end, span id and parent id (see span-columns.ts). */
+  private readonly columns = new SpanColumns();
 
   /** Starts an input; what its decoder reports goes into the returned report. */
   beginInput(file: string): { sink: EarlySink; report: InputReport } {
@@ -58,7 +59,7 @@ export class DatasetBuilder {
         // kept once (see stored-span.ts and intern.ts).
         const where = span.where;
         const traceState = shared ? span.traceState : pool.string(span.traceState);
-        const context = pool.lastContext(span, traceState, inputIdx, this.times) ?? pool.context({
+        const context = pool.lastContext(span, traceState, inputIdx, this.columns) ?? pool.context({
           traceState,
           flags: span.flags,
           droppedAttributesCount: span.droppedAttributesCount,
@@ -70,17 +71,15 @@ export class DatasetBuilder {
           scopeIdx: span.scopeIdx,
           inputIdx,
           quirks: span.quirks,
-          times: this.times,
+          columns: this.columns,
         });
         const attributes = pool.spanAttributes(span.attributes, shared);
         this.spans.push(
           new StoredSpan(
             shared ? span.traceId : pool.string(span.traceId),
-            shared ? span.spanId : pool.string(span.spanId),
-            shared ? span.parentSpanId : pool.string(span.parentSpanId),
             shared ? span.name : pool.string(span.name),
             span.kind,
-            this.times.push(span.startNs, span.endNs),
+            this.row(span),
             attributes,
             attributes instanceof OneOffShape ? oneOffText(span.attributes[attributes.slot]!.value) : null,
             pool.status(span.status),
@@ -111,15 +110,26 @@ export class DatasetBuilder {
     return { sink, report };
   }
 
+  /** A new row of the columns holding the span's times and ids. */
+  private row(span: SpanInput): number {
+    const columns = this.columns;
+    const row = columns.push(span.startNs, span.endNs);
+    if (span.spanIdHi === undefined) columns.setSpanId(row, span.spanId);
+    else columns.setSpanWords(row, span.spanIdHi, span.spanIdLo!);
+    if (span.parentIdHi === undefined) columns.setParentId(row, span.parentSpanId);
+    else columns.setParentWords(row, span.parentIdHi, span.parentIdLo!);
+    return row;
+  }
+
   /** Drops the sharing pools (the shared values stay with their spans); the next input starts new ones. */
   releasePool(): void {
     this.pool = new InternPool();
-    this.times.trim();
+    this.columns.trim();
   }
 
   private rollback(mark: SinkMark): void {
     this.spans.length = mark.spans;
-    this.times.truncate(mark.spans);
+    this.columns.truncate(mark.spans);
     forgetFrom(this.resources, this.resourceKeys, mark.resources);
     forgetFrom(this.scopes, this.scopeKeys, mark.scopes);
   }

@@ -3,7 +3,7 @@
 // repeat across spans. The builder keeps one copy of each while a load runs; the pools themselves are
 // dropped with the builder, only the shared values stay. Values are immutable (readonly), so sharing is safe.
 import type { KeyValue, SpanEvent, SpanInput, SpanLink, SpanStatus } from './records.ts';
-import type { TimeColumns } from './time-columns.ts';
+import type { SpanColumns } from './span-columns.ts';
 import type { SpanContext } from './stored-span.ts';
 import { isOneOffValue, OneOffShape, slotTypeCode, type SpanAttributes } from './one-off-attributes.ts';
 import { NumbersPool } from './numbers-pool.ts';
@@ -43,11 +43,11 @@ function kept(kvs: readonly KeyValue[], decoded: boolean): readonly KeyValue[] {
 type PooledFields = Pick<SpanContext, 'flags' | 'droppedAttributesCount' | 'droppedEventsCount' | 'droppedLinksCount' | 'resourceIdx' | 'scopeIdx' | 'quirks'>;
 
 /** Whether pooled context `a` (which has no events or links) is the one for `b`'s fields and these three. */
-function sameContext(a: SpanContext, b: PooledFields, traceState: string, inputIdx: number, times: TimeColumns): boolean {
+function sameContext(a: SpanContext, b: PooledFields, traceState: string, inputIdx: number, columns: SpanColumns): boolean {
   return (
     a.traceState === traceState && a.flags === b.flags && a.droppedAttributesCount === b.droppedAttributesCount &&
     a.droppedEventsCount === b.droppedEventsCount && a.droppedLinksCount === b.droppedLinksCount && a.resourceIdx === b.resourceIdx &&
-    a.scopeIdx === b.scopeIdx && a.inputIdx === inputIdx && a.quirks === b.quirks && a.times === times && a.events.length === 0 && a.links.length === 0
+    a.scopeIdx === b.scopeIdx && a.inputIdx === inputIdx && a.quirks === b.quirks && a.columns === columns && a.events.length === 0 && a.links.length === 0
   );
 }
 
@@ -269,16 +269,16 @@ export class InternPool {
    * again; else null. Spans of one scope nearly always share one, and asking first saves building a
    * context per span only to compare it.
    */
-  lastContext(s: SpanInput, traceState: string, inputIdx: number, times: TimeColumns): SpanContext | null {
+  lastContext(s: SpanInput, traceState: string, inputIdx: number, columns: SpanColumns): SpanContext | null {
     const c = this.previousContext;
-    return c !== null && s.events.length === 0 && s.links.length === 0 && sameContext(c, s, traceState, inputIdx, times) ? c : null;
+    return c !== null && s.events.length === 0 && s.links.length === 0 && sameContext(c, s, traceState, inputIdx, columns) ? c : null;
   }
 
   /** One shared SpanContext per distinct value; consecutive spans mostly repeat the last one. */
   context(c: SpanContext): SpanContext {
     if (c.events.length > 0 || c.links.length > 0) return c;
     const last = this.previousContext;
-    if (last && sameContext(last, c, c.traceState, c.inputIdx, c.times)) return last;
+    if (last && sameContext(last, c, c.traceState, c.inputIdx, c.columns)) return last;
     const key = [c.traceState, c.flags, c.droppedAttributesCount, c.droppedEventsCount, c.droppedLinksCount, c.resourceIdx, c.scopeIdx, c.inputIdx, c.quirks].join('\u0000');
     let found = this.contexts.get(key);
     if (!found) {

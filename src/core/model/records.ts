@@ -2,6 +2,7 @@
 // Decoders never build trees: they hand records to a SpanSink and `assemble` does the rest.
 // Reference: opentelemetry-proto opentelemetry/proto/trace/v1/trace.proto, common/v1/common.proto.
 import type { UnixNanos } from './time.ts';
+import { wordsHex } from './span-columns.ts';
 
 /** OTLP AnyValue with its type kept, so the details pane can show `int 200` apart from `string "200"`. */
 export type AnyValue =
@@ -157,8 +158,29 @@ export function placeText(list: string, index: number, byte: number): string {
   return byte < 0 ? [list, '[', index, ']'].join('') : [list, '[', index, '] (byte ', byte, ')'].join('');
 }
 
-/** What a decoder hands to its sink: a record without its input index, its place as text or as parts. */
-export type SpanInput = Omit<SpanRecord, 'inputIdx' | 'where'> & { readonly where: string | SpanPlace };
+/**
+ * What a decoder hands to its sink: a record without its input index, its place as text or as parts. A
+ * decoder that reads an 8-byte span id as bytes may give it as two 32-bit words, high word first, instead of
+ * its text (`spanIdHi` set: `spanId` is then not read; likewise `parentIdHi` and `parentSpanId`), so no string
+ * is made for it (the builder keeps ids as words, model/span-columns.ts). `spanIdText`, `parentIdText` read
+ * either.
+ */
+export type SpanInput = Omit<SpanRecord, 'inputIdx' | 'where'> & { readonly where: string | SpanPlace } & Partial<IdWords>;
+
+export interface IdWords {
+  readonly spanIdHi: number;
+  readonly spanIdLo: number;
+  readonly parentIdHi: number;
+  readonly parentIdLo: number;
+}
+
+export function spanIdText(s: SpanInput): string {
+  return s.spanIdHi === undefined ? s.spanId : wordsHex(s.spanIdHi, s.spanIdLo!);
+}
+
+export function parentIdText(s: SpanInput): string {
+  return s.parentIdHi === undefined ? s.parentSpanId : wordsHex(s.parentIdHi, s.parentIdLo!);
+}
 
 export function whereText(where: string | SpanPlace): string {
   return typeof where === 'string' ? where : placeText(where.list, where.index, where.byte);

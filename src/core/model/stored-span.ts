@@ -1,14 +1,15 @@
 // How the builder keeps a span: the fields every view reads on every row stay on the object; what most
 // spans of a load have in common (trace state, flags, dropped counts, no events or links, resource, scope,
 // input, quirks) lives in one shared SpanContext; where the span was read is kept as parts and its text
-// formed when asked; start and end times are rows of typed-array columns (time-columns.ts). Measured with
+// formed when asked; start and end times and span and parent ids are rows of typed-array columns
+// (span-columns.ts: an id's text is formed when asked). Measured with
 // `npm run bench` (resident memory): a plain 21-field record cost ~190 bytes of object, a ~60-character
 // place string and two bigints per span; this is ~120 bytes of object and 16 bytes of columns.
 // Consumers see the SpanRecord interface only, so plain records (tests, hand-built) work the same.
 import type { KeyValue, SpanEvent, SpanLink, SpanRecord, SpanStatus } from './records.ts';
 import { placeText } from './records.ts';
 import type { UnixNanos } from './time.ts';
-import type { TimeColumns } from './time-columns.ts';
+import { IdForm, type SpanColumns } from './span-columns.ts';
 import { OneOffShape, type SpanAttributes } from './one-off-attributes.ts';
 
 /** What spans of one load mostly share; interned by the builder (see SpanContextPool). */
@@ -24,19 +25,17 @@ export interface SpanContext {
   readonly scopeIdx: number;
   readonly inputIdx: number;
   readonly quirks: number;
-  /** The builder's time columns (one per builder, so every context of it holds the same). */
-  readonly times: TimeColumns;
+  /** The builder's columns (one per builder, so every context of it holds the same). */
+  readonly columns: SpanColumns;
 }
 
 export class StoredSpan implements SpanRecord {
   constructor(
     readonly traceId: string,
-    readonly spanId: string,
-    readonly parentSpanId: string,
     readonly name: string,
     readonly kind: number,
-    /** The span's row in its context's TimeColumns. */
-    private readonly timeRow: number,
+    /** The span's row in its context's SpanColumns. */
+    readonly row: number,
     /** Read through `attributes`: a list, or the shape `ownValue` completes (one-off-attributes.ts). */
     readonly attributeStore: SpanAttributes,
     /** The value of its own when `attributeStore` is a shape; else null. */
@@ -55,12 +54,20 @@ export class StoredSpan implements SpanRecord {
     return store instanceof OneOffShape ? store.list(this.ownValue!) : store;
   }
 
+  get spanId(): string {
+    return this.context.columns.spanId(this.row);
+  }
+
+  get parentSpanId(): string {
+    return this.context.columns.parentId(this.row);
+  }
+
   get startNs(): UnixNanos {
-    return this.context.times.start(this.timeRow);
+    return this.context.columns.start(this.row);
   }
 
   get endNs(): UnixNanos {
-    return this.context.times.end(this.timeRow);
+    return this.context.columns.end(this.row);
   }
 
   get where(): string {
@@ -122,4 +129,25 @@ export class StoredSpan implements SpanRecord {
       where: this.where, quirks: this.quirks,
     };
   }
+}
+
+/** Lowercase hex (or ''), the form decoders give well-formed ids (records.ts SpanRecord.spanId). */
+export function isLowerHex(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether both of the span's ids are lowercase hex or ''; for a stored span whose ids are words (every
+ * well-formed one) this is read from the columns, no text formed.
+ */
+export function hasLowerHexIds(s: SpanRecord): boolean {
+  if (s instanceof StoredSpan) {
+    const columns = s.context.columns;
+    if (columns.form(s.row, 0) !== IdForm.TEXT && columns.form(s.row, 2) !== IdForm.TEXT) return true;
+  }
+  return isLowerHex(s.spanId) && isLowerHex(s.parentSpanId);
 }

@@ -1,12 +1,13 @@
 // Spans kept compactly read back exactly as decoded: times of every range (the columns overflow to exact
-// bigints), places formed from parts, shared contexts only where equal, and JSON of the plain record.
+// bigints), ids as words or as text, places formed from parts, shared contexts only where equal, and JSON of
+// the plain record.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
 import { DatasetBuilder } from '../../../src/core/model/dataset-builder.ts';
 import type { SpanInput } from '../../../src/core/model/records.ts';
 import { StoredSpan } from '../../../src/core/model/stored-span.ts';
-import { TimeColumns } from '../../../src/core/model/time-columns.ts';
+import { IdForm, SpanColumns } from '../../../src/core/model/span-columns.ts';
 import { buildDemoWorld } from '../../support/demo-world.ts';
 
 const span = (over: Partial<SpanInput>): SpanInput => ({
@@ -15,11 +16,11 @@ const span = (over: Partial<SpanInput>): SpanInput => ({
   droppedLinksCount: 0, status: { code: 0, message: '' }, resourceIdx: 0, scopeIdx: 0, where: 'w', quirks: 0, ...over,
 });
 
-describe('TimeColumns', () => {
+describe('SpanColumns', () => {
   it('gives back every time exactly, in and beyond the signed 64-bit range, across growth and trim', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }), fc.bigInt({ min: 0n, max: 2n ** 64n - 1n })), { maxLength: 3000 }), (pairs) => {
-        const cols = new TimeColumns();
+        const cols = new SpanColumns();
         const rows = pairs.map(([s, e]) => cols.push(s, e));
         cols.trim();
         expect(rows).toEqual(pairs.map((_, i) => i));
@@ -41,7 +42,7 @@ describe('TimeColumns', () => {
     );
     fc.assert(
       fc.property(fc.constantFrom(1, 2, 8, 32), fc.array(step, { maxLength: 30 }), (pageRows, steps) => {
-        const cols = new TimeColumns(pageRows);
+        const cols = new SpanColumns(pageRows);
         const model: Array<[bigint, bigint]> = [];
         for (const s of steps) {
           if ('push' in s) for (const [a, b] of s.push) expect(cols.push(a, b)).toBe(model.push([a, b]) - 1);
@@ -62,14 +63,57 @@ describe('TimeColumns', () => {
   });
 
   it('keeps the edge values -2^63 and 2^64-1 exactly', () => {
-    const cols = new TimeColumns();
+    const cols = new SpanColumns();
     cols.push(-(2n ** 63n), 2n ** 64n - 1n);
     cols.push(2n ** 63n - 1n, 0n);
     expect([cols.start(0), cols.end(0), cols.start(1), cols.end(1)]).toEqual([-(2n ** 63n), 2n ** 64n - 1n, 2n ** 63n - 1n, 0n]);
   });
+
+  it('gives back every id as given, well-formed ones kept as words, across pages, trims and rollbacks', () => {
+    const hex16 = fc.tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 2 ** 32 - 1 })).map(([a, b]) => a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0'));
+    const id = fc.oneof(hex16, fc.constantFrom('', '0000000000000000', 'B7AD6B7169203331', 'b7ad6b716920333', 'b7ad6b71692033310', 'zz', 'g7ad6b7169203331'));
+    const step = fc.oneof(
+      fc.record({ push: fc.array(fc.tuple(id, id, fc.boolean()), { maxLength: 20 }) }),
+      fc.record({ trim: fc.constant(true) }),
+      fc.record({ truncateTo: fc.nat(60) }),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(1, 2, 8), fc.array(step, { maxLength: 20 }), (pageRows, steps) => {
+        const cols = new SpanColumns(pageRows);
+        const model: Array<[string, string]> = [];
+        for (const s of steps) {
+          if ('push' in s) {
+            for (const [spanId, parentId, asWords] of s.push) {
+              const row = cols.push(1n, 2n);
+              // A decoder gives a well-formed id as words or as text: both read back alike.
+              if (asWords && /^[0-9a-f]{16}$/.test(spanId)) cols.setSpanWords(row, parseInt(spanId.slice(0, 8), 16) | 0, parseInt(spanId.slice(8), 16) | 0);
+              else cols.setSpanId(row, spanId);
+              cols.setParentId(row, parentId);
+              model.push([spanId, parentId]);
+            }
+          } else if ('trim' in s) cols.trim();
+          else {
+            model.length = Math.min(model.length, s.truncateTo);
+            cols.truncate(s.truncateTo);
+          }
+          expect(model.map((_, row) => [cols.spanId(row), cols.parentId(row)])).toEqual(model);
+          model.forEach(([spanId], row) => expect(cols.form(row, 0)).toBe(spanId === '' ? IdForm.NONE : /^[0-9a-f]{16}$/.test(spanId) ? IdForm.WORDS : IdForm.TEXT));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('StoredSpan', () => {
+  it('reads ids a decoder gave as words as the lowercase hex text', () => {
+    const builder = new DatasetBuilder();
+    const { sink } = builder.beginInput('x');
+    sink.addSpan(span({ spanId: '', spanIdHi: 0xb7ad6b71 | 0, spanIdLo: 0x69203331, parentSpanId: '', parentIdHi: -1, parentIdLo: 0 }));
+    sink.addSpan(span({ spanId: 'odd', parentSpanId: '0000000000000001' }));
+    expect(builder.spans.map((s) => [s.spanId, s.parentSpanId])).toEqual([['b7ad6b7169203331', 'ffffffff00000000'], ['odd', '0000000000000001']]);
+  });
+
   it('reads back what the decoder gave, including a place given as parts', () => {
     const builder = new DatasetBuilder();
     const { sink } = builder.beginInput('x');

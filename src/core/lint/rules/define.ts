@@ -22,7 +22,7 @@ export function spanAt(ds: Dataset, trace: TraceModel, row: number): SpanRecord 
 
 /** Reports a finding on the span at `row`. */
 export function reportRow(ctx: RuleContext, trace: TraceModel, row: number, message: string, extra: { severity?: 'error' | 'warning' | 'info'; suggestion?: string } = {}): void {
-  const finding: Record<string, unknown> = { traceId: trace.traceId, spanId: spanAt(ctx.ds, trace, row).spanId, row, message };
+  const finding: Record<string, unknown> = { traceId: trace.traceId, spanId: ctx.spanId(trace.spanIdx[row]!), row, message };
   // `{ ...literal, ...extra }` by copying keys: same keys, order and values, without V8's slow spread-into-literal path.
   for (const key of Object.keys(extra)) finding[key] = extra[key as keyof typeof extra];
   ctx.report(finding as unknown as FindingInput);
