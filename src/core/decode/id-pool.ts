@@ -1,8 +1,8 @@
-// Trace and span ids pooled by value: an 8-byte span id is two 32-bit words and a 16-byte trace id four, so
-// the words themselves are the key. Decoders meet every span id twice (as a span's own id and as its
-// children's parent id) and a trace id once per span; keyed by bytes (byte-pool.ts) each look-up hashed and
-// compared 16-34 bytes, here it mixes and compares two or four integers. One string per id value is kept,
-// so a child's parent id is its parent's own string (and `AB…` in one JSON span, `ab…` in another, one).
+// Ids pooled by value: an 8-byte span id is two 32-bit words and a 16-byte trace id four, so the words
+// themselves are the key. The OTLP decoders meet a trace id once per span; keyed by bytes (byte-pool.ts) each
+// look-up hashed and compared 16-34 bytes, here it mixes and compares two or four integers. One string per
+// id value is kept (and `AB…` in one JSON span, `ab…` in another, one). Span ids they no longer pool: the
+// builder keeps them as words (model/span-columns.ts), so no string is made for them at all.
 import { MAX_PROBES, SlotTable } from './slot-table.ts';
 
 /** Bounds the pool, so a hostile input of unique ids cannot grow it without end (16 MiB of words at most). */

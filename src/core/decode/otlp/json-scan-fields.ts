@@ -37,9 +37,8 @@ export class FieldReader {
   private readonly keys = new BytePool<number>();
   private readonly reuse: AttributeReuse;
   private readonly strings = new BytePool<string>();
-  /** Trace ids (four words) and span ids (two), by value (id-pool.ts). */
+  /** Trace ids (four words), by value (id-pool.ts). */
   private readonly traceIds = new IdPool(4);
-  private readonly spanIds = new IdPool(2);
 
   // --- structure -------------------------------------------------------------------------------------
   /** At `open` (after whitespace): true when the object/array has a first member. */
@@ -180,42 +179,62 @@ export class FieldReader {
   }
 
   /**
-   * A trace id (`numBytes` 16) or span id (8); `pooled` for ids that repeat (trace ids, parent ids). Hex is
-   * lowercased as normalizeTextId does.
+   * A trace id (`numBytes` 16, pooled: it repeats on every span of its trace) or span id (8: a link's, or
+   * one `spanIdWords` did not take). Hex is lowercased as normalizeTextId does.
    */
-  id(numBytes: 8 | 16, pooled: boolean): string {
+  id(numBytes: 8 | 16): string {
     const buf = this.buf;
     const start = this.pos;
-    if (buf[start] === 0x22 && buf[start + 1 + numBytes * 2] === 0x22) {
-      const end = start + 2 + numBytes * 2;
-      const pool = numBytes === 16 ? this.traceIds : this.spanIds;
-      const key = pool.key;
-      // The id's value, eight digits to a word; `seen` gathers every digit's table value (< 0: not hex).
-      let seen = 0;
-      for (let w = 0, i = start + 1; i < end - 1; w++) {
-        let word = 0;
-        for (const stop = i + 8; i < stop; i++) {
-          const v = HEX_VALUE[buf[i]!]!;
-          seen |= v;
-          word = (word << 4) | (v & 15);
-        }
-        key[w] = word;
+    const pool = numBytes === 16 ? this.traceIds : null;
+    const seen = this.hexWords(numBytes, pool ? pool.key : this.words);
+    if (seen >= 0) {
+      const end = (this.pos = start + 2 + numBytes * 2);
+      let s = pool?.get();
+      if (s === undefined) {
+        s = seen & 16 ? ascii(buf, start + 1, end - 1).toLowerCase() : ascii(buf, start + 1, end - 1);
+        pool?.add(s);
       }
-      if (seen >= 0) {
-        this.pos = end;
-        let s = pooled ? pool.get() : undefined;
-        if (s === undefined) {
-          s = seen & 16 ? ascii(buf, start + 1, end - 1).toLowerCase() : ascii(buf, start + 1, end - 1);
-          if (pooled) pool.add(s);
-        }
-        return s;
-      }
+      return s;
     }
     const v = this.any();
     if (typeof v !== 'string') return '';
     const id = normalizeTextId(v, numBytes);
     if (id.wasBase64) this.quirks |= Quirk.BASE64_IDS;
     return id.hex;
+  }
+
+  /** The two words of the span id just read by `spanIdWords`. */
+  readonly words = new Int32Array(2);
+
+  /**
+   * A span id of 16 hex digits (either case) as two words into `words`, no string made (the sink keeps ids
+   * as words, SpanInput.spanIdHi): true when it was one; else nothing is read, for `id` to read it.
+   */
+  spanIdWords(): boolean {
+    if (this.hexWords(8, this.words) < 0) return false;
+    this.pos += 18;
+    return true;
+  }
+
+  /**
+   * The id's value at pos when it is a string of exactly `numBytes` * 2 hex digits, eight digits to a word
+   * into `words`: every digit's table value ORed (bit 4 marks upper case), or -1 when it is not such a string.
+   */
+  private hexWords(numBytes: 8 | 16, words: Int32Array): number {
+    const buf = this.buf;
+    const start = this.pos;
+    if (buf[start] !== 0x22 || buf[start + 1 + numBytes * 2] !== 0x22) return -1;
+    let seen = 0;
+    for (let w = 0, i = start + 1; w < numBytes / 4; w++) {
+      let word = 0;
+      for (const stop = i + 8; i < stop; i++) {
+        const v = HEX_VALUE[buf[i]!]!;
+        seen |= v;
+        word = (word << 4) | (v & 15);
+      }
+      words[w] = word;
+    }
+    return seen;
   }
 
   // --- attributes and values -------------------------------------------------------------------------

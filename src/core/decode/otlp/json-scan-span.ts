@@ -24,7 +24,7 @@ export function readSpan(r: FieldReader, placeList: string, index: number, resou
   if (!r.isObject()) notFast();
   r.quirks = 0;
   const span: MutableSpan = {
-    traceId: '', spanId: '', parentSpanId: '', traceState: '', flags: null, name: '', kind: 0, startNs: 0n, endNs: 0n,
+    traceId: '', spanId: '', spanIdHi: undefined, spanIdLo: undefined, parentSpanId: '', parentIdHi: undefined, parentIdLo: undefined, traceState: '', flags: null, name: '', kind: 0, startNs: 0n, endNs: 0n,
     attributes: NONE, droppedAttributesCount: 0, events: NONE, droppedEventsCount: 0, links: NONE, droppedLinksCount: 0,
     status: NO_STATUS, resourceIdx, scopeIdx, where: { list: placeList, index, byte: -1 }, quirks: 0,
   };
@@ -33,9 +33,9 @@ export function readSpan(r: FieldReader, placeList: string, index: number, resou
     const id = r.key();
     if (id >= F.attributes && id <= F.status) seen = once(seen, id);
     switch (id) {
-      case F.traceId: span.traceId = r.id(16, true); break;
-      case F.spanId: span.spanId = r.id(8, true); break; // pooled with parent ids: a child shares its parent's string
-      case F.parentSpanId: span.parentSpanId = r.id(8, true); break;
+      case F.traceId: span.traceId = r.id(16); break;
+      case F.spanId: readSpanId(r, span); break;
+      case F.parentSpanId: readParentId(r, span); break;
       case F.traceState: span.traceState = r.str(); break;
       case F.flags: span.flags = r.flags(); break;
       case F.name: span.name = r.str(); break;
@@ -52,9 +52,24 @@ export function readSpan(r: FieldReader, placeList: string, index: number, resou
       default: r.skip();
     }
   }
-  if (span.traceId === '' || span.spanId === '') notFast(); // the walker reports it
+  if (span.traceId === '' || (span.spanIdHi === undefined && span.spanId === '')) notFast(); // the walker reports it
   span.quirks = r.quirks;
   return span;
+}
+
+/** A span id as words when it is 16 hex digits (see SpanInput.spanIdHi), else as the walker reads it. */
+function readSpanId(r: FieldReader, span: MutableSpan): void {
+  const words = r.spanIdWords();
+  span.spanIdHi = words ? r.words[0]! : undefined;
+  span.spanIdLo = words ? r.words[1]! : undefined;
+  span.spanId = words ? '' : r.id(8);
+}
+
+function readParentId(r: FieldReader, span: MutableSpan): void {
+  const words = r.spanIdWords();
+  span.parentIdHi = words ? r.words[0]! : undefined;
+  span.parentIdLo = words ? r.words[1]! : undefined;
+  span.parentSpanId = words ? '' : r.id(8);
 }
 
 function readStatus(r: FieldReader): SpanStatus {
@@ -118,8 +133,8 @@ function readLinks(r: FieldReader): SpanLink[] {
     for (let m = r.first(OPEN_OBJECT, CLOSE_OBJECT); m; m = r.next(CLOSE_OBJECT)) {
       const k = r.key();
       if (k >= F.attributes && k <= F.flags) seen = once(seen, k);
-      if (k === F.traceId) traceId = r.id(16, true);
-      else if (k === F.spanId) spanId = r.id(8, false);
+      if (k === F.traceId) traceId = r.id(16);
+      else if (k === F.spanId) spanId = r.id(8);
       else if (k === F.traceState) traceState = r.str();
       else if (k === F.attributes) attributes = r.attributes();
       else if (k === F.droppedAttributesCount) droppedAttributesCount = r.count();

@@ -23,11 +23,12 @@ export class ProtoPools {
   }
 
   readonly texts = new BytePool<string>();
-  /** Ids of other lengths than 8 and 16 bytes (those are pooled by value below). */
+  /** Ids of other lengths than 16 bytes (trace ids, pooled by value below). */
   readonly hexIds = new BytePool<string>();
   readonly traceIds = new IdPool(4);
-  readonly spanIds = new IdPool(2);
   readonly statuses = new BytePool<SpanStatus>();
+  /** The words of the span id `idWords` read last. */
+  readonly words = new Int32Array(2);
   /** A top-level KeyValue's key, pooled by its bytes: a KeyValue the sink declines keeps it (SpanSink.addSpan's `shared`). */
   readonly readKey = (r: Reader): string => pooledText(r, this);
 }
@@ -54,14 +55,17 @@ export function pooledText(r: Reader, pools: ProtoPools): string {
   return pooled(r, pools.texts, (rr, start, end) => textAt(rr.buf, start, end));
 }
 
-/** Length-delimited bytes as lowercase hex, reused when they repeat (trace ids, parent span ids). */
+/**
+ * Length-delimited bytes as lowercase hex, reused when they repeat: trace ids (16 bytes, by value), and ids of
+ * odd lengths. 8-byte span ids are words (`idWords`), or, in a link, one string per link.
+ */
 export function pooledHex(r: Reader, pools: ProtoPools): string {
   const length = r.buf[r.pos];
-  if (length !== 8 && length !== 16) return pooled(r, pools.hexIds, (rr, start, end) => bytesToHex(rr.buf, start, end));
+  if (length !== 16) return pooled(r, pools.hexIds, (rr, start, end) => bytesToHex(rr.buf, start, end));
   const start = r.pos + 1;
   const end = start + length;
   if (end > r.len) delimitedEnd(r); // throws, as for any field running past the end
-  const pool = length === 16 ? pools.traceIds : pools.spanIds;
+  const pool = pools.traceIds;
   const key = pool.key;
   const b = r.buf;
   for (let w = 0, i = start; i < end; w++, i += 4) key[w] = (b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!;
@@ -69,6 +73,21 @@ export function pooledHex(r: Reader, pools: ProtoPools): string {
   if (id === undefined) pool.add((id = bytesToHex(b, start, end)));
   r.pos = end;
   return id;
+}
+
+/**
+ * An 8-byte id (a span's own or its parent's) at `r.pos` as two words, high first, into `words`, no string
+ * made (the sink keeps ids as words, SpanInput.spanIdHi): true when it was one, leaving `r` after it; else
+ * nothing is read.
+ */
+export function idWords(r: Reader, words: Int32Array): boolean {
+  const b = r.buf;
+  const start = r.pos + 1;
+  if (b[r.pos] !== 8 || start + 8 > r.len) return false;
+  words[0] = (b[start]! << 24) | (b[start + 1]! << 16) | (b[start + 2]! << 8) | b[start + 3]!;
+  words[1] = (b[start + 4]! << 24) | (b[start + 5]! << 16) | (b[start + 6]! << 8) | b[start + 7]!;
+  r.pos = start + 8;
+  return true;
 }
 
 /**

@@ -5,7 +5,7 @@
 // in releases before 1.0, still sent by old SDKs).
 import { whereText, type KeyValue, type ResourceRecord, type ScopeRecord, type SpanEvent, type SpanLink, type SpanPlace, type SpanSink, type SpanStatus } from '../../model/records.ts';
 import { event, link } from './proto-events.ts';
-import { pooledAttributes, pooledHex, pooledKeyValue, pooledStatus, pooledText, ProtoPools } from './proto-pools.ts';
+import { idWords, pooledAttributes, pooledHex, pooledKeyValue, pooledStatus, pooledText, ProtoPools } from './proto-pools.ts';
 import { createReader, delimitedEnd, readFixed64, readString, type Reader } from './proto-wire.ts';
 
 /** What a span without events, links or attributes holds: shared, as records are never changed. */
@@ -209,6 +209,11 @@ function span(r: Reader, end: number, sink: SpanSink, pools: ProtoPools, resourc
   let traceId = '';
   let spanId = '';
   let parentSpanId = '';
+  // An 8-byte id is kept as words (SpanInput.spanIdHi), another as its hex text.
+  let spanIdHi: number | undefined;
+  let spanIdLo: number | undefined;
+  let parentIdHi: number | undefined;
+  let parentIdLo: number | undefined;
   let traceState = '';
   let flags: number | null = null;
   let name = '';
@@ -231,16 +236,23 @@ function span(r: Reader, end: number, sink: SpanSink, pools: ProtoPools, resourc
       case 1:
         traceId = pooledHex(r, pools);
         break;
-      case 2:
-        // Pooled with the parent ids, so a child's parent id is its parent's own string.
-        spanId = pooledHex(r, pools);
+      case 2: {
+        const words = idWords(r, pools.words);
+        spanIdHi = words ? pools.words[0] : undefined;
+        spanIdLo = words ? pools.words[1] : undefined;
+        spanId = words ? '' : pooledHex(r, pools);
         break;
+      }
       case 3:
         traceState = pooledText(r, pools);
         break;
-      case 4:
-        parentSpanId = pooledHex(r, pools);
+      case 4: {
+        const words = idWords(r, pools.words);
+        parentIdHi = words ? pools.words[0] : undefined;
+        parentIdLo = words ? pools.words[1] : undefined;
+        parentSpanId = words ? '' : pooledHex(r, pools);
         break;
+      }
       case 5:
         name = pooledText(r, pools);
         break;
@@ -282,11 +294,11 @@ function span(r: Reader, end: number, sink: SpanSink, pools: ProtoPools, resourc
         r.skipType(tag & 7);
     }
   }
-  if (traceId === '' || spanId === '') {
+  if (traceId === '' || (spanIdHi === undefined && spanId === '')) {
     sink.issue({ message: 'span has no trace_id or span_id; kept, but it cannot join a trace', where: whereText(where), severity: 'error' });
   }
   sink.addSpan({
-    traceId, spanId, parentSpanId, traceState, flags, name, kind, startNs, endNs, attributes: moreAttributes ? [...attributes!, ...moreAttributes] : attributes ?? NONE,
+    traceId, spanId, spanIdHi, spanIdLo, parentSpanId, parentIdHi, parentIdLo, traceState, flags, name, kind, startNs, endNs, attributes: moreAttributes ? [...attributes!, ...moreAttributes] : attributes ?? NONE,
     droppedAttributesCount, events: events ?? NONE, droppedEventsCount, links: links ?? NONE, droppedLinksCount, status,
     resourceIdx, scopeIdx, where, quirks: 0,
   }, true);
