@@ -1,5 +1,5 @@
-// Span ids crafted to share one IdPool hash (decode/id-pool.ts `mix`: word 0 cancels word 1's multiply), as
-// a hostile file could hold them, and a chain of spans carrying them (each the parent of the next) in
+// Span ids crafted to share one IdPool hash (decode/id-pool.ts `mix`: word 0 cancels word 1's multiply; the
+// assembly's id table, model/id-keys.ts, mixes ids the same way), as a hostile file could hold them, and a chain of spans carrying them (each the parent of the next) in
 // OTLP/JSON and OTLP/protobuf. `crafted: false` gives the same chain with ordinary ids, as a baseline.
 import { tracesDataType } from './otlp-proto-schema.ts';
 

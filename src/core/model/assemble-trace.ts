@@ -2,10 +2,12 @@
 // siblings ordered by start time, rows laid out in pre-order with cycles cut. Everything works on typed
 // arrays indexed by a span's position among the trace's kept spans, reused from trace to trace; the rows
 // are written into columns shared by every trace of the dataset (RowColumns).
+import { IdTable, type IdKeys } from './id-keys.ts';
 import type { SpanRecord } from './records.ts';
 import { Quirk, StatusCode } from './records.ts';
 import type { UnixNanos } from './time.ts';
 import { RowFlag } from './trace-model.ts';
+import type { RowColumns } from './row-columns.ts';
 
 export function cmpBig(a: bigint, b: bigint): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -29,8 +31,8 @@ export class Scratch {
   readonly keyed: Uint8Array;
   /** Start times as numbers: Number() is monotonic, so unequal numbers order exactly; ties fall back to bigint. */
   readonly startNum: Float64Array;
-  /** Parent span ids, '' for none (and for a self-parent, which is cut at once). */
-  readonly parentIds: string[];
+  /** Whether the span at a position has a parent id to look up (not for a self-parent, which is cut at once). */
+  readonly hasParent: Uint8Array;
   readonly parentPos: Int32Array;
   readonly order: Int32Array;
   readonly childStart: Int32Array;
@@ -41,17 +43,18 @@ export class Scratch {
   readonly stack: Int32Array;
   /** Siblings (and roots) in start order; span id breaks ties, then position, so the order is deterministic. */
   readonly cmp: (a: number, b: number) => number;
-  /** Span id → position of its first holder, emptied for each trace (one map, not one per trace). */
-  readonly headOf = new Map<string, number>();
+  /** Span id → position of its first holder, emptied for each trace. */
+  readonly headOf: IdTable;
 
-  constructor(readonly spans: readonly SpanRecord[], size: number) {
+  constructor(readonly spans: readonly SpanRecord[], readonly keys: IdKeys, size: number) {
+    this.headOf = new IdTable(keys, size);
     this.spanOf = new Int32Array(size);
     this.copies = new Int32Array(size);
     this.flags = new Uint32Array(size);
     this.owner = new Int32Array(size);
     this.keyed = new Uint8Array(size);
     this.startNum = new Float64Array(size);
-    this.parentIds = new Array<string>(size).fill('');
+    this.hasParent = new Uint8Array(size);
     this.parentPos = new Int32Array(size);
     this.order = new Int32Array(size);
     this.childStart = new Int32Array(size + 1);
@@ -69,36 +72,6 @@ export class Scratch {
       const sb = spans[spanOf[b]!]!;
       return cmpBig(sa.startNs, sb.startNs) || (sa.spanId < sb.spanId ? -1 : sa.spanId > sb.spanId ? 1 : a - b);
     };
-  }
-}
-
-/**
- * Every trace's rows, trace after trace, in one array per column: a trace's columns are views of them.
- * Eight typed arrays of its own per trace made 100,000 one-span traces take a second to assemble, most of
- * it the collector sweeping 800,000 array buffers; views share one buffer each.
- */
-export class RowColumns {
-  readonly spanIdx: Int32Array;
-  readonly parentRow: Int32Array;
-  readonly depth: Int32Array;
-  readonly subtreeEnd: Int32Array;
-  readonly flags: Uint32Array;
-  readonly copies: Uint16Array;
-  /** Root rows and exact duplicates of every trace so far, one trace after another. */
-  readonly roots: Int32Array;
-  readonly duplicates: Int32Array;
-  numRoots = 0;
-  numDuplicates = 0;
-
-  constructor(numSpans: number) {
-    this.spanIdx = new Int32Array(numSpans);
-    this.parentRow = new Int32Array(numSpans);
-    this.depth = new Int32Array(numSpans);
-    this.subtreeEnd = new Int32Array(numSpans);
-    this.flags = new Uint32Array(numSpans);
-    this.copies = new Uint16Array(numSpans);
-    this.roots = new Int32Array(numSpans);
-    this.duplicates = new Int32Array(numSpans);
   }
 }
 
@@ -121,10 +94,10 @@ export interface TraceExtent {
  * duplicates after those of the traces before.
  */
 export function assembleTrace(allMembers: Int32Array, sc: Scratch, out: RowColumns, at: number): TraceExtent {
-  const { spans, spanOf, copies, flags: flagsByPos, owner, keyed, startNum, parentIds, cmp, headOf } = sc;
+  const { spans, keys, spanOf, copies, flags: flagsByPos, owner, keyed, startNum, hasParent, cmp, headOf } = sc;
   // Set exact duplicates aside first: they are one span seen twice, not two spans sharing an id. Only a
   // span whose id was seen before can be one, so identity keys are made for those alone.
-  headOf.clear();
+  headOf.reset(allMembers.length);
   let identity: Map<string, number> | null = null;
   let numDuplicates = 0;
   let n = 0;
@@ -134,8 +107,9 @@ export function assembleTrace(allMembers: Int32Array, sc: Scratch, out: RowColum
   for (let m = 0; m < allMembers.length; m++) {
     const spanIdx = allMembers[m]!;
     const s = spans[spanIdx]!;
-    const head = headOf.get(s.spanId);
-    if (head === undefined) headOf.set(s.spanId, n);
+    const found = headOf.find(spanIdx, 0, spanOf);
+    const head = found >= 0 ? found : undefined;
+    if (head === undefined) headOf.add(spanIdx, n);
     else {
       identity ??= new Map();
       if (!keyed[head]) {
@@ -169,11 +143,9 @@ export function assembleTrace(allMembers: Int32Array, sc: Scratch, out: RowColum
     if (s.status.code === StatusCode.ERROR) f |= RowFlag.ERROR;
     if (end === 0n && !(s.quirks & Quirk.NO_TIMES)) f |= RowFlag.NOT_ENDED;
     if (s.links.length > 0) f |= RowFlag.HAS_LINKS;
-    const parentId = s.parentSpanId;
-    if (parentId !== '' && parentId === s.spanId) {
-      f |= RowFlag.SELF_PARENT | RowFlag.CYCLE;
-      parentIds[n] = '';
-    } else parentIds[n] = parentId;
+    const selfParent = keys.hasParent(spanIdx) && keys.same(spanIdx, 2, spanIdx, 0);
+    if (selfParent) f |= RowFlag.SELF_PARENT | RowFlag.CYCLE;
+    hasParent[n] = keys.hasParent(spanIdx) && !selfParent ? 1 : 0;
     flagsByPos[n] = f;
     if (start > 0n && (startNs === 0n || start < startNs)) startNs = start;
     const last = end > start ? end : start;
@@ -182,18 +154,18 @@ export function assembleTrace(allMembers: Int32Array, sc: Scratch, out: RowColum
   }
 
   const parentPos = sc.parentPos;
-  let lastParentId: string | null = null;
+  let lastChild = -1;
   let lastParentPos = -1;
   for (let pos = 0; pos < n; pos++) {
     parentPos[pos] = -1;
-    const parentId = parentIds[pos]!;
-    if (parentId === '') continue;
-    // Siblings usually come together and share one (interned) parent id: look it up once.
-    if (parentId !== lastParentId) {
-      const head = headOf.get(parentId);
-      lastParentId = parentId;
-      lastParentPos = head === undefined ? -1 : owner[head]!;
+    if (!hasParent[pos]) continue;
+    // Siblings usually come together and share one parent id: look it up once.
+    const child = spanOf[pos]!;
+    if (lastChild < 0 || !keys.same(child, 2, lastChild, 2)) {
+      const head = headOf.find(child, 2, spanOf);
+      lastParentPos = head < 0 ? -1 : owner[head]!;
     }
+    lastChild = child;
     if (lastParentPos < 0) flagsByPos[pos]! |= RowFlag.ORPHAN;
     else parentPos[pos] = lastParentPos;
   }

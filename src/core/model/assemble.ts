@@ -6,8 +6,10 @@
 import type { InputReport } from './dataset-builder.ts';
 import type { ResourceRecord, ScopeRecord, SpanRecord } from './records.ts';
 import { attrString } from './records.ts';
-import { assembleTrace, cmpBig, RowColumns, Scratch, type TraceExtent } from './assemble-trace.ts';
+import { assembleTrace, cmpBig, Scratch, type TraceExtent } from './assemble-trace.ts';
+import { RowColumns } from './row-columns.ts';
 import type { TraceModel } from './trace-model.ts';
+import { idKeys } from './id-keys.ts';
 
 export { RowFlag, type TraceModel } from './trace-model.ts';
 
@@ -39,7 +41,7 @@ export function assemble(input: AssembleInput): Dataset {
   const { traceIds, offsets, members } = groupByTrace(spans);
   let largest = 0;
   for (let t = 0; t < traceIds.length; t++) largest = Math.max(largest, offsets[t + 1]! - offsets[t]!);
-  const scratch = new Scratch(spans, largest);
+  const scratch = new Scratch(spans, idKeys(spans), largest);
   const out = new RowColumns(spans.length);
   const extents: TraceExtent[] = [];
   for (let t = 0; t < traceIds.length; t++) extents.push(assembleTrace(members.subarray(offsets[t]!, offsets[t + 1]!), scratch, out, offsets[t]!));

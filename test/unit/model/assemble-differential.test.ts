@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assemble, type AssembleInput, type Dataset } from '../../../src/core/model/assemble.ts';
 import { Quirk, type ResourceRecord, type ScopeRecord, type SpanRecord } from '../../../src/core/model/records.ts';
+import { DatasetBuilder } from '../../../src/core/model/dataset-builder.ts';
 import { assemble as reference } from './assemble-reference.ts';
 
 /** Past 2^53 nanoseconds, so BASE + 1n and BASE + 2n are one double: order must still be exact. */
@@ -31,12 +32,18 @@ function span(traceId: string, spanId: string, parentSpanId: string, startNs: bi
   };
 }
 
+/**
+ * Ids of the form the builder keeps as words (16 lowercase hex digits), and ids like them it keeps as text:
+ * upper case (never equal to the lower-case one as text, so not as words either), too short, too long.
+ */
+const HEX_IDS = ['b7ad6b7169203331', 'b7ad6b7169203332', '0000000000000000', 'ffffffff00000001', 'B7AD6B7169203331', 'b7ad6b716920333', 'b7ad6b71692033310'];
+
 const link = { traceId: 't', spanId: 's', traceState: '', attributes: [], droppedAttributesCount: 0, flags: null };
 
 const arbSpan = fc.record({
   trace: fc.constantFrom('t1', 't1', 't2', 't3', ''),
-  id: fc.constantFrom('s0', 's1', 's2', 's3', 's4', 's5', 's6', 's7', ''),
-  parent: fc.constantFrom('', '', 's0', 's1', 's2', 's3', 's4', 's5', 'gone'),
+  id: fc.constantFrom('s0', 's1', 's2', 's3', 's4', 's5', 's6', 's7', '', ...HEX_IDS),
+  parent: fc.constantFrom('', '', 's0', 's1', 's2', 's3', 's4', 's5', 'gone', ...HEX_IDS),
   start: fc.oneof(fc.constant(0n), fc.bigInt({ min: 0n, max: 4n }).map((k) => BASE + k), fc.bigInt({ min: 1n, max: 9n })),
   dur: fc.oneof(fc.constant(-1n), fc.bigInt({ min: 0n, max: 3n })),
   name: fc.constantFrom('a', 'b'),
@@ -98,7 +105,19 @@ function shape(ds: Dataset) {
 }
 
 function same(input: AssembleInput): void {
-  expect(shape(assemble(input))).toEqual(shape(reference(input)));
+  const expected = shape(reference(input));
+  expect(shape(assemble(input))).toEqual(expected);
+  expect(shape(assemble(throughBuilder(input))).traces).toEqual(expected.traces);
+}
+
+/** The same spans kept by the builder, which holds well-formed ids as words (span-columns.ts). */
+function throughBuilder(input: AssembleInput): DatasetBuilder {
+  const builder = new DatasetBuilder();
+  const { sink } = builder.beginInput('x');
+  const resourceIdx = input.resources.map((r) => sink.addResource(r));
+  for (const s of input.spans) sink.addSpan({ ...s, resourceIdx: resourceIdx[s.resourceIdx]! });
+  builder.releasePool();
+  return builder;
 }
 
 describe('assemble against the reference implementation', () => {

@@ -1,4 +1,4 @@
-// Every trace's rows are views of columns the whole dataset shares (assemble-trace.ts RowColumns), so an
+// Every trace's rows are views of columns the whole dataset shares (row-columns.ts RowColumns), so an
 // answer that handed one of them to the page by transfer would detach every trace at once. The worker
 // transfers what it answers (trace.worker.ts); here each answer is transferred the same way, and the
 // loaded traces must come through it whole. Real SDK traces, several services, a few hundred of them.

@@ -1,0 +1,148 @@
+// Every span's id and parent id as numbers, for assembly to link parents by (assemble-trace.ts): an 8-byte
+// id is its two words, as the builder keeps it (span-columns.ts); an id of another form is numbered by its
+// text, equal texts alike. Two ids are equal exactly when their forms and both words are: a text id is never
+// 16 lowercase hex digits, the one form kept as words. Linking by strings hashed every id twice (once as a
+// span's own, once as its children's parent) and, since the builder keeps words, would form each id's text.
+import type { SpanRecord } from './records.ts';
+import { IdForm, SpanColumns } from './span-columns.ts';
+import { StoredSpan } from './stored-span.ts';
+
+export class IdKeys {
+  /** Per span: span id high, low, parent id high, low. */
+  readonly words: Int32Array;
+  /** Per span: the span id's form in bits 0-1, the parent id's in bits 2-3 (IdForm). */
+  readonly forms: Uint8Array;
+
+  constructor(numSpans: number) {
+    this.words = new Int32Array(numSpans * 4);
+    this.forms = new Uint8Array(numSpans);
+  }
+
+  /** Whether span `a`'s id (`wa` 0) or parent id (`wa` 2) equals span `b`'s id or parent id. */
+  same(a: number, wa: 0 | 2, b: number, wb: 0 | 2): boolean {
+    const { words, forms } = this;
+    return ((forms[a]! >> wa) & 3) === ((forms[b]! >> wb) & 3) && words[a * 4 + wa] === words[b * 4 + wb] && words[a * 4 + wa + 1] === words[b * 4 + wb + 1];
+  }
+
+  /** A hash of span `i`'s id (`w` 0) or parent id (`w` 2). */
+  hash(i: number, w: 0 | 2): number {
+    const words = this.words;
+    const h = Math.imul(words[i * 4 + w]! ^ Math.imul(words[i * 4 + w + 1]!, 0x9e3779b1), 0x85ebca6b);
+    return (h ^ (h >>> 15) ^ ((this.forms[i]! >> w) & 3)) >>> 0;
+  }
+
+  hasParent(i: number): boolean {
+    return (this.forms[i]! & 0b1100) !== 0;
+  }
+
+  /** Span `i`'s id (`w` 0) or parent id (`w` 2) as a string key, equal for equal ids. */
+  text(i: number, w: 0 | 2): string {
+    return `${(this.forms[i]! >> w) & 3}:${this.words[i * 4 + w]!}:${this.words[i * 4 + w + 1]!}`;
+  }
+}
+
+/**
+ * Slots a look-up walks at most, as in the decoders' pools (decode/slot-table.ts): the hash is fixed and
+ * cheap, so a file can hold ids that all land in one slot (test/support/colliding-ids.ts), and unbounded
+ * probing made assembling a crafted 20,000-span chain take 5 s instead of 0.15 s. An id with no free slot
+ * that near is kept in a Map instead, whose string hashing V8 seeds per process.
+ */
+const MAX_PROBES = 64;
+
+/**
+ * Span id → the position of its first holder among one trace's spans (assemble-trace.ts): open addressing over
+ * IdKeys, sized for the largest trace, its first 2^k slots (at least twice the trace's spans) used and
+ * emptied for each trace; one table, not one per trace.
+ */
+export class IdTable {
+  private readonly slots: Int32Array;
+  private mask = 0;
+  /** Ids kept past MAX_PROBES of their slot: key IdKeys.text. */
+  private readonly far = new Map<string, number>();
+  /** Where the id the last `find` missed would go: a slot, or -1 for `far`. */
+  private emptySlot = -1;
+
+  /** `maxProbes` is for tests, which send ids to `far` without crafting them. */
+  constructor(private readonly keys: IdKeys, largestTrace: number, private readonly maxProbes = MAX_PROBES) {
+    this.slots = new Int32Array(tableSize(largestTrace));
+  }
+
+  /** Empties the table for a trace of `numSpans` spans. */
+  reset(numSpans: number): void {
+    this.mask = tableSize(numSpans) - 1;
+    this.slots.fill(-1, 0, this.mask + 1);
+    this.far.clear();
+  }
+
+  /**
+   * The position of the first holder of span `spanIdx`'s id (`w` 0) or parent id (`w` 2), or -1; `spanOf`
+   * gives the span at a position. After a miss, `add` puts the span's own id where it would have been.
+   */
+  find(spanIdx: number, w: 0 | 2, spanOf: Int32Array): number {
+    const { slots, keys, mask } = this;
+    let slot = keys.hash(spanIdx, w) & mask;
+    for (let probe = 0; probe < this.maxProbes; probe++, slot = (slot + 1) & mask) {
+      const pos = slots[slot]!;
+      if (pos < 0) {
+        this.emptySlot = slot;
+        return -1;
+      }
+      if (keys.same(spanOf[pos]!, 0, spanIdx, w)) return pos;
+    }
+    this.emptySlot = -1;
+    return this.far.size === 0 ? -1 : (this.far.get(keys.text(spanIdx, w)) ?? -1);
+  }
+
+  /** Makes `pos` the first holder of span `spanIdx`'s id, which the last `find` (of that id) missed. */
+  add(spanIdx: number, pos: number): void {
+    if (this.emptySlot >= 0) this.slots[this.emptySlot] = pos;
+    else this.far.set(this.keys.text(spanIdx, 0), pos);
+  }
+}
+
+/** Slots for `n` spans: a power of two, at least twice `n` (so probes stay short). */
+function tableSize(n: number): number {
+  return 2 ** Math.ceil(Math.log2(Math.max(8, n * 2)));
+}
+
+/** The keys of `spans`: read from the builder's columns for its spans, else parsed from the ids' text. */
+export function idKeys(spans: readonly SpanRecord[]): IdKeys {
+  const keys = new IdKeys(spans.length);
+  const { words, forms } = keys;
+  const textNumbers = new Map<string, number>();
+  /** Parses ids of records that are not the builder's (tests, hand-built), one row at a time. */
+  let parser: SpanColumns | null = null;
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i]!;
+    let columns: SpanColumns;
+    let row: number;
+    if (s instanceof StoredSpan) {
+      columns = s.context.columns;
+      row = s.row;
+    } else {
+      columns = parser ??= new SpanColumns(1);
+      columns.truncate(0);
+      row = columns.push(0n, 0n);
+      columns.setSpanId(row, s.spanId);
+      columns.setParentId(row, s.parentSpanId);
+    }
+    const spanForm = columns.form(row, 0);
+    const parentForm = columns.form(row, 2);
+    forms[i] = spanForm | (parentForm << 2);
+    if (spanForm === IdForm.WORDS) {
+      words[i * 4] = columns.word(row, 0);
+      words[i * 4 + 1] = columns.word(row, 1);
+    } else if (spanForm === IdForm.TEXT) words[i * 4] = textNumber(textNumbers, s.spanId);
+    if (parentForm === IdForm.WORDS) {
+      words[i * 4 + 2] = columns.word(row, 2);
+      words[i * 4 + 3] = columns.word(row, 3);
+    } else if (parentForm === IdForm.TEXT) words[i * 4 + 2] = textNumber(textNumbers, s.parentSpanId);
+  }
+  return keys;
+}
+
+function textNumber(numbers: Map<string, number>, text: string): number {
+  let n = numbers.get(text);
+  if (n === undefined) numbers.set(text, (n = numbers.size));
+  return n;
+}
