@@ -6,6 +6,7 @@
 import type { Dataset, TraceModel } from '../model/assemble.ts';
 import { anyValueText, type KeyValue, type SpanRecord } from '../model/records.ts';
 import { isOneOffSpan } from '../model/span-attributes.ts';
+import { hasLowerHexIds } from '../model/stored-span.ts';
 
 /** Joins the texts; a needle holding it is answered without the index (see `usable`). */
 export const SEP = '\u0000';
@@ -70,15 +71,6 @@ class Int32Builder {
   done(): Int32Array {
     return this.a.slice(0, this.length);
   }
-}
-
-/** Lowercase hex, the form decoders give well-formed ids (records.ts SpanRecord.spanId). */
-export function isLowerHex(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
-  }
-  return true;
 }
 
 /** Builds the index of one trace, or undefined when its texts are too large to join. */
@@ -172,7 +164,7 @@ export function* searchIndexSteps(ds: Dataset, trace: TraceModel): Generator<voi
       rowList[row] = listId(s.attributes);
     }
     if (s.events.length > 0) rowsWithEvents.push(row);
-    if (!isLowerHex(s.spanId) || !isLowerHex(s.parentSpanId)) rowsWithOddIds.push(row);
+    if (!hasLowerHexIds(s)) rowsWithOddIds.push(row);
     if (hayLength > MAX_HAY_CHARS) return undefined;
     if (row % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
   }

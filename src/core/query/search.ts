@@ -5,7 +5,8 @@ import type { Dataset, TraceModel } from '../model/assemble.ts';
 import { anyValueText, type KeyValue, type SpanEvent, type SpanRecord, type SpanStatus } from '../model/records.ts';
 import { isOneOffSpan } from '../model/span-attributes.ts';
 import { TrialMemo } from './trial-memo.ts';
-import { buildSearchIndex, isLowerHex, searchIndexSteps, SEP, textHits, type SearchIndex } from './search-index.ts';
+import { buildSearchIndex, searchIndexSteps, SEP, textHits, type SearchIndex } from './search-index.ts';
+import { hasLowerHexIds, isLowerHex } from '../model/stored-span.ts';
 
 /** Texts longer than this are never memoized: long texts rarely repeat, and hashing one costs its length. */
 const MAX_MEMO_TEXT = 64;
@@ -145,6 +146,7 @@ export function searchTrace(ds: Dataset, trace: TraceModel, text: string, indexM
   }
   const { spans, spanService } = ds;
   const { spanIdx, numRows } = trace;
+  const hexNeedle = isLowerHex(needle);
   const out = new Int32Array(numRows);
   let n = 0;
   for (let row = 0; row < numRows; row++) {
@@ -156,7 +158,7 @@ export function searchTrace(ds: Dataset, trace: TraceModel, text: string, indexM
       m.spanAttributes(s) ||
       m.status(s.status) ||
       resourceMatches[s.resourceIdx] ||
-      idsMatch(s, needle) ||
+      ((hexNeedle || !hasLowerHexIds(s)) && idsMatch(s, needle)) ||
       eventsMatch(m, s.events)
     ) {
       out[n++] = row;
@@ -223,7 +225,10 @@ function hitRows(hit: Uint8Array): Int32Array {
   return out;
 }
 
-/** Ids are compared as they are (not lowercased): decoders give well-formed ones in lowercase hex. */
+/**
+ * Ids are compared as they are (not lowercased): decoders give well-formed ones in lowercase hex, so only a
+ * needle of hex digits can be in one, and a span's ids are read (their text formed) only then or when odd.
+ */
 function idsMatch(s: SpanRecord, needle: string): boolean {
   return s.spanId.includes(needle) || s.parentSpanId.includes(needle);
 }
