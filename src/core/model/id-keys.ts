@@ -7,6 +7,16 @@ import type { SpanRecord } from './records.ts';
 import { IdForm, SpanColumns } from './span-columns.ts';
 import { StoredSpan } from './stored-span.ts';
 
+/** This process's hash seed (IdKeys.hash): a file cannot know it. */
+const SEED = Math.floor(Math.random() * 2 ** 32) | 0;
+
+/** MurmurHash3's 32-bit finalizer: every input bit reaches every output bit. */
+function fmix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
 export class IdKeys {
   /** Per span: span id high, low, parent id high, low. */
   readonly words: Int32Array;
@@ -24,11 +34,14 @@ export class IdKeys {
     return ((forms[a]! >> wa) & 3) === ((forms[b]! >> wb) & 3) && words[a * 4 + wa] === words[b * 4 + wb] && words[a * 4 + wa + 1] === words[b * 4 + wb + 1];
   }
 
-  /** A hash of span `i`'s id (`w` 0) or parent id (`w` 2). */
+  /**
+   * A hash of span `i`'s id (`w` 0) or parent id (`w` 2): the high word with this process's seed, mixed, then
+   * the low word, mixed again. A fixed mix such as the pools' (`w0 ^ w1 * k`) lets a file hold ids that all
+   * collide (test/support/colliding-ids.ts); through a secret seed and two nonlinear mixes they spread.
+   */
   hash(i: number, w: 0 | 2): number {
     const words = this.words;
-    const h = Math.imul(words[i * 4 + w]! ^ Math.imul(words[i * 4 + w + 1]!, 0x9e3779b1), 0x85ebca6b);
-    return (h ^ (h >>> 15) ^ ((this.forms[i]! >> w) & 3)) >>> 0;
+    return (fmix(fmix(words[i * 4 + w]! ^ SEED) ^ words[i * 4 + w + 1]!) ^ ((this.forms[i]! >> w) & 3)) >>> 0;
   }
 
   hasParent(i: number): boolean {
@@ -42,10 +55,10 @@ export class IdKeys {
 }
 
 /**
- * Slots a look-up walks at most, as in the decoders' pools (decode/slot-table.ts): the hash is fixed and
- * cheap, so a file can hold ids that all land in one slot (test/support/colliding-ids.ts), and unbounded
- * probing made assembling a crafted 20,000-span chain take 5 s instead of 0.15 s. An id with no free slot
- * that near is kept in a Map instead, whose string hashing V8 seeds per process.
+ * Slots a look-up walks at most, as in the decoders' pools (decode/slot-table.ts). With the pools' fixed mix
+ * as the hash, the ids of test/support/colliding-ids.ts all landed in one slot, and unbounded probing made
+ * assembling a crafted 20,000-span chain take 5 s instead of 0.15 s. The seeded hash spreads those; the
+ * bound stays for whatever else collides: an id with no free slot that near is kept in a Map instead.
  */
 const MAX_PROBES = 64;
 

@@ -4,7 +4,8 @@
 // formed when asked; start and end times and span and parent ids are rows of typed-array columns
 // (span-columns.ts: an id's text is formed when asked). Measured with
 // `npm run bench` (resident memory): a plain 21-field record cost ~190 bytes of object, a ~60-character
-// place string and two bigints per span; this is ~120 bytes of object and 16 bytes of columns.
+// place string and two bigints per span; this is ~104 bytes of object and 33 bytes of columns (with ids as
+// words: two string fields and a ~32-byte id string fewer, 2026-12-02).
 // Consumers see the SpanRecord interface only, so plain records (tests, hand-built) work the same.
 import type { KeyValue, SpanEvent, SpanLink, SpanRecord, SpanStatus } from './records.ts';
 import { placeText } from './records.ts';

@@ -1,6 +1,7 @@
 // Assembly links parents by id keys (model/id-keys.ts): two keys must be equal exactly when the ids' texts
 // are, whether the span is the builder's (ids as words) or a plain record (ids parsed), and the id table must
-// answer as a Map of the texts would, also when ids run out of probes (colliding ids go to its Map).
+// answer as a Map of the texts would, also when ids run out of probes (they go to its Map); ids crafted to
+// collide under a fixed mix spread under its seeded hash.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DatasetBuilder } from '../../../src/core/model/dataset-builder.ts';
@@ -73,11 +74,17 @@ describe('IdTable', () => {
     );
   });
 
-  it('keeps ids that all share one slot (the crafted ids of test/support/colliding-ids.ts) and finds each', () => {
+  it('spreads ids crafted to collide under the pools\' fixed mix (test/support/colliding-ids.ts), and finds each', () => {
     const hex = (i: number): string => spanIdWords(i).map((w) => (w >>> 0).toString(16).padStart(8, '0')).join('');
     const spans = stored(Array.from({ length: 500 }, (_, i) => record(hex(i), i ? hex(i - 1) : '')));
     const keys = idKeys(spans);
-    expect(new Set(spans.map((_, i) => keys.hash(i, 0))).size).toBe(1);
+    const poolMix = (i: number): number => {
+      const [hi, lo] = spanIdWords(i);
+      return Math.imul(hi ^ Math.imul(lo, 0x9e3779b1), 0x85ebca6b);
+    };
+    expect(new Set(spans.map((_, i) => poolMix(i))).size).toBe(1);
+    // Into 1,024 slots, 500 random hashes take ~400 distinct slots.
+    expect(new Set(spans.map((_, i) => keys.hash(i, 0) & 1023)).size).toBeGreaterThan(300);
     const table = new IdTable(keys, spans.length);
     table.reset(spans.length);
     const spanOf = Int32Array.from(spans, (_, i) => i);
