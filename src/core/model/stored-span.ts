@@ -142,13 +142,39 @@ export function isLowerHex(s: string): boolean {
 }
 
 /**
- * Whether both of the span's ids are lowercase hex or ''; for a stored span whose ids are words (every
- * well-formed one) this is read from the columns, no text formed.
+ * Whether each of the span's ids is 16 lowercase hex digits or '', the form the builder keeps as words; for a
+ * stored span read from the columns, no text formed.
  */
-export function hasLowerHexIds(s: SpanRecord): boolean {
+export function hasWordIds(s: SpanRecord): boolean {
   if (s instanceof StoredSpan) {
     const columns = s.context.columns;
-    if (columns.form(s.row, 0) !== IdForm.TEXT && columns.form(s.row, 2) !== IdForm.TEXT) return true;
+    return columns.form(s.row, 0) !== IdForm.TEXT && columns.form(s.row, 2) !== IdForm.TEXT;
   }
-  return isLowerHex(s.spanId) && isLowerHex(s.parentSpanId);
+  return isWordId(s.spanId) && isWordId(s.parentSpanId);
+}
+
+function isWordId(id: string): boolean {
+  return id === '' || (id.length === 16 && isLowerHex(id));
+}
+
+const SPACE = 0x20;
+const HEX_CODES = new Uint8Array([...'0123456789abcdef'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Writes the span's id (`which` 0) or parent id (2) as 16 hex digits into `out` from `at`, spaces for none;
+ * the span must have word ids (hasWordIds). A stored span's are written from its words, no text formed.
+ */
+export function writeWordId(s: SpanRecord, which: 0 | 2, out: Uint8Array, at: number): void {
+  if (s instanceof StoredSpan) {
+    const columns = s.context.columns;
+    if (columns.form(s.row, which) === IdForm.NONE) out.fill(SPACE, at, at + 16);
+    else for (let w = 0; w < 2; w++) {
+      const word = columns.word(s.row, which + w);
+      for (let k = 0; k < 8; k++) out[at + w * 8 + k] = HEX_CODES[(word >>> (28 - 4 * k)) & 15]!;
+    }
+    return;
+  }
+  const id = which === 0 ? s.spanId : s.parentSpanId;
+  if (id === '') out.fill(SPACE, at, at + 16);
+  else for (let k = 0; k < 16; k++) out[at + k] = id.charCodeAt(k);
 }

@@ -6,7 +6,8 @@
 import type { Dataset, TraceModel } from '../model/assemble.ts';
 import { anyValueText, type KeyValue, type SpanRecord } from '../model/records.ts';
 import { isOneOffSpan } from '../model/span-attributes.ts';
-import { hasLowerHexIds } from '../model/stored-span.ts';
+import { hasWordIds } from '../model/stored-span.ts';
+import { idHaySteps } from './id-hay.ts';
 
 /** Joins the texts; a needle holding it is answered without the index (see `usable`). */
 export const SEP = '\u0000';
@@ -44,9 +45,14 @@ export interface SearchIndex {
   readonly rowOwn: Int32Array;
   readonly listKvStart: Int32Array;
   readonly listKvs: Int32Array;
-  /** Rows with events (searched directly: few spans have them) and rows with an id that is not lowercase hex. */
+  /**
+   * Rows with events (searched directly: few spans have them) and rows with an id that is neither 16 lowercase
+   * hex digits nor '' (the form kept as words: these are searched directly, the others through `idHay`).
+   */
   readonly rowsWithEvents: Int32Array;
   readonly rowsWithOddIds: Int32Array;
+  /** The trace's word ids as fixed-width text (id-hay.ts), for needles of hex digits. */
+  readonly idHay: string;
   /**
    * Scratch space of each search (which texts, attributes and rows match), kept with the index: a million-row
    * search allocating megabytes each time brings the collector over the whole heap (seen in `npm run bench`).
@@ -164,7 +170,7 @@ export function* searchIndexSteps(ds: Dataset, trace: TraceModel): Generator<voi
       rowList[row] = listId(s.attributes);
     }
     if (s.events.length > 0) rowsWithEvents.push(row);
-    if (!hasLowerHexIds(s)) rowsWithOddIds.push(row);
+    if (!hasWordIds(s)) rowsWithOddIds.push(row);
     if (hayLength > MAX_HAY_CHARS) return undefined;
     if (row % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
   }
@@ -172,6 +178,8 @@ export function* searchIndexSteps(ds: Dataset, trace: TraceModel): Generator<voi
   listKvStart.push(listKvs.length);
   starts.push(hayLength);
   const kvKeys = kvKey.done();
+  const oddRows = rowsWithOddIds.done();
+  const idHay = yield* idHaySteps(ds, trace, oddRows, ROWS_PER_STEP);
   return {
     trace,
     hay: parts.join(SEP) + SEP,
@@ -186,7 +194,8 @@ export function* searchIndexSteps(ds: Dataset, trace: TraceModel): Generator<voi
     listKvStart: listKvStart.done(),
     listKvs: listKvs.done(),
     rowsWithEvents: rowsWithEvents.done(),
-    rowsWithOddIds: rowsWithOddIds.done(),
+    rowsWithOddIds: oddRows,
+    idHay,
     textHit: new Uint8Array(parts.length),
     kvHit: new Uint8Array(kvKeys.length),
     listHit: new Uint8Array(numLists),

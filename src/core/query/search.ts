@@ -6,7 +6,8 @@ import { anyValueText, type KeyValue, type SpanEvent, type SpanRecord, type Span
 import { isOneOffSpan } from '../model/span-attributes.ts';
 import { TrialMemo } from './trial-memo.ts';
 import { buildSearchIndex, searchIndexSteps, SEP, textHits, type SearchIndex } from './search-index.ts';
-import { hasLowerHexIds, isLowerHex } from '../model/stored-span.ts';
+import { hasWordIds, isLowerHex } from '../model/stored-span.ts';
+import { markIdHits } from './id-hay.ts';
 
 /** Texts longer than this are never memoized: long texts rarely repeat, and hashing one costs its length. */
 const MAX_MEMO_TEXT = 64;
@@ -158,7 +159,7 @@ export function searchTrace(ds: Dataset, trace: TraceModel, text: string, indexM
       m.spanAttributes(s) ||
       m.status(s.status) ||
       resourceMatches[s.resourceIdx] ||
-      ((hexNeedle || !hasLowerHexIds(s)) && idsMatch(s, needle)) ||
+      ((hexNeedle || !hasWordIds(s)) && idsMatch(s, needle)) ||
       eventsMatch(m, s.events)
     ) {
       out[n++] = row;
@@ -178,9 +179,10 @@ function searchIndexed(ds: Dataset, index: SearchIndex, m: Matcher, needle: stri
   markLists(index);
   const hit = markRows(index, ds.spanService, texts, serviceMatches, resourceMatches);
   for (const row of index.rowsWithEvents) if (!hit[row] && eventsMatch(m, spans[spanIdx[row]!]!.events)) hit[row] = 1;
-  // Well-formed ids are lowercase hex: only a needle of hex digits can be in one; odd ids are listed apart.
-  if (isLowerHex(needle)) markIds(spans, spanIdx, hit, needle);
-  else for (const row of index.rowsWithOddIds) if (!hit[row] && idsMatch(spans[spanIdx[row]!]!, needle)) hit[row] = 1;
+  // Word ids are lowercase hex: only a needle of hex digits can be in one, found in their text (id-hay.ts);
+  // odd ids are listed apart and searched directly.
+  if (isLowerHex(needle) && needle.length <= 16) markIdHits(index.idHay, needle, hit);
+  for (const row of index.rowsWithOddIds) if (!hit[row] && idsMatch(spans[spanIdx[row]!]!, needle)) hit[row] = 1;
   return hitRows(hit);
 }
 
@@ -211,10 +213,6 @@ function markRows(index: SearchIndex, spanService: Int32Array, texts: Uint8Array
         : 0;
   }
   return hit;
-}
-
-function markIds(spans: readonly SpanRecord[], spanIdx: Int32Array, hit: Uint8Array, needle: string): void {
-  for (let row = 0; row < hit.length; row++) if (!hit[row] && idsMatch(spans[spanIdx[row]!]!, needle)) hit[row] = 1;
 }
 
 function hitRows(hit: Uint8Array): Int32Array {

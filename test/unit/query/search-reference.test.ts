@@ -174,6 +174,20 @@ describe('in-trace search matches the plain per-row search', () => {
     expect([...searchTrace(ds, trace, 'ef01', 0)]).toEqual([]);
   });
 
+  it('finds hex digits in ids, and not across one id into the next (the index writes them side by side)', () => {
+    const ds = sdkDataset(150);
+    const trace = ds.traces[0]!;
+    const span = (row: number) => ds.spans[trace.spanIdx[row]!]!;
+    const needles: string[] = [];
+    for (let row = 1; row + 1 < trace.numRows; row += 7) {
+      const [s, next] = [span(row), span(row + 1)];
+      // Across span id and parent id, across a row's parent id and the next row's span id, and whole ids.
+      needles.push(s.spanId.slice(10) + s.parentSpanId.slice(0, 6), s.parentSpanId.slice(12) + next.spanId.slice(0, 4), s.spanId, s.parentSpanId.slice(3, 11));
+    }
+    expect(needles.every((n) => /^[0-9a-f]+$/.test(n))).toBe(true);
+    expectSameAnswers(ds, [trace], needles);
+  });
+
   it('answers each of two traces searched in turn from its own index', () => {
     const ds = sdkDataset(150);
     const [a, b] = ds.traces as [TraceModel, TraceModel];
