@@ -4,9 +4,12 @@
 // every row's ids are written once as fixed-width text into one string (34 characters a row: span id, a
 // space, parent id, a newline; spaces for none); a search is then a native scan of it, and a match's row is
 // its offset divided by the width. Rows whose ids are not of that form (the index's rowsWithOddIds) are left
-// blank here and searched directly.
+// blank here and searched directly. Without an index (small traces, or a big one's while it builds), a needle
+// of up to 8 hex digits is tested against each id's words, window by window (`wordsHold`).
 import type { Dataset, TraceModel } from '../model/assemble.ts';
-import { writeWordId } from '../model/stored-span.ts';
+import { IdForm } from '../model/span-columns.ts';
+import type { SpanRecord } from '../model/records.ts';
+import { type StoredSpan, writeWordId } from '../model/stored-span.ts';
 
 const ROW_CHARS = 34;
 const SPACE = 0x20;
@@ -44,4 +47,51 @@ export function markIdHits(hay: string, needle: string, hit: Uint8Array): void {
     row = Math.floor(at / ROW_CHARS);
     hit[row] = 1;
   }
+}
+
+/** A needle of 1-8 lowercase hex digits as a number: `value` holds `length` digits. */
+export interface HexNeedle {
+  readonly value: number;
+  readonly length: number;
+}
+
+/** The needle as a HexNeedle when it is 1-8 lowercase hex digits, else null. */
+export function hexNeedle(needle: string): HexNeedle | null {
+  return needle.length <= 8 && /^[0-9a-f]+$/.test(needle) ? { value: parseInt(needle, 16) | 0, length: needle.length } : null;
+}
+
+/**
+ * Whether a stored span's ids hold `needle` (lowercase; `hex` when it is hex digits, `short` when 1-8 of them).
+ * Ids kept as words are lowercase hex, so only a hex needle can be in one, and a short one is tested from the
+ * words, no text formed: the direct pass, used while a big trace's index builds, formed two strings a row.
+ */
+export function storedIdsHold(s: StoredSpan, needle: string, hex: boolean, short: HexNeedle | null): boolean {
+  const columns = s.context.columns;
+  const row = s.row;
+  const spanForm = columns.form(row, 0);
+  const parentForm = columns.form(row, 2);
+  if (spanForm === IdForm.TEXT || parentForm === IdForm.TEXT) return idTextsHold(s, needle);
+  if (!hex) return false;
+  if (short === null) return idTextsHold(s, needle);
+  return (spanForm === IdForm.WORDS && wordsHold(columns.word(row, 0), columns.word(row, 1), short)) || (parentForm === IdForm.WORDS && wordsHold(columns.word(row, 2), columns.word(row, 3), short));
+}
+
+/** Ids are compared as they are (not lowercased): decoders give well-formed ones in lowercase hex. */
+export function idTextsHold(s: SpanRecord, needle: string): boolean {
+  return s.spanId.includes(needle) || s.parentSpanId.includes(needle);
+}
+
+/** Whether the 16 hex digits of an id's words `hi`, `lo` hold the needle's digits, window by window. */
+export function wordsHold(hi: number, lo: number, needle: HexNeedle): boolean {
+  const { value, length } = needle;
+  const mask = length === 8 ? -1 : (1 << (4 * length)) - 1;
+  // The window of digits [end - length, end); digit 0 is hi's top four bits.
+  for (let end = length; end <= 16; end++) {
+    let w: number;
+    if (end <= 8) w = hi >>> (4 * (8 - end));
+    else if (end - length >= 8) w = lo >>> (4 * (16 - end));
+    else w = (hi << (4 * (end - 8))) | (lo >>> (4 * (16 - end)));
+    if (((w ^ value) & mask) === 0) return true;
+  }
+  return false;
 }

@@ -6,8 +6,8 @@ import { anyValueText, type KeyValue, type SpanEvent, type SpanRecord, type Span
 import { isOneOffSpan } from '../model/span-attributes.ts';
 import { TrialMemo } from './trial-memo.ts';
 import { buildSearchIndex, searchIndexSteps, SEP, textHits, type SearchIndex } from './search-index.ts';
-import { hasWordIds, isLowerHex } from '../model/stored-span.ts';
-import { markIdHits } from './id-hay.ts';
+import { hasWordIds, isLowerHex, StoredSpan } from '../model/stored-span.ts';
+import { hexNeedle, idTextsHold, markIdHits, storedIdsHold, type HexNeedle } from './id-hay.ts';
 
 /** Texts longer than this are never memoized: long texts rarely repeat, and hashing one costs its length. */
 const MAX_MEMO_TEXT = 64;
@@ -147,7 +147,8 @@ export function searchTrace(ds: Dataset, trace: TraceModel, text: string, indexM
   }
   const { spans, spanService } = ds;
   const { spanIdx, numRows } = trace;
-  const hexNeedle = isLowerHex(needle);
+  const hex = isLowerHex(needle);
+  const shortHex = hexNeedle(needle);
   const out = new Int32Array(numRows);
   let n = 0;
   for (let row = 0; row < numRows; row++) {
@@ -159,7 +160,7 @@ export function searchTrace(ds: Dataset, trace: TraceModel, text: string, indexM
       m.spanAttributes(s) ||
       m.status(s.status) ||
       resourceMatches[s.resourceIdx] ||
-      ((hexNeedle || !hasWordIds(s)) && idsMatch(s, needle)) ||
+      idsHold(s, needle, hex, shortHex) ||
       eventsMatch(m, s.events)
     ) {
       out[n++] = row;
@@ -182,7 +183,7 @@ function searchIndexed(ds: Dataset, index: SearchIndex, m: Matcher, needle: stri
   // Word ids are lowercase hex: only a needle of hex digits can be in one, found in their text (id-hay.ts);
   // odd ids are listed apart and searched directly.
   if (isLowerHex(needle) && needle.length <= 16) markIdHits(index.idHay, needle, hit);
-  for (const row of index.rowsWithOddIds) if (!hit[row] && idsMatch(spans[spanIdx[row]!]!, needle)) hit[row] = 1;
+  for (const row of index.rowsWithOddIds) if (!hit[row] && idTextsHold(spans[spanIdx[row]!]!, needle)) hit[row] = 1;
   return hitRows(hit);
 }
 
@@ -223,12 +224,11 @@ function hitRows(hit: Uint8Array): Int32Array {
   return out;
 }
 
-/**
- * Ids are compared as they are (not lowercased): decoders give well-formed ones in lowercase hex, so only a
- * needle of hex digits can be in one, and a span's ids are read (their text formed) only then or when odd.
- */
-function idsMatch(s: SpanRecord, needle: string): boolean {
-  return s.spanId.includes(needle) || s.parentSpanId.includes(needle);
+/** The direct pass's id test: a stored span's from its words where it can (id-hay.ts), others' from their text. */
+function idsHold(s: SpanRecord, needle: string, hex: boolean, short: HexNeedle | null): boolean {
+  if (s instanceof StoredSpan) return storedIdsHold(s, needle, hex, short);
+  // Word-form ids are lowercase hex: only a hex needle can be in one.
+  return (hex || !hasWordIds(s)) && idTextsHold(s, needle);
 }
 
 function eventsMatch(m: Matcher, events: readonly SpanEvent[]): boolean {
