@@ -4,7 +4,7 @@
 // 16 lowercase hex digits, the one form kept as words. Linking by strings hashed every id twice (once as a
 // span's own, once as its children's parent) and, since the builder keeps words, would form each id's text.
 import type { SpanRecord } from './records.ts';
-import { IdForm, SpanColumns } from './span-columns.ts';
+import { IdForm, parseWordId } from './span-columns.ts';
 import { StoredSpan } from './stored-span.ts';
 
 /** This process's hash seed (IdKeys.hash): a file cannot know it. */
@@ -121,37 +121,27 @@ function tableSize(n: number): number {
 /** The keys of `spans`: read from the builder's columns for its spans, else parsed from the ids' text. */
 export function idKeys(spans: readonly SpanRecord[]): IdKeys {
   const keys = new IdKeys(spans.length);
-  const { words, forms } = keys;
   const textNumbers = new Map<string, number>();
-  /** Parses ids of records that are not the builder's (tests, hand-built), one row at a time. */
-  let parser: SpanColumns | null = null;
   for (let i = 0; i < spans.length; i++) {
     const s = spans[i]!;
-    let columns: SpanColumns;
-    let row: number;
-    if (s instanceof StoredSpan) {
-      columns = s.context.columns;
-      row = s.row;
-    } else {
-      columns = parser ??= new SpanColumns(1);
-      columns.truncate(0);
-      row = columns.push(0n, 0n);
-      columns.setSpanId(row, s.spanId);
-      columns.setParentId(row, s.parentSpanId);
-    }
-    const spanForm = columns.form(row, 0);
-    const parentForm = columns.form(row, 2);
-    forms[i] = spanForm | (parentForm << 2);
-    if (spanForm === IdForm.WORDS) {
-      words[i * 4] = columns.word(row, 0);
-      words[i * 4 + 1] = columns.word(row, 1);
-    } else if (spanForm === IdForm.TEXT) words[i * 4] = textNumber(textNumbers, s.spanId);
-    if (parentForm === IdForm.WORDS) {
-      words[i * 4 + 2] = columns.word(row, 2);
-      words[i * 4 + 3] = columns.word(row, 3);
-    } else if (parentForm === IdForm.TEXT) words[i * 4 + 2] = textNumber(textNumbers, s.parentSpanId);
+    keys.forms[i] = writeKey(s, 0, keys.words, i * 4, textNumbers) | (writeKey(s, 2, keys.words, i * 4 + 2, textNumbers) << 2);
   }
   return keys;
+}
+
+/** Writes span `s`'s id (`w` 0) or parent id (`w` 2) as its key into `words[at]`, `words[at + 1]`; gives its form. */
+function writeKey(s: SpanRecord, w: 0 | 2, words: Int32Array, at: number, textNumbers: Map<string, number>): IdForm {
+  let form: IdForm;
+  if (s instanceof StoredSpan) {
+    const columns = s.context.columns;
+    form = columns.form(s.row, w);
+    if (form === IdForm.WORDS) {
+      words[at] = columns.word(s.row, w);
+      words[at + 1] = columns.word(s.row, w + 1);
+    }
+  } else form = parseWordId(w === 0 ? s.spanId : s.parentSpanId, words, at);
+  if (form === IdForm.TEXT) words[at] = textNumber(textNumbers, w === 0 ? s.spanId : s.parentSpanId);
+  return form;
 }
 
 function textNumber(numbers: Map<string, number>, text: string): number {

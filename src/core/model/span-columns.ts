@@ -41,6 +41,8 @@ export class SpanColumns {
   private readonly overflow = new Map<number, UnixNanos>();
   /** Ids of TEXT form. Key: row * 2 for a span id, row * 2 + 1 for a parent id. */
   private readonly texts = new Map<number, string>();
+  /** The words parseWordId reads an id's text into. */
+  private readonly parsed = new Int32Array(2);
 
   /** `pageRows` (a power of two) is for tests, which cross pages with a few rows. */
   constructor(pageRows = PAGE_ROWS) {
@@ -145,21 +147,15 @@ export class SpanColumns {
   }
 
   private setText(row: number, which: 0 | 2, id: string): void {
-    if (id.length === 16) {
-      const hi = hexWord(id, 0);
-      const lo = hexWord(id, 8);
-      if (hi !== null && lo !== null) return this.setWords(row, which, hi, lo);
-    }
+    const words = this.parsed;
+    const form = parseWordId(id, words, 0);
+    if (form === IdForm.WORDS) return this.setWords(row, which, words[0]!, words[1]!);
     const forms = this.forms[row >>> this.pageBits]!;
     const at = row & this.pageMask;
     const key = row * 2 + (which >> 1);
-    if (id === '') {
-      forms[at] = forms[at]! & ~(3 << which);
-      this.texts.delete(key);
-      return;
-    }
-    forms[at] = (forms[at]! & ~(3 << which)) | (IdForm.TEXT << which);
-    this.texts.set(key, id);
+    forms[at] = (forms[at]! & ~(3 << which)) | (form << which);
+    if (form === IdForm.NONE) this.texts.delete(key);
+    else this.texts.set(key, id);
   }
 
   private idText(row: number, which: 0 | 2): string {
@@ -205,6 +201,21 @@ function hexWord(s: string, at: number): number | null {
   return word;
 }
 
+/**
+ * The form an id's text is kept in: NONE for '', WORDS for 16 lowercase hex digits (its two words then
+ * written to `words[at]`, `words[at + 1]`), TEXT for anything else.
+ */
+export function parseWordId(id: string, words: Int32Array, at: number): IdForm {
+  if (id === '') return IdForm.NONE;
+  if (id.length !== 16) return IdForm.TEXT;
+  const hi = hexWord(id, 0);
+  const lo = hexWord(id, 8);
+  if (hi === null || lo === null) return IdForm.TEXT;
+  words[at] = hi;
+  words[at + 1] = lo;
+  return IdForm.WORDS;
+}
+
 const HEX = new Uint8Array([...'0123456789abcdef'].map((c) => c.charCodeAt(0)));
 
 /** The 16 lowercase hex digits of an 8-byte id given as two words, as one flat string (one call). */
@@ -214,4 +225,12 @@ export function wordsHex(hi: number, lo: number): string {
     h[(hi >>> 28) & 15]!, h[(hi >>> 24) & 15]!, h[(hi >>> 20) & 15]!, h[(hi >>> 16) & 15]!, h[(hi >>> 12) & 15]!, h[(hi >>> 8) & 15]!, h[(hi >>> 4) & 15]!, h[hi & 15]!,
     h[(lo >>> 28) & 15]!, h[(lo >>> 24) & 15]!, h[(lo >>> 20) & 15]!, h[(lo >>> 16) & 15]!, h[(lo >>> 12) & 15]!, h[(lo >>> 8) & 15]!, h[(lo >>> 4) & 15]!, h[lo & 15]!,
   );
+}
+
+/** The 16 lowercase hex digits of an id's words into `out` from `at`, as character codes (no string made). */
+export function writeWordsHex(hi: number, lo: number, out: Uint8Array, at: number): void {
+  for (let k = 0; k < 8; k++) {
+    out[at + k] = HEX[(hi >>> (28 - 4 * k)) & 15]!;
+    out[at + 8 + k] = HEX[(lo >>> (28 - 4 * k)) & 15]!;
+  }
 }

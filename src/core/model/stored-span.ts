@@ -10,7 +10,7 @@
 import type { KeyValue, SpanEvent, SpanLink, SpanRecord, SpanStatus } from './records.ts';
 import { placeText } from './records.ts';
 import type { UnixNanos } from './time.ts';
-import { IdForm, type SpanColumns } from './span-columns.ts';
+import { IdForm, parseWordId, writeWordsHex, type SpanColumns } from './span-columns.ts';
 import { OneOffShape, type SpanAttributes } from './one-off-attributes.ts';
 
 /** What spans of one load mostly share; interned by the builder (see SpanContextPool). */
@@ -153,13 +153,14 @@ export function hasWordIds(s: SpanRecord): boolean {
   return isWordId(s.spanId) && isWordId(s.parentSpanId);
 }
 
+/** The words parseWordId writes (unread here: only the form is wanted). */
+const parsed = new Int32Array(2);
+
 function isWordId(id: string): boolean {
-  return id === '' || (id.length === 16 && isLowerHex(id));
+  return parseWordId(id, parsed, 0) !== IdForm.TEXT;
 }
 
 const SPACE = 0x20;
-const HEX_CODES = new Uint8Array([...'0123456789abcdef'].map((c) => c.charCodeAt(0)));
-
 /**
  * Writes the span's id (`which` 0) or parent id (2) as 16 hex digits into `out` from `at`, spaces for none;
  * the span must have word ids (hasWordIds). A stored span's are written from its words, no text formed.
@@ -168,10 +169,7 @@ export function writeWordId(s: SpanRecord, which: 0 | 2, out: Uint8Array, at: nu
   if (s instanceof StoredSpan) {
     const columns = s.context.columns;
     if (columns.form(s.row, which) === IdForm.NONE) out.fill(SPACE, at, at + 16);
-    else for (let w = 0; w < 2; w++) {
-      const word = columns.word(s.row, which + w);
-      for (let k = 0; k < 8; k++) out[at + w * 8 + k] = HEX_CODES[(word >>> (28 - 4 * k)) & 15]!;
-    }
+    else writeWordsHex(columns.word(s.row, which), columns.word(s.row, which + 1), out, at);
     return;
   }
   const id = which === 0 ? s.spanId : s.parentSpanId;

@@ -9,7 +9,7 @@
 import type { Dataset, TraceModel } from '../model/assemble.ts';
 import { IdForm } from '../model/span-columns.ts';
 import type { SpanRecord } from '../model/records.ts';
-import { type StoredSpan, writeWordId } from '../model/stored-span.ts';
+import { isLowerHex, type StoredSpan, writeWordId } from '../model/stored-span.ts';
 
 const ROW_CHARS = 34;
 const SPACE = 0x20;
@@ -57,7 +57,7 @@ export interface HexNeedle {
 
 /** The needle as a HexNeedle when it is 1-8 lowercase hex digits, else null. */
 export function hexNeedle(needle: string): HexNeedle | null {
-  return needle.length <= 8 && /^[0-9a-f]+$/.test(needle) ? { value: parseInt(needle, 16) | 0, length: needle.length } : null;
+  return needle !== '' && needle.length <= 8 && isLowerHex(needle) ? { value: parseInt(needle, 16) | 0, length: needle.length } : null;
 }
 
 /**
