@@ -3,7 +3,6 @@
 // inside a span, a resource or a skipped value), the load gives the model of the same bytes loaded whole,
 // and the fast path really took it. When the fast path gives up half-way, the whole input is decoded
 // instead: from the chunks kept, or read again by the caller (`rereadable`, a File), to the same model.
-import { readFileSync } from 'node:fs';
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ChunkedLoad, type ChunkedLoadOptions } from '../../../src/core/decode/load-chunks.ts';
@@ -12,35 +11,13 @@ import { DocumentScan, jsonFastPath } from '../../../src/core/decode/otlp/json-s
 import { DatasetBuilder } from '../../../src/core/model/dataset-builder.ts';
 import { assemble } from '../../../src/core/model/assemble.ts';
 import { builderModelText } from '../../support/model-text.ts';
+import { shapedDocument } from '../../support/shaped-otlp-json.ts';
 import { generateSpans } from '../../../bench/gen.ts';
 
 type Json = Record<string, unknown>;
 /** 600 spans made by the SDK: more than the sniffed head (64 KiB), which is read before any decoding. */
 const sdkDocument = ((g) => g.world.otlpJson(g.spans))(generateSpans(600, 100, 5));
-const fixture = JSON.parse(readFileSync(new URL('../../fixtures/otlp/sdk-2.x/checkout-four-services.json', import.meta.url), 'utf8')) as {
-  resourceSpans: Array<{ resource: Json; scopeSpans: Array<{ scope: Json; spans: Json[] }> }>;
-};
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
-
-/**
- * The SDK's four services, reshaped to reach every frame: a resource and a scope after their spans, each
- * with a schemaUrl after them too, unknown keys at every level holding each kind of value, escapes and
- * non-ASCII text in names, blanks everywhere JSON allows them (also before a colon).
- */
-function shapedDocument(): string {
-  const [first, second, ...rest] = fixture.resourceSpans;
-  const span0 = first!.scopeSpans[0]!.spans[0]!;
-  const oddSpan = { ...span0, name: 'GET "/a\\b" é ✓ \u2028', 'x.num': -12.5e3, 'x.lit': [true, false, null], 'x.obj': { s: '}]"{', n: [] } };
-  // A span bigger than the kept bytes' first buffer (4 KiB): carried across a cut, they must grow.
-  const [scope1, ...scopesAfter] = first!.scopeSpans.slice(1);
-  const bigSpan = { ...scope1!.spans[0]!, attributes: [{ key: 'exception.stacktrace', value: { stringValue: 'Error: at f (a.js:1:2)\n'.repeat(400) } }] };
-  const scopes = [{ ...first!.scopeSpans[0]!, spans: [oddSpan, ...first!.scopeSpans[0]!.spans.slice(1)] }, { ...scope1!, spans: [bigSpan, ...scope1!.spans.slice(1)] }, ...scopesAfter];
-  const resourceLast = { scopeSpans: scopes, resource: first!.resource, schemaUrl: 'https://opentelemetry.io/schemas/1.26.0' };
-  const [ss0, ...ssRest] = second!.scopeSpans;
-  const scopeLast = { spans: ss0!.spans, 'x.unknown': 'still read', scope: ss0!.scope, schemaUrl: 'https://opentelemetry.io/schemas/1.21.0' };
-  const doc = { resourceSpans: [resourceLast, { ...second, scopeSpans: [scopeLast, ...ssRest], 'x.rs': 7 }, ...rest], 'x.request': { nested: ['a', { b: 1 }] } };
-  return JSON.stringify(doc, null, 1).replace(/"(\w+)": /g, '"$1" :\n  ');
-}
 
 /** Pushes `bytes` in chunks of `sizes` (cycled) through one buffer scribbled over after each push. */
 function pushAll(load: { push(chunk: Uint8Array): void }, bytes: Uint8Array, sizes: readonly number[], stopWhen?: () => boolean): void {

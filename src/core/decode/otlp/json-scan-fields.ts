@@ -8,7 +8,7 @@ import { parseUnixNanos, type UnixNanos } from '../../model/time.ts';
 import { AttributeReuse } from '../attribute-reuse.ts';
 import { BytePool } from '../byte-pool.ts';
 import { IdPool } from '../id-pool.ts';
-import { COMPOSITE, notFast, ScalarReader, skipValue, skipWs, stringEnd, stringText, ascii, digitsValue, ObjectEnd, type Scalar } from './json-bytes.ts';
+import { byteAt, COMPOSITE, notFast, ScalarReader, skipValue, skipWs, stringEnd, stringText, ascii, digitsValue, ObjectEnd, type Scalar } from './json-bytes.ts';
 import { MAX_VALUE_DEPTH } from './json-walk.ts';
 import { normalizeTextId } from './ids.ts';
 import { EMPTY_VALUE, F, FIELD_IDS, knownKey, pickValue, SLOW_KEYS, UNKNOWN } from './json-scan-keys.ts';
@@ -43,16 +43,16 @@ export class FieldReader {
   // --- structure -------------------------------------------------------------------------------------
   /** At `open` (after whitespace): true when the object/array has a first member. */
   first(open: number, close: number): boolean {
-    if (this.buf[this.pos] !== open) notFast();
+    if (byteAt(this.buf, this.pos) !== open) notFast();
     this.pos = skipWs(this.buf, this.pos + 1);
-    if (this.buf[this.pos] !== close) return true;
+    if (byteAt(this.buf, this.pos) !== close) return true;
     this.pos++;
     return false;
   }
 
   /** After a member: true when another follows. */
   next(close: number): boolean {
-    const c = this.buf[(this.pos = skipWs(this.buf, this.pos))];
+    const c = byteAt(this.buf, (this.pos = skipWs(this.buf, this.pos)));
     if (c === 0x2c) {
       this.pos = skipWs(this.buf, this.pos + 1);
       return true;
@@ -65,7 +65,7 @@ export class FieldReader {
   /** Reads `"key":` and returns its field id, leaving pos at the value. */
   key(): number {
     const buf = this.buf;
-    if (buf[this.pos] !== 0x22) notFast();
+    if (byteAt(buf, this.pos) !== 0x22) notFast();
     const end = stringEnd(buf, this.pos);
     let id = knownKey(buf, this.pos + 1, end - 1) ?? this.keys.get(buf, this.pos, end);
     if (id === undefined) {
@@ -75,7 +75,7 @@ export class FieldReader {
       this.keys.set(buf, this.pos, end, id);
     }
     this.pos = skipWs(buf, end);
-    if (buf[this.pos] !== 0x3a) notFast();
+    if (byteAt(buf, this.pos) !== 0x3a) notFast();
     this.pos = skipWs(buf, this.pos + 1);
     return id;
   }
@@ -86,12 +86,12 @@ export class FieldReader {
 
   /** True when the value at pos is an object (else it is left for the caller to skip). */
   isObject(): boolean {
-    return this.buf[this.pos] === 0x7b;
+    return byteAt(this.buf, this.pos) === 0x7b;
   }
 
   /** A list field: null is an empty list; anything but an array would make the walker warn. */
   list(): boolean {
-    const c = this.buf[this.pos];
+    const c = byteAt(this.buf, this.pos);
     if (c === 0x6e) {
       this.skip();
       return false;
@@ -109,7 +109,7 @@ export class FieldReader {
   // --- the walker's conversions ----------------------------------------------------------------------
   str(): string {
     const buf = this.buf;
-    if (buf[this.pos] === 0x22) {
+    if (byteAt(buf, this.pos) === 0x22) {
       const start = this.pos;
       const end = (this.pos = stringEnd(buf, start));
       const hash = this.strings.hash(buf, start, end);
@@ -130,14 +130,14 @@ export class FieldReader {
   time(): UnixNanos {
     const buf = this.buf;
     const start = this.pos;
-    if (buf[start] === 0x22) {
+    if (byteAt(buf, start) === 0x22) {
       let i = start + 1;
-      const neg = buf[i] === 0x2d;
+      const neg = byteAt(buf, i) === 0x2d;
       if (neg) i++;
       const digits = i;
-      while (buf[i]! >= 0x30 && buf[i]! <= 0x39) i++;
+      while (byteAt(buf, i) >= 0x30 && byteAt(buf, i) <= 0x39) i++;
       const n = i - digits;
-      if (buf[i] === 0x22 && n >= 1 && n <= 20) {
+      if (byteAt(buf, i) === 0x22 && n >= 1 && n <= 20) {
         this.pos = i + 1;
         // Whole seconds and the nanoseconds apart, each exact as a double; neighbouring spans mostly share
         // their second, so its bigint is kept (a BigInt of the 19-digit text costs twice as much, measured).
@@ -223,7 +223,7 @@ export class FieldReader {
   private hexWords(numBytes: 8 | 16, words: Int32Array): number {
     const buf = this.buf;
     const start = this.pos;
-    if (buf[start] !== 0x22 || buf[start + 1 + numBytes * 2] !== 0x22) return -1;
+    if (byteAt(buf, start) !== 0x22 || byteAt(buf, start + 1 + numBytes * 2) !== 0x22) return -1;
     let seen = 0;
     for (let w = 0, i = start + 1; w < numBytes / 4; w++) {
       let word = 0;
@@ -246,7 +246,7 @@ export class FieldReader {
     const buf = this.buf;
     const start = this.pos;
     const reuse = this.reuse;
-    if (buf[start] !== 0x5b || !reuse.looksUpList()) return this.attributeItems();
+    if (byteAt(buf, start) !== 0x5b || !reuse.looksUpList()) return this.attributeItems();
     const end = this.ends.find(buf, start);
     const hash = this.ends.hash;
     const known = reuse.knownList(buf, start, end, hash);
@@ -289,7 +289,7 @@ export class FieldReader {
       if (seen & bit) notFast(); // JSON.parse keeps the last of duplicate keys: leave that to the walker
       seen |= bit;
       // A string key is pooled by its bytes: a KeyValue the sink declines keeps it (SpanSink.addSpan's `shared`).
-      if (id === F.key) key = this.buf[this.pos] === 0x22 ? this.str() : this.any();
+      if (id === F.key) key = byteAt(this.buf, this.pos) === 0x22 ? this.str() : this.any();
       else if (id === F.value) value = this.value(depth);
       else this.skip();
     }
@@ -341,7 +341,7 @@ export class FieldReader {
       }
       if (seen) notFast();
       seen = true;
-      if (this.buf[this.pos] !== 0x5b) {
+      if (byteAt(this.buf, this.pos) !== 0x5b) {
         this.skip();
         continue;
       }

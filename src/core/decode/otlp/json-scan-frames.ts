@@ -8,7 +8,7 @@
 import type { EarlySink, KeyValue, SpanInput } from '../../model/records.ts';
 import type { FieldReader } from './json-scan-fields.ts';
 import { F } from './json-scan-keys.ts';
-import { CLOSE_ARRAY, CLOSE_OBJECT, COMMA, NOT_FAST, notFast, OPEN_ARRAY, OPEN_OBJECT, skipWs } from './json-bytes.ts';
+import { byteAt, CLOSE_ARRAY, CLOSE_OBJECT, COMMA, NOT_FAST, notFast, OPEN_ARRAY, OPEN_OBJECT, skipWs } from './json-bytes.ts';
 import { once, readSpan } from './json-scan-span.ts';
 import { Carry, ValueEnd } from './json-value-end.ts';
 import { guessed, settle } from './json-scan-guess.ts';
@@ -147,7 +147,7 @@ export class RequestScan {
     let pos = from;
     for (;;) {
       pos = skipWs(buf, pos);
-      const c = buf[pos];
+      const c = byteAt(buf, pos);
       if (list.expect === Expect.CommaOrClose) {
         if (c !== COMMA) return pos;
         list.expect = Expect.Value;
