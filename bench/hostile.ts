@@ -4,7 +4,12 @@
 // against 0.2 s (a scratch run), so this section would not finish at 100k. The assembly's id table
 // (model/id-keys.ts) mixes ids the same way and bounds its probes too: unbounded, 20,000 crafted spans took
 // 4.6-5.5 s to assemble against 0.15 s.
+import { runLint } from '../src/core/lint/engine.ts';
+import { ALL_RULES } from '../src/core/lint/index.ts';
+import { findPii, findSecret, maskVolatile, volatileTokens } from '../src/core/lint/rules/patterns.ts';
 import { loadDataset } from '../src/core/load-dataset.ts';
+import { hostileSpans, hostileStrings } from '../test/support/hostile-strings.ts';
+import { dataset } from '../test/support/lint-records.ts';
 import { chainOfIds } from '../test/support/colliding-ids.ts';
 import { fmt, row, timeInTurns } from './measure.ts';
 
@@ -45,4 +50,31 @@ export async function benchHostileText(numChars = 2_000_000, runs = 5): Promise<
     out.push(row(label, fmt(a.ms), fmt(b.ms), `${(b.ms / a.ms).toFixed(2)}×`));
   }
   return out;
+}
+
+/**
+ * The lint rules' detectors and a lint of a span per string, over strings made to make their patterns
+ * backtrack (test/support/hostile-strings.ts), at two lengths under SCAN_CHARS (64 KiB: the detectors read
+ * no further). A quadratic email pattern took minutes at 200k characters; linear detectors take about twice
+ * as long at twice the length (1.87x, a scratch run). A time limit in lint-c.test.ts guarded this before;
+ * times belong here, where the machine's noise is seen against the other length.
+ */
+export async function benchHostileLint(numChars = 30_000, runs = 5): Promise<string[]> {
+  const lintAll = (strings: string[]): number => {
+    for (const s of strings) {
+      findSecret(s);
+      findPii(s);
+      volatileTokens(s);
+      maskVolatile(s);
+    }
+    return runLint(dataset(hostileSpans(strings)), ALL_RULES).length;
+  };
+  // The detectors remember answers per string: each run gets strings of its own (one more leading blank).
+  let round = 0;
+  const fresh = (n: number): string[] => hostileStrings(n).map((s) => `${' '.repeat(++round % 64)}${s}`);
+  const [short, long] = await timeInTurns(runs, false, () => lintAll(fresh(numChars)), () => lintAll(fresh(2 * numChars)));
+  return [
+    row(`lint detectors on crafted strings, median of ${runs}`, `${numChars / 1000}k chars`, `${(2 * numChars) / 1000}k chars`, 'ratio'),
+    row('16 strings: detectors + lint of a span each', fmt(short.ms), fmt(long.ms), `${(long.ms / short.ms).toFixed(2)}×`),
+  ];
 }

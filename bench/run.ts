@@ -2,7 +2,7 @@
 // to a baseline measured in the same run (machines are shared and noisy: compare ratios across runs).
 import { benchDecode } from './decode.ts';
 import { benchGraph } from './graph.ts';
-import { benchHostileIds, benchHostileText } from './hostile.ts';
+import { benchHostileIds, benchHostileLint, benchHostileText } from './hostile.ts';
 import { benchLint } from './lint.ts';
 import { benchMemory } from './memory.ts';
 import { benchTraceQL } from './traceql.ts';
@@ -20,6 +20,8 @@ console.log('\n## hostile input: span ids crafted to share one pool hash, lines 
 for (const line of await benchHostileIds(numSpans)) console.log(line);
 console.log('');
 for (const line of await benchHostileText()) console.log(line);
+console.log('');
+for (const line of await benchHostileLint()) console.log(line);
 settle();
 console.log('\n## resident memory (JS heap + ArrayBuffers held by the decoded model)');
 for (const line of benchMemory(numSpans)) console.log(line);

@@ -10,6 +10,7 @@ import type { Finding } from '../../../src/core/lint/types.ts';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
 import { dataset, findingsOf, GOOD_RESOURCE, kv, ms, pid, type HandSpan } from '../../support/lint-records.ts';
 import { SdkWorld } from '../../support/sdk-world.ts';
+import { hostileSpans, hostileStrings } from '../../support/hostile-strings.ts';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const KNOWN = new Set(ALL_RULES.map((r) => r.meta.id));
@@ -78,21 +79,23 @@ describe('shared detectors', () => {
     expect(isLoopback('10.0.0.1')).toBe(false);
   });
 
-  it('stays linear on hostile strings', () => {
+  it('gives plain verdicts on strings made to make its patterns backtrack (their time: npm run bench)', () => {
     const n = 200_000;
-    const hostile = ['a'.repeat(n), '1'.repeat(n), 'eyJ'.repeat(n / 3), `eyJ${'a'.repeat(n)}`, 'a@'.repeat(n / 2), `${'a'.repeat(60)}@`.repeat(n / 61),
-      'Bearer '.repeat(n / 7), '4 '.repeat(n / 2), '1-'.repeat(n / 2), 'GB00 '.repeat(n / 5), `'${"''".repeat(n / 2)}`, '/1'.repeat(n / 2), 'a.'.repeat(n / 2), '0123456789abcdef-'.repeat(n / 17), '/*'.repeat(n / 2), "-- '\n".repeat(n / 5)];
-    const t0 = performance.now();
+    const hostile = hostileStrings(n);
     for (const s of hostile) {
-      findSecret(s);
-      findPii(s);
-      volatileTokens(s);
-      maskVolatile(s);
+      // None is a credential or personal data, whatever near-miss of one it repeats.
+      expect(findSecret(s), s.slice(0, 12)).toBeUndefined();
+      expect(findPii(s), s.slice(0, 12)).toBeUndefined();
+      // Only a run of 16 or more hex digits with a digit among them is a volatile token (here: '1…', '0123…');
+      // a masked text is bounded however long its input.
+      const isHexId = s.split(/[^0-9a-f]/).some((run) => run.length >= 16 && /\d/.test(run));
+      expect(volatileTokens(s), s.slice(0, 12)).toEqual(isHexId ? ['hex'] : []);
+      expect(maskVolatile(s).length).toBeLessThanOrEqual(64 * 1024);
     }
-    const spans: HandSpan[] = hostile.map((s, i) => ({ id: `h${i}`, name: s.slice(0, 5000), kind: 3, attributes: [kv('db.query.text', s), kv('url.full', `https://${s}`), kv('note', s), kv('error.type', s)] }));
-    runLint(dataset(spans), ALL_RULES);
-    // A quadratic pattern on 200k characters takes minutes; all of this is well under a second on a laptop.
-    expect(performance.now() - t0).toBeLessThan(3000);
+    const findings = runLint(dataset(hostileSpans(hostile)), ALL_RULES);
+    // Every span is linted: the long names and values are reported as such, on each span.
+    const spansFound = new Set(findings.map((f) => f.spanId));
+    expect(hostile.map((_, i) => pid(`h${i}`)).filter((id) => !spansFound.has(id))).toEqual([]);
   });
 });
 
