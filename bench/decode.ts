@@ -5,7 +5,10 @@
 // at 100k also with a value of its own per span (gen.ts ValueShape), as real spans carry.
 // Each baseline and its counterpart run in turns, round by round (measure.ts timeInTurns), so a busy spell
 // of the shared machine slows both alike.
+import { ChunkedLoad } from '../src/core/decode/load-chunks.ts';
 import { loadDataset } from '../src/core/load-dataset.ts';
+import { assemble } from '../src/core/model/assemble.ts';
+import { DatasetBuilder } from '../src/core/model/dataset-builder.ts';
 import { tracesDataType } from '../test/support/otlp-proto-schema.ts';
 import { generateSpans, type ValueShape } from './gen.ts';
 import { columnarRows, sameRows } from './columnar-sketch.ts';
@@ -35,10 +38,11 @@ async function decodeAt(numSpans: number, runs: number, collect: boolean, values
   out.push(`generated ${numGenerated.toLocaleString('en-US')} spans with the real SDK in ${fmt(performance.now() - t0)}: OTLP/JSON ${(json.length / 2 ** 20).toFixed(1)} MiB, OTLP/protobuf ${(proto.length / 2 ** 20).toFixed(1)} MiB`);
 
   // Each run gives back only a count, so no run's result is alive while another is timed (see timeInTurns).
-  const [parse, ours] = await timeInTurns(
+  const [parse, ours, chunked] = await timeInTurns(
     runs, collect,
     () => (JSON.parse(new TextDecoder().decode(json)) as { resourceSpans: unknown[] }).resourceSpans.length,
     () => loadDataset([{ name: 'x.json', bytes: json }]).spans.length,
+    () => inChunks('x.json', json),
   );
   const type = tracesDataType();
   const [reflect, oursPb, floor, sketch] = await timeInTurns(
@@ -48,13 +52,14 @@ async function decodeAt(numSpans: number, runs: number, collect: boolean, values
     () => skimRows(proto, new RowColumns(numGenerated)),
     () => columnarRows(proto, numGenerated).order.length,
   );
-  if (ours.result !== numGenerated || oursPb.result !== numGenerated || floor.result !== numGenerated || sketch.result !== numGenerated) throw new Error('decoded span count differs');
+  if (ours.result !== numGenerated || chunked.result !== numGenerated || oursPb.result !== numGenerated || floor.result !== numGenerated || sketch.result !== numGenerated) throw new Error('decoded span count differs');
   if (!sameRows(columnarRows(proto, numGenerated), loadDataset([{ name: 'x.pb', bytes: proto }]))) throw new Error('the columnar sketch laid out other rows than the model');
   if (parse.result !== reflect.result) throw new Error('the baselines read different numbers of resourceSpans');
 
   const shape = values === 'unique' ? ', unique values' : '';
   const label = `${sizeLabel(numGenerated)}${values === 'unique' ? ' unique values' : ''}`;
   noteFigure('json', label, ours.ms / parse.ms);
+  noteContext('json', `${label} in 8 MiB chunks (the app's and the CLI's way) ${(chunked.ms / parse.ms).toFixed(2)}×`);
   noteFigure('proto', label, oursPb.ms / reflect.ms);
   noteContext('proto', `${label} floor ${(floor.ms / reflect.ms).toFixed(2)}×, columnar sketch ${(sketch.ms / reflect.ms).toFixed(2)}×`);
   out.push(row(`${numGenerated.toLocaleString('en-US')} spans${shape}, median of ${runs}${collect ? ', gc first' : ''}`, 'time', 'spans/s', 'ratio', 'first run', 'ratio'));
@@ -62,6 +67,7 @@ async function decodeAt(numSpans: number, runs: number, collect: boolean, values
     row(label, fmt(t.ms), rate(numGenerated, t.ms), `${(t.ms / base.ms).toFixed(2)}×`, fmt(t.firstMs), `${(t.firstMs / base.firstMs).toFixed(2)}×`);
   out.push(line('JSON.parse (TextDecoder + parse), baseline', parse, parse));
   out.push(line('Tracelens OTLP/JSON decode + assemble', ours, parse));
+  out.push(line('the same, read in 8 MiB chunks', chunked, parse));
   out.push(line('protobufjs reflection decode, baseline', reflect, reflect));
   out.push(line('Tracelens OTLP/protobuf decode + assemble', oursPb, reflect));
   out.push(line('floor: a row\'s fields into columns only', floor, reflect));
@@ -71,4 +77,25 @@ async function decodeAt(numSpans: number, runs: number, collect: boolean, values
 
 function rate(n: number, ms: number): string {
   return `${Math.round((n / ms) * 1000).toLocaleString('en-US')}`;
+}
+
+/**
+ * Decode + assemble of `bytes` handed over in 8 MiB chunks, as the app's worker (read-chunks.ts) and the CLI
+ * (cli/io.ts) read a file: each chunk is copied into one reused buffer first, as a file read would fill it.
+ * The chunks' ends are where a decoder that reads past its buffer pays (json-bytes.ts byteAt).
+ */
+function inChunks(name: string, bytes: Uint8Array): number {
+  const chunkBytes = 8 * 1024 * 1024;
+  const builder = new DatasetBuilder();
+  const load = new ChunkedLoad(builder, name, { sizeHint: bytes.length });
+  const buffer = new Uint8Array(chunkBytes);
+  for (let at = 0; at < bytes.length; at += chunkBytes) {
+    const piece = bytes.subarray(at, at + chunkBytes);
+    buffer.set(piece);
+    load.push(buffer.subarray(0, piece.length));
+  }
+  load.endChunks();
+  load.end();
+  builder.releasePool();
+  return assemble(builder).spans.length;
 }
