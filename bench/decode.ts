@@ -5,10 +5,7 @@
 // at 100k also with a value of its own per span (gen.ts ValueShape), as real spans carry.
 // Each baseline and its counterpart run in turns, round by round (measure.ts timeInTurns), so a busy spell
 // of the shared machine slows both alike.
-import { ChunkedLoad } from '../src/core/decode/load-chunks.ts';
-import { loadDataset } from '../src/core/load-dataset.ts';
-import { assemble } from '../src/core/model/assemble.ts';
-import { DatasetBuilder } from '../src/core/model/dataset-builder.ts';
+import { loadChunkedDataset, loadDataset } from '../src/core/load-dataset.ts';
 import { tracesDataType } from '../test/support/otlp-proto-schema.ts';
 import { generateSpans, type ValueShape } from './gen.ts';
 import { columnarRows, sameRows } from './columnar-sketch.ts';
@@ -80,22 +77,19 @@ function rate(n: number, ms: number): string {
 }
 
 /**
- * Decode + assemble of `bytes` handed over in 8 MiB chunks, as the app's worker (read-chunks.ts) and the CLI
- * (cli/io.ts) read a file: each chunk is copied into one reused buffer first, as a file read would fill it.
- * The chunks' ends are where a decoder that reads past its buffer pays (json-bytes.ts byteAt).
+ * Decode + assemble of `bytes` through the CLI's entry, loadChunkedDataset, in 8 MiB chunks as the app's worker
+ * (read-chunks.ts) and the CLI (cli/io.ts) read a file: each chunk copied into one reused buffer first, as a
+ * file read fills it. The chunks' ends are where a decoder that reads past its buffer pays (json-bytes.ts byteAt).
  */
-function inChunks(name: string, bytes: Uint8Array): number {
+async function inChunks(name: string, bytes: Uint8Array): Promise<number> {
   const chunkBytes = 8 * 1024 * 1024;
-  const builder = new DatasetBuilder();
-  const load = new ChunkedLoad(builder, name, { sizeHint: bytes.length });
-  const buffer = new Uint8Array(chunkBytes);
-  for (let at = 0; at < bytes.length; at += chunkBytes) {
-    const piece = bytes.subarray(at, at + chunkBytes);
-    buffer.set(piece);
-    load.push(buffer.subarray(0, piece.length));
-  }
-  load.endChunks();
-  load.end();
-  builder.releasePool();
-  return assemble(builder).spans.length;
+  const chunks = async function* (): AsyncGenerator<Uint8Array> {
+    const buffer = new Uint8Array(chunkBytes);
+    for (let at = 0; at < bytes.length; at += chunkBytes) {
+      const piece = bytes.subarray(at, at + chunkBytes);
+      buffer.set(piece);
+      yield buffer.subarray(0, piece.length);
+    }
+  };
+  return (await loadChunkedDataset([{ name, size: bytes.length, chunks }])).spans.length;
 }
