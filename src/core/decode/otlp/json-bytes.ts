@@ -104,7 +104,8 @@ export function ascii(b: Uint8Array, s: number, e: number): string {
 }
 const CODES: number[] = [];
 
-const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+/** A decimal digit's byte (byteAt's -1 past the end is none). */
+export const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 /** Index after the JSON number starting at `pos` (RFC 8259 §6 grammar); throws NOT_FAST when malformed. */
 export function numberEnd(buf: Uint8Array, pos: number): number {

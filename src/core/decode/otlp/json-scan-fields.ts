@@ -8,7 +8,7 @@ import { parseUnixNanos, type UnixNanos } from '../../model/time.ts';
 import { AttributeReuse } from '../attribute-reuse.ts';
 import { BytePool } from '../byte-pool.ts';
 import { IdPool } from '../id-pool.ts';
-import { byteAt, COMPOSITE, notFast, ScalarReader, skipValue, skipWs, stringEnd, stringText, ascii, digitsValue, ObjectEnd, type Scalar } from './json-bytes.ts';
+import { byteAt, COMPOSITE, isDigit, notFast, ScalarReader, skipValue, skipWs, stringEnd, stringText, ascii, digitsValue, ObjectEnd, type Scalar } from './json-bytes.ts';
 import { MAX_VALUE_DEPTH } from './json-walk.ts';
 import { normalizeTextId } from './ids.ts';
 import { EMPTY_VALUE, F, FIELD_IDS, knownKey, pickValue, SLOW_KEYS, UNKNOWN } from './json-scan-keys.ts';
@@ -135,7 +135,7 @@ export class FieldReader {
       const neg = byteAt(buf, i) === 0x2d;
       if (neg) i++;
       const digits = i;
-      while (byteAt(buf, i) >= 0x30 && byteAt(buf, i) <= 0x39) i++;
+      while (isDigit(byteAt(buf, i))) i++;
       const n = i - digits;
       if (byteAt(buf, i) === 0x22 && n >= 1 && n <= 20) {
         this.pos = i + 1;
