@@ -2,7 +2,10 @@
 // headless Chromium, and reports: the longest main-thread task during the load (PerformanceObserver
 // 'longtask'), the time from choosing the file to the first waterfall row of the new data, and, measured
 // in the same page and run, the main thread's own JSON.parse of the same bytes as a baseline; over
-// BENCH_ROUNDS rounds (default 5), each in a new page, with the median of the rounds' ratios.
+// BENCH_ROUNDS rounds (default 5) of three pages in turn, each a new page: one whose worker does not warm its
+// decoder (`?warmup=off`: its code cold), one that chooses the file as soon as the demo is drawn (the file
+// stops the worker's warm-up, workers/warm-up.ts, part-way), and one that waits for the warm-up to end first,
+// as a page open for a second or two has; with the medians of the rounds' ratios for each.
 // It builds nothing: run `npx vite build` first. Run: npx tsx bench/browser-load.ts [numSpans] [spansPerTrace] [repeating|unique]
 // (the last: how often attribute values repeat, bench/gen.ts ValueShape).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,11 +59,24 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 const server = await startStaticServer({ root: process.env.DIST ?? DIST_DIR, csp: STRICT_CSP });
 const browser = await launchBrowser();
 try {
-  const rounds: PageFigures[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
+  // Each round loads the file in three new pages, in turn (see the header): the worker's state when the file comes.
+  const modes = [
+    { label: 'cold worker (?warmup=off; the file chosen as the demo was drawn)', query: '?warmup=off', waitForWarmUp: false },
+    { label: 'warming worker (the file chosen as the demo was drawn: it stops the warm-up)', query: '', waitForWarmUp: false },
+    { label: 'warmed worker (the file chosen once the warm-up was done)', query: '', waitForWarmUp: true },
+  ] as const;
+  const byMode: PageFigures[][] = modes.map(() => []);
+  const warmUps: string[] = [];
+  for (let round = 0; round < ROUNDS * modes.length; round++) {
+    const modeIdx = round % modes.length;
+    const mode = modes[modeIdx]!;
     const page = await browser.context.newPage();
-    await page.goto(server.appUrl);
+    await page.goto(`${server.appUrl}${mode.query}`);
     await page.locator(ROW).first().waitFor();
+    if (mode.waitForWarmUp) {
+      await page.waitForFunction(() => document.documentElement.dataset.warmUp === 'done', null, { timeout: 60_000 });
+      warmUps.push((await page.evaluate(() => document.documentElement.dataset.warmUpMs)) ?? '?');
+    }
     await installPageProbes(page);
     // The first round also reads the worker's heap (the CDP session costs the load nothing measurable).
     const worker = round === 0 ? await attachWorker(await browser.context.newCDPSession(page)) : null;
@@ -68,8 +84,8 @@ try {
     const demoFindings = (await page.getByTestId('findings-tab').textContent()) ?? '';
     await page.getByTestId('file-input').setInputFiles(file);
     const figures = await firstRowFigures(page);
-    rounds.push(figures);
-    console.log(`round ${round + 1}: first row ${fmt(figures.firstRowMs)}, page JSON.parse ${fmt(figures.parseMs)}, ${(figures.firstRowMs / figures.parseMs).toFixed(2)}×`);
+    byMode[modeIdx]!.push(figures);
+    console.log(`round ${Math.floor(round / modes.length) + 1}, ${mode.label.split(' (')[0]}: first row ${fmt(figures.firstRowMs)}, page JSON.parse ${fmt(figures.parseMs)}, ${(figures.firstRowMs / figures.parseMs).toFixed(2)}×`);
     if (round === 0) {
       // The worker's heap once linting is done (the Findings tab's count changes from the demo's), collected.
       await waitForLoadFindings(page, demoFindings, 600_000);
@@ -82,15 +98,20 @@ try {
     }
     await page.close();
   }
-  const worst = (pick: (f: PageFigures) => number): number => Math.max(...rounds.map(pick));
-  const ratios = rounds.map((f) => f.firstRowMs / f.parseMs);
-  console.log(`over ${ROUNDS} rounds (medians; each round a new page, its worker cold):`);
-  console.log(`time to first waterfall row of the new file:   ${fmt(median(rounds.map((f) => f.firstRowMs)))} (first round ${fmt(rounds[0]!.firstRowMs)})`);
-  console.log(`baseline: page JSON.parse of the same bytes:   ${fmt(median(rounds.map((f) => f.parseMs)))} (on the main thread, after the load)`);
-  console.log(`first row / page JSON.parse, per round:        ${ratios.map((r) => `${r.toFixed(2)}×`).join(' ')}; median ${median(ratios).toFixed(2)}× (target ≤ 1.5×)`);
+  const all = byMode.flat();
+  const worst = (pick: (f: PageFigures) => number): number => Math.max(...all.map(pick));
+  console.log(`over ${ROUNDS} rounds of each (medians; each round a new page; the warm-ups took ${warmUps.join(' / ')} ms):`);
+  modes.forEach((mode, modeIdx) => {
+    const set = byMode[modeIdx]!;
+    const ratios = set.map((f) => f.firstRowMs / f.parseMs);
+    console.log(`${mode.label}:`);
+    console.log(`  time to first waterfall row of the new file: ${fmt(median(set.map((f) => f.firstRowMs)))}`);
+    console.log(`  baseline: page JSON.parse of the same bytes: ${fmt(median(set.map((f) => f.parseMs)))} (on the main thread, after the load)`);
+    console.log(`  first row / page JSON.parse, per round:      ${ratios.map((r) => `${r.toFixed(2)}×`).join(' ')}; median ${median(ratios).toFixed(2)}× (target ≤ 1.5×)`);
+  });
   console.log(`longest main-thread task during the load:      ${fmt(worst((f) => f.longestTaskMs))} (most in a round: ${worst((f) => f.numLongTasks)} tasks over 50 ms)`);
   console.log(`longest animation frame during the load:       ${fmt(worst((f) => f.longestFrameMs))} (0 = none over 50 ms)`);
-  const unseen = rounds.filter((f) => f.parseTaskMs === 0).length;
+  const unseen = all.filter((f) => f.parseTaskMs === 0).length;
   console.log(`check: the observer saw every baseline parse as a task${unseen === 0 ? '' : ` — NOT SEEN in ${unseen} rounds: the long-task figure is not trustworthy`}`);
   console.log(`verdict: longest task ${worst((f) => f.longestTaskMs) <= 200 ? 'within' : 'OVER'} the 200 ms budget`);
 } finally {

@@ -10,11 +10,18 @@ import { criticalPathBuffers } from './critical-sections.ts';
 import { pageColumnBuffers } from './page-columns.ts';
 import { pageTraceListBuffers } from './page-traces.ts';
 import { TraceStore, type ExportKind, type LoadFile, type LoadPreview, type LoadProgress } from './trace-store.ts';
+import { WarmUp } from './warm-up.ts';
 
 const store = new TraceStore();
+const warmUp = new WarmUp();
 
 const api = {
-  load: (files: LoadFile[], onProgress?: (p: LoadProgress) => void, onPreview?: (p: LoadPreview) => void) => store.load(files, onProgress, onPreview),
+  load(files: LoadFile[], onProgress?: (p: LoadProgress) => void, onPreview?: (p: LoadPreview) => void) {
+    warmUp.stop();
+    return store.load(files, onProgress, onPreview);
+  },
+  /** Warms the decoder's code on a made-up export, once (warm-up.ts); stopped by a load. */
+  warmUp: () => warmUp.run(),
   /** Stops the loads under way at their next chunk; handled while a load awaits its next chunk read. */
   cancelLoad: () => store.cancelLoad(),
   clear: () => store.clear(),
@@ -62,7 +69,10 @@ const api = {
     const cp = store.criticalPath(traceId);
     return cp ? Comlink.transfer(cp, criticalPathBuffers(cp)) : null;
   },
-  fetchTrace: (settings: BackendSettings, traceId: string) => store.fetchTrace(settings, traceId),
+  fetchTrace(settings: BackendSettings, traceId: string) {
+    warmUp.stop();
+    return store.fetchTrace(settings, traceId);
+  },
 };
 
 export type WorkerApi = typeof api;

@@ -8,10 +8,12 @@ import { readLintOptions } from './lint-url.ts';
 import { keepLocationInHash } from './state/location-sync.ts';
 import { createActions } from './state/actions.ts';
 import { useStore } from './state/store.ts';
+import { startWarmUp } from './warm-up.ts';
 import { startTraceWorker } from './worker-client.ts';
 import './styles/app.css';
 
-const actions = createActions(startTraceWorker((message) => useStore.getState().workerCrashed(message)), useStore);
+const worker = startTraceWorker((message) => useStore.getState().workerCrashed(message));
+const actions = createActions(worker, useStore);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -25,5 +27,9 @@ createRoot(document.getElementById('root')!).render(
 useStore.getState().lintOptionsSet(readLintOptions(window.location.hash));
 
 // Once per page load (not in an effect: StrictMode would run it twice in development). Only after it has
-// restored the hash does the page start writing what is on screen back into the hash.
-void initialLoad(window.location, actions).finally(() => keepLocationInHash(useStore));
+// restored the hash does the page start writing what is on screen back into the hash, and the worker warm
+// its decoder for the next file.
+void initialLoad(window.location, actions).finally(() => {
+  keepLocationInHash(useStore);
+  startWarmUp(worker, window.location.search, document.documentElement);
+});

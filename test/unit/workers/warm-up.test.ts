@@ -1,0 +1,77 @@
+// The worker's warm-up: its made-up export is valid OTLP/JSON that takes the decoder's branches real exports
+// take (every kind of value, events, links, errors, loners, values of a span's own) and grows the pools past
+// their first sizes; WarmUp loads it through a throwaway TraceStore, stops when asked, and runs once.
+import { describe, expect, it } from 'vitest';
+import { SlotTable } from '../../../src/core/decode/slot-table.ts';
+import { loadDataset } from '../../../src/core/load-dataset.ts';
+import type { AnyValue } from '../../../src/core/model/records.ts';
+import { WARM_UP_SPANS, WarmUp } from '../../../workers/warm-up.ts';
+import { warmUpDocument } from '../../../workers/warm-up-doc.ts';
+
+/** Ids a new IdPool has room for before it grows (src/core/decode/id-pool.ts). */
+const ID_POOL_FIRST_ROOM = 1024;
+
+describe('warmUpDocument', () => {
+  const text = warmUpDocument(WARM_UP_SPANS);
+  const ds = loadDataset([{ name: 'warm-up.otlp.json', bytes: new TextEncoder().encode(text) }]);
+
+  it('is OTLP/JSON the decoder reads whole, with no issue', () => {
+    expect(() => JSON.parse(text)).not.toThrow();
+    expect(ds.inputs).toEqual([expect.objectContaining({ format: 'otlp-json', spans: WARM_UP_SPANS, errors: [] })]);
+    expect(ds.spans).toHaveLength(WARM_UP_SPANS);
+    expect(warmUpDocument(WARM_UP_SPANS)).toBe(text);
+  });
+
+  it('takes the branches real exports take', () => {
+    const types = new Set<AnyValue['type']>();
+    for (const s of ds.spans) for (const kv of s.attributes) types.add(kv.value.type);
+    expect([...types].sort()).toEqual(['array', 'bool', 'double', 'int', 'string']);
+    // Ints written as JSON numbers (the JS SDK) and as strings (the collector).
+    expect(text).toMatch(/"intValue":\d/);
+    expect(text).toMatch(/"intValue":"\d/);
+    expect(new Set(ds.spans.map((s) => s.kind))).toEqual(new Set([1, 2, 3, 4]));
+    expect(new Set(ds.spans.map((s) => s.status.code))).toEqual(new Set([0, 1, 2]));
+    expect(ds.spans.some((s) => s.events.length > 0 && s.events[0]!.attributes.length > 0)).toBe(true);
+    expect(ds.spans.some((s) => s.links.length > 0)).toBe(true);
+    expect(ds.spans.some((s) => s.traceState !== '')).toBe(true);
+    expect(ds.resources.length).toBeGreaterThanOrEqual(4);
+    // Traces of one span and traces several levels deep, every span in a trace it belongs to.
+    const sizes = ds.traces.map((t) => t.numRows);
+    expect(sizes.filter((n) => n === 1).length).toBeGreaterThan(ds.traces.length / 2);
+    expect(Math.max(...sizes)).toBe(50);
+    expect(Math.max(...ds.traces.map((t) => Math.max(...t.depth)))).toBeGreaterThanOrEqual(3);
+    expect(ds.traces.every((t) => t.rootRows.length === 1)).toBe(true);
+  });
+
+  it('grows the pools of ids and values past their first sizes, as a real load does', () => {
+    // More trace ids than a new IdPool holds, and more distinct values than a new SlotTable's half.
+    expect(ds.traces.length).toBeGreaterThan(ID_POOL_FIRST_ROOM);
+    const requestIds = new Set(ds.spans.map((s) => s.attributes.find((kv) => kv.key === 'app.request.id')?.value));
+    expect(requestIds.size).toBe(WARM_UP_SPANS);
+    expect(WARM_UP_SPANS).toBeGreaterThan(new SlotTable().slots.length / 2);
+  });
+});
+
+describe('WarmUp', () => {
+  it('loads the document round after round and reports what it did', async () => {
+    const report = await new WarmUp().run({ numRounds: 2, numSpans: 300 });
+    expect(report).toMatchObject({ state: 'done', numRounds: 2, numSpans: 600 });
+    expect(report.ms).toBeGreaterThan(0);
+  });
+
+  it('stops at its next chunk when a load comes, and a stop before it starts changes nothing', async () => {
+    const early = new WarmUp();
+    early.stop();
+    expect(await early.run({ numRounds: 1, numSpans: 200 })).toMatchObject({ state: 'done', numRounds: 1, numSpans: 200 });
+
+    const warmUp = new WarmUp();
+    const running = warmUp.run({ numRounds: 50, numSpans: 3000 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    warmUp.stop();
+    const report = await running;
+    expect(report.state).toBe('stopped');
+    expect(report.numRounds).toBeLessThan(50);
+    // Runs once: asking again gives the same report, without another round.
+    expect(await warmUp.run()).toBe(report);
+  });
+});
