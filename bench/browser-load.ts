@@ -85,7 +85,7 @@ try {
     await page.getByTestId('file-input').setInputFiles(file);
     const figures = await firstRowFigures(page);
     byMode[modeIdx]!.push(figures);
-    console.log(`round ${Math.floor(round / modes.length) + 1}, ${mode.label.split(' (')[0]}: first row ${fmt(figures.firstRowMs)}, page JSON.parse ${fmt(figures.parseMs)}, ${(figures.firstRowMs / figures.parseMs).toFixed(2)}×`);
+    console.log(`round ${Math.floor(round / modes.length) + 1}, ${mode.label.split(' (')[0]}: first row ${fmt(figures.firstRowMs)}, page JSON.parse ${fmt(figures.parseMs)}, ${(figures.firstRowMs / figures.parseMs).toFixed(2)}×; longest main-thread task ${fmt(figures.longestTaskMs)}`);
     if (round === 0) {
       // The worker's heap once linting is done (the Findings tab's count changes from the demo's), collected.
       await waitForLoadFindings(page, demoFindings, 600_000);

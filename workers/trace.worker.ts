@@ -13,14 +13,24 @@ import { TraceStore, type ExportKind, type LoadFile, type LoadPreview, type Load
 import { WarmUp } from './warm-up.ts';
 
 const store = new TraceStore();
-const warmUp = new WarmUp();
+/** Loads (and backend fetches) under way: the warm-up waits for none of them, it gives way. */
+let numLoading = 0;
+const warmUp = new WarmUp(() => numLoading > 0);
+
+/** Runs a load, stopping the warm-up first and counting it as under way until it ends. */
+async function loading<T>(run: () => Promise<T>): Promise<T> {
+  warmUp.stop();
+  numLoading++;
+  try {
+    return await run();
+  } finally {
+    numLoading--;
+  }
+}
 
 const api = {
-  load(files: LoadFile[], onProgress?: (p: LoadProgress) => void, onPreview?: (p: LoadPreview) => void) {
-    warmUp.stop();
-    return store.load(files, onProgress, onPreview);
-  },
-  /** Warms the decoder's code on a made-up export, once (warm-up.ts); stopped by a load. */
+  load: (files: LoadFile[], onProgress?: (p: LoadProgress) => void, onPreview?: (p: LoadPreview) => void) => loading(() => store.load(files, onProgress, onPreview)),
+  /** Warms the decoder's code on a made-up export, once (warm-up.ts); stopped by a load, and not begun during one. */
   warmUp: () => warmUp.run(),
   /** Stops the loads under way at their next chunk; handled while a load awaits its next chunk read. */
   cancelLoad: () => store.cancelLoad(),
@@ -69,10 +79,7 @@ const api = {
     const cp = store.criticalPath(traceId);
     return cp ? Comlink.transfer(cp, criticalPathBuffers(cp)) : null;
   },
-  fetchTrace(settings: BackendSettings, traceId: string) {
-    warmUp.stop();
-    return store.fetchTrace(settings, traceId);
-  },
+  fetchTrace: (settings: BackendSettings, traceId: string) => loading(() => store.fetchTrace(settings, traceId)),
 };
 
 export type WorkerApi = typeof api;

@@ -11,7 +11,7 @@ import { TraceStore } from './trace-store.ts';
 import { warmUpDocument } from './warm-up-doc.ts';
 
 export interface WarmUpReport {
-  /** 'done': every round ran; 'stopped': a load came first (what ran so far still warmed the code). */
+  /** 'done': every round ran; 'stopped': a load came first, or was under way when it was asked for (what ran still warmed the code). */
   readonly state: 'done' | 'stopped';
   readonly numRounds: number;
   /** Spans decoded over the rounds that finished. */
@@ -35,12 +35,16 @@ const WARM_UP_CHUNK_BYTES = 64 * 1024;
 const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export class WarmUp {
+  /** `busy`: whether a load is under way; a warm-up asked for during one does not begin (its code is warming anyway). */
+  constructor(private readonly busy: () => boolean = () => false) {}
+
   private stopped = false;
   private current: TraceStore | null = null;
   private running: Promise<WarmUpReport> | null = null;
 
   /** Runs the warm-up once; later calls get the same report. */
   run(options: WarmUpOptions = {}): Promise<WarmUpReport> {
+    if (this.running === null && this.busy()) this.stopped = true;
     return (this.running ??= this.rounds(options));
   }
 

@@ -74,4 +74,12 @@ describe('WarmUp', () => {
     // Runs once: asking again gives the same report, without another round.
     expect(await warmUp.run()).toBe(report);
   });
+
+  it('does not begin while a load is under way', async () => {
+    let loading = true;
+    const warmUp = new WarmUp(() => loading);
+    expect(await warmUp.run({ numRounds: 2, numSpans: 200 })).toMatchObject({ state: 'stopped', numRounds: 0, numSpans: 0 });
+    loading = false;
+    expect(await new WarmUp(() => loading).run({ numRounds: 1, numSpans: 200 })).toMatchObject({ state: 'done', numRounds: 1 });
+  });
 });
