@@ -32,7 +32,7 @@ export function LoadProgress() {
   return (
     <div className="load-progress" data-testid="load-progress" role="status">
       <div className={`load-progress-bar${progress?.phase === 'assembling' || (progress && !hasTotal(progress)) ? ' busy' : ''}`}>
-        <div className="load-progress-fill" style={{ width: `${Math.max(4, fraction * 100).toFixed(1)}%` }} />
+        <div className="load-progress-fill" style={{ transform: `scaleX(${Math.max(0.04, fraction).toFixed(3)})` }} />
       </div>
       {/* On a narrow window the file's name is cut first, then the size; the whole line is its title. */}
       {progress ? (
