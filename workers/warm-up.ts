@@ -26,7 +26,11 @@ export interface WarmUpOptions {
   readonly now?: () => number;
 }
 
-/** Three rounds of 3,000 spans: one round of 3,000 or two of 1,000 left the first big load 0.1–0.3 s slower. */
+/**
+ * Three rounds of 3,000 spans. Measured with an earlier, SDK-made document (decode + assemble of 100k spans
+ * in a new Chromium page, 2026-12-02): after three rounds 602–731 ms (four runs), after two rounds of 1,000
+ * 666–1,011 ms (four runs), after one round of 3,000 659–736 ms (two runs: too few to prefer it).
+ */
 export const WARM_UP_ROUNDS = 3;
 export const WARM_UP_SPANS = 3000;
 /** Small chunks, so a message from the page (a load, a question) waits for one chunk's decode at most. */
