@@ -3,6 +3,7 @@
 // chunks the reader hands control back to the worker's event loop at least every YIELD_EVERY_MS, so a
 // cancel message sent by the page is received while a load runs (an awaited file read usually lets it in
 // anyway; in-memory bytes would not).
+import { macrotask } from './macrotask.ts';
 
 /** Chunks larger than this are cut into pieces of this size. */
 export const DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024;
@@ -60,8 +61,6 @@ export async function headOf(data: ChunkSource, n: number): Promise<Uint8Array> 
   if (data instanceof Blob) return new Uint8Array(await data.slice(0, n).arrayBuffer());
   return (bytesInMemory(data) ?? new Uint8Array(0)).subarray(0, n);
 }
-
-const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * A reader that reads a byte stream (a Blob's, a fetch body's) into a buffer of ours, or undefined when the

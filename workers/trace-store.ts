@@ -33,6 +33,7 @@ import { pageColumns, type PageColumns } from './page-columns.ts';
 import { LoadPreviewer, PREVIEW_MIN_BYTES, previewPlan, type LoadPreview } from './load-preview.ts';
 import { compareTraces, type CompareResult } from '../src/core/compare/diff.ts';
 import { tracesInSeveralInputs, type CompareSide, type TraceCopies } from '../src/core/compare/side.ts';
+import { macrotask } from './macrotask.ts';
 
 export type FetchTraceResult =
   | { readonly ok: true; readonly url: string; readonly outcome: LoadOutcome }
@@ -63,7 +64,6 @@ export interface TraceStoreOptions {
 /** Findings of one rule the page receives at most; the counts are always complete. */
 export const PAGE_FINDINGS_PER_RULE = 500;
 const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
-const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 /** Longest stretch of linting before the worker takes the page's other questions (see `lint`). */
 const LINT_SLICE_MS = 30;
 
