@@ -7,6 +7,7 @@
 // optimized code one by one over the first ~800 ms of the cold load. The page starts the warm-up once it
 // has opened its first data (src/app/warm-up.ts); a load stops it at its next chunk, and it never touches
 // the data the page shows.
+import { macrotask } from './macrotask.ts';
 import { TraceStore } from './trace-store.ts';
 import { warmUpDocument } from './warm-up-doc.ts';
 
@@ -35,8 +36,6 @@ export const WARM_UP_ROUNDS = 3;
 export const WARM_UP_SPANS = 3000;
 /** Small chunks, so a message from the page (a load, a question) waits for one chunk's decode at most. */
 const WARM_UP_CHUNK_BYTES = 64 * 1024;
-
-const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export class WarmUp {
   /** `busy`: whether a load is under way; a warm-up asked for during one does not begin (its code is warming anyway). */
@@ -71,7 +70,7 @@ export class WarmUp {
       if (this.stopped) break;
       // What the page asks next on a load's end: the trace list, then the first trace's waterfall.
       store.traceList();
-      const firstId = store.traces()[0]?.traceId;
+      const firstId = store.data.traces[0]?.traceId;
       if (firstId !== undefined) store.waterfall(firstId);
       roundsDone++;
       spansDone += outcome.numSpans;
