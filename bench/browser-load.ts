@@ -61,9 +61,9 @@ const browser = await launchBrowser();
 try {
   // Each round loads the file in three new pages, in turn (see the header): the worker's state when the file comes.
   const modes = [
-    { label: 'cold worker (?warmup=off; the file chosen as the demo was drawn)', query: '?warmup=off', waitForWarmUp: false },
-    { label: 'warming worker (the file chosen as the demo was drawn: it stops the warm-up)', query: '', waitForWarmUp: false },
-    { label: 'warmed worker (the file chosen once the warm-up was done)', query: '', waitForWarmUp: true },
+    { name: 'cold worker', label: 'cold worker (?warmup=off; the file chosen as the demo was drawn)', query: '?warmup=off', waitForWarmUp: false },
+    { name: 'warming worker', label: 'warming worker (the file chosen as the demo was drawn: it stops the warm-up)', query: '', waitForWarmUp: false },
+    { name: 'warmed worker', label: 'warmed worker (the file chosen once the warm-up was done)', query: '', waitForWarmUp: true },
   ] as const;
   const byMode: PageFigures[][] = modes.map(() => []);
   const warmUps: string[] = [];
@@ -85,7 +85,7 @@ try {
     await page.getByTestId('file-input').setInputFiles(file);
     const figures = await firstRowFigures(page);
     byMode[modeIdx]!.push(figures);
-    console.log(`round ${Math.floor(round / modes.length) + 1}, ${mode.label.split(' (')[0]}: first row ${fmt(figures.firstRowMs)}, page JSON.parse ${fmt(figures.parseMs)}, ${(figures.firstRowMs / figures.parseMs).toFixed(2)}×; longest main-thread task ${fmt(figures.longestTaskMs)}`);
+    console.log(`round ${Math.floor(round / modes.length) + 1}, ${mode.name}: first row ${fmt(figures.firstRowMs)}, page JSON.parse ${fmt(figures.parseMs)}, ${(figures.firstRowMs / figures.parseMs).toFixed(2)}×; longest main-thread task ${fmt(figures.longestTaskMs)}`);
     if (round === 0) {
       // The worker's heap once linting is done (the Findings tab's count changes from the demo's), collected.
       await waitForLoadFindings(page, demoFindings, 600_000);
