@@ -1,10 +1,11 @@
 // The worker's warm-up: its made-up export is valid OTLP/JSON that takes the decoder's branches real exports
 // take (every kind of value, events, links, errors, loners, values of a span's own) and grows the pools past
 // their first sizes; WarmUp loads it through a throwaway TraceStore, stops when asked, and runs once.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SlotTable } from '../../../src/core/decode/slot-table.ts';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
 import type { AnyValue } from '../../../src/core/model/records.ts';
+import { TraceStore } from '../../../workers/trace-store.ts';
 import { WARM_UP_SPANS, WarmUp } from '../../../workers/warm-up.ts';
 import { warmUpDocument } from '../../../workers/warm-up-doc.ts';
 
@@ -64,11 +65,17 @@ describe('WarmUp', () => {
     early.stop();
     expect(await early.run({ numRounds: 1, numSpans: 200 })).toMatchObject({ state: 'done', numRounds: 1, numSpans: 200 });
 
+    // The round under way is cancelled, not left to finish: its load ends at its next chunk with part of the
+    // document. (Only setting the flag would also end in 'stopped', once the round had read all of it.)
+    const loads = vi.spyOn(TraceStore.prototype, 'load');
     const warmUp = new WarmUp();
-    const running = warmUp.run({ numRounds: 50, numSpans: 3000 });
+    const running = warmUp.run({ numRounds: 50, numSpans: 20_000 });
     await new Promise((resolve) => setTimeout(resolve, 20));
     warmUp.stop();
     const report = await running;
+    const outcomes = await Promise.all(loads.mock.results.map((r) => r.value as ReturnType<TraceStore['load']>));
+    loads.mockRestore();
+    expect(outcomes.at(-1)!.numSpans).toBeLessThan(20_000);
     expect(report.state).toBe('stopped');
     expect(report.numRounds).toBeLessThan(50);
     // Runs once: asking again gives the same report, without another round.
