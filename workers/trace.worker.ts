@@ -30,8 +30,8 @@ async function loading<T>(run: () => Promise<T>): Promise<T> {
 
 const api = {
   load: (files: LoadFile[], onProgress?: (p: LoadProgress) => void, onPreview?: (p: LoadPreview) => void) => loading(() => store.load(files, onProgress, onPreview)),
-  /** Warms the decoder's code on a made-up export, once (warm-up.ts); stopped by a load, and not begun during one. */
-  warmUp: () => warmUp.run(),
+  /** Warms the decoder's code on a made-up export, once (warm-up.ts; `numRounds`: the page's URL may ask); stopped by a load, and not begun during one. */
+  warmUp: (numRounds?: number) => warmUp.run(numRounds === undefined ? {} : { numRounds }),
   /** Stops the loads under way at their next chunk; handled while a load awaits its next chunk read. */
   cancelLoad: () => store.cancelLoad(),
   clear: () => store.clear(),
