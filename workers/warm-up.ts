@@ -1,21 +1,27 @@
-// Warms the worker's JIT before the user's first file: a few loads of a made-up OTLP/JSON export
-// (warm-up-doc.ts) through the app's own path (a Blob read in chunks into a throwaway TraceStore, assembly,
-// the trace list and a waterfall), so V8 has optimized the decoder, the builder and assembly by then.
+// Warms the worker's JIT before the user's first file: a few loads of a made-up export, as OTLP/JSON
+// (warm-up-doc.ts) and as OTLP/protobuf (warm-up-proto.ts), through the app's own path (a Blob read in chunks
+// into a throwaway TraceStore, assembly, the trace list and a waterfall), so V8 has optimized both decoders,
+// the builder and assembly by then.
 // Why: a new worker runs its first big load with cold code. In headless Chromium (100k SDK spans, 49.7 MiB
 // OTLP/JSON, decode + assemble in a new page, four runs each, 2026-12-02) the first load took 926–1,290 ms
 // cold and 602–731 ms after three loads of 3,000 spans; V8's log showed the hot functions reaching
 // optimized code one by one over the first ~800 ms of the cold load. The page starts the warm-up once it
 // has opened its first data (src/app/warm-up.ts); a load stops it at its next chunk, and it never touches
-// the data the page shows.
+// the data the page shows. The protobuf loads were added later: in the built app (100k SDK spans as
+// OTLP/protobuf, the file chosen once the warm-up was done, two runs of eight rounds alternating with the
+// build before, 2026-12-02) the first row came at medians of 722 and 655 ms against 755 and 736 ms; an
+// OTLP/JSON file's did not move (1,252 against 1,251 ms, six rounds). The warm-up now takes 0.75–1.1 s
+// instead of 0.44–0.69 s, in chunks that leave the worker free for the page between them.
 import { macrotask } from './macrotask.ts';
 import { TraceStore } from './trace-store.ts';
 import { warmUpDocument } from './warm-up-doc.ts';
+import { warmUpProtoParts } from './warm-up-proto.ts';
 
 export interface WarmUpReport {
   /** 'done': every round ran; 'stopped': a load came first, or was under way when it was asked for (what ran still warmed the code). */
   readonly state: 'done' | 'stopped';
   readonly numRounds: number;
-  /** Spans decoded over the rounds that finished. */
+  /** Spans decoded over the rounds that finished (each round loads the export twice: JSON, then protobuf). */
   readonly numSpans: number;
   /** Time from the warm-up's start to its end, in ms (the worker was free for other messages between chunks). */
   readonly ms: number;
@@ -28,7 +34,7 @@ export interface WarmUpOptions {
 }
 
 /**
- * Three rounds of 3,000 spans. Measured with an earlier, SDK-made document (decode + assemble of 100k spans
+ * Three rounds of 3,000 spans in each encoding. Measured with an earlier, SDK-made document (decode + assemble of 100k spans
  * in a new Chromium page, 2026-12-02): after three rounds 602–731 ms (four runs), after two rounds of 1,000
  * 666–1,011 ms (four runs), after one round of 3,000 659–736 ms (two runs: too few to prefer it).
  */
@@ -60,23 +66,46 @@ export class WarmUp {
 
   private async rounds({ numRounds = WARM_UP_ROUNDS, numSpans = WARM_UP_SPANS, now = () => performance.now() }: WarmUpOptions): Promise<WarmUpReport> {
     const startedAt = now();
-    const doc = new Blob([warmUpDocument(numSpans)], { type: 'application/json' });
+    const json = warmUpDocument(numSpans);
+    const jsonInput = { name: 'warm-up.otlp.json', data: new Blob([json], { type: 'application/json' }) };
+    let protoInput: { name: string; data: Blob } | null = null;
     let roundsDone = 0;
     let spansDone = 0;
     while (roundsDone < numRounds && !this.stopped) {
-      const store = (this.current = new TraceStore({ chunkBytes: WARM_UP_CHUNK_BYTES }));
-      // With a progress callback, as the page's loads have: its path in the builder is warmed too.
-      const outcome = await store.load([{ name: 'warm-up.otlp.json', data: doc }], () => undefined);
+      spansDone += await this.load(jsonInput);
+      protoInput ??= await this.protoInput(json);
+      if (protoInput === null) break;
+      spansDone += await this.load(protoInput);
       if (this.stopped) break;
-      // What the page asks next on a load's end: the trace list, then the first trace's waterfall.
-      store.traceList();
-      const firstId = store.data.traces[0]?.traceId;
-      if (firstId !== undefined) store.waterfall(firstId);
       roundsDone++;
-      spansDone += outcome.numSpans;
-      await macrotask();
     }
     this.current = null;
     return { state: this.stopped ? 'stopped' : 'done', numRounds: roundsDone, numSpans: spansDone, ms: now() - startedAt };
+  }
+
+  /** Loads one input into a throwaway store as the page's load would; gives the spans decoded (none once stopped). */
+  private async load(input: { name: string; data: Blob }): Promise<number> {
+    if (this.stopped) return 0;
+    const store = (this.current = new TraceStore({ chunkBytes: WARM_UP_CHUNK_BYTES }));
+    // With a progress callback, as the page's loads have: its path in the builder is warmed too.
+    const outcome = await store.load([input], () => undefined);
+    if (this.stopped) return 0;
+    // What the page asks next on a load's end: the trace list, then the first trace's waterfall.
+    store.traceList();
+    const firstId = store.data.traces[0]?.traceId;
+    if (firstId !== undefined) store.waterfall(firstId);
+    await macrotask();
+    return outcome.numSpans;
+  }
+
+  /** The same export as OTLP/protobuf, encoded a resource at a time between the page's messages; null once stopped. */
+  private async protoInput(json: string): Promise<{ name: string; data: Blob } | null> {
+    const parts: Uint8Array<ArrayBuffer>[] = [];
+    for (const part of warmUpProtoParts(json)) {
+      if (this.stopped) return null;
+      parts.push(part as Uint8Array<ArrayBuffer>);
+      await macrotask();
+    }
+    return this.stopped ? null : { name: 'warm-up.otlp.pb', data: new Blob(parts, { type: 'application/x-protobuf' }) };
   }
 }

@@ -8,6 +8,9 @@ import type { AnyValue } from '../../../src/core/model/records.ts';
 import { TraceStore } from '../../../workers/trace-store.ts';
 import { WARM_UP_SPANS, WarmUp } from '../../../workers/warm-up.ts';
 import { warmUpDocument } from '../../../workers/warm-up-doc.ts';
+import { warmUpProtoParts } from '../../../workers/warm-up-proto.ts';
+import { dumpDataset } from '../../../src/core/model/dump.ts';
+import type { Dataset } from '../../../src/core/model/assemble.ts';
 
 /** Ids a new IdPool has room for before it grows (src/core/decode/id-pool.ts). */
 const ID_POOL_FIRST_ROOM = 1024;
@@ -53,17 +56,66 @@ describe('warmUpDocument', () => {
   });
 });
 
+describe('warmUpProtoParts', () => {
+  const text = warmUpDocument(WARM_UP_SPANS);
+  const parts = [...warmUpProtoParts(text)];
+  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((at, p) => (bytes.set(p, at), at + p.length), 0);
+  const fromJson = loadDataset([{ name: 'warm-up.otlp.json', bytes: new TextEncoder().encode(text) }]);
+  const fromProto = loadDataset([{ name: 'warm-up.otlp.pb', bytes }]);
+
+  it('is one part per resource, and the parts joined are OTLP/protobuf the walker reads whole, with no issue', () => {
+    expect(parts).toHaveLength(fromJson.resources.length);
+    expect(fromProto.inputs).toEqual([expect.objectContaining({ format: 'otlp-proto', spans: WARM_UP_SPANS, errors: [] })]);
+  });
+
+  it('holds the same spans as the JSON document, field for field', () => {
+    expect(dumpDataset(fromProto)).toBe(dumpDataset(fromJson));
+    const fields = (ds: Dataset): unknown[] =>
+      ds.spans.map((s) => ({
+        ids: [s.traceId, s.spanId, s.parentSpanId, s.traceState, s.flags],
+        times: [s.startNs, s.endNs],
+        attributes: s.attributes,
+        events: s.events,
+        links: s.links,
+        status: s.status,
+        resource: ds.resources[s.resourceIdx],
+        scope: ds.scopes[s.scopeIdx],
+      }));
+    expect(fields(fromProto)).toEqual(fields(fromJson));
+  });
+});
+
 describe('WarmUp', () => {
-  it('loads the document round after round and reports what it did', async () => {
+  it('loads the document as OTLP/JSON and as OTLP/protobuf round after round, and reports what it did', async () => {
+    const loads = vi.spyOn(TraceStore.prototype, 'load');
     const report = await new WarmUp().run({ numRounds: 2, numSpans: 300 });
-    expect(report).toMatchObject({ state: 'done', numRounds: 2, numSpans: 600 });
+    const outcomes = await Promise.all(loads.mock.results.map((r) => r.value as ReturnType<TraceStore['load']>));
+    loads.mockRestore();
+    expect(report).toMatchObject({ state: 'done', numRounds: 2, numSpans: 1200 });
     expect(report.ms).toBeGreaterThan(0);
+    expect(outcomes.map((o) => `${o.inputs[0]!.format} ${o.numSpans} ${o.inputs[0]!.errors.length}`)).toEqual(['otlp-json 300 0', 'otlp-proto 300 0', 'otlp-json 300 0', 'otlp-proto 300 0']);
+  });
+
+  it('stops before encoding the protobuf document when a load comes during the first JSON load', async () => {
+    const warmUp = new WarmUp();
+    const load = TraceStore.prototype.load;
+    const loads = vi.spyOn(TraceStore.prototype, 'load').mockImplementation(async function (this: TraceStore, ...args: Parameters<TraceStore['load']>) {
+      const outcome = await load.apply(this, args);
+      warmUp.stop();
+      return outcome;
+    });
+    const report = await warmUp.run({ numRounds: 3, numSpans: 300 });
+    const numLoads = loads.mock.calls.length;
+    loads.mockRestore();
+    expect(numLoads).toBe(1);
+    expect(report).toMatchObject({ state: 'stopped', numRounds: 0, numSpans: 0 });
   });
 
   it('stops at its next chunk when a load comes, and a stop before it starts changes nothing', async () => {
     const early = new WarmUp();
     early.stop();
-    expect(await early.run({ numRounds: 1, numSpans: 200 })).toMatchObject({ state: 'done', numRounds: 1, numSpans: 200 });
+    expect(await early.run({ numRounds: 1, numSpans: 200 })).toMatchObject({ state: 'done', numRounds: 1, numSpans: 400 });
 
     // The round under way is cancelled, not left to finish: its load ends at its next chunk with part of the
     // document. (Only setting the flag would also end in 'stopped', once the round had read all of it.)
