@@ -101,11 +101,13 @@ export class WarmUp {
   /** The same export as OTLP/protobuf, encoded a resource at a time between the page's messages; null once stopped. */
   private async protoInput(json: string): Promise<{ name: string; data: Blob } | null> {
     const parts: Uint8Array<ArrayBuffer>[] = [];
-    for (const part of warmUpProtoParts(json)) {
-      if (this.stopped) return null;
-      parts.push(part as Uint8Array<ArrayBuffer>);
+    // Checked before each part: a stopped warm-up must not parse and encode while the page's load waits.
+    for (const encoder = warmUpProtoParts(json); !this.stopped; ) {
+      const part = encoder.next();
+      if (part.done) return { name: 'warm-up.otlp.pb', data: new Blob(parts, { type: 'application/x-protobuf' }) };
+      parts.push(part.value as Uint8Array<ArrayBuffer>);
       await macrotask();
     }
-    return this.stopped ? null : { name: 'warm-up.otlp.pb', data: new Blob(parts, { type: 'application/x-protobuf' }) };
+    return null;
   }
 }

@@ -105,10 +105,15 @@ describe('WarmUp', () => {
       warmUp.stop();
       return outcome;
     });
+    // The protobuf parts are encoded from the JSON document parsed again: a stopped warm-up must not parse it.
+    const parses = vi.spyOn(JSON, 'parse');
     const report = await warmUp.run({ numRounds: 3, numSpans: 300 });
     const numLoads = loads.mock.calls.length;
+    const documentParsed = parses.mock.calls.some(([text]) => text === warmUpDocument(300));
     loads.mockRestore();
+    parses.mockRestore();
     expect(numLoads).toBe(1);
+    expect(documentParsed).toBe(false);
     expect(report).toMatchObject({ state: 'stopped', numRounds: 0, numSpans: 0 });
   });
 
