@@ -21,7 +21,7 @@ export interface WarmUpReport {
   /** 'done': every round ran; 'stopped': a load came first, or was under way when it was asked for (what ran still warmed the code). */
   readonly state: 'done' | 'stopped';
   readonly numRounds: number;
-  /** Spans decoded over the rounds that finished (each round loads the export twice: JSON, then protobuf). */
+  /** Spans decoded by the loads that finished (each round loads the export twice: as JSON, then as protobuf). */
   readonly numSpans: number;
   /** Time from the warm-up's start to its end, in ms (the worker was free for other messages between chunks). */
   readonly ms: number;
@@ -34,9 +34,10 @@ export interface WarmUpOptions {
 }
 
 /**
- * Three rounds of 3,000 spans in each encoding. Measured with an earlier, SDK-made document (decode + assemble of 100k spans
- * in a new Chromium page, 2026-12-02): after three rounds 602–731 ms (four runs), after two rounds of 1,000
- * 666–1,011 ms (four runs), after one round of 3,000 659–736 ms (two runs: too few to prefer it).
+ * Three rounds of 3,000 spans in each encoding. Measured for OTLP/JSON with an earlier, SDK-made document
+ * (decode + assemble of 100k spans in a new Chromium page, 2026-12-02): after three rounds 602–731 ms (four
+ * runs), after two rounds of 1,000 666–1,011 ms (four runs), after one round of 3,000 659–736 ms (two runs:
+ * too few to prefer it).
  */
 export const WARM_UP_ROUNDS = 3;
 export const WARM_UP_SPANS = 3000;
