@@ -10,11 +10,15 @@
 // the data the page shows. The protobuf loads were added later: in the built app (100k SDK spans as
 // OTLP/protobuf, the file chosen once the warm-up was done, two runs of eight rounds alternating with the
 // build before, 2026-12-02) the first row came at medians of 722 and 655 ms against 755 and 736 ms; an
-// OTLP/JSON file's did not move (1,252 against 1,251 ms, six rounds). The warm-up now takes 0.75–1.1 s
-// instead of 0.44–0.69 s, in chunks that leave the worker free for the page between them.
+// OTLP/JSON file's did not move (1,252 against 1,251 ms, six rounds); a third run gave 770 against 866 ms.
+// The warm-up now takes 0.75–1.1 s instead of 0.44–0.69 s. Its longest stretch without a break for the
+// page's messages is the first protobuf load, one message decoded in one go (223 ms cold in node, 90–100 ms
+// after; JSON loads give way every 50 ms plus a chunk, ~100 ms). Framed as four length-delimited messages,
+// which a decoder reads one at a time, that stretch fell to 103 ms, but the protobuf file's first row no
+// longer gained (853 against 866 ms, and 707 against 704 ms): so the export stays one message.
 import { macrotask } from './macrotask.ts';
 import { TraceStore } from './trace-store.ts';
-import { warmUpDocument } from './warm-up-doc.ts';
+import { warmUpDocumentSteps } from './warm-up-doc.ts';
 import { warmUpProtoParts } from './warm-up-proto.ts';
 
 export interface WarmUpReport {
@@ -67,7 +71,8 @@ export class WarmUp {
 
   private async rounds({ numRounds = WARM_UP_ROUNDS, numSpans = WARM_UP_SPANS, now = () => performance.now() }: WarmUpOptions): Promise<WarmUpReport> {
     const startedAt = now();
-    const json = warmUpDocument(numSpans);
+    const json = await this.document(numSpans);
+    if (json === null) return this.report('stopped', 0, 0, now() - startedAt);
     const jsonInput = { name: 'warm-up.otlp.json', data: new Blob([json], { type: 'application/json' }) };
     let protoInput: { name: string; data: Blob } | null = null;
     let roundsDone = 0;
@@ -80,8 +85,22 @@ export class WarmUp {
       if (this.stopped) break;
       roundsDone++;
     }
+    return this.report(this.stopped ? 'stopped' : 'done', roundsDone, spansDone, now() - startedAt);
+  }
+
+  private report(state: WarmUpReport['state'], numRounds: number, numSpans: number, ms: number): WarmUpReport {
     this.current = null;
-    return { state: this.stopped ? 'stopped' : 'done', numRounds: roundsDone, numSpans: spansDone, ms: now() - startedAt };
+    return { state, numRounds, numSpans, ms };
+  }
+
+  /** The export as OTLP/JSON text, made a step at a time between the page's messages; null once stopped. */
+  private async document(numSpans: number): Promise<string | null> {
+    for (const steps = warmUpDocumentSteps(numSpans); !this.stopped; ) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await macrotask();
+    }
+    return null;
   }
 
   /** Loads one input into a throwaway store as the page's load would; gives the spans decoded (none once stopped). */

@@ -127,6 +127,8 @@ describe('WarmUp', () => {
     const loads = vi.spyOn(TraceStore.prototype, 'load');
     const warmUp = new WarmUp();
     const running = warmUp.run({ numRounds: 50, numSpans: 20_000 });
+    // Once the document is made (a step at a time) and its first load has begun.
+    await vi.waitFor(() => expect(loads).toHaveBeenCalled(), { timeout: 10_000 });
     await new Promise((resolve) => setTimeout(resolve, 20));
     warmUp.stop();
     const report = await running;
@@ -137,6 +139,20 @@ describe('WarmUp', () => {
     expect(report.numRounds).toBeLessThan(50);
     // Runs once: asking again gives the same report, without another round.
     expect(await warmUp.run()).toBe(report);
+  });
+
+  it('stops while it makes its document, a step at a time, before any load', async () => {
+    const loads = vi.spyOn(TraceStore.prototype, 'load');
+    const warmUp = new WarmUp();
+    const running = warmUp.run({ numRounds: 3, numSpans: 20_000 });
+    // The document is made in steps with the worker free between them: a stop lands between two steps.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    warmUp.stop();
+    const report = await running;
+    const numLoads = loads.mock.calls.length;
+    loads.mockRestore();
+    expect(numLoads).toBe(0);
+    expect(report).toMatchObject({ state: 'stopped', numRounds: 0, numSpans: 0 });
   });
 
   it('does not begin while a load is under way', async () => {
