@@ -95,12 +95,7 @@ export class WarmUp {
 
   /** The export as OTLP/JSON text, made a step at a time between the page's messages; null once stopped. */
   private async document(numSpans: number): Promise<string | null> {
-    for (const steps = warmUpDocumentSteps(numSpans); !this.stopped; ) {
-      const step = steps.next();
-      if (step.done) return step.value;
-      await macrotask();
-    }
-    return null;
+    return (await this.stepped(warmUpDocumentSteps(numSpans)))?.value ?? null;
   }
 
   /** Loads one input into a throwaway store as the page's load would; gives the spans decoded (none once stopped). */
@@ -121,11 +116,17 @@ export class WarmUp {
   /** The same export as OTLP/protobuf, encoded a resource at a time between the page's messages; null once stopped. */
   private async protoInput(json: string): Promise<{ name: string; data: Blob } | null> {
     const parts: Uint8Array<ArrayBuffer>[] = [];
-    // Checked before each part: a stopped warm-up must not parse and encode while the page's load waits.
-    for (const encoder = warmUpProtoParts(json); !this.stopped; ) {
-      const part = encoder.next();
-      if (part.done) return { name: 'warm-up.otlp.pb', data: new Blob(parts, { type: 'application/x-protobuf' }) };
-      parts.push(part.value as Uint8Array<ArrayBuffer>);
+    const ended = await this.stepped(warmUpProtoParts(json), (part) => parts.push(part as Uint8Array<ArrayBuffer>));
+    return ended === null ? null : { name: 'warm-up.otlp.pb', data: new Blob(parts, { type: 'application/x-protobuf' }) };
+  }
+
+  /** Runs `steps` to their end with a task boundary after each, so the page's messages come in between; null once stopped. */
+  private async stepped<Y, R>(steps: Generator<Y, R>, onStep: (value: Y) => void = () => undefined): Promise<{ value: R } | null> {
+    // Checked before each step: a stopped warm-up must not go on working while the page's load waits.
+    while (!this.stopped) {
+      const step = steps.next();
+      if (step.done) return { value: step.value };
+      onStep(step.value);
       await macrotask();
     }
     return null;
