@@ -1,7 +1,9 @@
-// A made-up OTLP/JSON export for the worker's warm-up (warm-up.ts): shaped as SDKs and the collector write
-// OTLP/JSON (resource → scope → spans; hex ids, int64 times as strings, kinds as numbers), with every kind of
-// attribute value, events, links, error statuses, trace state and values of a span's own, so the warm-up
-// passes through the decoder's branches that real exports take. Deterministic: the same bytes every time.
+// A made-up OTLP export for the worker's warm-up (warm-up.ts), made once as an object in the OTLP/JSON shape:
+// written as text by JSON.stringify (warmUpJson) and as protobuf by warm-up-proto.ts. Shaped as SDKs and the
+// collector write OTLP/JSON (resource → scope → spans; hex ids, int64 times as strings, kinds as numbers),
+// with every kind of attribute value, events, links, error statuses, trace state and values of a span's own,
+// so the warm-up passes through the decoder's branches that real exports take. Deterministic: the same
+// bytes every time.
 
 const SERVICES = ['frontend', 'checkout', 'inventory', 'payments'] as const;
 const SCOPES = ['@opentelemetry/instrumentation-http', 'app'] as const;
@@ -25,15 +27,65 @@ class Lcg {
   }
 }
 
-const str = (key: string, value: string): string => `{"key":${JSON.stringify(key)},"value":{"stringValue":${JSON.stringify(value)}}}`;
-/** The JS SDK writes an int as a JSON number, the collector (protojson) as a string: both occur. */
-const int = (key: string, value: number): string => `{"key":"${key}","value":{"intValue":${value}}}`;
-const int64 = (key: string, value: number): string => `{"key":"${key}","value":{"intValue":"${value}"}}`;
-const dbl = (key: string, value: number): string => `{"key":"${key}","value":{"doubleValue":${value}}}`;
-const bool = (key: string, value: boolean): string => `{"key":"${key}","value":{"boolValue":${value}}}`;
-const strings = (key: string, values: readonly string[]): string =>
-  `{"key":"${key}","value":{"arrayValue":{"values":[${values.map((v) => `{"stringValue":${JSON.stringify(v)}}`).join(',')}]}}}`;
-const ns = (ms: number): string => `"${BigInt(Math.round(ms * 1000)) * 1000n}"`;
+/** The document's shape: OTLP/JSON, as much of it as the warm-up writes (warm-up-proto.ts encodes the same). */
+export interface WarmUpValue {
+  readonly stringValue?: string;
+  readonly boolValue?: boolean;
+  /** A JSON number as the JS SDK writes an int, or a string as the collector (protojson) does: both occur. */
+  readonly intValue?: number | string;
+  readonly doubleValue?: number;
+  readonly arrayValue?: { readonly values: readonly WarmUpValue[] };
+}
+export interface WarmUpKeyValue {
+  readonly key: string;
+  readonly value: WarmUpValue;
+}
+export interface WarmUpEvent {
+  readonly timeUnixNano: string;
+  readonly name: string;
+  readonly attributes: readonly WarmUpKeyValue[];
+  readonly droppedAttributesCount: number;
+}
+export interface WarmUpLink {
+  readonly traceId: string;
+  readonly spanId: string;
+  readonly attributes: readonly WarmUpKeyValue[];
+  readonly droppedAttributesCount: number;
+  readonly flags: number;
+}
+export interface WarmUpSpan {
+  readonly traceId: string;
+  readonly spanId: string;
+  readonly traceState?: string;
+  readonly parentSpanId?: string;
+  readonly name: string;
+  readonly kind: number;
+  readonly startTimeUnixNano: string;
+  readonly endTimeUnixNano: string;
+  readonly attributes: readonly WarmUpKeyValue[];
+  readonly droppedAttributesCount: number;
+  readonly events: readonly WarmUpEvent[];
+  readonly droppedEventsCount: number;
+  readonly status: { readonly code: number; readonly message?: string };
+  readonly links: readonly WarmUpLink[];
+  readonly droppedLinksCount: number;
+  readonly flags: number;
+}
+export interface WarmUpDocument {
+  readonly resourceSpans: ReadonlyArray<{
+    readonly resource: { readonly attributes: readonly WarmUpKeyValue[]; readonly droppedAttributesCount: number };
+    readonly scopeSpans: ReadonlyArray<{ readonly scope: { readonly name: string; readonly version: string }; readonly spans: readonly WarmUpSpan[] }>;
+    readonly schemaUrl: string;
+  }>;
+}
+
+const str = (key: string, value: string): WarmUpKeyValue => ({ key, value: { stringValue: value } });
+const int = (key: string, value: number): WarmUpKeyValue => ({ key, value: { intValue: value } });
+const int64 = (key: string, value: number): WarmUpKeyValue => ({ key, value: { intValue: String(value) } });
+const dbl = (key: string, value: number): WarmUpKeyValue => ({ key, value: { doubleValue: value } });
+const bool = (key: string, value: boolean): WarmUpKeyValue => ({ key, value: { boolValue: value } });
+const strings = (key: string, values: readonly string[]): WarmUpKeyValue => ({ key, value: { arrayValue: { values: values.map((v) => ({ stringValue: v })) } } });
+const ns = (ms: number): string => String(BigInt(Math.round(ms * 1000)) * 1000n);
 
 interface SpanSpec {
   readonly traceId: string;
@@ -43,11 +95,11 @@ interface SpanSpec {
   readonly startMs: number;
 }
 
-function attributesOf(s: SpanSpec, service: number, ids: Lcg): string[] {
+function attributesOf(s: SpanSpec, service: number, ids: Lcg): WarmUpKeyValue[] {
   return [...sharedAttributesOf(s, service), str('app.request.id', `${ids.hex(4)}-${ids.hex(2)}-${ids.hex(2)}-${ids.hex(8)}`)];
 }
 
-function sharedAttributesOf(s: SpanSpec, service: number): string[] {
+function sharedAttributesOf(s: SpanSpec, service: number): WarmUpKeyValue[] {
   const { idx } = s;
   if (idx === 0) return [str('http.request.method', 'GET'), str('http.route', '/orders/{id}'), str('url.path', `/orders/${s.startMs % 9973}`), int('http.response.status_code', 200), str('url.scheme', 'https')];
   if (idx % 3 === 0) return [str('db.system.name', 'postgresql'), str('db.operation.name', 'SELECT'), str('db.query.text', `SELECT * FROM orders WHERE id = ${idx * 31 + service}`), str('server.address', 'db'), int64('server.port', 5432)];
@@ -55,21 +107,33 @@ function sharedAttributesOf(s: SpanSpec, service: number): string[] {
   return [int('app.step', idx % 17), str('app.batch', `b-${idx % 50}`), strings('app.tags', ['a', `t${idx % 4}`])];
 }
 
-function spanJson(s: SpanSpec, service: number, ids: Lcg): string {
+function spanOf(s: SpanSpec, service: number, ids: Lcg): WarmUpSpan {
   const { idx } = s;
   const kind = idx === 0 ? 2 : idx % 3 === 0 ? 3 : idx % 5 === 0 ? 4 : 1;
   const failed = idx % 29 === 7;
-  const events = failed
-    ? `[{"timeUnixNano":${ns(s.startMs + 0.2)},"name":"exception","attributes":[${str('exception.type', 'TimeoutError')},${str('exception.message', `no answer after ${idx} ms`)}],"droppedAttributesCount":0}]`
-    : idx % 11 === 4 ? `[{"timeUnixNano":${ns(s.startMs + 0.1)},"name":"cache miss","attributes":[],"droppedAttributesCount":0}]` : '[]';
-  const links = idx % 23 === 9 ? `[{"traceId":"${ids.hex(16)}","spanId":"${ids.hex(8)}","attributes":[${str('link.kind', 'batch')}],"droppedAttributesCount":0,"flags":257}]` : '[]';
-  const status = failed ? '{"code":2,"message":"timeout"}' : idx === 0 ? '{"code":1}' : '{"code":0}';
-  const parent = s.parentId === '' ? '' : `"parentSpanId":"${s.parentId}",`;
-  const state = idx === 0 ? '"traceState":"vendor=abc",' : '';
-  return `{"traceId":"${s.traceId}","spanId":"${s.spanId}",${state}${parent}"name":${JSON.stringify(idx === 0 ? 'GET /orders/{id}' : idx % 3 === 0 ? 'SELECT shop.orders' : `step ${idx % 17}`)},` +
-    `"kind":${kind},"startTimeUnixNano":${ns(s.startMs)},"endTimeUnixNano":${ns(s.startMs + 0.3 + (idx % 7) * 0.1)},` +
-    `"attributes":[${attributesOf(s, service, ids).join(',')}],"droppedAttributesCount":0,"events":${events},"droppedEventsCount":0,` +
-    `"status":${status},"links":${links},"droppedLinksCount":0,"flags":257}`;
+  const events: WarmUpEvent[] = failed
+    ? [{ timeUnixNano: ns(s.startMs + 0.2), name: 'exception', attributes: [str('exception.type', 'TimeoutError'), str('exception.message', `no answer after ${idx} ms`)], droppedAttributesCount: 0 }]
+    : idx % 11 === 4 ? [{ timeUnixNano: ns(s.startMs + 0.1), name: 'cache miss', attributes: [], droppedAttributesCount: 0 }] : [];
+  // The link's ids are drawn before the request id (attributesOf): the draws' order fixes the document.
+  const links: WarmUpLink[] = idx % 23 === 9 ? [{ traceId: ids.hex(16), spanId: ids.hex(8), attributes: [str('link.kind', 'batch')], droppedAttributesCount: 0, flags: 257 }] : [];
+  return {
+    traceId: s.traceId,
+    spanId: s.spanId,
+    ...(idx === 0 ? { traceState: 'vendor=abc' } : {}),
+    ...(s.parentId === '' ? {} : { parentSpanId: s.parentId }),
+    name: idx === 0 ? 'GET /orders/{id}' : idx % 3 === 0 ? 'SELECT shop.orders' : `step ${idx % 17}`,
+    kind,
+    startTimeUnixNano: ns(s.startMs),
+    endTimeUnixNano: ns(s.startMs + 0.3 + (idx % 7) * 0.1),
+    attributes: attributesOf(s, service, ids),
+    droppedAttributesCount: 0,
+    events,
+    droppedEventsCount: 0,
+    status: failed ? { code: 2, message: 'timeout' } : { code: idx === 0 ? 1 : 0 },
+    links,
+    droppedLinksCount: 0,
+    flags: 257,
+  };
 }
 
 /**
@@ -80,7 +144,7 @@ function spanJson(s: SpanSpec, service: number, ids: Lcg): string {
  * and code that would first meet a growth in the user's file has met one here (without them, V8 threw
  * away optimized decoder code ten functions at a time when the first big load grew a table: its log).
  */
-export function warmUpDocument(numSpans: number, spansPerTrace = 50): string {
+export function warmUpDocument(numSpans: number, spansPerTrace = 50): WarmUpDocument {
   const steps = warmUpDocumentSteps(numSpans, spansPerTrace);
   for (;;) {
     const step = steps.next();
@@ -88,13 +152,16 @@ export function warmUpDocument(numSpans: number, spansPerTrace = 50): string {
   }
 }
 
+/** The document as OTLP/JSON text, as an exporter writes it (no spaces). */
+export const warmUpJson = (doc: WarmUpDocument): string => JSON.stringify(doc);
+
 /**
  * warmUpDocument's work, paused after every `spansPerStep` spans (the generator yields), so the worker can
  * answer the page between steps: made at once, the document held the worker for 85–89 ms in node.
  */
-export function* warmUpDocumentSteps(numSpans: number, spansPerTrace = 50, spansPerStep = 250): Generator<void, string> {
+export function* warmUpDocumentSteps(numSpans: number, spansPerTrace = 50, spansPerStep = 250): Generator<void, WarmUpDocument> {
   const ids = new Lcg(0x7ace1e45);
-  const byService: string[][][] = SERVICES.map(() => SCOPES.map(() => []));
+  const byService: WarmUpSpan[][][] = SERVICES.map(() => SCOPES.map(() => []));
   const numLoners = Math.floor(numSpans * 0.4);
   for (let made = 0, t = 0; made < numSpans; t++) {
     const traceId = ids.hex(16);
@@ -109,13 +176,17 @@ export function* warmUpDocumentSteps(numSpans: number, spansPerTrace = 50, spans
       spanIds.push(spanId);
       const service = idx === 0 ? t % SERVICES.length : idx % SERVICES.length;
       const scope = idx % 3 === 0 ? 0 : 1;
-      byService[service]![scope]!.push(spanJson({ traceId, spanId, parentId, idx, startMs: startMs + idx * 0.5 }, service, ids));
+      byService[service]![scope]!.push(spanOf({ traceId, spanId, parentId, idx, startMs: startMs + idx * 0.5 }, service, ids));
     }
   }
-  const resources = SERVICES.map((service, i) => {
-    const resource = `{"attributes":[${str('service.name', service)},${str('service.version', '1.4.2')},${str('telemetry.sdk.language', 'nodejs')},${str('host.name', `host-${i}`)},${int64('process.pid', 4100 + i)}],"droppedAttributesCount":0}`;
-    const scopes = SCOPES.map((scope, j) => `{"scope":{"name":"${scope}","version":"0.52.0"},"spans":[${byService[i]![j]!.join(',')}]}`);
-    return `{"resource":${resource},"scopeSpans":[${scopes.join(',')}],"schemaUrl":"https://opentelemetry.io/schemas/1.26.0"}`;
-  });
-  return `{"resourceSpans":[${resources.join(',')}]}`;
+  return {
+    resourceSpans: SERVICES.map((service, i) => ({
+      resource: {
+        attributes: [str('service.name', service), str('service.version', '1.4.2'), str('telemetry.sdk.language', 'nodejs'), str('host.name', `host-${i}`), int64('process.pid', 4100 + i)],
+        droppedAttributesCount: 0,
+      },
+      scopeSpans: SCOPES.map((scope, j) => ({ scope: { name: scope, version: '0.52.0' }, spans: byService[i]![j]! })),
+      schemaUrl: 'https://opentelemetry.io/schemas/1.26.0',
+    })),
+  };
 }

@@ -1,57 +1,14 @@
 // The warm-up's made-up export (warm-up-doc.ts) as OTLP/protobuf, so a protobuf file dropped after the warm-up
-// meets a warmed protobuf walker too, not only a warmed builder. Written with protobufjs's Writer from the
-// JSON document itself, so both encodings hold the same spans. Field numbers: opentelemetry-proto
+// meets a warmed protobuf walker too, not only a warmed builder. Written with protobufjs's Writer (no
+// reflection: its generated code would need 'unsafe-eval') from the same document object as the JSON text,
+// so both encodings hold the same spans. Field numbers: opentelemetry-proto
 // trace/v1/trace.proto, common/v1/common.proto, resource/v1/resource.proto. Only the fields the warm-up
 // document writes are mapped; it is not a general OTLP/JSON → protobuf converter.
 import protobuf from 'protobufjs/minimal.js';
 import { hexToBytes } from '../src/core/decode/otlp/ids.ts';
+import type { WarmUpDocument, WarmUpKeyValue, WarmUpSpan, WarmUpValue } from './warm-up-doc.ts';
 
 type Writer = protobuf.Writer;
-
-interface JsonValue {
-  stringValue?: string;
-  boolValue?: boolean;
-  intValue?: number | string;
-  doubleValue?: number;
-  arrayValue?: { values: JsonValue[] };
-}
-interface JsonKeyValue {
-  key: string;
-  value: JsonValue;
-}
-interface JsonEvent {
-  timeUnixNano: string;
-  name: string;
-  attributes: JsonKeyValue[];
-}
-interface JsonLink {
-  traceId: string;
-  spanId: string;
-  attributes: JsonKeyValue[];
-  flags?: number;
-}
-interface JsonSpan {
-  traceId: string;
-  spanId: string;
-  parentSpanId?: string;
-  traceState?: string;
-  name: string;
-  kind: number;
-  startTimeUnixNano: string;
-  endTimeUnixNano: string;
-  attributes: JsonKeyValue[];
-  events: JsonEvent[];
-  links: JsonLink[];
-  status: { code?: number; message?: string };
-  flags?: number;
-}
-interface JsonDocument {
-  resourceSpans: Array<{
-    resource: { attributes: JsonKeyValue[] };
-    scopeSpans: Array<{ scope: { name: string; version: string }; spans: JsonSpan[] }>;
-    schemaUrl?: string;
-  }>;
-}
 
 /** Wire types: https://protobuf.dev/programming-guides/encoding/ */
 const VARINT = 0;
@@ -61,12 +18,11 @@ const I32 = 5;
 const tag = (field: number, wireType: number): number => (field << 3) | wireType;
 
 /**
- * `json` (warmUpDocument's text) as OTLP/protobuf, one TracesData message per resource: messages of one
+ * `doc` (warmUpDocument) as OTLP/protobuf, one TracesData message per resource: messages of one
  * repeated field laid end to end are one message on the wire, so the parts joined are the whole export.
  * In parts, so the worker can take the page's messages between them (the whole took 45–160 ms in node).
  */
-export function* warmUpProtoParts(json: string): Generator<Uint8Array> {
-  const doc = JSON.parse(json) as JsonDocument;
+export function* warmUpProtoParts(doc: WarmUpDocument): Generator<Uint8Array> {
   for (const rs of doc.resourceSpans) {
     const w = protobuf.Writer.create();
     w.uint32(tag(1, LEN)).fork();
@@ -85,7 +41,7 @@ export function* warmUpProtoParts(json: string): Generator<Uint8Array> {
   }
 }
 
-function span(w: Writer, s: JsonSpan): void {
+function span(w: Writer, s: WarmUpSpan): void {
   w.uint32(tag(2, LEN)).fork();
   w.uint32(tag(1, LEN)).bytes(hexToBytes(s.traceId));
   w.uint32(tag(2, LEN)).bytes(hexToBytes(s.spanId));
@@ -118,13 +74,13 @@ function span(w: Writer, s: JsonSpan): void {
   w.ldelim();
 }
 
-function keyValue(w: Writer, field: number, kv: JsonKeyValue): void {
+function keyValue(w: Writer, field: number, kv: WarmUpKeyValue): void {
   w.uint32(tag(field, LEN)).fork().uint32(tag(1, LEN)).string(kv.key).uint32(tag(2, LEN)).fork();
   anyValue(w, kv.value);
   w.ldelim().ldelim();
 }
 
-function anyValue(w: Writer, v: JsonValue): void {
+function anyValue(w: Writer, v: WarmUpValue): void {
   if (v.stringValue !== undefined) w.uint32(tag(1, LEN)).string(v.stringValue);
   else if (v.boolValue !== undefined) w.uint32(tag(2, VARINT)).bool(v.boolValue);
   else if (v.intValue !== undefined) w.uint32(tag(3, VARINT)).int64(Number(v.intValue));

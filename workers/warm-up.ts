@@ -18,7 +18,7 @@
 // longer gained (853 against 866 ms, and 707 against 704 ms): so the export stays one message.
 import { macrotask } from './macrotask.ts';
 import { TraceStore } from './trace-store.ts';
-import { warmUpDocumentSteps } from './warm-up-doc.ts';
+import { warmUpDocumentSteps, warmUpJson, type WarmUpDocument } from './warm-up-doc.ts';
 import { warmUpProtoParts } from './warm-up-proto.ts';
 
 export interface WarmUpReport {
@@ -71,15 +71,15 @@ export class WarmUp {
 
   private async rounds({ numRounds = WARM_UP_ROUNDS, numSpans = WARM_UP_SPANS, now = () => performance.now() }: WarmUpOptions): Promise<WarmUpReport> {
     const startedAt = now();
-    const json = await this.document(numSpans);
-    if (json === null) return this.report('stopped', 0, 0, now() - startedAt);
-    const jsonInput = { name: 'warm-up.otlp.json', data: new Blob([json], { type: 'application/json' }) };
+    const doc = await this.document(numSpans);
+    if (doc === null) return this.report('stopped', 0, 0, now() - startedAt);
+    const jsonInput = { name: 'warm-up.otlp.json', data: new Blob([warmUpJson(doc)], { type: 'application/json' }) };
     let protoInput: { name: string; data: Blob } | null = null;
     let roundsDone = 0;
     let spansDone = 0;
     while (roundsDone < numRounds && !this.stopped) {
       spansDone += await this.load(jsonInput);
-      protoInput ??= await this.protoInput(json);
+      protoInput ??= await this.protoInput(doc);
       if (protoInput === null) break;
       spansDone += await this.load(protoInput);
       if (this.stopped) break;
@@ -93,8 +93,8 @@ export class WarmUp {
     return { state, numRounds, numSpans, ms };
   }
 
-  /** The export as OTLP/JSON text, made a step at a time between the page's messages; null once stopped. */
-  private async document(numSpans: number): Promise<string | null> {
+  /** The export, made a step at a time between the page's messages; null once stopped. */
+  private async document(numSpans: number): Promise<WarmUpDocument | null> {
     return (await this.stepped(warmUpDocumentSteps(numSpans)))?.value ?? null;
   }
 
@@ -114,9 +114,9 @@ export class WarmUp {
   }
 
   /** The same export as OTLP/protobuf, encoded a resource at a time between the page's messages; null once stopped. */
-  private async protoInput(json: string): Promise<{ name: string; data: Blob } | null> {
+  private async protoInput(doc: WarmUpDocument): Promise<{ name: string; data: Blob } | null> {
     const parts: Uint8Array<ArrayBuffer>[] = [];
-    const ended = await this.stepped(warmUpProtoParts(json), (part) => parts.push(part as Uint8Array<ArrayBuffer>));
+    const ended = await this.stepped(warmUpProtoParts(doc), (part) => parts.push(part as Uint8Array<ArrayBuffer>));
     return ended === null ? null : { name: 'warm-up.otlp.pb', data: new Blob(parts, { type: 'application/x-protobuf' }) };
   }
 

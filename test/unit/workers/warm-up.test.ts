@@ -1,13 +1,14 @@
 // The worker's warm-up: its made-up export is valid OTLP/JSON that takes the decoder's branches real exports
 // take (every kind of value, events, links, errors, loners, values of a span's own) and grows the pools past
 // their first sizes; WarmUp loads it through a throwaway TraceStore, stops when asked, and runs once.
+import protobuf from 'protobufjs/minimal.js';
 import { describe, expect, it, vi } from 'vitest';
 import { SlotTable } from '../../../src/core/decode/slot-table.ts';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
 import type { AnyValue } from '../../../src/core/model/records.ts';
 import { TraceStore } from '../../../workers/trace-store.ts';
 import { WARM_UP_SPANS, WarmUp } from '../../../workers/warm-up.ts';
-import { warmUpDocument } from '../../../workers/warm-up-doc.ts';
+import { warmUpDocument, warmUpJson } from '../../../workers/warm-up-doc.ts';
 import { warmUpProtoParts } from '../../../workers/warm-up-proto.ts';
 import { dumpDataset } from '../../../src/core/model/dump.ts';
 import type { Dataset } from '../../../src/core/model/assemble.ts';
@@ -16,14 +17,14 @@ import type { Dataset } from '../../../src/core/model/assemble.ts';
 const ID_POOL_FIRST_ROOM = 1024;
 
 describe('warmUpDocument', () => {
-  const text = warmUpDocument(WARM_UP_SPANS);
+  const text = warmUpJson(warmUpDocument(WARM_UP_SPANS));
   const ds = loadDataset([{ name: 'warm-up.otlp.json', bytes: new TextEncoder().encode(text) }]);
 
   it('is OTLP/JSON the decoder reads whole, with no issue', () => {
     expect(() => JSON.parse(text)).not.toThrow();
     expect(ds.inputs).toEqual([expect.objectContaining({ format: 'otlp-json', spans: WARM_UP_SPANS, errors: [] })]);
     expect(ds.spans).toHaveLength(WARM_UP_SPANS);
-    expect(warmUpDocument(WARM_UP_SPANS)).toBe(text);
+    expect(warmUpJson(warmUpDocument(WARM_UP_SPANS))).toBe(text);
   });
 
   it('takes the branches real exports take', () => {
@@ -57,8 +58,9 @@ describe('warmUpDocument', () => {
 });
 
 describe('warmUpProtoParts', () => {
-  const text = warmUpDocument(WARM_UP_SPANS);
-  const parts = [...warmUpProtoParts(text)];
+  const doc = warmUpDocument(WARM_UP_SPANS);
+  const text = warmUpJson(doc);
+  const parts = [...warmUpProtoParts(doc)];
   const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   parts.reduce((at, p) => (bytes.set(p, at), at + p.length), 0);
   const fromJson = loadDataset([{ name: 'warm-up.otlp.json', bytes: new TextEncoder().encode(text) }]);
@@ -105,15 +107,15 @@ describe('WarmUp', () => {
       warmUp.stop();
       return outcome;
     });
-    // The protobuf parts are encoded from the JSON document parsed again: a stopped warm-up must not parse it.
-    const parses = vi.spyOn(JSON, 'parse');
+    // Each protobuf part starts with a new Writer: a stopped warm-up must not make one.
+    const writers = vi.spyOn(protobuf.Writer, 'create');
     const report = await warmUp.run({ numRounds: 3, numSpans: 300 });
     const numLoads = loads.mock.calls.length;
-    const documentParsed = parses.mock.calls.some(([text]) => text === warmUpDocument(300));
+    const numWriters = writers.mock.calls.length;
     loads.mockRestore();
-    parses.mockRestore();
+    writers.mockRestore();
     expect(numLoads).toBe(1);
-    expect(documentParsed).toBe(false);
+    expect(numWriters).toBe(0);
     expect(report).toMatchObject({ state: 'stopped', numRounds: 0, numSpans: 0 });
   });
 
