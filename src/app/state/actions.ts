@@ -25,6 +25,7 @@ import { keepPreviewView, previewFlow, previewView } from './preview-actions.ts'
 import { exportFlow } from './export-actions.ts';
 import { detailsFlows, type DetailList } from './details-actions.ts';
 import { urlLoadFlow } from './url-loads.ts';
+import { traceViewFlows } from './trace-view.ts';
 import type { HashLocation } from '../url-state.ts';
 import { proxyCallback, transferFiles, type TraceWorker } from '../worker-client.ts';
 import type { DataSource } from './ingest-slice.ts';
@@ -106,6 +107,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
   const exportData = exportFlow(worker, get);
   const loadUrls = urlLoadFlow(get, loadFiles);
   const { selectRow, moreDetails } = detailsFlows(worker, get, gens);
+  const { traceView, showTraceView } = traceViewFlows(worker, get);
 
   async function refreshRows(traceId: string, collapsed: ReadonlySet<number>, all = false, expandedFans = get().expandedFans): Promise<void> {
     const ticket = gens.take('rows');
@@ -128,16 +130,12 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
 
   async function openTrace(traceId: string): Promise<void> {
     const ticket = gens.take('waterfall');
-    gens.take('rows');
+    const rowsTicket = gens.take('rows');
     gens.take('details');
     get().traceOpened(traceId);
-    const columns = await worker.waterfall(traceId);
+    const view = await traceView(traceId);
     if (!ticket()) return;
-    get().columnsReceived(columns);
-    // A search stays open across traces: answer it for this one before drawing its rows.
-    const text = get().searchText;
-    if (text !== '') get().searchAnswered(text, await worker.search(traceId, text));
-    await refreshRows(traceId, new Set());
+    showTraceView(view, rowsTicket);
     // Badges after the rows: the first lint of a load takes longer than drawing the trace.
     void refreshFindingRows(traceId);
   }
@@ -169,18 +167,8 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       const traces = traceListOf(traceList);
       // Taking in 10k traces' summaries is a task of its own (~40 ms at 1M spans): the page's update gets another.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      if (!ticket()) {
-        get().loadSuperseded();
-        return answer;
-      }
       const newSource = get().source === 'user' || source === 'user' ? 'user' : 'demo';
       const numSpans = traces.reduce((n, t) => n + t.numSpans, 0);
-      // Findings of the data shown before must not stand for this load's: the demo's go with the demo.
-      get().findingsRequested(replaceDemo);
-      get().loadFinished({ inputs, numSpans, numTraces: traces.length, source: newSource });
-      get().tracesReceived(traces);
-      // A query stays active across loads: answer it again for what is loaded now.
-      await find.answerQueryAgain();
       // Choose the trace to open now, before linting: a trace the user opens while the findings are being
       // computed must not be replaced when they arrive.
       const current = get().traceId;
@@ -190,9 +178,28 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       // Reopen the current trace too: new inputs may have added spans to it.
       const next = preferred ?? (stillThere ? current : (first?.traceId ?? null));
       // The trace is drawn before the findings are computed (the worker answers in order, and linting a
-      // big load takes longer than decoding it).
-      if (next !== null) await openTrace(next);
-      else get().traceOpened(null);
+      // big load takes longer than decoding it), and with the new trace list: one update, so the page lays
+      // out and paints once rather than once for the list and again for the trace.
+      const viewTicket = gens.take('waterfall');
+      const rowsTicket = gens.take('rows');
+      gens.take('details');
+      const view = next !== null ? await traceView(next) : null;
+      // A newer load's list (or a clear) came meanwhile.
+      if (!ticket()) {
+        get().loadSuperseded();
+        return answer;
+      }
+      // Findings of the data shown before must not stand for this load's: the demo's go with the demo.
+      get().findingsRequested(replaceDemo);
+      get().loadFinished({ inputs, numSpans, numTraces: traces.length, source: newSource });
+      get().tracesReceived(traces);
+      // A trace the user opened meanwhile (from the first look) stays open.
+      if (viewTicket()) {
+        get().traceOpened(next);
+        if (view) showTraceView(view, rowsTicket);
+      }
+      // A query stays active across loads: answer it again for what is loaded now.
+      await find.answerQueryAgain();
       if (keptView && next === keptView.traceId && get().columns?.traceId === next) await keepPreviewView(keptView, get().columns!, { refreshRows, jumpTo });
       const lintTicket = gens.take('lint');
       const lint = await findingsWithProgress(get().lintOptions);

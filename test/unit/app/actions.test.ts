@@ -60,6 +60,34 @@ describe('app flows', () => {
     expect(marked()).toEqual([]);
   });
 
+  it("a load's trace list and its first trace's rows reach the store together, so the page draws once", async () => {
+    const store = createStore();
+    const actions = createActions(fakeWorker(new TraceStore()), store);
+    await actions.loadFiles([{ name: 'demo.json', data: twoTraces().json }], 'demo');
+    const mine = new SdkWorld(9);
+    const root = mine.span('api', { name: 'GET /mine', kind: SpanKind.SERVER, startMs: 0, endMs: 3 });
+    mine.span('api', { name: 'child', startMs: 1, endMs: 2 }, root);
+    // What the page would draw for a new trace list: React renders once per burst of store updates, when
+    // the code that made them hands control back (a microtask), so each burst is seen as of its end.
+    const atNewList: Array<{ traceId: string | null; columnsOf: string | null; numRows: number }> = [];
+    let burst: { newList: boolean } | null = null;
+    const stop = store.subscribe((s, before) => {
+      if (!burst) {
+        const seen = (burst = { newList: false });
+        queueMicrotask(() => {
+          burst = null;
+          const now = store.getState();
+          if (seen.newList) atNewList.push({ traceId: now.traceId, columnsOf: now.columns?.traceId ?? null, numRows: now.visibleRows.length });
+        });
+      }
+      if (s.traces !== before.traces) burst.newList = true;
+    });
+    await actions.loadFiles([{ name: 'mine.json', data: mine.otlpJson() }], 'user');
+    stop();
+    const mineId = root.spanContext().traceId;
+    expect(atNewList).toEqual([{ traceId: mineId, columnsOf: mineId, numRows: 2 }]);
+  });
+
   it('a link jumps into the other trace, uncollapsing the target and selecting it', async () => {
     const t = twoTraces();
     const store = createStore();
