@@ -11,11 +11,12 @@
 // OTLP/protobuf, the file chosen once the warm-up was done, two runs of eight rounds alternating with the
 // build before, 2026-12-02) the first row came at medians of 722 and 655 ms against 755 and 736 ms; an
 // OTLP/JSON file's did not move (1,252 against 1,251 ms, six rounds); a third run gave 770 against 866 ms.
-// The warm-up now takes 0.75–1.1 s instead of 0.44–0.69 s. Its longest stretch without a break for the
-// page's messages is the first protobuf load, one message decoded in one go (223 ms cold in node, 90–100 ms
-// after; JSON loads give way every 50 ms plus a chunk, ~100 ms). Framed as four length-delimited messages,
-// which a decoder reads one at a time, that stretch fell to 103 ms, but the protobuf file's first row no
-// longer gained (853 against 866 ms, and 707 against 704 ms): so the export stays one message.
+// With three rounds the warm-up then took 0.75–1.1 s instead of 0.44–0.69 s (twelve now: WARM_UP_ROUNDS).
+// Its longest stretch without a break for the page's messages is the first protobuf load, one message
+// decoded in one go (223 ms cold in node, 90–100 ms after; JSON loads give way every 50 ms plus a chunk,
+// ~100 ms). Framed as four length-delimited messages, which a decoder reads one at a time, that stretch fell
+// to 103 ms, but the protobuf file's first row no longer gained (853 against 866 ms, and 707 against
+// 704 ms): so the export stays one message.
 import { macrotask } from './macrotask.ts';
 import { TraceStore } from './trace-store.ts';
 import { warmUpDocumentSteps, warmUpJson, type WarmUpDocument } from './warm-up-doc.ts';
@@ -38,12 +39,18 @@ export interface WarmUpOptions {
 }
 
 /**
- * Three rounds of 3,000 spans in each encoding. Measured for OTLP/JSON with an earlier, SDK-made document
- * (decode + assemble of 100k spans in a new Chromium page, 2026-12-02): after three rounds 602–731 ms (four
- * runs), after two rounds of 1,000 666–1,011 ms (four runs), after one round of 3,000 659–736 ms (two runs:
- * too few to prefer it).
+ * Twelve rounds of 3,000 spans in each encoding. Three were first chosen from decode + assemble of 100k spans
+ * in a new Chromium page (2026-12-02: after three rounds 602–731 ms, four runs). In the built app, though, the
+ * first row of a 100k-span OTLP/JSON file chosen once the warm-up was done kept improving well past three
+ * rounds (medians of six rounds each, alternating in one run, `?warmup=<rounds>`, 2026-12-02 evening):
+ *   3 rounds 1,040 ms (1.97× the page's JSON.parse)  against 12 rounds 788 ms (1.33×);
+ *   6 rounds 1,003 ms (1.73×)                          against 24 rounds 790 ms (1.22×);
+ *   9 rounds 844 ms (1.50×)                            against 12 rounds 826 ms (1.32×);
+ *   3 rounds of 12,000 spans 831 ms (1.43×)            against 12 rounds of 3,000 792 ms (1.25×).
+ * What counts is the work done, not the number of loads; twelve is past the knee. The warm-up then takes
+ * 2.4–3.1 s on this machine (1.2–1.7 s with three), all of it in the worker, between the page's messages.
  */
-export const WARM_UP_ROUNDS = 3;
+export const WARM_UP_ROUNDS = 12;
 export const WARM_UP_SPANS = 3000;
 /** Small chunks, so a message from the page (a load, a question) waits for one chunk's decode at most. */
 const WARM_UP_CHUNK_BYTES = 64 * 1024;

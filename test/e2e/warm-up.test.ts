@@ -4,6 +4,7 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { WARM_UP_ROUNDS, WARM_UP_SPANS } from '../../workers/warm-up.ts';
 import { SdkWorld } from '../support/sdk-world.ts';
 import { chooseJson, ROW, TRACE_ROW } from './support/app-page.ts';
 import { useAppSession } from './support/session.ts';
@@ -20,8 +21,8 @@ describe('the worker warm-up', () => {
     const demoCounts = await page.locator('.counts').textContent();
     await expect.poll(async () => (await warmUpState(page)).warmUp, { timeout: 30_000 }).toBe('done');
     const state = await warmUpState(page);
-    // Three rounds, each of the 3,000-span export as OTLP/JSON and as OTLP/protobuf.
-    expect(Number(state.warmUpSpans)).toBe(3 * 2 * 3000);
+    // Every round, each of the export as OTLP/JSON and as OTLP/protobuf.
+    expect(Number(state.warmUpSpans)).toBe(WARM_UP_ROUNDS * 2 * WARM_UP_SPANS);
     expect(Number(state.warmUpMs)).toBeGreaterThan(0);
     expect(await page.locator(TRACE_ROW).allTextContents()).toEqual(demoTraces);
     expect(await page.locator('.counts').textContent()).toBe(demoCounts);
