@@ -47,8 +47,10 @@ export interface WarmUpOptions {
  *   6 rounds 1,003 ms (1.73×)                          against 24 rounds 790 ms (1.22×);
  *   9 rounds 844 ms (1.50×)                            against 12 rounds 826 ms (1.32×);
  *   3 rounds of 12,000 spans 831 ms (1.43×)            against 12 rounds of 3,000 792 ms (1.25×).
- * What counts is the work done, not the number of loads; twelve is past the knee. The warm-up then takes
- * 2.4–3.1 s on this machine (1.2–1.7 s with three), all of it in the worker, between the page's messages.
+ * What counts is the work done, not the number of loads; twelve is past the knee. It is the JIT: with V8's
+ * tiering thresholds lowered (`--js-flags`, scratch) three rounds did as well as twelve, and with a bigger
+ * young generation they did not. The warm-up then takes 2.4–3.7 s on this machine (1.2–2.0 s with three),
+ * all of it in the worker, between the page's messages.
  */
 export const WARM_UP_ROUNDS = 12;
 export const WARM_UP_SPANS = 3000;
