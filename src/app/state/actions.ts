@@ -107,7 +107,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
   const exportData = exportFlow(worker, get);
   const loadUrls = urlLoadFlow(get, loadFiles);
   const { selectRow, moreDetails } = detailsFlows(worker, get, gens);
-  const { traceView, showTraceView } = traceViewFlows(worker, get);
+  const { traceView } = traceViewFlows(worker, get, gens);
 
   async function refreshRows(traceId: string, collapsed: ReadonlySet<number>, all = false, expandedFans = get().expandedFans): Promise<void> {
     const ticket = gens.take('rows');
@@ -129,13 +129,11 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
   }
 
   async function openTrace(traceId: string): Promise<void> {
-    const ticket = gens.take('waterfall');
-    const rowsTicket = gens.take('rows');
-    gens.take('details');
+    const asked = traceView(traceId);
     get().traceOpened(traceId);
-    const view = await traceView(traceId);
-    if (!ticket()) return;
-    showTraceView(view, rowsTicket);
+    const view = await asked;
+    if (!view.isCurrent()) return;
+    view.show();
     // Badges after the rows: the first lint of a load takes longer than drawing the trace.
     void refreshFindingRows(traceId);
   }
@@ -180,10 +178,7 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       // The trace is drawn before the findings are computed (the worker answers in order, and linting a
       // big load takes longer than decoding it), and with the new trace list: one update, so the page lays
       // out and paints once rather than once for the list and again for the trace.
-      const viewTicket = gens.take('waterfall');
-      const rowsTicket = gens.take('rows');
-      gens.take('details');
-      const view = next !== null ? await traceView(next) : null;
+      const view = await traceView(next);
       // A newer load's list (or a clear) came meanwhile.
       if (!ticket()) {
         get().loadSuperseded();
@@ -194,9 +189,9 @@ export function createActions(worker: TraceWorker, store: StoreHook): Actions {
       get().loadFinished({ inputs, numSpans, numTraces: traces.length, source: newSource });
       get().tracesReceived(traces);
       // A trace the user opened meanwhile (from the first look) stays open.
-      if (viewTicket()) {
+      if (view.isCurrent()) {
         get().traceOpened(next);
-        if (view) showTraceView(view, rowsTicket);
+        view.show();
       }
       // A query stays active across loads: answer it again for what is loaded now.
       await find.answerQueryAgain();

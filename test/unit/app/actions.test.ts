@@ -88,6 +88,24 @@ describe('app flows', () => {
     expect(atNewList).toEqual([{ traceId: mineId, columnsOf: mineId, numRows: 2 }]);
   });
 
+  it('opening another trace with "matches only" on shows that trace\'s matches and their ancestors only', async () => {
+    const store = createStore();
+    const actions = createActions(fakeWorker(new TraceStore()), store);
+    await actions.loadFiles([{ name: 'big.jsonl', data: bigJsonLines() }], 'user');
+    await actions.search('SELECT shop.orders');
+    await actions.showMatchesOnly(true);
+    const other = store.getState().traces.find((t) => t.traceId !== store.getState().traceId)!;
+    await actions.openTrace(other.traceId);
+    const s = store.getState();
+    expect(s.columns?.traceId).toBe(other.traceId);
+    const matches = [...s.matches];
+    expect(matches.length).toBeGreaterThan(0);
+    const { subtreeEnd } = s.columns!;
+    const expected = [...Array(subtreeEnd.length).keys()].filter((row) => matches.some((m) => m >= row && m < subtreeEnd[row]!));
+    expect(expected.length).toBeLessThan(subtreeEnd.length);
+    expect([...s.visibleRows].sort((a, b) => a - b)).toEqual(expected);
+  });
+
   it('a link jumps into the other trace, uncollapsing the target and selecting it', async () => {
     const t = twoTraces();
     const store = createStore();
