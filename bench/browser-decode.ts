@@ -49,7 +49,7 @@ try {
     for (const values of shapes) {
       const t: Timings = await page.evaluate(async ({ values, runs }) => {
         type Bench = {
-          loadDataset: (inputs: Array<{ name: string; bytes: Uint8Array }>) => { spans: unknown[] };
+          loadDataset: (inputs: Array<{ name: string; bytes: Uint8Array }>) => { numSpans: number };
           tracesDataType: () => { decode: (b: Uint8Array) => { resourceSpans: unknown[] } };
         };
         const bench = (globalThis as unknown as { tracelensBench: Bench }).tracelensBench;
@@ -59,9 +59,9 @@ try {
         // Each returns a count only: no run's result stays alive while another runs.
         const fns: Record<string, () => number> = {
           parse: () => (JSON.parse(new TextDecoder().decode(json)) as { resourceSpans: unknown[] }).resourceSpans.length,
-          json: () => bench.loadDataset([{ name: 'x.json', bytes: json }]).spans.length,
+          json: () => bench.loadDataset([{ name: 'x.json', bytes: json }]).numSpans,
           reflect: () => type.decode(proto).resourceSpans.length,
-          proto: () => bench.loadDataset([{ name: 'x.pb', bytes: proto }]).spans.length,
+          proto: () => bench.loadDataset([{ name: 'x.pb', bytes: proto }]).numSpans,
         };
         const samples: Record<string, number[]> = {};
         const results: Record<string, number> = {};

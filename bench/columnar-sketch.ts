@@ -166,7 +166,7 @@ function idHex(lo: number, hi: number): string {
 export function sameRows(sketch: ColumnarRows, ds: Dataset): boolean {
   const model = new Map<string, string>();
   for (const t of ds.traces) {
-    const rows = Array.from(t.spanIdx.subarray(0, t.numRows), (s, r) => `${ds.spans[s]!.spanId} ${t.depth[r]}`);
+    const rows = Array.from(t.spanIdx.subarray(0, t.numRows), (s, r) => `${ds.span(s).spanId} ${t.depth[r]}`);
     model.set(rows[0]!, rows.join(','));
   }
   if (model.size !== sketch.numTraces) return false;

@@ -20,8 +20,8 @@ export async function benchHostileIds(numSpans: number, runs = 5): Promise<strin
   for (const [label, pick, name] of [['OTLP/JSON', (c: typeof ordinary) => c.json, 'x.json'], ['OTLP/protobuf', (c: typeof ordinary) => c.proto, 'x.pb']] as const) {
     const [base, hostile] = await timeInTurns(
       runs, false,
-      () => loadDataset([{ name, bytes: pick(ordinary) }]).spans.length,
-      () => loadDataset([{ name, bytes: pick(crafted) }]).spans.length,
+      () => loadDataset([{ name, bytes: pick(ordinary) }]).numSpans,
+      () => loadDataset([{ name, bytes: pick(crafted) }]).numSpans,
     );
     if (base.result !== numSpans || hostile.result !== numSpans) throw new Error('decoded span count differs');
     out.push(row(`${label} decode + assemble`, fmt(base.ms), fmt(hostile.ms), `${(hostile.ms / base.ms).toFixed(2)}×`));
@@ -45,7 +45,7 @@ export async function benchHostileText(numChars = 2_000_000, runs = 5): Promise<
   const out = [row(`one crafted line, median of ${runs}`, `${(numChars / 1e6).toFixed(0)}M chars`, `${((2 * numChars) / 1e6).toFixed(0)}M chars`, 'ratio')];
   for (const [label, make] of HOSTILE_TEXT) {
     const [short, long] = [make(numChars), make(2 * numChars)].map((text) => new TextEncoder().encode(text));
-    const [a, b] = await timeInTurns(runs, false, () => loadDataset([{ name: 'x.txt', bytes: short! }]).spans.length, () => loadDataset([{ name: 'x.txt', bytes: long! }]).spans.length);
+    const [a, b] = await timeInTurns(runs, false, () => loadDataset([{ name: 'x.txt', bytes: short! }]).numSpans, () => loadDataset([{ name: 'x.txt', bytes: long! }]).numSpans);
     if (a.result !== b.result) throw new Error(`${label}: the two lengths gave different span counts`);
     out.push(row(label, fmt(a.ms), fmt(b.ms), `${(b.ms / a.ms).toFixed(2)}×`));
   }

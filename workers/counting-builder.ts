@@ -18,7 +18,7 @@ export class CountingBuilder extends DatasetBuilder {
       ...inner,
       addSpan: (span, shared) => {
         inner.addSpan(span, shared);
-        if (this.spans.length % this.every === 0) this.onSpans?.(this.spans.length);
+        if (this.numSpans % this.every === 0) this.onSpans?.(this.numSpans);
       },
     };
     return { ...started, sink };

@@ -75,7 +75,7 @@ export class FilesReader {
       sink.issue({ message: 'not read: the load was cancelled before this file', where: 'byte 0', severity: 'warning' });
       return;
     }
-    this.send('reading', this.builder.spans.length, true);
+    this.send('reading', this.builder.numSpans, true);
     // Spans so far, reported during the decode of this file too (not only between chunks or files).
     const { onProgress, onSpans } = this.options;
     this.builder.onSpans =
@@ -110,7 +110,7 @@ export class FilesReader {
       for await (const chunk of chunksOf(f.data, inMemory, this.options.chunkBytes, this.options.now, this.options.cancelled)) {
         load.push(chunk);
         this.bytesDone += chunk.length;
-        this.send(load.isStreaming ? 'decoding' : 'reading', this.builder.spans.length, false);
+        this.send(load.isStreaming ? 'decoding' : 'reading', this.builder.numSpans, false);
         if (load.needsWhole) break;
       }
       if (this.options.cancelled.aborted) {
@@ -119,10 +119,10 @@ export class FilesReader {
       }
       load.endChunks();
       if (load.needsWhole && f.data instanceof Blob) {
-        this.send('reading', this.builder.spans.length, true);
+        this.send('reading', this.builder.numSpans, true);
         const whole = new Uint8Array(await f.data.arrayBuffer());
         this.bytesDone += whole.length - load.numBytes;
-        this.send('decoding', this.builder.spans.length, true);
+        this.send('decoding', this.builder.numSpans, true);
         load.endWith(whole);
         return;
       }
@@ -130,7 +130,7 @@ export class FilesReader {
       load.stop(`cannot read the file: ${String(err)}`, 'error');
       return;
     }
-    if (!load.isStreaming) this.send('decoding', this.builder.spans.length, true);
+    if (!load.isStreaming) this.send('decoding', this.builder.numSpans, true);
     load.end();
   }
 

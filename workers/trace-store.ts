@@ -103,7 +103,7 @@ export class TraceStore {
    */
   async load(files: readonly LoadFile[], onProgress?: (p: LoadProgress) => void, onPreview?: (p: LoadPreview) => void): Promise<LoadOutcome> {
     const first = this.builder.inputs.length;
-    const plan = onPreview !== undefined && this.builder.spans.length === 0 ? await previewPlan(files, this.options.previewMinBytes ?? PREVIEW_MIN_BYTES, this.options.now) : null;
+    const plan = onPreview !== undefined && this.builder.numSpans === 0 ? await previewPlan(files, this.options.previewMinBytes ?? PREVIEW_MIN_BYTES, this.options.now) : null;
     const before = this.dataset;
     let previewEnded: (() => void) | undefined;
     let previewData: Dataset | undefined;
@@ -117,7 +117,7 @@ export class TraceStore {
           onPreview(preview);
         }, plan.isDue)
       : undefined;
-    const stopRecheck = previewer && plan?.recheckMs !== undefined ? previewer.recheckEvery(plan.recheckMs, () => this.builder.spans.length) : undefined;
+    const stopRecheck = previewer && plan?.recheckMs !== undefined ? previewer.recheckEvery(plan.recheckMs, () => this.builder.numSpans) : undefined;
     const reader = new FilesReader(this.builder, files, {
       ...this.options,
       cancelled: this.cancelled.signal,
@@ -131,11 +131,11 @@ export class TraceStore {
       const what = files.length === 1 ? files[0]!.name : `${files.length} files`;
       // Once every file is read, what was read is the total (a download of unknown length has one now).
       const last = { fileIdx: files.length - 1, numFiles: files.length, bytesDone, bytesTotal: Math.max(bytesTotal, bytesDone) };
-      onProgress?.({ ...last, file: what, numSpans: this.builder.spans.length, phase: 'assembling', elapsedMs: reader.elapsedMs() });
+      onProgress?.({ ...last, file: what, numSpans: this.builder.numSpans, phase: 'assembling', elapsedMs: reader.elapsedMs() });
       this.builder.releasePool();
       this.show(assemble(this.builder));
-      onProgress?.({ ...last, file: '', fileIdx: files.length, numSpans: this.builder.spans.length, phase: 'done', elapsedMs: reader.elapsedMs() });
-      return { inputs: this.builder.inputs.slice(first), numTraces: this.dataset.traces.length, numSpans: this.dataset.spans.length };
+      onProgress?.({ ...last, file: '', fileIdx: files.length, numSpans: this.builder.numSpans, phase: 'done', elapsedMs: reader.elapsedMs() });
+      return { inputs: this.builder.inputs.slice(first), numTraces: this.dataset.traces.length, numSpans: this.dataset.numSpans };
     } catch (err) {
       // A first look must not outlive a failed load: what was loaded before it is shown again.
       if (previewData !== undefined && this.dataset === previewData) this.show(before);

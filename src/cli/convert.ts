@@ -34,7 +34,7 @@ export async function runConvert(args: string[], io: CliIo): Promise<number> {
   }
   const ds = await loadChunkedDataset(inputs);
   writeInputErrors(ds.inputs, io);
-  if (ds.spans.length === 0) {
+  if (ds.numSpans === 0) {
     io.stderr('tracelens convert: no spans to write\n');
     return 2;
   }

@@ -28,7 +28,7 @@ function renderTable(ds: Dataset, matches: readonly TraceQLMatch[]): string {
     lines.push(`trace ${m.traceId}  ${m.rows.length} of ${trace.numRows} spans`);
     const cells = m.rows.map((row) => {
       const spanIdx = trace.spanIdx[row]!;
-      const s = ds.spans[spanIdx]!;
+      const s = ds.span(spanIdx);
       return [s.spanId, ds.services[ds.spanService[spanIdx]!]!, s.endNs > s.startNs ? formatDuration(s.endNs - s.startNs) : '-', s.name];
     });
     // Loops, not Math.max(...cells) or push(...cells): a trace of 200k matching spans overflowed the stack.

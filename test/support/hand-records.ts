@@ -46,7 +46,7 @@ export function tree(ds: Dataset, traceId = 't1'): string {
   const t = ds.traces[ds.traceIdx.get(traceId)!]!;
   const lines: string[] = [];
   for (let row = 0; row < t.numRows; row++) {
-    const s = ds.spans[t.spanIdx[row]!]!;
+    const s = ds.span(t.spanIdx[row]!);
     lines.push(`${'  '.repeat(t.depth[row]!)}${s.name}`);
   }
   return lines.join('\n');

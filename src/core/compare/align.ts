@@ -29,7 +29,7 @@ export function pathIds(ds: Dataset, trace: TraceModel, table: PathTable): Int32
   for (let row = 0; row < trace.numRows; row++) {
     const spanIdx = trace.spanIdx[row]!;
     const service = ds.services[ds.spanService[spanIdx]!] ?? '';
-    const name = ds.spans[spanIdx]!.name;
+    const name = ds.span(spanIdx).name;
     const parentRow = trace.parentRow[row]!;
     const parentId = parentRow >= 0 ? out[parentRow]! : -1;
     const siblingKey = `${parentRow}\u0000${service}\u0000${name}`;

@@ -25,7 +25,7 @@ export function sideModel(ds: Dataset, side: CompareSide): SideModel | null {
   const trace = ds.traces[tIdx]!;
   if (side.inputIdx === undefined) return { ds, trace };
   const spans = allSpans(trace)
-    .map((i) => ds.spans[i]!)
+    .map((i) => ds.span(i))
     .filter((s) => s.inputIdx === side.inputIdx);
   if (spans.length === 0) return null;
   // resourceIdx/scopeIdx/inputIdx stay valid: the resource, scope and input tables are shared unchanged.
@@ -43,7 +43,7 @@ export function tracesInSeveralInputs(ds: Dataset): TraceCopies[] {
   const out: TraceCopies[] = [];
   for (const trace of ds.traces) {
     const inputs = new Set<number>();
-    for (const i of allSpans(trace)) inputs.add(ds.spans[i]!.inputIdx);
+    for (const i of allSpans(trace)) inputs.add(ds.span(i).inputIdx);
     if (inputs.size > 1) out.push({ traceId: trace.traceId, inputIdxs: [...inputs].sort((x, y) => x - y) });
   }
   return out;

@@ -23,7 +23,7 @@ export function writeChromeTrace(ds: Dataset, write: Write, traceIds?: ReadonlyS
     const named = new Set<number>();
     for (let row = 0; row < trace.numRows; row++) {
       const spanIdx = trace.spanIdx[row]!;
-      const s = ds.spans[spanIdx]!;
+      const s = ds.span(spanIdx);
       const service = ds.services[ds.spanService[spanIdx]!]!;
       let pid = pids.get(service);
       if (pid === undefined) {

@@ -81,7 +81,7 @@ export function writeOtlpJson(ds: Dataset, write: Write, traceIds?: ReadonlySet<
     if (traceIds && !traceIds.has(trace.traceId)) continue;
     for (let row = 0; row < trace.numRows; row++) {
       const spanIdx = trace.spanIdx[row]!;
-      const s = ds.spans[spanIdx]!;
+      const s = ds.span(spanIdx);
       let scopes = byResource.get(s.resourceIdx);
       if (!scopes) byResource.set(s.resourceIdx, (scopes = new Map()));
       let list = scopes.get(s.scopeIdx);
@@ -102,7 +102,7 @@ export function writeOtlpJson(ds: Dataset, write: Write, traceIds?: ReadonlySet<
       const sc = ds.scopes[scopeIdx]!;
       const scope = { name: sc.name, ...(sc.version ? { version: sc.version } : {}), attributes: sc.attributes.map(keyValue), ...counted('droppedAttributesCount', sc.droppedAttributesCount) };
       out.put(`${numScopes++ === 0 ? '' : ','}{"scope":${JSON.stringify(scope)},"spans":[`);
-      for (let i = 0; i < spans.length; i++) out.put(`${i === 0 ? '' : ','}${JSON.stringify(span(ds.spans[spans[i]!]!))}`);
+      for (let i = 0; i < spans.length; i++) out.put(`${i === 0 ? '' : ','}${JSON.stringify(span(ds.span(spans[i]!)))}`);
       out.put(`]${schemaUrl(sc.schemaUrl)}}`);
     }
     out.put(`]${schemaUrl(r.schemaUrl)}}`);

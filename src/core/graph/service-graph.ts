@@ -66,19 +66,22 @@ export function serviceGraph(ds: Dataset): ServiceGraph {
   };
   const serviceOf = (spanIdx: number): string => ds.services[ds.spanService[spanIdx]!]!;
   const spanById = new Map<string, number>();
-  ds.spans.forEach((s, i) => spanById.set(`${s.traceId}/${s.spanId}`, i));
+  for (let i = 0; i < ds.numSpans; i++) {
+    const s = ds.span(i);
+    spanById.set(`${s.traceId}/${s.spanId}`, i);
+  }
   const linkedConsumers = new Set<number>();
   const links: SpanLinkRef[] = [];
 
   for (const trace of ds.traces) {
     for (let row = 0; row < trace.numRows; row++) {
       const idx = trace.spanIdx[row]!;
-      const s = ds.spans[idx]!;
+      const s = ds.span(idx);
       for (const l of s.links) {
         links.push({ fromTraceId: s.traceId, fromSpanId: s.spanId, toTraceId: l.traceId, toSpanId: l.spanId });
         const target = spanById.get(`${l.traceId}/${l.spanId}`);
-        if (s.kind === SpanKind.CONSUMER && target !== undefined && ds.spans[target]!.kind === SpanKind.PRODUCER && serviceOf(target) !== serviceOf(idx)) {
-          add(serviceOf(target), serviceOf(idx), 'messaging', ds.spans[target]!, s.status.code === StatusCode.ERROR, false);
+        if (s.kind === SpanKind.CONSUMER && target !== undefined && ds.span(target).kind === SpanKind.PRODUCER && serviceOf(target) !== serviceOf(idx)) {
+          add(serviceOf(target), serviceOf(idx), 'messaging', ds.span(target), s.status.code === StatusCode.ERROR, false);
           linkedConsumers.add(target);
         }
       }
@@ -89,7 +92,7 @@ export function serviceGraph(ds: Dataset): ServiceGraph {
       // quadratic in a deep trace's depth).
       for (let c = row + 1; c < trace.subtreeEnd[row]!; c = trace.subtreeEnd[c]!) {
         const childIdx = trace.spanIdx[c]!;
-        const child = ds.spans[childIdx]!;
+        const child = ds.span(childIdx);
         if (child.kind !== want) continue;
         paired = true;
         if (serviceOf(childIdx) !== serviceOf(idx)) {

@@ -22,7 +22,7 @@ export function traceLinks(ds: Dataset, traceId: string): TraceLink[] {
     if (!ref) return null;
     const t = ds.traces[ds.traceIdx.get(ref.traceId)!]!;
     const spanIdx = t.spanIdx[ref.row]!;
-    return { ...ref, name: ds.spans[spanIdx]!.name, service: ds.services[ds.spanService[spanIdx]!]! };
+    return { ...ref, name: ds.span(spanIdx).name, service: ds.services[ds.spanService[spanIdx]!]! };
   };
   // This trace's spanId → first row, built once when first needed: by a link inside the trace (which is an
   // 'in' link too) or by a link into it from elsewhere. A trace nobody links into never builds it.
@@ -31,18 +31,18 @@ export function traceLinks(ds: Dataset, traceId: string): TraceLink[] {
   const find = spanFinder(ds, { traceId, rows: rowsHere });
   const out: TraceLink[] = [];
   for (let row = 0; row < trace.numRows; row++) {
-    const s = ds.spans[trace.spanIdx[row]!]!;
+    const s = ds.span(trace.spanIdx[row]!);
     for (const l of s.links) {
       out.push({ direction: 'out', local: { traceId, row, spanId: s.spanId, name: s.name }, otherTraceId: l.traceId, otherSpanId: l.spanId, other: describe(find(l.traceId, l.spanId)) });
     }
   }
   for (const other of ds.traces) {
     for (let row = 0; row < other.numRows; row++) {
-      const s = ds.spans[other.spanIdx[row]!]!;
+      const s = ds.span(other.spanIdx[row]!);
       for (const l of s.links) {
         const localRow = l.traceId === traceId ? rowsHere().get(l.spanId) : undefined;
         if (localRow === undefined) continue;
-        const local = ds.spans[trace.spanIdx[localRow]!]!;
+        const local = ds.span(trace.spanIdx[localRow]!);
         out.push({ direction: 'in', local: { traceId, row: localRow, spanId: local.spanId, name: local.name }, otherTraceId: s.traceId, otherSpanId: s.spanId, other: describe({ traceId: other.traceId, row }) });
       }
     }

@@ -30,7 +30,7 @@ function contextFor(ds: Dataset, config: LintConfig, rule: Rule, findings: Findi
       if (value === undefined) thresholds.set(name, (value = config.thresholds[`${rule.meta.id}.${name}`] ?? null));
       return value ?? fallback;
     },
-    spanId: (spanIdx) => (spanIds[spanIdx] ??= ds.spans[spanIdx]!.spanId),
+    spanId: (spanIdx) => (spanIds[spanIdx] ??= ds.span(spanIdx).spanId),
     report: (f) => {
       findings.push(stamped(f, rule, override ?? f.severity ?? rule.meta.severity, texts));
     },
@@ -99,7 +99,7 @@ export function* lintSteps(ds: Dataset, rules: readonly Rule[], config: LintConf
    * Each span's id text, formed once per run (RuleContext.spanId): 259,012 findings over 100k SDK spans held
    * 371 B per span with a text each, 288 B when the model still kept one string per id.
    */
-  const spanIds = new Array<string | undefined>(ds.spans.length);
+  const spanIds = new Array<string | undefined>(ds.numSpans);
   const contexts = active.map((rule, i) => contextFor(ds, config, rule, perRule[i]!, texts, spanIds));
   const spanRules: SpanRule[] = [];
   const spanContexts: RuleContext[] = [];
@@ -117,7 +117,7 @@ export function* lintSteps(ds: Dataset, rules: readonly Rule[], config: LintConf
     for (const trace of ds.traces) {
       for (let row = 0; row < trace.numRows; row++) {
         const spanIdx = trace.spanIdx[row]!;
-        const span = ds.spans[spanIdx]!;
+        const span = ds.span(spanIdx);
         const at = { trace, row, spanIdx };
         for (let r = 0; r < spanRules.length; r++) spanRules[r]!.check(span, at, spanContexts[r]!);
         // Inside the trace too: one trace may hold a million rows.

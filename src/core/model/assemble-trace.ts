@@ -7,6 +7,7 @@ import type { SpanRecord } from './records.ts';
 import { Quirk, StatusCode } from './records.ts';
 import type { UnixNanos } from './time.ts';
 import { RowFlag } from './trace-model.ts';
+import type { SpanSource } from './span-source.ts';
 import type { RowColumns } from './row-columns.ts';
 
 export function cmpBig(a: bigint, b: bigint): number {
@@ -46,7 +47,7 @@ export class Scratch {
   /** Span id → position of its first holder, emptied for each trace. */
   readonly headOf: IdTable;
 
-  constructor(readonly spans: readonly SpanRecord[], readonly keys: IdKeys, size: number) {
+  constructor(readonly spans: SpanSource, readonly keys: IdKeys, size: number) {
     this.headOf = new IdTable(keys, size);
     this.spanOf = new Int32Array(size);
     this.copies = new Int32Array(size);
@@ -68,8 +69,8 @@ export class Scratch {
       const x = startNum[a]!;
       const y = startNum[b]!;
       if (x !== y) return x < y ? -1 : 1;
-      const sa = spans[spanOf[a]!]!;
-      const sb = spans[spanOf[b]!]!;
+      const sa = spans.span(spanOf[a]!);
+      const sb = spans.span(spanOf[b]!);
       return cmpBig(sa.startNs, sb.startNs) || (sa.spanId < sb.spanId ? -1 : sa.spanId > sb.spanId ? 1 : a - b);
     };
   }
@@ -106,7 +107,7 @@ export function assembleTrace(allMembers: Int32Array, sc: Scratch, out: RowColum
   let endNs: UnixNanos = 0n;
   for (let m = 0; m < allMembers.length; m++) {
     const spanIdx = allMembers[m]!;
-    const s = spans[spanIdx]!;
+    const s = spans.span(spanIdx);
     const found = headOf.find(spanIdx, 0, spanOf);
     const head = found >= 0 ? found : undefined;
     if (head === undefined) headOf.add(spanIdx, n);
@@ -114,7 +115,7 @@ export function assembleTrace(allMembers: Int32Array, sc: Scratch, out: RowColum
       identity ??= new Map();
       if (!keyed[head]) {
         keyed[head] = 1;
-        identity.set(identityKey(spans[spanOf[head]!]!), head);
+        identity.set(identityKey(spans.span(spanOf[head]!)), head);
       }
       const key = identityKey(s);
       const same = identity.get(key);

@@ -10,6 +10,7 @@ import { assembleTrace, cmpBig, Scratch, type TraceExtent } from './assemble-tra
 import { RowColumns } from './row-columns.ts';
 import type { TraceModel } from './trace-model.ts';
 import { idKeys } from './id-keys.ts';
+import { listSource, type SpanSource } from './span-source.ts';
 
 export { RowFlag, type TraceModel } from './trace-model.ts';
 
@@ -17,7 +18,14 @@ export interface Dataset {
   readonly inputs: readonly InputReport[];
   readonly resources: readonly ResourceRecord[];
   readonly scopes: readonly ScopeRecord[];
+  /**
+   * Every span as a list: the input's own list, or for a builder's spans a view of each, made at the first
+   * ask and kept. For tests and small loads: the app, the CLI and the benches read spans through `span`.
+   */
   readonly spans: readonly SpanRecord[];
+  /** The span at index `spanIdx` (below numSpans): for a builder's spans, a view of its row (span-table.ts). */
+  span(spanIdx: number): SpanRecord;
+  readonly numSpans: number;
   /** Distinct service.name values; spanService maps a span index to one of them. */
   readonly services: readonly string[];
   readonly spanService: Int32Array;
@@ -28,27 +36,43 @@ export interface Dataset {
 
 export const NO_SERVICE = '(no service.name)';
 
-export interface AssembleInput {
+interface Records {
   readonly inputs: readonly InputReport[];
   readonly resources: readonly ResourceRecord[];
   readonly scopes: readonly ScopeRecord[];
-  readonly spans: readonly SpanRecord[];
 }
 
+/** Records and their spans, as a list or (the builder) as a SpanSource. */
+export type AssembleInput = Records & ({ readonly spans: readonly SpanRecord[] } | SpanSource);
+
 export function assemble(input: AssembleInput): Dataset {
-  const { spans } = input;
+  const spans = 'span' in input ? input : listSource(input.spans);
   const { services, spanService } = serviceTable(input.resources, spans);
   const { traceIds, offsets, members } = groupByTrace(spans);
   let largest = 0;
   for (let t = 0; t < traceIds.length; t++) largest = Math.max(largest, offsets[t + 1]! - offsets[t]!);
   const scratch = new Scratch(spans, idKeys(spans), largest);
-  const out = new RowColumns(spans.length);
+  const out = new RowColumns(spans.numSpans);
   const extents: TraceExtent[] = [];
   for (let t = 0; t < traceIds.length; t++) extents.push(assembleTrace(members.subarray(offsets[t]!, offsets[t + 1]!), scratch, out, offsets[t]!));
   const traces = traceModels(traceIds, offsets, extents, out);
   const traceIdx = new Map<string, number>();
   for (let i = 0; i < traces.length; i++) traceIdx.set(traces[i]!.traceId, i);
-  return { ...input, services, spanService, traces, traceIdx };
+  let list = 'span' in input ? null : input.spans;
+  return {
+    inputs: input.inputs,
+    resources: input.resources,
+    scopes: input.scopes,
+    get spans() {
+      return (list ??= Array.from({ length: spans.numSpans }, (_, i) => spans.span(i)));
+    },
+    numSpans: spans.numSpans,
+    span: (spanIdx) => spans.span(spanIdx),
+    services,
+    spanService,
+    traces,
+    traceIdx,
+  };
 }
 
 /**
@@ -89,7 +113,7 @@ function traceModels(traceIds: readonly string[], offsets: Int32Array, extents: 
   return traces;
 }
 
-function serviceTable(resources: readonly ResourceRecord[], spans: readonly SpanRecord[]) {
+function serviceTable(resources: readonly ResourceRecord[], spans: SpanSource) {
   const services: string[] = [];
   const byName = new Map<string, number>();
   const resourceService = resources.map((r) => {
@@ -102,8 +126,8 @@ function serviceTable(resources: readonly ResourceRecord[], spans: readonly Span
     }
     return idx;
   });
-  const spanService = new Int32Array(spans.length);
-  for (let i = 0; i < spans.length; i++) spanService[i] = resourceService[spans[i]!.resourceIdx] ?? 0;
+  const spanService = new Int32Array(spans.numSpans);
+  for (let i = 0; i < spans.numSpans; i++) spanService[i] = resourceService[spans.span(i).resourceIdx] ?? 0;
   return { services, spanService };
 }
 
@@ -111,8 +135,8 @@ function serviceTable(resources: readonly ResourceRecord[], spans: readonly Span
  * Span indexes grouped by trace (a counting sort, so each trace keeps input order): trace t holds
  * members[offsets[t]..offsets[t+1]). Traces are numbered by first appearance.
  */
-function groupByTrace(spans: readonly SpanRecord[]) {
-  const numSpans = spans.length;
+function groupByTrace(spans: SpanSource) {
+  const { numSpans } = spans;
   const traceOf = new Int32Array(numSpans);
   const traceIds: string[] = [];
   const byId = new Map<string, number>();
@@ -120,7 +144,7 @@ function groupByTrace(spans: readonly SpanRecord[]) {
   let lastId: string | null = null;
   let lastIdx = -1;
   for (let i = 0; i < numSpans; i++) {
-    const id = spans[i]!.traceId;
+    const id = spans.span(i).traceId;
     if (id !== lastId) {
       let t = byId.get(id);
       if (t === undefined) {

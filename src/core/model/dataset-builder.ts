@@ -11,8 +11,8 @@ import type {
 } from './records.ts';
 import { anyValueText } from './records.ts';
 import { StoredSpan, type SpanContext } from './stored-span.ts';
+import { SpanTable } from './span-table.ts';
 import { oneOffText, OneOffShape } from './one-off-attributes.ts';
-import { SpanColumns } from './span-columns.ts';
 import { InternPool } from './intern.ts';
 
 /** The format names are a contract (CLI JSON `format`): add, never rename. */
@@ -36,14 +36,28 @@ const MAX_ISSUES_PER_INPUT = 500;
 export class DatasetBuilder {
   readonly resources: ResourceRecord[] = [];
   readonly scopes: ScopeRecord[] = [];
-  readonly spans: StoredSpan[] = [];
   readonly inputs: InputReport[] = [];
   private readonly resourceKeys = new Map<string, number>();
   /** Repeated strings and attributes, shared (see intern.ts); emptied after each load by `releasePool`. */
   private pool = new InternPool();
   private readonly scopeKeys = new Map<string, number>();
-  /** Every span's start and end, span id and parent id (see span-columns.ts). */
-  private readonly columns = new SpanColumns();
+  /** Every span, as a row (see span-table.ts). */
+  private readonly table = new SpanTable();
+  private readonly columns = this.table.columns;
+
+  get numSpans(): number {
+    return this.table.size;
+  }
+
+  /** A view of span `spanIdx` (below numSpans). */
+  span(spanIdx: number): StoredSpan {
+    return new StoredSpan(this.table, spanIdx);
+  }
+
+  /** Every span, each a view made now: for tests and small loads; code that visits many spans uses `span`. */
+  get spans(): StoredSpan[] {
+    return Array.from({ length: this.numSpans }, (_, i) => this.span(i));
+  }
 
   /** Starts an input; what its decoder reports goes into the returned report. */
   beginInput(file: string): { sink: EarlySink; report: InputReport } {
@@ -55,8 +69,7 @@ export class DatasetBuilder {
       addScope: (s) => this.intern(this.scopes, this.scopeKeys, scopeKey(s), s),
       addSpan: (span, shared = false) => {
         const pool = this.pool;
-        // Every span is one StoredSpan (one hidden class, fields in a fixed order), with what spans share
-        // kept once (see stored-span.ts and intern.ts).
+        // Every span is one row of the table, with what spans share kept once (see span-table.ts and intern.ts).
         const where = span.where;
         const traceState = shared ? span.traceState : pool.string(span.traceState);
         const context = pool.lastContext(span, traceState, inputIdx, this.columns) ?? pool.context({
@@ -74,21 +87,18 @@ export class DatasetBuilder {
           columns: this.columns,
         });
         const attributes = pool.spanAttributes(span.attributes, shared);
-        this.spans.push(
-          new StoredSpan(
-            shared ? span.traceId : pool.string(span.traceId),
-            shared ? span.name : pool.string(span.name),
-            span.kind,
-            this.row(span),
-            attributes,
-            attributes instanceof OneOffShape ? oneOffText(span.attributes[attributes.slot]!.value) : null,
-            pool.status(span.status),
-            context,
-            typeof where === 'string' ? where : where.list,
-            typeof where === 'string' ? -1 : where.index,
-            typeof where === 'string' ? -1 : where.byte,
-          ),
-        );
+        this.table.fill(this.row(span), {
+          traceId: shared ? span.traceId : pool.string(span.traceId),
+          name: shared ? span.name : pool.string(span.name),
+          kind: span.kind,
+          status: pool.status(span.status),
+          context,
+          attributes,
+          ownValue: attributes instanceof OneOffShape ? oneOffText(span.attributes[attributes.slot]!.value) : null,
+          placeList: typeof where === 'string' ? where : where.list,
+          placeIndex: typeof where === 'string' ? -1 : where.index,
+          placeByte: typeof where === 'string' ? -1 : where.byte,
+        });
         report.spans++;
       },
       issue: (issue) => {
@@ -99,9 +109,9 @@ export class DatasetBuilder {
       reuseKeyValue: (kv) => this.pool.reusedKeyValue(kv),
       shareAttributes: (list) => this.pool.sharedList(list),
       part: (format, spans) => void (report.parts ??= []).push({ format, spans }),
-      mark: () => ({ spans: this.spans.length, resources: this.resources.length, scopes: this.scopes.length }),
+      mark: () => ({ spans: this.numSpans, resources: this.resources.length, scopes: this.scopes.length }),
       rollback: (mark) => {
-        report.spans -= this.spans.length - mark.spans;
+        report.spans -= this.numSpans - mark.spans;
         this.rollback(mark);
       },
       placeSpans: (from, to, resourceIdx, scopeIdx) => this.placeSpans(from, to, resourceIdx, scopeIdx),
@@ -124,12 +134,11 @@ export class DatasetBuilder {
   /** Drops the sharing pools (the shared values stay with their spans); the next input starts new ones. */
   releasePool(): void {
     this.pool = new InternPool();
-    this.columns.trim();
+    this.table.trim();
   }
 
   private rollback(mark: SinkMark): void {
-    this.spans.length = mark.spans;
-    this.columns.truncate(mark.spans);
+    this.table.truncate(mark.spans);
     forgetFrom(this.resources, this.resourceKeys, mark.resources);
     forgetFrom(this.scopes, this.scopeKeys, mark.scopes);
   }
@@ -138,14 +147,13 @@ export class DatasetBuilder {
   private placeSpans(from: number, to: number, resourceIdx: number, scopeIdx: number): void {
     const placed = new Map<SpanContext, SpanContext>();
     for (let i = from; i < to; i++) {
-      const span = this.spans[i]!;
-      const early = span.context;
+      const early = this.table.context(i);
       let context = placed.get(early);
       if (context === undefined) {
         context = this.pool.context({ ...early, resourceIdx, scopeIdx });
         placed.set(early, context);
       }
-      span.context = context;
+      this.table.setContext(i, context);
     }
   }
 

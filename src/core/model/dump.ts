@@ -16,7 +16,7 @@ export function dumpDataset(ds: Dataset): string {
   for (const trace of ds.traces) {
     lines.push(`trace ${trace.traceId} (${trace.numRows} spans)`);
     for (let row = 0; row < trace.numRows; row++) {
-      const s = ds.spans[trace.spanIdx[row]!]!;
+      const s = ds.span(trace.spanIdx[row]!);
       const f = trace.flags[row]!;
       const marks = [
         s.kind !== SpanKind.INTERNAL ? (KIND_NAMES[s.kind] ?? `kind=${s.kind}`) : '',

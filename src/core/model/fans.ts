@@ -42,7 +42,7 @@ export function rowNames(ds: Dataset, trace: TraceModel): { nameIdx: Int32Array;
   const names: string[] = [];
   const ids = new Map<string, number>();
   for (let row = 0; row < n; row++) {
-    const name = ds.spans[trace.spanIdx[row]!]!.name;
+    const name = ds.span(trace.spanIdx[row]!).name;
     let id = ids.get(name);
     if (id === undefined) {
       ids.set(name, (id = names.length));
@@ -98,7 +98,7 @@ function aggregate(ds: Dataset, trace: TraceModel, rows: readonly number[], fanI
   let numErrors = 0;
   for (const row of rows) {
     fanOf[row] = fanIdx;
-    const s = ds.spans[trace.spanIdx[row]!]!;
+    const s = ds.span(trace.spanIdx[row]!);
     const sStart = s.startNs;
     const sEnd = s.endNs;
     const start = sStart > 0n && t0 > 0n ? Number(sStart - t0) : 0;
@@ -113,7 +113,7 @@ function aggregate(ds: Dataset, trace: TraceModel, rows: readonly number[], fanI
   const head = rows[0]!;
   const headSpan = trace.spanIdx[head]!;
   return {
-    headRow: head, parentRow: trace.parentRow[head]!, count: rows.length, service: ds.spanService[headSpan]!, name: ds.spans[headSpan]!.name,
+    headRow: head, parentRow: trace.parentRow[head]!, count: rows.length, service: ds.spanService[headSpan]!, name: ds.span(headSpan).name,
     startNs, endNs, totalNs, minNs, maxNs, numErrors,
   };
 }

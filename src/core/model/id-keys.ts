@@ -4,6 +4,7 @@
 // 16 lowercase hex digits, the one form kept as words. Linking by strings hashed every id twice (once as a
 // span's own, once as its children's parent) and, since the builder keeps words, would form each id's text.
 import type { SpanRecord } from './records.ts';
+import type { SpanSource } from './span-source.ts';
 import { IdForm, parseWordId } from './span-columns.ts';
 import { StoredSpan } from './stored-span.ts';
 
@@ -119,11 +120,11 @@ function tableSize(n: number): number {
 }
 
 /** The keys of `spans`: read from the builder's columns for its spans, else parsed from the ids' text. */
-export function idKeys(spans: readonly SpanRecord[]): IdKeys {
-  const keys = new IdKeys(spans.length);
+export function idKeys(spans: SpanSource): IdKeys {
+  const keys = new IdKeys(spans.numSpans);
   const textNumbers = new Map<string, number>();
-  for (let i = 0; i < spans.length; i++) {
-    const s = spans[i]!;
+  for (let i = 0; i < spans.numSpans; i++) {
+    const s = spans.span(i);
     keys.forms[i] = writeKey(s, 0, keys.words, i * 4, textNumbers) | (writeKey(s, 2, keys.words, i * 4 + 2, textNumbers) << 2);
   }
   return keys;
@@ -133,7 +134,7 @@ export function idKeys(spans: readonly SpanRecord[]): IdKeys {
 function writeKey(s: SpanRecord, w: 0 | 2, words: Int32Array, at: number, textNumbers: Map<string, number>): IdForm {
   let form: IdForm;
   if (s instanceof StoredSpan) {
-    const columns = s.context.columns;
+    const columns = s.table.columns;
     form = columns.form(s.row, w);
     if (form === IdForm.WORDS) {
       words[at] = columns.word(s.row, w);

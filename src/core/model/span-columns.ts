@@ -7,6 +7,7 @@
 // high word first; its text is formed when asked. A string per span id made at load was a third of the
 // OTLP/protobuf walker's time (100k SDK spans, measured). An id of any other form (empty, odd length, not
 // hex: kept as the input held it, for the linter) is kept as its string in a side map.
+// Fields: Int32s per row in the same pages, which the span table (span-table.ts) gives their meaning.
 import type { UnixNanos } from './time.ts';
 
 const MIN_I64 = -(2n ** 63n);
@@ -24,6 +25,9 @@ export type IdForm = (typeof IdForm)[keyof typeof IdForm];
 /** Words per row in the id column: span id high, low, parent id high, low. */
 const ID_WORDS = 4;
 
+/** Int32 fields per row that the span table (span-table.ts) numbers and reads with `field` and `setField`. */
+export const NUM_FIELDS = 8;
+
 /**
  * The columns are pages of PAGE_ROWS rows, filled one after another: growing one array by doubling copied
  * every row again into new memory (and trimming it once more), 347 ms of a 1M-span load's worker profile.
@@ -34,6 +38,7 @@ export class SpanColumns {
   private readonly ends: BigInt64Array[] = [new BigInt64Array(1024)];
   private readonly ids: Int32Array[] = [new Int32Array(1024 * ID_WORDS)];
   private readonly forms: Uint8Array[] = [new Uint8Array(1024)];
+  private readonly fields: Int32Array[] = [new Int32Array(1024 * NUM_FIELDS)];
   private readonly pageBits: number;
   private readonly pageMask: number;
   private numRows = 0;
@@ -65,6 +70,7 @@ export class SpanColumns {
       this.ends.push(new BigInt64Array(rows));
       this.ids.push(new Int32Array(rows * ID_WORDS));
       this.forms.push(new Uint8Array(rows));
+      this.fields.push(new Int32Array(rows * NUM_FIELDS));
     } else if (at === this.starts[page]!.length) this.resizePage(page, Math.min(at * 2, this.pageMask + 1));
     this.numRows = row + 1;
     this.starts[page]![at] = this.cell(row * 2, startNs);
@@ -107,6 +113,15 @@ export class SpanColumns {
     return ((this.forms[row >>> this.pageBits]![row & this.pageMask]! >> which) & 3) as IdForm;
   }
 
+  /** Field `f` (below NUM_FIELDS) of the row: 0 until set. */
+  field(row: number, f: number): number {
+    return this.fields[row >>> this.pageBits]![(row & this.pageMask) * NUM_FIELDS + f]!;
+  }
+
+  setField(row: number, f: number, value: number): void {
+    this.fields[row >>> this.pageBits]![(row & this.pageMask) * NUM_FIELDS + f] = value;
+  }
+
   /** Word `w` of the row's ids: 0, 1 the span id's high and low words, 2, 3 the parent id's. */
   word(row: number, w: number): number {
     return this.ids[row >>> this.pageBits]![(row & this.pageMask) * ID_WORDS + w]!;
@@ -130,7 +145,7 @@ export class SpanColumns {
   /** Gives back the room kept for growth once a load is done: the pages after the last row, and its page's rest. */
   trim(): void {
     const lastPage = this.numRows === 0 ? 0 : (this.numRows - 1) >>> this.pageBits;
-    for (const pages of [this.starts, this.ends, this.ids, this.forms]) pages.length = lastPage + 1;
+    for (const pages of [this.starts, this.ends, this.ids, this.forms, this.fields]) pages.length = lastPage + 1;
     const used = this.numRows - (lastPage << this.pageBits);
     if (this.starts[lastPage]!.length > used) this.resizePage(lastPage, Math.max(used, 1));
   }
@@ -177,6 +192,7 @@ export class SpanColumns {
     this.ends[page] = resized(this.ends[page]!, new BigInt64Array(capacity), used);
     this.ids[page] = resized(this.ids[page]!, new Int32Array(capacity * ID_WORDS), used * ID_WORDS);
     this.forms[page] = resized(this.forms[page]!, new Uint8Array(capacity), used);
+    this.fields[page] = resized(this.fields[page]!, new Int32Array(capacity * NUM_FIELDS), used * NUM_FIELDS);
   }
 }
 

@@ -1,17 +1,18 @@
-// How the builder keeps a span: the fields every view reads on every row stay on the object; what most
-// spans of a load have in common (trace state, flags, dropped counts, no events or links, resource, scope,
-// input, quirks) lives in one shared SpanContext; where the span was read is kept as parts and its text
-// formed when asked; start and end times and span and parent ids are rows of typed-array columns
-// (span-columns.ts: an id's text is formed when asked). Measured with
-// `npm run bench` (resident memory): a plain 21-field record cost ~190 bytes of object, a ~60-character
-// place string and two bigints per span; this is ~104 bytes of object and 33 bytes of columns (with ids as
-// words: two string fields and a ~32-byte id string fewer, 2026-12-02).
+// A stored span as the consumers see it: a view of its row in the builder's SpanTable (span-table.ts),
+// made when the span is asked for and holding nothing but the table and the row. What most spans of a load
+// have in common (trace state, flags, dropped counts, no events or links, resource, scope, input, quirks)
+// lives in one shared SpanContext; where the span was read is kept as parts and its text formed when
+// asked; times and ids are typed-array columns (span-columns.ts: an id's text is formed when asked).
+// Measured with `npm run bench` (resident memory): a plain 21-field record cost ~190 bytes of object, a
+// ~60-character place string and two bigints per span; an object per span holding the columns' row was
+// ~104 bytes of object and 33 bytes of columns (2026-12-02).
 // Consumers see the SpanRecord interface only, so plain records (tests, hand-built) work the same.
 import type { KeyValue, SpanEvent, SpanLink, SpanRecord, SpanStatus } from './records.ts';
 import { placeText } from './records.ts';
 import type { UnixNanos } from './time.ts';
 import { IdForm, parseWordId, writeWordsHex, type SpanColumns } from './span-columns.ts';
 import { OneOffShape, type SpanAttributes } from './one-off-attributes.ts';
+import type { SpanTable } from './span-table.ts';
 
 /** What spans of one load mostly share; interned by the builder (see SpanContextPool). */
 export interface SpanContext {
@@ -32,23 +33,40 @@ export interface SpanContext {
 
 export class StoredSpan implements SpanRecord {
   constructor(
-    readonly traceId: string,
-    readonly name: string,
-    readonly kind: number,
-    /** The span's row in its context's SpanColumns. */
+    readonly table: SpanTable,
+    /** The span's row in the table. */
     readonly row: number,
-    /** Read through `attributes`: a list, or the shape `ownValue` completes (one-off-attributes.ts). */
-    readonly attributeStore: SpanAttributes,
-    /** The value of its own when `attributeStore` is a shape; else null. */
-    readonly ownValue: string | null,
-    readonly status: SpanStatus,
-    /** Set once more by DatasetBuilder when the span was taken before its resource and scope (EarlySink). */
-    public context: SpanContext,
-    /** The list path of a SpanPlace, or the whole place text when `placeIndex` is -1. */
-    private readonly placeList: string,
-    private readonly placeIndex: number,
-    private readonly placeByte: number,
   ) {}
+
+  get traceId(): string {
+    return this.table.traceId(this.row);
+  }
+
+  get name(): string {
+    return this.table.name(this.row);
+  }
+
+  get kind(): number {
+    return this.table.kind(this.row);
+  }
+
+  get status(): SpanStatus {
+    return this.table.status(this.row);
+  }
+
+  get context(): SpanContext {
+    return this.table.context(this.row);
+  }
+
+  /** Read through `attributes`: a list, or the shape `ownValue` completes (one-off-attributes.ts). */
+  get attributeStore(): SpanAttributes {
+    return this.table.attributeStore(this.row);
+  }
+
+  /** The value of its own when `attributeStore` is a shape; else null. */
+  get ownValue(): string | null {
+    return this.table.ownValue(this.row);
+  }
 
   get attributes(): readonly KeyValue[] {
     const store = this.attributeStore;
@@ -56,23 +74,25 @@ export class StoredSpan implements SpanRecord {
   }
 
   get spanId(): string {
-    return this.context.columns.spanId(this.row);
+    return this.table.columns.spanId(this.row);
   }
 
   get parentSpanId(): string {
-    return this.context.columns.parentId(this.row);
+    return this.table.columns.parentId(this.row);
   }
 
   get startNs(): UnixNanos {
-    return this.context.columns.start(this.row);
+    return this.table.columns.start(this.row);
   }
 
   get endNs(): UnixNanos {
-    return this.context.columns.end(this.row);
+    return this.table.columns.end(this.row);
   }
 
   get where(): string {
-    return this.placeIndex < 0 ? this.placeList : placeText(this.placeList, this.placeIndex, this.placeByte);
+    const { table, row } = this;
+    const index = table.placeIndex(row);
+    return index < 0 ? table.placeList(row) : placeText(table.placeList(row), index, table.placeByte(row));
   }
 
   get traceState(): string {
@@ -147,7 +167,7 @@ export function isLowerHex(s: string): boolean {
  */
 export function hasWordIds(s: SpanRecord): boolean {
   if (s instanceof StoredSpan) {
-    const columns = s.context.columns;
+    const columns = s.table.columns;
     return columns.form(s.row, 0) !== IdForm.TEXT && columns.form(s.row, 2) !== IdForm.TEXT;
   }
   return isWordId(s.spanId) && isWordId(s.parentSpanId);
@@ -167,7 +187,7 @@ const SPACE = 0x20;
  */
 export function writeWordId(s: SpanRecord, which: 0 | 2, out: Uint8Array, at: number): void {
   if (s instanceof StoredSpan) {
-    const columns = s.context.columns;
+    const columns = s.table.columns;
     if (columns.form(s.row, which) === IdForm.NONE) out.fill(SPACE, at, at + 16);
     else writeWordsHex(columns.word(s.row, which), columns.word(s.row, which + 1), out, at);
     return;

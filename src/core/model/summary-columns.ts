@@ -55,7 +55,7 @@ export function traceListColumns(ds: Dataset): TraceListColumns {
     const trace = ds.traces[t]!;
     const facts = traceFacts(ds, trace, sets.begin());
     const rootIdx = trace.spanIdx[facts.mainRoot]!;
-    const name = ds.spans[rootIdx]!.name;
+    const name = ds.span(rootIdx).name;
     let nameNumber = nameNumbers.get(name);
     if (nameNumber === undefined) nameNumbers.set(name, (nameNumber = names.push(name) - 1));
     rootName[t] = nameNumber;

@@ -47,7 +47,7 @@ function summaryOf(ds: Dataset, trace: TraceModel, withIds: boolean): TraceSumma
   const rootIdx = trace.spanIdx[mainRoot]!;
   const summary: TraceListSummary = {
     traceId: trace.traceId,
-    rootName: ds.spans[rootIdx]!.name,
+    rootName: ds.span(rootIdx).name,
     rootService: ds.services[ds.spanService[rootIdx]!] ?? '',
     services: [...serviceSet].map((i) => ds.services[i]!).sort(),
     numSpans: trace.numRows,
@@ -58,7 +58,7 @@ function summaryOf(ds: Dataset, trace: TraceModel, withIds: boolean): TraceSumma
     startUnixNs: trace.startNs.toString(),
   };
   if (!withIds) return summary;
-  return { ...summary, rootSpanIds: [...trace.rootRows].map((r) => ds.spans[trace.spanIdx[r]!]!.spanId), orphanSpanIds: orphanSpanIds! };
+  return { ...summary, rootSpanIds: [...trace.rootRows].map((r) => ds.span(trace.spanIdx[r]!).spanId), orphanSpanIds: orphanSpanIds! };
 }
 
 export const durationNs = (trace: TraceModel): number => Number(trace.endNs - trace.startNs);
@@ -78,7 +78,7 @@ export function traceFacts(ds: Dataset, trace: TraceModel, services: { add(servi
     if (f & RowFlag.ERROR) numErrors++;
     if (f & RowFlag.ORPHAN) {
       numOrphans++;
-      orphanSpanIds?.push(ds.spans[spanIdx]!.spanId);
+      orphanSpanIds?.push(ds.span(spanIdx).spanId);
     }
   }
   const rootRows = trace.rootRows;

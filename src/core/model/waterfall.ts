@@ -36,7 +36,7 @@ export function waterfallColumns(ds: Dataset, trace: TraceModel, fans: Fans = fi
   const spanIds: string[] = new Array<string>(n);
   for (let row = 0; row < n; row++) {
     const spanIdx = trace.spanIdx[row]!;
-    const s = ds.spans[spanIdx]!;
+    const s = ds.span(spanIdx);
     service[row] = ds.spanService[spanIdx]!;
     kind[row] = s.kind >= 0 && s.kind <= 255 ? s.kind : 0;
     spanIds[row] = s.spanId;
@@ -73,7 +73,7 @@ export function rowTimes(ds: Dataset, trace: TraceModel): { readonly startNs: Fl
   const durNs = new Float64Array(n);
   const t0 = trace.startNs;
   for (let row = 0; row < n; row++) {
-    const s = ds.spans[trace.spanIdx[row]!]!;
+    const s = ds.span(trace.spanIdx[row]!);
     // Each read of a stored span's time makes a bigint (stored-span.ts): read each once.
     const sStart = s.startNs;
     const sEnd = s.endNs;

@@ -21,7 +21,7 @@ export function locateContext(ds: Dataset, ctx: PastedContext): Located {
   const parentId = ctx.effectiveParentId;
   const parent = parentId ? findSpan(ds, traceId, parentId) : null;
   if (parent) {
-    const s = ds.spans[ds.traces[tIdx]!.spanIdx[parent.row]!]!;
+    const s = ds.span(ds.traces[tIdx]!.spanIdx[parent.row]!);
     return { status: 'parent-found', traceId, parent, message: `Found: the caller's span is "${s.name}" in ${ds.services[ds.spanService[ds.traces[tIdx]!.spanIdx[parent.row]!]!]}.` };
   }
   return {

@@ -24,7 +24,7 @@ export function* idHaySteps(ds: Dataset, trace: TraceModel, oddRows: Int32Array,
     bytes[at + ROW_CHARS - 1] = NEWLINE;
     if (k < oddRows.length && oddRows[k] === row) k++;
     else {
-      const s = ds.spans[spanIdx[row]!]!;
+      const s = ds.span(spanIdx[row]!);
       writeWordId(s, 0, bytes, at);
       writeWordId(s, 2, bytes, at + 17);
     }
@@ -66,7 +66,7 @@ export function hexNeedle(needle: string): HexNeedle | null {
  * words, no text formed: the direct pass, used while a big trace's index builds, formed two strings a row.
  */
 export function storedIdsHold(s: StoredSpan, needle: string, hex: boolean, short: HexNeedle | null): boolean {
-  const columns = s.context.columns;
+  const columns = s.table.columns;
   const row = s.row;
   const spanForm = columns.form(row, 0);
   const parentForm = columns.form(row, 2);

@@ -156,7 +156,7 @@ export function* searchIndexSteps(ds: Dataset, trace: TraceModel): Generator<voi
   const rowsWithEvents = new Int32Builder();
   const rowsWithOddIds = new Int32Builder();
   for (let row = 0; row < numRows; row++) {
-    const s: SpanRecord = ds.spans[spanIdx[row]!]!;
+    const s: SpanRecord = ds.span(spanIdx[row]!);
     rowName[row] = textId(s.name);
     const message = s.status.message;
     rowStatus[row] = message === '' ? -1 : textId(message);

@@ -10,7 +10,7 @@ export function shortSpanRowsByService(ds: Dataset, trace: TraceModel): Map<numb
   const out = new Map<number, number[]>();
   for (let row = 0; row < trace.numRows; row++) {
     const spanIdx = trace.spanIdx[row]!;
-    const s = ds.spans[spanIdx]!;
+    const s = ds.span(spanIdx);
     if (s.endNs === 0n || s.endNs < s.startNs || s.endNs - s.startNs >= SHORT_NS) continue;
     const svc = ds.spanService[spanIdx]!;
     const rows = out.get(svc);

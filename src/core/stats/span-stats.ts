@@ -23,7 +23,7 @@ export function spanStats(ds: Dataset, traces: readonly TraceModel[]): StatRow[]
   for (const trace of traces) {
     for (let row = 0; row < trace.numRows; row++) {
       const spanIdx = trace.spanIdx[row]!;
-      const s = ds.spans[spanIdx]!;
+      const s = ds.span(spanIdx);
       const service = ds.services[ds.spanService[spanIdx]!]!;
       const key = `${service}\u0000${s.name}`;
       let a = acc.get(key);

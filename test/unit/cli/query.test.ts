@@ -15,7 +15,7 @@ writeFileSync(file, json);
 const ds = loadDataset([{ name: 'checkout.json', bytes: new TextEncoder().encode(json) }]);
 /** The span id of the one span with that name and OTLP kind in the first (slow) trace. */
 const idOf = (name: string, kind: number): string => {
-  const found = [...ds.traces[0]!.spanIdx].map((i) => ds.spans[i]!).filter((s) => s.name === name && s.kind === kind);
+  const found = [...ds.traces[0]!.spanIdx].map((i) => ds.span(i)).filter((s) => s.name === name && s.kind === kind);
   expect(found).toHaveLength(1);
   return found[0]!.spanId;
 };

@@ -20,7 +20,7 @@ describe('hostile JSON values are read, not thrown on', () => {
     const ds = load('a.json', `{"resourceSpans":[{"resource":{"attributes":[{"key":${HOSTILE},"value":{"intValue":${HOSTILE}}}]},"scopeSpans":[{"spans":[${span}]}]}]}`);
     expect(ds.inputs[0]!.format).toBe('otlp-json');
     expect(ds.spans.map((s) => s.spanId)).toEqual(['b7ad6b7169203331']);
-    expect(ds.spans[0]!.attributes[0]!.key).toBe(HOSTILE);
+    expect(ds.span(0).attributes[0]!.key).toBe(HOSTILE);
     expect(ds.resources[0]!.attributes[0]!.key).toBe(HOSTILE);
   });
 
@@ -28,14 +28,14 @@ describe('hostile JSON values are read, not thrown on', () => {
     const ds = load('j.json', `{"data":[{"traceID":"${TRACE}","spans":[{"traceID":"${TRACE}","spanID":"b7ad6b7169203331","operationName":${HOSTILE},"startTime":1e999,"duration":5,"processID":"p1","references":[],"logs":[{"timestamp":-1e999,"fields":[]}]},{"traceID":"${TRACE}","spanID":"b7ad6b7169203332","operationName":"next","startTime":1700000000000000,"duration":5,"processID":"p1","references":[]}],"processes":{"p1":{"serviceName":${HOSTILE}}}}]}`);
     expect(ds.inputs[0]!.format).toBe('jaeger-json');
     expect(ds.spans.map((s) => s.name)).toEqual([HOSTILE, 'next']);
-    expect(ds.spans[0]!.startNs).toBe(0n);
-    expect(ds.spans[1]!.startNs).toBe(1_700_000_000_000_000_000n);
+    expect(ds.span(0).startNs).toBe(0n);
+    expect(ds.span(1).startNs).toBe(1_700_000_000_000_000_000n);
   });
 
   it('Zipkin: a name and a tag value without a callable toString and a timestamp of 1e999', () => {
     const ds = load('z.json', `[{"traceId":"${TRACE}","id":"b7ad6b7169203331","name":"first","localEndpoint":{"serviceName":"s"},"timestamp":1e999,"duration":1e999,"tags":{"k":${HOSTILE}},"annotations":[{"timestamp":1e999,"value":${HOSTILE}}]},{"traceId":"${TRACE}","id":"b7ad6b7169203332","name":"next","timestamp":1700000000000000,"duration":5}]`);
     expect(ds.inputs[0]!.format).toBe('zipkin-json');
     expect(ds.spans.map((s) => s.spanId)).toEqual(['b7ad6b7169203331', 'b7ad6b7169203332']);
-    expect(ds.spans[0]!.attributes.find((kv) => kv.key === 'k')?.value).toEqual({ type: 'string', value: HOSTILE });
+    expect(ds.span(0).attributes.find((kv) => kv.key === 'k')?.value).toEqual({ type: 'string', value: HOSTILE });
   });
 });

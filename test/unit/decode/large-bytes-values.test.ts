@@ -20,7 +20,7 @@ function spans(value: unknown) {
 function expectBothSpans(ds: ReturnType<typeof loadDataset>): void {
   for (const e of ds.inputs[0]!.errors) expect(e.message).not.toMatch(/^decoder stopped/);
   expect(ds.spans.map((s) => s.name)).toEqual(['upload', 'after']);
-  expect(ds.spans[0]!.attributes).toEqual([{ key: 'app.payload', value: { type: 'bytes', value: HEX } }]);
+  expect(ds.span(0).attributes).toEqual([{ key: 'app.payload', value: { type: 'bytes', value: HEX } }]);
 }
 
 describe('a 100 KB bytes value', () => {

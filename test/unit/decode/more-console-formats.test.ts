@@ -42,7 +42,7 @@ describe('readable dumps of published console output', () => {
 describe('go-stdout', () => {
   it('reads the published span exactly: nanoseconds across a +05:30 offset, INT64 as int, events, scope, flags', () => {
     const ds = loadDataset([{ name: 'x', bytes: fixture(FIXTURES[0]![0]) }]);
-    const s = ds.spans[0]!;
+    const s = ds.span(0);
     // 2023-04-27T22:28:47.164181+05:30 is 16:58:47.164181 UTC.
     expect(s).toMatchObject({ kind: 3, parentSpanId: '', flags: 0x101, startNs: 1682614727164181000n, endNs: 1682614727164874369n, droppedAttributesCount: 0 });
     expect(s.attributes.find((a) => a.key === 'net.peer.port')!.value).toEqual({ type: 'int', value: '8080' });
@@ -63,7 +63,7 @@ describe('go-stdout', () => {
   it('reads one-per-line output: remote parent, status, dropped counts, INT64 beyond 2^53 exactly', () => {
     const big = '{"Type":"INT64","Value":9007199254740993}';
     const ds = load(`${span({ Attributes: '@' }).replace('"@"', `[{"Key":"big","Value":${big}},{"Key":"ids","Value":{"Type":"INT64SLICE","Value":[9007199254740995,1]}}]`)}\n`);
-    const s = ds.spans[0]!;
+    const s = ds.span(0);
     expect(s).toMatchObject({ parentSpanId: '0102030405060708', flags: 0x301, traceState: 'k=v', kind: 2, status: { code: 2, message: 'boom' }, droppedAttributesCount: 3 });
     expect(s.endNs - s.startNs).toBe(250000001n);
     expect(s.attributes).toEqual([
@@ -84,7 +84,7 @@ describe('dotnet-console', () => {
   it('reads the published blocks: 100 ns start ticks, TimeSpan duration, links, flags, scope', () => {
     const ds = loadDataset([{ name: 'x', bytes: fixture(FIXTURES[1]![0]) }]);
     expect(ds.spans).toHaveLength(3);
-    const s = ds.spans[0]!;
+    const s = ds.span(0);
     expect(s).toMatchObject({ traceId: '0920a3042929efb8685afa50ef5cd5c3', spanId: '71c413f0cf2a600b', kind: 1, flags: 1, startNs: 1680108865378346200n });
     expect(s.endNs - s.startNs).toBe(2_683_100n);
     expect(s.links.map((l) => l.spanId)).toEqual(['f132ac6be68a13fa', 'b2e73501bf4c9e22', '42626464ce8f3d62', '3b2e89fd24d37c56', 'd608bef51d5cecc0']);
@@ -95,7 +95,7 @@ describe('dotnet-console', () => {
 
   it('types tags a reader would (int, bool), keeps resource values and decimals as strings', () => {
     const ds = loadDataset([{ name: 'x', bytes: fixture(FIXTURES[2]![0]) }]);
-    const s = ds.spans[0]!;
+    const s = ds.span(0);
     const tag = (k: string): unknown => s.attributes.find((a) => a.key === k)!.value;
     expect(tag('http.response.status_code')).toEqual({ type: 'int', value: '200' });
     expect(tag('network.protocol.version')).toEqual({ type: 'string', value: '1.1' });
@@ -138,7 +138,7 @@ describe('rust-stdout', () => {
     const ds = loadDataset([{ name: 'x', bytes: fixture(FIXTURES[3]![0]) }]);
     expect(ds.spans).toHaveLength(1);
     expect(ds.spans[0]).toMatchObject({ name: 'GET /rolldice', kind: 2, flags: 1, parentSpanId: '', startNs: 1741654046687497000n, endNs: 1741654046687653000n });
-    expect(ds.scopes[ds.spans[0]!.scopeIdx]!.name).toBe('dice_server');
+    expect(ds.scopes[ds.span(0).scopeIdx]!.name).toBe('dice_server');
     expect(ds.resources[0]!.attributes.find((a) => a.key === 'service.name')!.value).toEqual({ type: 'string', value: 'unknown_service' });
     expect(messages(ds)).toEqual([
       "skipped 1 Metrics section (the stdout exporter's other signals): not spans",
@@ -148,7 +148,7 @@ describe('rust-stdout', () => {
 
   it('keeps the scope name apart from the span name, and reads scope version, attributes and events', () => {
     const ds = loadDataset([{ name: 'x', bytes: fixture(FIXTURES[4]![0]) }]);
-    const s = ds.spans[0]!;
+    const s = ds.span(0);
     expect(s.name).toBe('example-span');
     expect(ds.scopes[s.scopeIdx]).toMatchObject({ name: 'stdout-example', version: 'v1', attributes: [{ key: 'scope_key', value: { type: 'string', value: 'scope_value' } }] });
     expect(s.events[0]).toMatchObject({ name: 'example-event-name', timeNs: 1753167312957526000n });
@@ -165,7 +165,7 @@ describe('rust-stdout', () => {
       '\tLinks:', '\tLink #0', '\tTraceId: 0af7651916cd43dd8448eb211c80319c', '\tSpanId : b7ad6b7169203331', '\tAttributes:', '\t\t ->  reason: String(Static("retry"))',
     ].join('\n');
     const ds = load(text);
-    const s = ds.spans[0]!;
+    const s = ds.span(0);
     expect(s).toMatchObject({ parentSpanId: 'b7ad6b7169203331', kind: 3, status: { code: 2, message: 'card "declined"' } });
     expect(s.endNs - s.startNs).toBe(250_001_000n);
     expect(s.attributes.map((a) => a.value)).toEqual([
@@ -202,8 +202,8 @@ describe('java-logging', () => {
     ].join('\n');
     const ds = load(text);
     expect(ds.inputs[0]!.format).toBe('java-logging');
-    expect(ds.spans[0]!.attributes).toEqual([{ key: 'animal', value: { type: 'string', value: 'cat' } }, { key: 'lives', value: { type: 'int', value: '9' } }]);
-    expect(ds.scopes[ds.spans[0]!.scopeIdx]).toMatchObject({ name: 'tracer1', version: '' });
+    expect(ds.span(0).attributes).toEqual([{ key: 'animal', value: { type: 'string', value: 'cat' } }, { key: 'lives', value: { type: 'int', value: '9' } }]);
+    expect(ds.scopes[ds.span(0).scopeIdx]).toMatchObject({ name: 'tracer1', version: '' });
     expect(ds.spans[1]).toMatchObject({ kind: 3, droppedAttributesCount: 2 });
     expect(messages(ds)[1]).toBe('skipped 1 lines that are not spans (log output)');
   });

@@ -36,7 +36,7 @@ describe('python console exporter', () => {
     }, null, 4);
     const ds = loadDataset([{ name: 'out.txt', bytes: new TextEncoder().encode(`starting...\n${text}\ndone\n`) }]);
     expect(ds.inputs[0]!.format).toBe('python-console');
-    const s = ds.spans[0]!;
+    const s = ds.span(0);
     expect(s).toMatchObject({ traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', parentSpanId: '', kind: 3, status: { code: 2, message: 'timeout' } });
     expect(s.endNs - s.startNs).toBe(250_001_000n);
     expect(s.attributes.map((a) => a.value.type)).toEqual(['string', 'int', 'double', 'array']);

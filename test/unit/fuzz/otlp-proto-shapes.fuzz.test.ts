@@ -66,7 +66,7 @@ describe('OTLP/protobuf with hostile structure', () => {
     const bytes = wrap(1, wrap(2, wrap(2, spanMsg)));
     const ds = loadHostile('deep.pb', bytes);
     expect(ds.spans).toHaveLength(1);
-    expect(JSON.stringify(ds.spans[0]!.attributes[0]!.value)).toContain('truncated');
+    expect(JSON.stringify(ds.span(0).attributes[0]!.value)).toContain('truncated');
   });
 
   it('random bytes that start like a request are refused cleanly', () => {

@@ -20,7 +20,7 @@ function draw(picture: string) {
   const ds = handDataset(spans);
   const trace = ds.traces[0]!;
   const cols = waterfallColumns(ds, trace);
-  const name = (row: number): string => ds.spans[trace.spanIdx[row]!]!.name;
+  const name = (row: number): string => ds.span(trace.spanIdx[row]!).name;
   return { ds, trace, cols, name };
 }
 

@@ -63,7 +63,7 @@ describe('the lessons', () => {
         const matching = summaries.filter((t) => t.rootName === step.trace);
         expect(matching, step.trace).toHaveLength(1);
         const trace = ds.traces.find((t) => t.traceId === matching[0]!.traceId)!;
-        const names = new Set(Array.from({ length: trace.numRows }, (_, row) => ds.spans[trace.spanIdx[row]!]!.name));
+        const names = new Set(Array.from({ length: trace.numRows }, (_, row) => ds.span(trace.spanIdx[row]!).name));
         const named = [...step.mark, ...(step.select ? [step.select] : []), ...('span' in step.tryIt ? [step.tryIt.span] : [])];
         for (const name of named) expect(names, `${lesson.id}: ${name}`).toContain(name);
         if (step.tryIt.kind === 'select-span') expect(step.select, 'the try-it is not done on entry').not.toBe(step.tryIt.span);

@@ -30,6 +30,6 @@ describe('scope-unnamed with one trace loaded from OTLP and from Zipkin', () => 
     expect(ds.inputs.map((i) => i.format)).toEqual(order.map((f) => (f === 'otlp' ? 'otlp-json' : 'zipkin-json')));
     const found = runLint(ds, ALL_RULES).filter((f) => f.rule === 'scope-unnamed');
     const trace = ds.traces[ds.traceIdx.get(TRACE)!]!;
-    expect(found.map((f) => ds.spans[trace.spanIdx[f.row!]!]!.name)).toEqual(['otlp unnamed']);
+    expect(found.map((f) => ds.span(trace.spanIdx[f.row!]!).name)).toEqual(['otlp unnamed']);
   });
 });

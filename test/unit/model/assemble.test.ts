@@ -4,7 +4,7 @@ import { handDataset, tree } from '../../support/hand-records.ts';
 
 const flagsOf = (ds: ReturnType<typeof handDataset>, name: string): number => {
   const t = ds.traces[0]!;
-  for (let row = 0; row < t.numRows; row++) if (ds.spans[t.spanIdx[row]!]!.name === name) return t.flags[row]!;
+  for (let row = 0; row < t.numRows; row++) if (ds.span(t.spanIdx[row]!).name === name) return t.flags[row]!;
   throw new Error(`no span ${name}`);
 };
 

@@ -38,7 +38,7 @@ describe('link targets', () => {
     const expected: Array<{ localRow: number; fromRow: number }> = [];
     for (const t of ds.traces) {
       for (let row = 0; row < t.numRows; row++) {
-        for (const l of ds.spans[t.spanIdx[row]!]!.links) {
+        for (const l of ds.span(t.spanIdx[row]!).links) {
           const local = l.traceId === T ? findSpan(ds, T, l.spanId) : null;
           if (local) expected.push({ localRow: local.row, fromRow: row });
         }

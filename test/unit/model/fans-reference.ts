@@ -16,7 +16,7 @@ export function referenceFindFans(ds: Dataset, trace: TraceModel, minCount: numb
   const nameIds = new Map<string, number>();
   const nameOf = new Int32Array(n);
   for (let row = 0; row < n; row++) {
-    const name = ds.spans[trace.spanIdx[row]!]!.name;
+    const name = ds.span(trace.spanIdx[row]!).name;
     let id = nameIds.get(name);
     if (id === undefined) nameIds.set(name, (id = nameIds.size));
     nameOf[row] = id;
@@ -41,7 +41,7 @@ export function referenceFindFans(ds: Dataset, trace: TraceModel, minCount: numb
     let numErrors = 0;
     for (const row of rows) {
       fanOf[row] = fanIdx;
-      const s = ds.spans[trace.spanIdx[row]!]!;
+      const s = ds.span(trace.spanIdx[row]!);
       const start = s.startNs > 0n && t0 > 0n ? Number(s.startNs - t0) : 0;
       const dur = s.endNs > s.startNs ? Number(s.endNs - s.startNs) : 0;
       startNs = Math.min(startNs, start);
@@ -54,7 +54,7 @@ export function referenceFindFans(ds: Dataset, trace: TraceModel, minCount: numb
     const head = rows[0]!;
     const headSpan = trace.spanIdx[head]!;
     fans.push({
-      headRow: head, parentRow: trace.parentRow[head]!, count: rows.length, service: ds.spanService[headSpan]!, name: ds.spans[headSpan]!.name,
+      headRow: head, parentRow: trace.parentRow[head]!, count: rows.length, service: ds.spanService[headSpan]!, name: ds.span(headSpan).name,
       startNs, endNs, totalNs, minNs, maxNs, numErrors,
     });
   }

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DatasetBuilder } from '../../../src/core/model/dataset-builder.ts';
 import { IdTable, idKeys } from '../../../src/core/model/id-keys.ts';
+import { listSource } from '../../../src/core/model/span-source.ts';
 import type { SpanRecord } from '../../../src/core/model/records.ts';
 import { spanIdWords } from '../../support/colliding-ids.ts';
 
@@ -34,7 +35,7 @@ describe('idKeys', () => {
       fc.property(fc.array(fc.tuple(id, id), { minLength: 1, maxLength: 12 }), (pairs) => {
         const records = pairs.map(([s, p]) => record(s, p));
         for (const spans of [records, stored(records)]) {
-          const keys = idKeys(spans);
+          const keys = idKeys(listSource(spans));
           const text = (i: number, w: 0 | 2): string => (w === 0 ? records[i]!.spanId : records[i]!.parentSpanId);
           for (let i = 0; i < spans.length; i++) {
             expect(keys.hasParent(i)).toBe(records[i]!.parentSpanId !== '');
@@ -54,7 +55,7 @@ describe('IdTable', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(id, id), { minLength: 1, maxLength: 40 }), fc.constantFrom(0, 1, 2, 64), (pairs, maxProbes) => {
         const spans = stored(pairs.map(([s, p]) => record(s, p)));
-        const keys = idKeys(spans);
+        const keys = idKeys(listSource(spans));
         const table = new IdTable(keys, spans.length, maxProbes);
         table.reset(spans.length);
         const spanOf = new Int32Array(spans.length);
@@ -77,7 +78,7 @@ describe('IdTable', () => {
   it('spreads ids crafted to collide under the pools\' fixed mix (test/support/colliding-ids.ts), and finds each', () => {
     const hex = (i: number): string => spanIdWords(i).map((w) => (w >>> 0).toString(16).padStart(8, '0')).join('');
     const spans = stored(Array.from({ length: 500 }, (_, i) => record(hex(i), i ? hex(i - 1) : '')));
-    const keys = idKeys(spans);
+    const keys = idKeys(listSource(spans));
     const poolMix = (i: number): number => {
       const [hi, lo] = spanIdWords(i);
       return Math.imul(hi ^ Math.imul(lo, 0x9e3779b1), 0x85ebca6b);

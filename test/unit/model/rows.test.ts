@@ -26,7 +26,7 @@ function forest(steps: readonly number[]): { numRows: number; subtreeEnd: Int32A
 // root ─ a ─ a1, a2 ; root ─ b ─ b1 (test/support/small-tree.ts)
 const ds = smallTree();
 const t = ds.traces[0]!;
-const names = (rows: Int32Array): string[] => [...rows].map((r) => ds.spans[t.spanIdx[r]!]!.name);
+const names = (rows: Int32Array): string[] => [...rows].map((r) => ds.span(t.spanIdx[r]!).name);
 
 describe('deriveRows', () => {
   it('shows every row when nothing is collapsed', () => {

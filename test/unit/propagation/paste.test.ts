@@ -62,7 +62,7 @@ describe('finding the pasted trace in loaded data', () => {
   it("finds the caller's span", () => {
     const found = locateContext(ds, parsePaste(`00-${trace.traceId}-${client.spanId}-01`));
     expect(found.status).toBe('parent-found');
-    expect(ds.spans[trace.spanIdx[found.parent!.row]!]!.spanId).toBe(client.spanId);
+    expect(ds.span(trace.spanIdx[found.parent!.row]!).spanId).toBe(client.spanId);
     expect(found.message).toMatch(/GET \/cart\/\{id\}.*storefront/);
   });
   it('says when the trace is loaded but the parent span is not', () => {

@@ -23,7 +23,7 @@ function referenceSearch(ds: Dataset, trace: TraceModel, text: string): number[]
   const rows: number[] = [];
   for (let row = 0; row < trace.numRows; row++) {
     const i = trace.spanIdx[row]!;
-    const s = ds.spans[i]!;
+    const s = ds.span(i);
     if (
       has(s.name) ||
       has(ds.services[ds.spanService[i]!]!) ||
@@ -84,7 +84,7 @@ function sdkDataset(numSpans: number): Dataset {
 function needlesOf(ds: Dataset, trace: TraceModel, rnd: () => number): string[] {
   const texts: string[] = [];
   for (let k = 0; k < 15; k++) {
-    const s = ds.spans[trace.spanIdx[Math.floor(rnd() * trace.numRows)]!]!;
+    const s = ds.span(trace.spanIdx[Math.floor(rnd() * trace.numRows)]!);
     texts.push(s.name, ds.services[ds.spanService[trace.spanIdx[k % trace.numRows]!]!]!, s.spanId, s.parentSpanId, s.status.message);
     for (const kv of s.attributes) texts.push(kv.key, anyValueText(kv.value));
     for (const e of s.events) texts.push(e.name, ...e.attributes.map((kv) => anyValueText(kv.value)));
@@ -177,7 +177,7 @@ describe('in-trace search matches the plain per-row search', () => {
   it('finds hex digits in ids, and not across one id into the next (the index writes them side by side)', () => {
     const ds = sdkDataset(150);
     const trace = ds.traces[0]!;
-    const span = (row: number) => ds.spans[trace.spanIdx[row]!]!;
+    const span = (row: number) => ds.span(trace.spanIdx[row]!);
     const needles: string[] = [];
     for (let row = 1; row + 1 < trace.numRows; row += 7) {
       const [s, next] = [span(row), span(row + 1)];
@@ -191,7 +191,7 @@ describe('in-trace search matches the plain per-row search', () => {
   it('answers each of two traces searched in turn from its own index', () => {
     const ds = sdkDataset(150);
     const [a, b] = ds.traces as [TraceModel, TraceModel];
-    for (const needle of [a.traceId.slice(0, 0) + ds.spans[a.spanIdx[3]!]!.spanId, ds.spans[b.spanIdx[5]!]!.spanId.slice(2, 9), 'step 1']) {
+    for (const needle of [a.traceId.slice(0, 0) + ds.span(a.spanIdx[3]!).spanId, ds.span(b.spanIdx[5]!).spanId.slice(2, 9), 'step 1']) {
       expect([...searchTrace(ds, a, needle, 0)]).toEqual(referenceSearch(ds, a, needle));
       expect([...searchTrace(ds, b, needle, 0)]).toEqual(referenceSearch(ds, b, needle));
     }

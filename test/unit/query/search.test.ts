@@ -6,7 +6,7 @@ import { deriveRows, keepWithAncestors } from '../../../src/core/model/rows.ts';
 
 const ds = loadDataset([{ name: 'demo.json', bytes: new Uint8Array(readFileSync(new URL('../../fixtures/otlp/sdk-2.x/checkout-four-services.json', import.meta.url))) }]);
 const trace = ds.traces.find((t) => t.numRows === 11)!;
-const names = (rows: Int32Array): string[] => [...rows].map((r) => `${ds.services[ds.spanService[trace.spanIdx[r]!]!]}:${ds.spans[trace.spanIdx[r]!]!.name}`);
+const names = (rows: Int32Array): string[] => [...rows].map((r) => `${ds.services[ds.spanService[trace.spanIdx[r]!]!]}:${ds.span(trace.spanIdx[r]!).name}`);
 
 describe('in-trace search', () => {
   it('matches names case-insensitively, in waterfall order', () => {
@@ -17,7 +17,7 @@ describe('in-trace search', () => {
     expect(names(searchTrace(ds, trace, 'payments')).length).toBeGreaterThanOrEqual(5);
     expect(names(searchTrace(ds, trace, 'db.query.text'))).toEqual(['cart:SELECT shop.cart_items']);
     expect(names(searchTrace(ds, trace, 'ProcessorTimeoutError'))).toEqual(['payments:shop.payments.PaymentService/Charge']);
-    const someId = ds.spans[trace.spanIdx[4]!]!.spanId;
+    const someId = ds.span(trace.spanIdx[4]!).spanId;
     expect([...searchTrace(ds, trace, someId)]).toContain(4);
     expect(searchTrace(ds, trace, '   ')).toHaveLength(0);
   });

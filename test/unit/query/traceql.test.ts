@@ -20,8 +20,8 @@ function run(ds: Dataset, query: string): string[][] {
   if (!r.ok) throw new Error(r.error.message);
   return r.traces.map((m) => {
     const trace = ds.traces[ds.traceIdx.get(m.traceId)!]!;
-    expect(m.spanIds).toEqual(m.rows.map((row) => ds.spans[trace.spanIdx[row]!]!.spanId));
-    return m.rows.map((row) => `${ds.services[ds.spanService[trace.spanIdx[row]!]!]}:${ds.spans[trace.spanIdx[row]!]!.name}`);
+    expect(m.spanIds).toEqual(m.rows.map((row) => ds.span(trace.spanIdx[row]!).spanId));
+    return m.rows.map((row) => `${ds.services[ds.spanService[trace.spanIdx[row]!]!]}:${ds.span(trace.spanIdx[row]!).name}`);
   });
 }
 

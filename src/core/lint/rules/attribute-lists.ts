@@ -42,7 +42,7 @@ function firstRows(ds: Dataset, trace: TraceModel): FirstRows {
     const scope = new Map<number, number>();
     const pair = new Map<string, number>();
     for (let row = 0; row < trace.numRows; row++) {
-      const span = ds.spans[trace.spanIdx[row]!]!;
+      const span = ds.span(trace.spanIdx[row]!);
       if (!resource.has(span.resourceIdx)) resource.set(span.resourceIdx, row);
       if (!scope.has(span.scopeIdx)) scope.set(span.scopeIdx, row);
       const key = `${span.resourceIdx}/${span.scopeIdx}`;

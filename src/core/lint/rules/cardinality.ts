@@ -35,7 +35,7 @@ export const spanNameExplosion = datasetRule({
   for (const trace of ctx.ds.traces) {
     for (let row = 0; row < trace.numRows; row++) {
       const spanIdx = trace.spanIdx[row]!;
-      const span = ctx.ds.spans[spanIdx]!;
+      const span = ctx.ds.span(spanIdx);
       const svc = ctx.ds.services[ctx.ds.spanService[spanIdx]!] ?? '';
       const scope = ctx.ds.scopes[span.scopeIdx]?.name ?? '';
       const key = `${svc}\u0000${scope}\u0000${span.kind}`;
@@ -88,7 +88,7 @@ export const errorTypeVolatile = datasetRule({
   for (const trace of ctx.ds.traces) {
     for (let row = 0; row < trace.numRows; row++) {
       const spanIdx = trace.spanIdx[row]!;
-      const span = ctx.ds.spans[spanIdx]!;
+      const span = ctx.ds.span(spanIdx);
       const v = attr(span.attributes, 'error.type');
       if (v?.type !== 'string') continue;
       const svc = ctx.ds.spanService[spanIdx]!;

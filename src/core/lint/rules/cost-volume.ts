@@ -104,7 +104,7 @@ export const noisyLowLevelSpans = traceRule({
   let numNoisy = 0;
   let firstRow = -1;
   for (let row = 0; row < trace.numRows; row++) {
-    const span = ctx.ds.spans[trace.spanIdx[row]!]!;
+    const span = ctx.ds.span(trace.spanIdx[row]!);
     if (NOISY_SCOPE.test(ctx.ds.scopes[span.scopeIdx]?.name ?? '') || NOISY_NAME.test(span.name)) {
       numNoisy++;
       if (firstRow < 0) firstRow = row;
@@ -126,7 +126,7 @@ export const tooManyInternalSpans = traceRule({
   const perService = new Map<number, { n: number; row: number }>();
   for (let row = 0; row < trace.numRows; row++) {
     const spanIdx = trace.spanIdx[row]!;
-    if (ctx.ds.spans[spanIdx]!.kind !== SpanKind.INTERNAL) continue;
+    if (ctx.ds.span(spanIdx).kind !== SpanKind.INTERNAL) continue;
     const svc = ctx.ds.spanService[spanIdx]!;
     const e = perService.get(svc) ?? { n: 0, row };
     e.n++;
@@ -150,7 +150,7 @@ export const tooManyShortSpans = traceRule({
   let numShort = 0;
   let firstRow = -1;
   for (let row = 0; row < trace.numRows; row++) {
-    const s = ctx.ds.spans[trace.spanIdx[row]!]!;
+    const s = ctx.ds.span(trace.spanIdx[row]!);
     // Unended or negative spans have no real duration: other rules report them.
     if (s.endNs === 0n || s.endNs < s.startNs || s.endNs - s.startNs >= SHORT_NS) continue;
     numShort++;

@@ -17,7 +17,7 @@ export function datasetRule(meta: RuleMeta, check: DatasetRule['check']): Datase
 
 /** The span at a row of a trace. */
 export function spanAt(ds: Dataset, trace: TraceModel, row: number): SpanRecord {
-  return ds.spans[trace.spanIdx[row]!]!;
+  return ds.span(trace.spanIdx[row]!);
 }
 
 /** Reports a finding on the span at `row`. */

@@ -66,7 +66,7 @@ function lengthsOnLimit(ctx: RuleContext, minValues: number, minLength: number):
   ctx.ds.traces.forEach((trace, traceIdx) => {
     for (let row = 0; row < trace.numRows; row++) {
       const spanIdx = trace.spanIdx[row]!;
-      const s = ctx.ds.spans[spanIdx]!;
+      const s = ctx.ds.span(spanIdx);
       const service = ctx.ds.services[ctx.ds.spanService[spanIdx]!] ?? '';
       visit(s.attributes, service, { traceIdx, row });
       for (const e of s.events) visit(e.attributes, service, { traceIdx, row });

@@ -80,7 +80,13 @@ export const linkInvalid = datasetRule({
 }, (ctx) => {
   // Built on the first link that needs it: most spans have no links, and this is one string per span.
   let loadedSet: Set<string> | undefined;
-  const loaded = (): Set<string> => (loadedSet ??= new Set(ctx.ds.spans.map((s) => `${s.traceId}/${s.spanId}`)));
+  const loaded = (): Set<string> => {
+    if (loadedSet === undefined) {
+      loadedSet = new Set();
+      for (let i = 0; i < ctx.ds.numSpans; i++) loadedSet.add(`${ctx.ds.span(i).traceId}/${ctx.ds.span(i).spanId}`);
+    }
+    return loadedSet;
+  };
   for (const trace of ctx.ds.traces) {
     for (let row = 0; row < trace.numRows; row++) {
       const s = spanAt(ctx.ds, trace, row);

@@ -14,7 +14,7 @@ export const secretPattern = spanRule({
 }, (span, at, ctx) => {
   // Resource values are scanned where a process enters the trace (a root, or a parent from another resource).
   const parentRow = at.trace.parentRow[at.row]!;
-  const entry = parentRow < 0 || ctx.ds.spans[at.trace.spanIdx[parentRow]!]!.resourceIdx !== span.resourceIdx;
+  const entry = parentRow < 0 || ctx.ds.span(at.trace.spanIdx[parentRow]!).resourceIdx !== span.resourceIdx;
   const report = (value: string, prefix: string, key: string): void => {
     const hit = findSecret(value);
     if (hit) reportRow(ctx, at.trace, at.row, `${prefix}${key} contains a ${hit.kind} (${masked(hit.match)})`);

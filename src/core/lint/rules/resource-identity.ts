@@ -17,7 +17,7 @@ function firstSpanPerResource(ctx: RuleContext): Map<number, At> {
   const out = new Map<number, At>();
   for (const trace of ctx.ds.traces) {
     for (let row = 0; row < trace.numRows; row++) {
-      const span = ctx.ds.spans[trace.spanIdx[row]!]!;
+      const span = ctx.ds.span(trace.spanIdx[row]!);
       if (!out.has(span.resourceIdx)) out.set(span.resourceIdx, { traceId: trace.traceId, spanId: span.spanId, row });
     }
   }

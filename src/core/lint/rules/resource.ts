@@ -17,15 +17,15 @@ function firstSpanOf(ctx: RuleContext, pick: (spanIdx: number) => number): Map<n
     for (let row = 0; row < trace.numRows; row++) {
       const spanIdx = trace.spanIdx[row]!;
       const key = pick(spanIdx);
-      if (!out.has(key)) out.set(key, { at: { traceId: trace.traceId, spanId: ctx.ds.spans[spanIdx]!.spanId, row }, spanIdx });
+      if (!out.has(key)) out.set(key, { at: { traceId: trace.traceId, spanId: ctx.ds.span(spanIdx).spanId, row }, spanIdx });
     }
   }
   return out;
 }
 
 const perResource = (check: (attrs: ReturnType<typeof attrsOf>, ctx: RuleContext) => string | null) => (ctx: RuleContext): void => {
-  for (const [resourceIdx, { at, spanIdx }] of firstSpanOf(ctx, (i) => ctx.ds.spans[i]!.resourceIdx)) {
-    if (ctx.ds.spans[spanIdx]!.quirks & Quirk.NO_RESOURCE) continue;
+  for (const [resourceIdx, { at, spanIdx }] of firstSpanOf(ctx, (i) => ctx.ds.span(i).resourceIdx)) {
+    if (ctx.ds.span(spanIdx).quirks & Quirk.NO_RESOURCE) continue;
     const message = check(attrsOf(ctx, resourceIdx), ctx);
     if (message) ctx.report({ ...at, message });
   }
@@ -88,10 +88,10 @@ export const scopeUnnamed = datasetRule({
   why: 'The instrumentation scope names the library (or module) that created the span. Without it, noisy or wrong spans cannot be traced back to the instrumentation to fix or disable. Pass a name to getTracer().',
   source: 'opentelemetry-proto InstrumentationScope',
 }, (ctx) => {
-  for (const [scopeIdx, { at, spanIdx }] of firstSpanOf(ctx, (i) => ctx.ds.spans[i]!.scopeIdx)) {
+  for (const [scopeIdx, { at, spanIdx }] of firstSpanOf(ctx, (i) => ctx.ds.span(i).scopeIdx)) {
     // Stay silent where the format cannot carry a scope at all. The quirks read are those of the span
     // reported: looking it up by its ids once found another input's copy of it (a Zipkin one, say).
-    if ((ctx.ds.scopes[scopeIdx]?.name ?? '') === '' && (ctx.ds.spans[spanIdx]!.quirks & Quirk.NO_SCOPE) === 0) {
+    if ((ctx.ds.scopes[scopeIdx]?.name ?? '') === '' && (ctx.ds.span(spanIdx).quirks & Quirk.NO_SCOPE) === 0) {
       ctx.report({ ...at, message: 'the instrumentation scope has no name' });
     }
   }

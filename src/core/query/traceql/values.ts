@@ -43,7 +43,7 @@ export class TraceCtx {
   ) {}
 
   span(row: number) {
-    return this.ds.spans[this.trace.spanIdx[row]!]!;
+    return this.ds.span(this.trace.spanIdx[row]!);
   }
 
   childCount(row: number): number {
