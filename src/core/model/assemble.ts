@@ -11,6 +11,7 @@ import { RowColumns } from './row-columns.ts';
 import type { TraceModel } from './trace-model.ts';
 import { idKeys } from './id-keys.ts';
 import { listSource, type SpanSource } from './span-source.ts';
+import type { SpanTable } from './span-table.ts';
 
 export { RowFlag, type TraceModel } from './trace-model.ts';
 
@@ -26,6 +27,8 @@ export interface Dataset {
   /** The span at index `spanIdx` (below numSpans): for a builder's spans, a view of its row (span-table.ts). */
   span(spanIdx: number): SpanRecord;
   readonly numSpans: number;
+  /** The builder's table when the spans are its rows (span-table.ts), for passes that read its columns. */
+  readonly table: SpanTable | undefined;
   /** Distinct service.name values; spanService maps a span index to one of them. */
   readonly services: readonly string[];
   readonly spanService: Int32Array;
@@ -68,6 +71,7 @@ export function assemble(input: AssembleInput): Dataset {
     },
     numSpans: spans.numSpans,
     span: (spanIdx) => spans.span(spanIdx),
+    table: spans.table,
     services,
     spanService,
     traces,

@@ -42,7 +42,7 @@ export class DatasetBuilder {
   private pool = new InternPool();
   private readonly scopeKeys = new Map<string, number>();
   /** Every span, as a row (see span-table.ts). */
-  private readonly table = new SpanTable();
+  readonly table = new SpanTable();
   private readonly columns = this.table.columns;
 
   get numSpans(): number {

@@ -26,7 +26,7 @@ export type IdForm = (typeof IdForm)[keyof typeof IdForm];
 const ID_WORDS = 4;
 
 /** Int32 fields per row that the span table (span-table.ts) numbers and reads with `field` and `setField`. */
-export const NUM_FIELDS = 8;
+export const NUM_FIELDS = 9;
 
 /**
  * The columns are pages of PAGE_ROWS rows, filled one after another: growing one array by doubling copied

@@ -1,20 +1,26 @@
 // Every stored span as one row of columns (docs/columnar-model.md, step 2): times and ids in SpanColumns,
-// and beside them, in the same pages, Int32 fields that number the span's trace id, name, status, context
-// and place among the few distinct values a load has, and hold its kind and place. A span's attributes and
-// its value of its own are one array each, by row. No object per span is kept: StoredSpan is a view of a
-// row, made when a span is asked for. An object per span (~104 bytes in node, kept for as long as the
-// load) was what the decoders' time went to after the wire (profiles of 100k SDK spans, 2026-12-02).
+// and beside them, in the same pages, Int32 fields that number the span's trace id, name, status, context,
+// place list and attributes (a pooled list or shape, intern.ts) among the distinct values of a load, and
+// hold its kind and place. A span's value of its own is in an array by row. No object per span is kept:
+// StoredSpan is a view of a row, made when a span is asked for (an object per span was ~104 bytes in node,
+// kept for as long as the load). Passes over many rows test each numbered value once (search.ts).
 import type { SpanStatus } from './records.ts';
 import type { SpanAttributes } from './one-off-attributes.ts';
 import { SpanColumns } from './span-columns.ts';
 import type { SpanContext } from './stored-span.ts';
 
 /** The fields of a row (SpanColumns.field). */
-const F = { TRACE: 0, NAME: 1, KIND: 2, STATUS: 3, CONTEXT: 4, PLACE_LIST: 5, PLACE_INDEX: 6, PLACE_BYTE: 7 } as const;
+const F = { TRACE: 0, NAME: 1, KIND: 2, STATUS: 3, CONTEXT: 4, PLACE_LIST: 5, PLACE_INDEX: 6, PLACE_BYTE: 7, ATTRIBUTES: 8 } as const;
+
+/** Distinct values a Numbered finds by value; later ones are numbered anew each time they come. */
+const MAX_MAPPED = 1 << 16;
 
 /**
  * Distinct values by number, in the order first seen. Consecutive rows mostly repeat a value (a trace's
- * spans come together, siblings share a place list), so the last one is checked before the map.
+ * spans come together, siblings share a place list), so the last one is checked before the map. The map
+ * is bounded (MAX_MAPPED): values that never repeat (a span's own attribute list, unique names) would
+ * otherwise each cost an entry; past the bound an equal value may get a second number, which only makes a
+ * pass that tests each number test that value twice.
  */
 class Numbered<T> {
   readonly values: T[] = [];
@@ -28,7 +34,7 @@ class Numbered<T> {
     if (n === undefined) {
       n = this.values.length;
       this.values.push(value);
-      this.numbers.set(value, n);
+      if (this.numbers.size < MAX_MAPPED) this.numbers.set(value, n);
     }
     this.last = value;
     this.lastNumber = n;
@@ -59,8 +65,9 @@ export class SpanTable {
   private readonly statuses = new Numbered<SpanStatus>();
   private readonly contexts = new Numbered<SpanContext>();
   private readonly places = new Numbered<string>();
-  /** By row: most spans share a pooled list or shape, and a list of its own would be a number per span anyway. */
-  private readonly attributeStores: SpanAttributes[] = [];
+  /** Lists and shapes: most spans share a pooled one (intern.ts). */
+  private readonly attributeStores = new Numbered<SpanAttributes>();
+  /** By row. */
   private readonly ownValues: Array<string | null> = [];
 
   /** `pageRows` (a power of two) is for tests, which cross the columns' pages with a few rows. */
@@ -83,8 +90,49 @@ export class SpanTable {
     c.setField(row, F.PLACE_LIST, this.places.number(v.placeList));
     c.setField(row, F.PLACE_INDEX, v.placeIndex);
     c.setField(row, F.PLACE_BYTE, v.placeByte);
-    this.attributeStores[row] = v.attributes;
+    c.setField(row, F.ATTRIBUTES, this.attributeStores.number(v.attributes));
     this.ownValues[row] = v.ownValue;
+  }
+
+  /**
+   * The number of the row's name, status or context among the load's distinct ones (`nameAt`, `statusAt`,
+   * `contextAt` give them): a pass over many rows tests each distinct value once.
+   */
+  nameNumber(row: number): number {
+    return this.columns.field(row, F.NAME);
+  }
+
+  statusNumber(row: number): number {
+    return this.columns.field(row, F.STATUS);
+  }
+
+  contextNumber(row: number): number {
+    return this.columns.field(row, F.CONTEXT);
+  }
+
+  attributesNumber(row: number): number {
+    return this.columns.field(row, F.ATTRIBUTES);
+  }
+
+  /** How many names, statuses, contexts and attribute stores the rows number (memo sizes for a pass). */
+  get numbered(): { readonly names: number; readonly statuses: number; readonly contexts: number; readonly attributes: number } {
+    return { names: this.names.values.length, statuses: this.statuses.values.length, contexts: this.contexts.values.length, attributes: this.attributeStores.values.length };
+  }
+
+  attributesAt(n: number): SpanAttributes {
+    return this.attributeStores.values[n]!;
+  }
+
+  nameAt(n: number): string {
+    return this.names.values[n]!;
+  }
+
+  statusAt(n: number): SpanStatus {
+    return this.statuses.values[n]!;
+  }
+
+  contextAt(n: number): SpanContext {
+    return this.contexts.values[n]!;
   }
 
   traceId(row: number): string {
@@ -92,7 +140,7 @@ export class SpanTable {
   }
 
   name(row: number): string {
-    return this.names.values[this.columns.field(row, F.NAME)]!;
+    return this.nameAt(this.columns.field(row, F.NAME));
   }
 
   kind(row: number): number {
@@ -100,11 +148,11 @@ export class SpanTable {
   }
 
   status(row: number): SpanStatus {
-    return this.statuses.values[this.columns.field(row, F.STATUS)]!;
+    return this.statusAt(this.columns.field(row, F.STATUS));
   }
 
   context(row: number): SpanContext {
-    return this.contexts.values[this.columns.field(row, F.CONTEXT)]!;
+    return this.contextAt(this.columns.field(row, F.CONTEXT));
   }
 
   /** Points the row at another context (a span taken before its resource and scope, EarlySink). */
@@ -113,7 +161,7 @@ export class SpanTable {
   }
 
   attributeStore(row: number): SpanAttributes {
-    return this.attributeStores[row]!;
+    return this.attributesAt(this.columns.field(row, F.ATTRIBUTES));
   }
 
   ownValue(row: number): string | null {
@@ -135,7 +183,6 @@ export class SpanTable {
   /** Forgets every row from `numRows` on (a load rolled back); their distinct values stay numbered. */
   truncate(numRows: number): void {
     this.columns.truncate(numRows);
-    this.attributeStores.length = Math.min(this.attributeStores.length, numRows);
     this.ownValues.length = Math.min(this.ownValues.length, numRows);
   }
 

@@ -7,7 +7,7 @@
 // blank here and searched directly. Without an index (small traces, or a big one's while it builds), a needle
 // of up to 8 hex digits is tested against each id's words, window by window (`wordsHold`).
 import type { Dataset, TraceModel } from '../model/assemble.ts';
-import { IdForm } from '../model/span-columns.ts';
+import { IdForm, type SpanColumns } from '../model/span-columns.ts';
 import type { SpanRecord } from '../model/records.ts';
 import { isLowerHex, type StoredSpan, writeWordId } from '../model/stored-span.ts';
 
@@ -66,14 +66,21 @@ export function hexNeedle(needle: string): HexNeedle | null {
  * words, no text formed: the direct pass, used while a big trace's index builds, formed two strings a row.
  */
 export function storedIdsHold(s: StoredSpan, needle: string, hex: boolean, short: HexNeedle | null): boolean {
-  const columns = s.table.columns;
-  const row = s.row;
+  return rowIdsHold(s.table.columns, s.row, needle, hex, short);
+}
+
+/** storedIdsHold of the span at `row` of `columns`. */
+export function rowIdsHold(columns: SpanColumns, row: number, needle: string, hex: boolean, short: HexNeedle | null): boolean {
   const spanForm = columns.form(row, 0);
   const parentForm = columns.form(row, 2);
-  if (spanForm === IdForm.TEXT || parentForm === IdForm.TEXT) return idTextsHold(s, needle);
+  if (spanForm === IdForm.TEXT || parentForm === IdForm.TEXT) return rowIdTextsHold(columns, row, needle);
   if (!hex) return false;
-  if (short === null) return idTextsHold(s, needle);
+  if (short === null) return rowIdTextsHold(columns, row, needle);
   return (spanForm === IdForm.WORDS && wordsHold(columns.word(row, 0), columns.word(row, 1), short)) || (parentForm === IdForm.WORDS && wordsHold(columns.word(row, 2), columns.word(row, 3), short));
+}
+
+function rowIdTextsHold(columns: SpanColumns, row: number, needle: string): boolean {
+  return columns.spanId(row).includes(needle) || columns.parentId(row).includes(needle);
 }
 
 /** Ids are compared as they are (not lowercased): decoders give well-formed ones in lowercase hex. */

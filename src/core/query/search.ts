@@ -7,7 +7,9 @@ import { isOneOffSpan } from '../model/span-attributes.ts';
 import { TrialMemo } from './trial-memo.ts';
 import { buildSearchIndex, searchIndexSteps, SEP, textHits, type SearchIndex } from './search-index.ts';
 import { hasWordIds, isLowerHex, StoredSpan } from '../model/stored-span.ts';
-import { hexNeedle, idTextsHold, markIdHits, storedIdsHold, type HexNeedle } from './id-hay.ts';
+import { hexNeedle, idTextsHold, markIdHits, rowIdsHold, storedIdsHold, type HexNeedle } from './id-hay.ts';
+import type { SpanTable } from '../model/span-table.ts';
+import { OneOffShape, type SpanAttributes } from '../model/one-off-attributes.ts';
 
 /** Texts longer than this are never memoized: long texts rarely repeat, and hashing one costs its length. */
 const MAX_MEMO_TEXT = 64;
@@ -67,11 +69,23 @@ class Matcher {
 
   /** `attributes(s.attributes)` without forming the list of a span kept as a shape (span-attributes.ts). */
   spanAttributes(s: SpanRecord): boolean {
-    if (!isOneOffSpan(s)) return this.attributes(s.attributes);
-    const shape = s.attributeStore;
-    if (this.attributes(shape.shared) || this.text(shape.key, this.keys)) return true;
+    return isOneOffSpan(s) ? this.stored(s.attributeStore, s.ownValue) : this.attributes(s.attributes);
+  }
+
+  /** The attributes a stored span keeps: a list, or a shape and the value of its own that completes it. */
+  stored(store: SpanAttributes, own: string | null): boolean {
+    if (!(store instanceof OneOffShape)) return this.attributes(store);
+    return this.shapeShared(store) || this.ownValue(store, own!);
+  }
+
+  /** A shape's attributes but its value of its own. */
+  shapeShared(shape: OneOffShape): boolean {
+    return this.attributes(shape.shared) || this.text(shape.key, this.keys);
+  }
+
+  ownValue(shape: OneOffShape, own: string): boolean {
     // An int or bytes value reads as its string (anyValueText), which the span keeps: no memo, as in keyValue.
-    return shape.type === 'string' ? this.text(s.ownValue, this.values) : s.ownValue.toLowerCase().includes(this.needle);
+    return shape.type === 'string' ? this.text(own, this.values) : own.toLowerCase().includes(this.needle);
   }
 
   status(st: SpanStatus): boolean {
@@ -145,6 +159,7 @@ export function searchTrace(ds: Dataset, trace: TraceModel, text: string, indexM
     else if (last?.trace !== trace) lastIndex.set(ds, (last = { trace, index: buildSearchIndex(ds, trace) }));
     if (last?.index) return searchIndexed(ds, last.index, m, needle, resourceMatches, serviceMatches);
   }
+  if (ds.table) return searchRows(ds.table, ds.spanService, trace, m, needle, resourceMatches, serviceMatches);
   const { spanService } = ds;
   const { spanIdx, numRows } = trace;
   const hex = isLowerHex(needle);
@@ -167,6 +182,54 @@ export function searchTrace(ds: Dataset, trace: TraceModel, text: string, indexM
     }
   }
   return out.slice(0, n);
+}
+
+/**
+ * The direct pass over spans that are rows of the builder's table: names, statuses and contexts (resource,
+ * events) are numbered there, so each distinct one is tested once and a row costs a few array reads.
+ */
+function searchRows(table: SpanTable, spanService: Int32Array, trace: TraceModel, m: Matcher, needle: string, resourceMatches: readonly boolean[], serviceMatches: readonly boolean[]): Int32Array {
+  const { spanIdx, numRows } = trace;
+  const hex = isLowerHex(needle);
+  const shortHex = hexNeedle(needle);
+  const numbered = table.numbered;
+  // 0: not tested yet, 1: no, 2: holds the needle.
+  const names = new Uint8Array(numbered.names);
+  const statuses = new Uint8Array(numbered.statuses);
+  const contexts = new Uint8Array(numbered.contexts);
+  // For a shape: whether its attributes but the value of its own hold it (that value is tested by row).
+  const stores = new Uint8Array(numbered.attributes);
+  const out = new Int32Array(numRows);
+  let n = 0;
+  for (let row = 0; row < numRows; row++) {
+    const i = spanIdx[row]!;
+    const name = table.nameNumber(i);
+    if (names[name] === 0) names[name] = m.name(table.nameAt(name)) ? 2 : 1;
+    const status = table.statusNumber(i);
+    if (statuses[status] === 0) statuses[status] = m.status(table.statusAt(status)) ? 2 : 1;
+    const context = table.contextNumber(i);
+    if (contexts[context] === 0) {
+      const c = table.contextAt(context);
+      contexts[context] = resourceMatches[c.resourceIdx] || eventsMatch(m, c.events) ? 2 : 1;
+    }
+    const store = table.attributesNumber(i);
+    if (stores[store] === 0) {
+      const a = table.attributesAt(store);
+      stores[store] = (a instanceof OneOffShape ? m.shapeShared(a) : m.attributes(a)) ? 2 : 1;
+    }
+    if (
+      serviceMatches[spanService[i]!] || names[name] === 2 || statuses[status] === 2 || contexts[context] === 2 || stores[store] === 2 ||
+      ownValueHolds(table, m, store, i) || rowIdsHold(table.columns, i, needle, hex, shortHex)
+    ) {
+      out[n++] = row;
+    }
+  }
+  return out.slice(0, n);
+}
+
+function ownValueHolds(table: SpanTable, m: Matcher, store: number, row: number): boolean {
+  const own = table.ownValue(row);
+  return own !== null && m.ownValue(table.attributesAt(store) as OneOffShape, own);
 }
 
 // Each pass over the rows is its own small function: V8 optimises a hot loop on the fly, and code after it

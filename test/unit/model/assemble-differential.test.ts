@@ -81,7 +81,7 @@ const arbInput = fc
 function shape(ds: Dataset | ReferenceDataset) {
   const typed = (a: Int32Array | Uint32Array | Uint16Array) => ({ type: a.constructor.name, length: a.length, values: Array.from(a) });
   return {
-    keys: Object.keys(ds).filter((k) => k !== 'span' && k !== 'numSpans'),
+    keys: Object.keys(ds).filter((k) => k !== 'span' && k !== 'numSpans' && k !== 'table'),
     inputs: ds.inputs,
     resources: ds.resources,
     scopes: ds.scopes,
