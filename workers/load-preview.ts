@@ -10,9 +10,8 @@ import type { DatasetBuilder } from '../src/core/model/dataset-builder.ts';
 import { findFans } from '../src/core/model/fans.ts';
 import { listSummaries, type TraceListSummary } from '../src/core/model/summary.ts';
 import { visibleRowsOf } from '../src/core/model/visible-rows.ts';
-import { waterfallColumns } from '../src/core/model/waterfall.ts';
 import type { LoadFile } from './load-files.ts';
-import { pageColumns, type PageColumns } from './page-columns.ts';
+import { tracePageColumns, type PageColumns } from './page-columns.ts';
 import { headOf, isStreamSource, sizeOf } from './read-chunks.ts';
 
 export interface LoadPreview {
@@ -142,6 +141,6 @@ export function buildPreview(builder: DatasetBuilder): { preview: LoadPreview; d
   const dataset = assemble({ inputs: builder.inputs, resources: builder.resources, scopes: builder.scopes, spans });
   const first = dataset.traces[0]!;
   const fans = findFans(dataset, first);
-  const preview = { numSpans: spans.length, traces: listSummaries(dataset), columns: pageColumns(waterfallColumns(dataset, first, fans)), rows: visibleRowsOf(first, () => fans, []) };
+  const preview = { numSpans: spans.length, traces: listSummaries(dataset), columns: tracePageColumns(dataset, first, fans), rows: visibleRowsOf(first, () => fans, []) };
   return { preview, dataset };
 }

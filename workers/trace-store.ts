@@ -25,11 +25,11 @@ import { listSummaries, type TraceListSummary } from '../src/core/model/summary.
 import { pageTraceList, type PageTraceList } from './page-traces.ts';
 import { inspectContext, type ContextInspection } from '../src/core/propagation/inspect.ts';
 import { fetchTraceFromBackend, type BackendSettings, type FetchFailureCode } from './backend.ts';
-import { rowTimes, waterfallColumns } from '../src/core/model/waterfall.ts';
+import { rowTimes } from '../src/core/model/waterfall.ts';
 import { CountingBuilder } from './counting-builder.ts';
 import { FilesReader, type LoadFile, type LoadProgress } from './load-files.ts';
 import { drawnSections, type PageCriticalPath } from './critical-sections.ts';
-import { pageColumns, type PageColumns } from './page-columns.ts';
+import { tracePageColumns, type PageColumns } from './page-columns.ts';
 import { LoadPreviewer, PREVIEW_MIN_BYTES, previewPlan, type LoadPreview } from './load-preview.ts';
 import { compareTraces, type CompareResult } from '../src/core/compare/diff.ts';
 import { tracesInSeveralInputs, type CompareSide, type TraceCopies } from '../src/core/compare/side.ts';
@@ -326,7 +326,7 @@ export class TraceStore {
     setTimeout(() => {
       if (this.dataset === ds) void prepareSearch(ds, t, macrotask);
     }, 0);
-    return pageColumns(waterfallColumns(ds, t, this.fansOf(t)));
+    return tracePageColumns(ds, t, this.fansOf(t));
   }
 
   /** The trace's fans of similar siblings, computed once per trace and load. */

@@ -28,18 +28,30 @@ export interface WaterfallColumns {
   readonly fans: readonly Fan[];
 }
 
+/** The columns but the span ids, which the worker sends the page in a form of their own (workers/page-columns.ts). */
+export type WaterfallNumbers = Omit<WaterfallColumns, 'spanIds'>;
+
 export function waterfallColumns(ds: Dataset, trace: TraceModel, fans: Fans = findFans(ds, trace)): WaterfallColumns {
+  return { ...waterfallNumbers(ds, trace, fans), spanIds: rowSpanIds(ds, trace) };
+}
+
+/** Each row's span id. */
+export function rowSpanIds(ds: Dataset, trace: TraceModel): string[] {
+  const spanIds: string[] = new Array<string>(trace.numRows);
+  for (let row = 0; row < trace.numRows; row++) spanIds[row] = ds.span(trace.spanIdx[row]!).spanId;
+  return spanIds;
+}
+
+export function waterfallNumbers(ds: Dataset, trace: TraceModel, fans: Fans = findFans(ds, trace)): WaterfallNumbers {
   const n = trace.numRows;
   const { startNs, durNs } = rowTimes(ds, trace);
   const service = new Int32Array(n);
   const kind = new Uint8Array(n);
-  const spanIds: string[] = new Array<string>(n);
   for (let row = 0; row < n; row++) {
     const spanIdx = trace.spanIdx[row]!;
-    const s = ds.span(spanIdx);
+    const k = ds.span(spanIdx).kind;
     service[row] = ds.spanService[spanIdx]!;
-    kind[row] = s.kind >= 0 && s.kind <= 255 ? s.kind : 0;
-    spanIds[row] = s.spanId;
+    kind[row] = k >= 0 && k <= 255 ? k : 0;
   }
   return {
     traceId: trace.traceId,
@@ -55,7 +67,6 @@ export function waterfallColumns(ds: Dataset, trace: TraceModel, fans: Fans = fi
     nameIdx: fans.nameIdx.slice(),
     names: fans.names,
     services: ds.services,
-    spanIds,
     traceDurationNs: Number(trace.endNs - trace.startNs),
     fanOf: fans.fanOf.slice(),
     fans: fans.fans,

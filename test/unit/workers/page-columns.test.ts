@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { rowOfSpanId, rowsOfSpanIds, spanIdAt } from '../../../src/app/span-ids.ts';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
 import { waterfallColumns, type WaterfallColumns } from '../../../src/core/model/waterfall.ts';
-import { pageColumnBuffers, pageColumns } from '../../../workers/page-columns.ts';
+import { pageColumnBuffers, pageColumns, tracePageColumns } from '../../../workers/page-columns.ts';
+import { DatasetBuilder } from '../../../src/core/model/dataset-builder.ts';
+import { assemble } from '../../../src/core/model/assemble.ts';
+import type { SpanInput } from '../../../src/core/model/records.ts';
 import { generateSpans } from '../../../bench/gen.ts';
 
 function sdkColumns(): WaterfallColumns {
@@ -72,5 +75,32 @@ describe('page columns', () => {
     expect(buffers).toContain(page.spanIdEnds.buffer);
     expect(buffers).toContain(page.startNs.buffer);
     expect(new Set(buffers).size).toBe(buffers.length);
+  });
+
+  it("writes a loaded trace's ids from the builder's words as its strings would read: every id form, and wide text", () => {
+    const { world, spans } = generateSpans(300, 100, 5);
+    const ds = loadDataset([{ name: 'sdk.pb', bytes: world.otlpProto(spans) }]);
+    expect(ds.table).toBeDefined();
+    for (const trace of ds.traces) expect(tracePageColumns(ds, trace)).toEqual(pageColumns(waterfallColumns(ds, trace)));
+
+    const span = (spanId: string, parentSpanId: string, start: number): SpanInput => ({
+      traceId: 'a'.repeat(32), spanId, parentSpanId, traceState: '', flags: null, name: 'n', kind: 1, startNs: BigInt(start), endNs: BigInt(start + 1),
+      attributes: [], droppedAttributesCount: 0, events: [], droppedEventsCount: 0, links: [], droppedLinksCount: 0, status: { code: 0, message: '' },
+      resourceIdx: 0, scopeIdx: 0, where: 'w', quirks: 0,
+    });
+    const forms = [['00000000000000aa', ''], ['', '00000000000000aa'], ['ABC', '00000000000000aa'], ['café', '00000000000000aa'], ['0123456789abcdef0123', '']];
+    const latin = new DatasetBuilder();
+    forms.forEach(([id, parent], i) => latin.beginInput('x').sink.addSpan(span(id!, parent!, i)));
+    const latinDs = assemble(latin);
+    const page = tracePageColumns(latinDs, latinDs.traces[0]!);
+    expect(page).toEqual(pageColumns(waterfallColumns(latinDs, latinDs.traces[0]!)));
+    expect(page.spanIdUnits).toBeInstanceOf(Uint8Array);
+
+    const wide = new DatasetBuilder();
+    [...forms, ['ß→🙂', '00000000000000aa']].forEach(([id, parent], i) => wide.beginInput('x').sink.addSpan(span(id!, parent!, i)));
+    const wideDs = assemble(wide);
+    const widePage = tracePageColumns(wideDs, wideDs.traces[0]!);
+    expect(widePage).toEqual(pageColumns(waterfallColumns(wideDs, wideDs.traces[0]!)));
+    expect(widePage.spanIdUnits).toBeInstanceOf(Uint16Array);
   });
 });
