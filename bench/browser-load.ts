@@ -19,6 +19,7 @@ import { generateSpans, type ValueShape } from './gen.ts';
 import { installPageProbes, waitForLoadFindings } from './page-probes.ts';
 import { fmt, median } from './measure.ts';
 import { attachWorker } from './worker-heap.ts';
+import { BYTES_PER_ROW } from '../src/core/model/span-columns.ts';
 
 interface PageFigures {
   readonly numLongTasks: number;
@@ -92,9 +93,10 @@ try {
       const heapAfter = await worker?.usedBytes(true);
       console.log(`loaded: ${(await page.locator('.counts').textContent())?.trim()}`);
       // Chromium compresses pointers to 4 bytes; node 20 (npm run bench) does not, so its figures run higher.
-      // Typed-array columns (16 B/span of times) live outside the JS heap and are not in this figure.
+      // The span table's typed-array columns live outside the JS heap: their bytes per row are added.
       const perSpan = heapBefore && heapAfter ? `${Math.round((heapAfter - heapBefore) / spans.length)} B/span` : 'n/a (no worker found)';
       console.log(`worker JS heap held for the load once linted:  ${perSpan} (model, findings, indexes; collected first)`);
+      console.log(`  + the span table's columns outside the heap: ${BYTES_PER_ROW} B/span (span-columns.ts BYTES_PER_ROW)`);
     }
     await page.close();
   }

@@ -28,6 +28,9 @@ const ID_WORDS = 4;
 /** Int32 fields per row that the span table (span-table.ts) numbers and reads with `field` and `setField`. */
 export const NUM_FIELDS = 9;
 
+/** Bytes a row takes in the columns, outside the JS heap: two times, the id words, the id forms, the fields. */
+export const BYTES_PER_ROW = 8 + 8 + ID_WORDS * 4 + 1 + NUM_FIELDS * 4;
+
 /**
  * The columns are pages of PAGE_ROWS rows, filled one after another: growing one array by doubling copied
  * every row again into new memory (and trimming it once more), 347 ms of a 1M-span load's worker profile.
