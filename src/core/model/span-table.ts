@@ -6,11 +6,17 @@
 // kept for as long as the load). Passes over many rows test each numbered value once (search.ts).
 import type { SpanStatus } from './records.ts';
 import type { SpanAttributes } from './one-off-attributes.ts';
-import { SpanColumns } from './span-columns.ts';
+import { NUM_FIELDS, SpanColumns } from './span-columns.ts';
 import type { SpanContext } from './stored-span.ts';
 
 /** The fields of a row (SpanColumns.field). */
 const F = { TRACE: 0, NAME: 1, KIND: 2, STATUS: 3, CONTEXT: 4, PLACE_LIST: 5, PLACE_INDEX: 6, PLACE_BYTE: 7, ATTRIBUTES: 8 } as const;
+
+/**
+ * Marks a kind or place number that is not a 32-bit integer (a kind of 2.5 or 2^40 from a malformed input,
+ * a byte offset past 2 GiB): the value is kept exactly in a side map. The marker itself is kept there too.
+ */
+const ODD = -(2 ** 31);
 
 /** Distinct values a Numbered finds by value; later ones are numbered anew each time they come. */
 const MAX_MAPPED = 1 << 16;
@@ -69,6 +75,8 @@ export class SpanTable {
   private readonly attributeStores = new Numbered<SpanAttributes>();
   /** By row. */
   private readonly ownValues: Array<string | null> = [];
+  /** Kinds and place numbers that are not 32-bit integers (see ODD). Key: row * NUM_FIELDS + field. */
+  private readonly odd = new Map<number, number>();
 
   /** `pageRows` (a power of two) is for tests, which cross the columns' pages with a few rows. */
   constructor(pageRows?: number) {
@@ -84,12 +92,12 @@ export class SpanTable {
     const c = this.columns;
     c.setField(row, F.TRACE, this.traceIds.number(v.traceId));
     c.setField(row, F.NAME, this.names.number(v.name));
-    c.setField(row, F.KIND, v.kind);
+    this.setNumber(row, F.KIND, v.kind);
     c.setField(row, F.STATUS, this.statuses.number(v.status));
     c.setField(row, F.CONTEXT, this.contexts.number(v.context));
     c.setField(row, F.PLACE_LIST, this.places.number(v.placeList));
-    c.setField(row, F.PLACE_INDEX, v.placeIndex);
-    c.setField(row, F.PLACE_BYTE, v.placeByte);
+    this.setNumber(row, F.PLACE_INDEX, v.placeIndex);
+    this.setNumber(row, F.PLACE_BYTE, v.placeByte);
     c.setField(row, F.ATTRIBUTES, this.attributeStores.number(v.attributes));
     this.ownValues[row] = v.ownValue;
   }
@@ -144,7 +152,7 @@ export class SpanTable {
   }
 
   kind(row: number): number {
-    return this.columns.field(row, F.KIND);
+    return this.number(row, F.KIND);
   }
 
   status(row: number): SpanStatus {
@@ -173,16 +181,33 @@ export class SpanTable {
   }
 
   placeIndex(row: number): number {
-    return this.columns.field(row, F.PLACE_INDEX);
+    return this.number(row, F.PLACE_INDEX);
   }
 
   placeByte(row: number): number {
-    return this.columns.field(row, F.PLACE_BYTE);
+    return this.number(row, F.PLACE_BYTE);
+  }
+
+  private setNumber(row: number, f: number, value: number): void {
+    const key = row * NUM_FIELDS + f;
+    if ((value | 0) === value && value !== ODD && !Object.is(value, -0)) {
+      this.columns.setField(row, f, value);
+      if (this.odd.size > 0) this.odd.delete(key);
+    } else {
+      this.columns.setField(row, f, ODD);
+      this.odd.set(key, value);
+    }
+  }
+
+  private number(row: number, f: number): number {
+    const v = this.columns.field(row, f);
+    return v === ODD ? this.odd.get(row * NUM_FIELDS + f)! : v;
   }
 
   /** Forgets every row from `numRows` on (a load rolled back); their distinct values stay numbered. */
   truncate(numRows: number): void {
     this.columns.truncate(numRows);
+    for (const key of this.odd.keys()) if (key >= numRows * NUM_FIELDS) this.odd.delete(key);
     this.ownValues.length = Math.min(this.ownValues.length, numRows);
   }
 

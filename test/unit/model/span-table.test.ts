@@ -18,13 +18,14 @@ const rowValues = (contexts: readonly SpanContext[]) =>
   fc.record({
     traceId: fc.constantFrom('t1', 't2', 't3', ''),
     name: fc.constantFrom('GET /', 'SELECT', 'step 1', ''),
-    kind: fc.integer({ min: -3, max: 300 }),
+    // Malformed inputs give kinds that are no 32-bit integer; a place's byte can pass 2 GiB.
+    kind: fc.oneof(fc.integer({ min: -3, max: 300 }), fc.double(), fc.constantFrom(2 ** 40, -(2 ** 31), 2 ** 31, -0.5)),
     status: fc.constantFrom(...statuses),
     context: fc.constantFrom(...contexts),
     own: fc.option(fc.string({ maxLength: 5 })),
     placeList: fc.constantFrom('resourceSpans[0].scopeSpans[0].spans', 'line 3: text'),
     placeIndex: fc.integer({ min: -1, max: 1000 }),
-    placeByte: fc.integer({ min: -1, max: 2 ** 31 - 1 }),
+    placeByte: fc.oneof(fc.integer({ min: -1, max: 2 ** 31 - 1 }), fc.constantFrom(2 ** 31, 3e9, 2 ** 40 + 5)),
   }).map(({ own, ...v }): RowValues => ({ ...v, attributes: own === null ? [] : shape, ownValue: own }));
 
 function read(table: SpanTable, row: number) {
