@@ -6,7 +6,9 @@
 // within ~256 ns of each other may be ordered otherwise than by the model's exact nanoseconds. It leaves out what the model also holds
 // (resources, scopes, statuses' messages, attribute values, events, links, ids as text) and every check of
 // malformed input; its rows are compared with the model's on every bench run (`sameRows`). The point is the
-// figure: what the model costs when it is columns, not one object per span.
+// figure: what the model costs when it is columns and the decoders make nothing per span (the app's table,
+// core/model/span-table.ts, is columns too, but its decoders still hand it a record per span and pool
+// every attribute).
 import { BytePool } from '../src/core/decode/byte-pool.ts';
 import { textAt } from '../src/core/decode/otlp/proto-wire.ts';
 import type { Dataset } from '../src/core/model/assemble.ts';

@@ -137,7 +137,8 @@ export function buildPreview(builder: DatasetBuilder): { preview: LoadPreview; d
   // Spans taken before their resource was read (OTLP/JSON, see EarlySink in records.ts) have no service yet.
   const spans = builder.spans.filter((s) => s.resourceIdx >= 0);
   if (spans.length === 0) return null;
-  // A separate dataset over the same span objects, dropped when the load is done: the builder is not changed.
+  // A separate dataset over views of the builder's rows, dropped when the load is done: the builder is not
+  // changed. (Rows a rollback later takes back read what refills them, as their times and ids always did.)
   const dataset = assemble({ inputs: builder.inputs, resources: builder.resources, scopes: builder.scopes, spans });
   const first = dataset.traces[0]!;
   const fans = findFans(dataset, first);
