@@ -72,7 +72,7 @@ export class DatasetBuilder {
         // Every span is one row of the table, with what spans share kept once (see span-table.ts and intern.ts).
         const where = span.where;
         const traceState = shared ? span.traceState : pool.string(span.traceState);
-        const context = pool.lastContext(span, traceState, inputIdx, this.columns) ?? pool.context({
+        const context = pool.lastContext(span, traceState, inputIdx) ?? pool.context({
           traceState,
           flags: span.flags,
           droppedAttributesCount: span.droppedAttributesCount,
@@ -84,7 +84,6 @@ export class DatasetBuilder {
           scopeIdx: span.scopeIdx,
           inputIdx,
           quirks: span.quirks,
-          columns: this.columns,
         });
         const attributes = pool.spanAttributes(span.attributes, shared);
         this.table.fill(this.row(span), {

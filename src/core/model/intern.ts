@@ -3,7 +3,6 @@
 // repeat across spans. The builder keeps one copy of each while a load runs; the pools themselves are
 // dropped with the builder, only the shared values stay. Values are immutable (readonly), so sharing is safe.
 import type { KeyValue, SpanEvent, SpanInput, SpanLink, SpanStatus } from './records.ts';
-import type { SpanColumns } from './span-columns.ts';
 import type { SpanContext } from './stored-span.ts';
 import { isOneOffValue, OneOffShape, slotTypeCode, type SpanAttributes } from './one-off-attributes.ts';
 import { NumbersPool } from './numbers-pool.ts';
@@ -39,15 +38,15 @@ function kept(kvs: readonly KeyValue[], decoded: boolean): readonly KeyValue[] {
   return decoded ? kvs.slice() : kvs;
 }
 
-/** What a span and its context both hold, and a pooled context is found by besides trace state, input and columns. */
+/** What a span and its context both hold, and a pooled context is found by besides trace state and input. */
 type PooledFields = Pick<SpanContext, 'flags' | 'droppedAttributesCount' | 'droppedEventsCount' | 'droppedLinksCount' | 'resourceIdx' | 'scopeIdx' | 'quirks'>;
 
-/** Whether pooled context `a` (which has no events or links) is the one for `b`'s fields and these three. */
-function sameContext(a: SpanContext, b: PooledFields, traceState: string, inputIdx: number, columns: SpanColumns): boolean {
+/** Whether pooled context `a` (which has no events or links) is the one for `b`'s fields and these two. */
+function sameContext(a: SpanContext, b: PooledFields, traceState: string, inputIdx: number): boolean {
   return (
     a.traceState === traceState && a.flags === b.flags && a.droppedAttributesCount === b.droppedAttributesCount &&
     a.droppedEventsCount === b.droppedEventsCount && a.droppedLinksCount === b.droppedLinksCount && a.resourceIdx === b.resourceIdx &&
-    a.scopeIdx === b.scopeIdx && a.inputIdx === inputIdx && a.quirks === b.quirks && a.columns === columns && a.events.length === 0 && a.links.length === 0
+    a.scopeIdx === b.scopeIdx && a.inputIdx === inputIdx && a.quirks === b.quirks && a.events.length === 0 && a.links.length === 0
   );
 }
 
@@ -269,16 +268,16 @@ export class InternPool {
    * again; else null. Spans of one scope nearly always share one, and asking first saves building a
    * context per span only to compare it.
    */
-  lastContext(s: SpanInput, traceState: string, inputIdx: number, columns: SpanColumns): SpanContext | null {
+  lastContext(s: SpanInput, traceState: string, inputIdx: number): SpanContext | null {
     const c = this.previousContext;
-    return c !== null && s.events.length === 0 && s.links.length === 0 && sameContext(c, s, traceState, inputIdx, columns) ? c : null;
+    return c !== null && s.events.length === 0 && s.links.length === 0 && sameContext(c, s, traceState, inputIdx) ? c : null;
   }
 
   /** One shared SpanContext per distinct value; consecutive spans mostly repeat the last one. */
   context(c: SpanContext): SpanContext {
     if (c.events.length > 0 || c.links.length > 0) return c;
     const last = this.previousContext;
-    if (last && sameContext(last, c, c.traceState, c.inputIdx, c.columns)) return last;
+    if (last && sameContext(last, c, c.traceState, c.inputIdx)) return last;
     const key = [c.traceState, c.flags, c.droppedAttributesCount, c.droppedEventsCount, c.droppedLinksCount, c.resourceIdx, c.scopeIdx, c.inputIdx, c.quirks].join('\u0000');
     let found = this.contexts.get(key);
     if (!found) {

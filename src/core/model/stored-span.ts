@@ -10,7 +10,7 @@
 import type { KeyValue, SpanEvent, SpanLink, SpanRecord, SpanStatus } from './records.ts';
 import { placeText } from './records.ts';
 import type { UnixNanos } from './time.ts';
-import { IdForm, parseWordId, writeWordsHex, type SpanColumns } from './span-columns.ts';
+import { IdForm, parseWordId, writeWordsHex } from './span-columns.ts';
 import { OneOffShape, type SpanAttributes } from './one-off-attributes.ts';
 import type { SpanTable } from './span-table.ts';
 
@@ -27,8 +27,6 @@ export interface SpanContext {
   readonly scopeIdx: number;
   readonly inputIdx: number;
   readonly quirks: number;
-  /** The builder's columns (one per builder, so every context of it holds the same). */
-  readonly columns: SpanColumns;
 }
 
 export class StoredSpan implements SpanRecord {
