@@ -9,7 +9,7 @@ import { buildSearchIndex, searchIndexSteps, SEP, textHits, type SearchIndex } f
 import { hasWordIds, isLowerHex, StoredSpan } from '../model/stored-span.ts';
 import { hexNeedle, idTextsHold, markIdHits, rowIdsHold, storedIdsHold, type HexNeedle } from './id-hay.ts';
 import type { SpanTable } from '../model/span-table.ts';
-import { OneOffShape, type SpanAttributes } from '../model/one-off-attributes.ts';
+import { OneOffShape } from '../model/one-off-attributes.ts';
 
 /** Texts longer than this are never memoized: long texts rarely repeat, and hashing one costs its length. */
 const MAX_MEMO_TEXT = 64;
@@ -69,13 +69,8 @@ class Matcher {
 
   /** `attributes(s.attributes)` without forming the list of a span kept as a shape (span-attributes.ts). */
   spanAttributes(s: SpanRecord): boolean {
-    return isOneOffSpan(s) ? this.stored(s.attributeStore, s.ownValue) : this.attributes(s.attributes);
-  }
-
-  /** The attributes a stored span keeps: a list, or a shape and the value of its own that completes it. */
-  stored(store: SpanAttributes, own: string | null): boolean {
-    if (!(store instanceof OneOffShape)) return this.attributes(store);
-    return this.shapeShared(store) || this.ownValue(store, own!);
+    if (!isOneOffSpan(s)) return this.attributes(s.attributes);
+    return this.shapeShared(s.attributeStore) || this.ownValue(s.attributeStore, s.ownValue);
   }
 
   /** A shape's attributes but its value of its own. */

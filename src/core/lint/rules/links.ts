@@ -83,7 +83,10 @@ export const linkInvalid = datasetRule({
   const loaded = (): Set<string> => {
     if (loadedSet === undefined) {
       loadedSet = new Set();
-      for (let i = 0; i < ctx.ds.numSpans; i++) loadedSet.add(`${ctx.ds.span(i).traceId}/${ctx.ds.span(i).spanId}`);
+      for (let i = 0; i < ctx.ds.numSpans; i++) {
+        const s = ctx.ds.span(i);
+        loadedSet.add(`${s.traceId}/${s.spanId}`);
+      }
     }
     return loadedSet;
   };
