@@ -48,7 +48,7 @@ function idUnits(spanIds: readonly string[]): IdUnits {
 }
 
 /** The ids of rows `spanIdx` from the columns, or null when one is text with a code unit above 0xff (rare). */
-function wordIdUnits(columns: SpanColumns, spanIdx: Int32Array): IdUnits | null {
+export function wordIdUnits(columns: SpanColumns, spanIdx: Int32Array): IdUnits | null {
   const n = spanIdx.length;
   const spanIdEnds = new Int32Array(n);
   let end = 0;

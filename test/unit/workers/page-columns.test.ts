@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { rowOfSpanId, rowsOfSpanIds, spanIdAt } from '../../../src/app/span-ids.ts';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
 import { waterfallColumns, type WaterfallColumns } from '../../../src/core/model/waterfall.ts';
-import { pageColumnBuffers, pageColumns, tracePageColumns } from '../../../workers/page-columns.ts';
+import { pageColumnBuffers, pageColumns, tracePageColumns, wordIdUnits } from '../../../workers/page-columns.ts';
 import { DatasetBuilder } from '../../../src/core/model/dataset-builder.ts';
 import { assemble } from '../../../src/core/model/assemble.ts';
 import type { SpanInput } from '../../../src/core/model/records.ts';
@@ -81,7 +81,11 @@ describe('page columns', () => {
     const { world, spans } = generateSpans(300, 100, 5);
     const ds = loadDataset([{ name: 'sdk.pb', bytes: world.otlpProto(spans) }]);
     expect(ds.table).toBeDefined();
-    for (const trace of ds.traces) expect(tracePageColumns(ds, trace)).toEqual(pageColumns(waterfallColumns(ds, trace)));
+    for (const trace of ds.traces) {
+      expect(tracePageColumns(ds, trace)).toEqual(pageColumns(waterfallColumns(ds, trace)));
+      // Written from the words, not through the strings' fallback (which gives the same columns).
+      expect(wordIdUnits(ds.table!.columns, trace.spanIdx)).not.toBeNull();
+    }
 
     const span = (spanId: string, parentSpanId: string, start: number): SpanInput => ({
       traceId: 'a'.repeat(32), spanId, parentSpanId, traceState: '', flags: null, name: 'n', kind: 1, startNs: BigInt(start), endNs: BigInt(start + 1),
@@ -95,6 +99,7 @@ describe('page columns', () => {
     const page = tracePageColumns(latinDs, latinDs.traces[0]!);
     expect(page).toEqual(pageColumns(waterfallColumns(latinDs, latinDs.traces[0]!)));
     expect(page.spanIdUnits).toBeInstanceOf(Uint8Array);
+    expect(wordIdUnits(latinDs.table!.columns, latinDs.traces[0]!.spanIdx)).not.toBeNull();
 
     const wide = new DatasetBuilder();
     [...forms, ['ß→🙂', '00000000000000aa']].forEach(([id, parent], i) => wide.beginInput('x').sink.addSpan(span(id!, parent!, i)));
@@ -102,5 +107,6 @@ describe('page columns', () => {
     const widePage = tracePageColumns(wideDs, wideDs.traces[0]!);
     expect(widePage).toEqual(pageColumns(waterfallColumns(wideDs, wideDs.traces[0]!)));
     expect(widePage.spanIdUnits).toBeInstanceOf(Uint16Array);
+    expect(wordIdUnits(wideDs.table!.columns, wideDs.traces[0]!.spanIdx)).toBeNull();
   });
 });
