@@ -187,7 +187,9 @@ export class TraceStore {
       const progress: { fraction: number | null } = { fraction: 0 };
       const done = (async (): Promise<LintCache> => {
         for (let sliceStart = performance.now(); ; ) {
-          const step = steps.next();
+          // A newer load made this run stale: its askers are stale too (the page drops their answers), and
+          // `return` ends it with no findings, letting go of what it held (lintSteps' finally).
+          const step = this.generation === generation ? steps.next() : steps.return([]);
           if (step.done) {
             progress.fraction = null;
             return { errors, findings: step.value, index: new FindingsIndex(step.value, PAGE_FINDINGS_PER_RULE) };
@@ -195,8 +197,6 @@ export class TraceStore {
           progress.fraction = step.value;
           if (performance.now() - sliceStart >= LINT_SLICE_MS) {
             await macrotask();
-            // A newer load made this run stale: its askers are stale too (the page drops their answers).
-            if (this.generation !== generation) return { errors, findings: [], index: new FindingsIndex([], PAGE_FINDINGS_PER_RULE) };
             sliceStart = performance.now();
           }
         }

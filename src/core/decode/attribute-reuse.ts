@@ -10,7 +10,8 @@ import type { KeyValue, Sharing } from '../model/records.ts';
 import { BytePool, LookupGate, MAX_POOLED_LIST_BYTES } from './byte-pool.ts';
 
 export class AttributeReuse {
-  private readonly keyValues = new BytePool<KeyValue>();
+  /** KeyValues by their bytes (read by a decoder of encoded attributes, otlp/proto-attributes.ts). */
+  readonly keyValues = new BytePool<KeyValue>();
   private readonly lists = new BytePool<readonly KeyValue[]>(MAX_POOLED_LIST_BYTES);
   private readonly listGate = new LookupGate();
   /**

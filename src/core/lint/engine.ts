@@ -101,6 +101,18 @@ export function* lintSteps(ds: Dataset, rules: readonly Rule[], config: LintConf
    */
   const spanIds = new Array<string | undefined>(ds.numSpans);
   const contexts = active.map((rule, i) => contextFor(ds, config, rule, perRule[i]!, texts, spanIds));
+  // Attributes kept as bytes are decoded once for the whole run (encoded-attributes.ts). A caller that stops
+  // between steps calls the generator's `return` to let them go.
+  const release = ds.table?.holdDecoded();
+  try {
+    return yield* lintPasses(ds, active, perRule, contexts);
+  } finally {
+    release?.();
+  }
+}
+
+/** lintSteps' passes over the rows: span rules together, then each trace and dataset rule. */
+function* lintPasses(ds: Dataset, active: readonly Rule[], perRule: Finding[][], contexts: RuleContext[]): Generator<number, Finding[]> {
   const spanRules: SpanRule[] = [];
   const spanContexts: RuleContext[] = [];
   active.forEach((rule, i) => {

@@ -85,7 +85,7 @@ export class DatasetBuilder {
           inputIdx,
           quirks: span.quirks,
         });
-        const attributes = pool.spanAttributes(span.attributes, shared);
+        const attributes = span.encodedAttributes ?? pool.spanAttributes(span.attributes, shared);
         this.table.fill(this.row(span), {
           traceId: shared ? span.traceId : pool.string(span.traceId),
           name: shared ? span.name : pool.string(span.name),
@@ -107,6 +107,7 @@ export class DatasetBuilder {
       shareKeyValue: (kv) => this.pool.sharedKeyValue(kv),
       reuseKeyValue: (kv) => this.pool.reusedKeyValue(kv),
       shareAttributes: (list) => this.pool.sharedList(list),
+      encodeAttributes: (codec, buf, start, end) => this.table.encoded.add(codec, buf, start, end),
       part: (format, spans) => void (report.parts ??= []).push({ format, spans }),
       mark: () => ({ spans: this.numSpans, resources: this.resources.length, scopes: this.scopes.length }),
       rollback: (mark) => {

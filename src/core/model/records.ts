@@ -3,6 +3,7 @@
 // Reference: opentelemetry-proto opentelemetry/proto/trace/v1/trace.proto, common/v1/common.proto.
 import type { UnixNanos } from './time.ts';
 import { wordsHex } from './span-columns.ts';
+import type { AttributeCodec } from './encoded-attributes.ts';
 
 /** OTLP AnyValue with its type kept, so the details pane can show `int 200` apart from `string "200"`. */
 export type AnyValue =
@@ -165,7 +166,13 @@ export function placeText(list: string, index: number, byte: number): string {
  * is made for it (the builder keeps ids as words, model/span-columns.ts). `spanIdText`, `parentIdText` read
  * either.
  */
-export type SpanInput = Omit<SpanRecord, 'inputIdx' | 'where'> & { readonly where: string | SpanPlace } & Partial<IdWords>;
+export type SpanInput = Omit<SpanRecord, 'inputIdx' | 'where'> & { readonly where: string | SpanPlace } & Partial<IdWords> & {
+  /**
+   * A handle the sink gave for the span's attributes kept as bytes (SpanSink.encodeAttributes); its
+   * `attributes` are then empty and not read.
+   */
+  readonly encodedAttributes?: number;
+};
 
 export interface IdWords {
   readonly spanIdHi: number;
@@ -216,6 +223,12 @@ export interface SpanSink {
    * its own to `addSpan` and does not remember it.
    */
   shareAttributes?(list: readonly KeyValue[]): readonly KeyValue[] | undefined;
+  /**
+   * Keeps a copy of a span's attributes as the bytes `buf[start, end)` that `codec` decodes when they are
+   * asked for (model/encoded-attributes.ts), and gives the handle to pass as SpanInput.encodedAttributes;
+   * -1 when it cannot, and the decoder decodes them itself. Absent when the sink keeps none.
+   */
+  encodeAttributes?(codec: AttributeCodec, buf: Uint8Array, start: number, end: number): number;
   issue(issue: DecodeIssue): void;
   /** A decoder that found several formats in one input says how many spans each gave (mixed pastes). */
   part?(format: string, numSpans: number): void;
@@ -256,7 +269,7 @@ export function isEarlySink(sink: SpanSink): sink is EarlySink {
 }
 
 /** What a sink shares with decoders that reuse values by their bytes. */
-export type Sharing = Pick<SpanSink, 'shareKeyValue' | 'reuseKeyValue' | 'shareAttributes'>;
+export type Sharing = Pick<SpanSink, 'shareKeyValue' | 'reuseKeyValue' | 'shareAttributes' | 'encodeAttributes'>;
 
 export function attr(attributes: readonly KeyValue[], key: string): AnyValue | undefined {
   for (const kv of attributes) if (kv.key === key) return kv.value;

@@ -208,18 +208,23 @@ function searchRows(table: SpanTable, spanService: Int32Array, trace: TraceModel
       contexts[context] = resourceMatches[c.resourceIdx] || eventsMatch(m, c.events) ? 2 : 1;
     }
     const store = table.attributesNumber(i);
-    if (stores[store] === 0) {
+    if (store >= 0 && stores[store] === 0) {
       const a = table.attributesAt(store);
       stores[store] = (a instanceof OneOffShape ? m.shapeShared(a) : m.attributes(a)) ? 2 : 1;
     }
     if (
       serviceMatches[spanService[i]!] || names[name] === 2 || statuses[status] === 2 || contexts[context] === 2 || stores[store] === 2 ||
-      ownValueHolds(table, m, store, i) || rowIdsHold(table.columns, i, needle, hex, shortHex)
+      ownValueHolds(table, m, store, i) || rowIdsHold(table.columns, i, needle, hex, shortHex) || encodedHold(table, m, store, i)
     ) {
       out[n++] = row;
     }
   }
   return out.slice(0, n);
+}
+
+/** Attributes kept as bytes (encoded-attributes.ts, a store number below 0) are values of their own: decoded for the row. */
+function encodedHold(table: SpanTable, m: Matcher, store: number, row: number): boolean {
+  return store < 0 && m.attributes(table.attributeStore(row) as readonly KeyValue[]);
 }
 
 function ownValueHolds(table: SpanTable, m: Matcher, store: number, row: number): boolean {

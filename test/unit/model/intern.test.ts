@@ -10,6 +10,7 @@ import { decodeBothPaths } from '../../support/both-json-paths.ts';
 import { SdkWorld } from '../../support/sdk-world.ts';
 import { DatasetBuilder } from '../../../src/core/model/dataset-builder.ts';
 import type { KeyValue, SpanInput } from '../../../src/core/model/records.ts';
+import type { StoredSpan } from '../../../src/core/model/stored-span.ts';
 
 describe('sharing repeated values', () => {
   it('equal attributes and statuses are one shared object', () => {
@@ -139,8 +140,16 @@ describe('keys whose values repeat, read by decoders that reuse values by their 
       const ds = loadDataset([{ name, bytes }]);
       const users = ds.spans.map((s) => s.attributes.find((a) => a.key === 'enduser.id')!);
       const distinct = new Set(users.map((u) => (u.value.type === 'string' ? u.value.value : '')));
-      // One shared KeyValue per user, not one per span.
-      expect(new Set(users).size, name).toBe(distinct.size);
+      if (name.endsWith('.json')) {
+        // One shared KeyValue per user, not one per span.
+        expect(new Set(users).size, name).toBe(distinct.size);
+      } else {
+        // OTLP/protobuf keeps these lists (each holds a request id of its own) as bytes, and decodes a list
+        // when asked: a user's KeyValue is shared from its second decode on (proto-attributes.ts).
+        expect(ds.spans.filter((s) => ds.table!.isEncoded((s as StoredSpan).row)).length, name).toBeGreaterThan(10_000);
+        expect(new Set(users).size, name).toBeGreaterThanOrEqual(distinct.size);
+        expect(new Set(users).size, name).toBeLessThanOrEqual(2 * distinct.size);
+      }
     }
   });
 });

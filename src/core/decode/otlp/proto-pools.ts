@@ -11,15 +11,29 @@ import { BytePool } from '../byte-pool.ts';
 import { IdPool } from '../id-pool.ts';
 import { bytesToHex } from './ids.ts';
 import { keyValueBody, statusBody } from './proto-values.ts';
+import { isPlainRun, ProtoAttributeCodec } from './proto-attributes.ts';
 import { delimitedEnd, textAt, type Reader } from './proto-wire.ts';
 
 export class ProtoPools {
   /** Attributes reused by their bytes, with the copies the sink keeps (attribute-reuse.ts). */
   readonly attributes: AttributeReuse;
 
-  /** `sharing`: the copies the sink keeps of new KeyValues and lists (SpanSink.shareKeyValue, shareAttributes). */
+  /**
+   * Keeps a span's attributes as bytes (SpanSink.encodeAttributes), for `pooledAttributes`; undefined when the
+   * sink keeps none.
+   */
+  readonly encode: ((buf: Uint8Array, start: number, end: number) => number) | undefined;
+
+  /**
+   * `sharing`: the copies the sink keeps of new KeyValues and lists (SpanSink.shareKeyValue, shareAttributes),
+   * and where it keeps attributes as bytes (encodeAttributes).
+   */
   constructor(sharing: Sharing = {}) {
     this.attributes = new AttributeReuse(sharing);
+    const encode = sharing.encodeAttributes;
+    if (encode === undefined) return;
+    const codec = new ProtoAttributeCodec(this.attributes.keyValues, this.texts);
+    this.encode = (buf, start, end) => (isPlainRun(buf, start, end) ? encode(codec, buf, start, end) : -1);
   }
 
   readonly texts = new BytePool<string>();
@@ -130,11 +144,13 @@ function fieldEnd(buf: Uint8Array, pos: number, end: number): number {
 /**
  * A span's attributes, from the KeyValue at `r.pos` (its tag just read, starting at `from`) through every
  * attribute field right after it, up to the span's `end`. Spans of one operation repeat this run byte for
- * byte, so the whole list is reused by one look-up (attribute-reuse.ts); else each KeyValue is read as
- * before. Attribute fields further on, after another field, are the caller's (rare: encoders write a
- * repeated field in one run). Leaves `r` after the run.
+ * byte, so the whole list is reused by one look-up (attribute-reuse.ts). A run that look-ups have stopped
+ * finding (values of their own) is kept as bytes by the sink, when it can, and its handle returned
+ * (SpanInput.encodedAttributes); else each KeyValue is read as before. Attribute fields further on, after
+ * another field, are the caller's (rare: encoders write a repeated field in one run). Leaves `r` after the
+ * run.
  */
-export function pooledAttributes(r: Reader, pools: ProtoPools, from: number, end: number): readonly KeyValue[] {
+export function pooledAttributes(r: Reader, pools: ProtoPools, from: number, end: number): readonly KeyValue[] | number {
   const buf = r.buf;
   let runEnd = fieldEnd(buf, r.pos, end);
   if (runEnd < 0) return [pooledKeyValue(r, pools)];
@@ -145,6 +161,13 @@ export function pooledAttributes(r: Reader, pools: ProtoPools, from: number, end
   }
   const reuse = pools.attributes;
   const isLookedUp = reuse.looksUpList();
+  if (!isLookedUp && pools.encode !== undefined) {
+    const handle = pools.encode(buf, from, runEnd);
+    if (handle >= 0) {
+      r.pos = runEnd;
+      return handle;
+    }
+  }
   const hash = isLookedUp ? reuse.hashList(buf, from, runEnd) : 0;
   const known = isLookedUp ? reuse.knownList(buf, from, runEnd, hash) : undefined;
   if (known !== undefined) {

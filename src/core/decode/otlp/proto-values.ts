@@ -3,7 +3,7 @@ import type { AnyValue, KeyValue, SpanStatus } from '../../model/records.ts';
 import { delimitedEnd, hexField, readInt64, readString, type Reader } from './proto-wire.ts';
 
 /** Nested values deeper than this become `truncated`, so hostile nesting cannot overflow the stack. */
-const MAX_VALUE_DEPTH = 64;
+export const MAX_VALUE_DEPTH = 64;
 
 /** Status (message = 2, code = 3) up to `end`. */
 export function statusBody(r: Reader, end: number): SpanStatus {

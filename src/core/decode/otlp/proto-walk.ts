@@ -220,7 +220,11 @@ function span(r: Reader, end: number, sink: SpanSink, pools: ProtoPools, resourc
   let kind = 0;
   let startNs = 0n;
   let endNs = 0n;
-  let attributes: readonly KeyValue[] | null = null;
+  /** A list, or a handle of the attributes kept as bytes (pooledAttributes). */
+  let attributes: readonly KeyValue[] | number | null = null;
+  /** Where the first run of attribute fields starts and ends (a handle is read again if a second run comes). */
+  let attributesAt = 0;
+  let attributesEnd = 0;
   /** Attribute fields not in the first run (see pooledAttributes). */
   let moreAttributes: KeyValue[] | null = null;
   let droppedAttributesCount = 0;
@@ -266,8 +270,11 @@ function span(r: Reader, end: number, sink: SpanSink, pools: ProtoPools, resourc
         endNs = readFixed64(r);
         break;
       case 9:
-        if (attributes === null) attributes = pooledAttributes(r, pools, at, end);
-        else (moreAttributes ??= []).push(pooledKeyValue(r, pools));
+        if (attributes === null) {
+          attributesAt = at;
+          attributes = pooledAttributes(r, pools, at, end);
+          attributesEnd = r.pos;
+        } else (moreAttributes ??= []).push(pooledKeyValue(r, pools));
         break;
       case 10:
         droppedAttributesCount = r.uint32();
@@ -297,9 +304,27 @@ function span(r: Reader, end: number, sink: SpanSink, pools: ProtoPools, resourc
   if (traceId === '' || (spanIdHi === undefined && spanId === '')) {
     sink.issue({ message: 'span has no trace_id or span_id; kept, but it cannot join a trace', where: whereText(where), severity: 'error' });
   }
+  // A second run of attribute fields is rare (encoders write a repeated field in one run): the first, if kept
+  // as bytes, is read again as a list to join it.
+  if (moreAttributes !== null && typeof attributes === 'number') attributes = decodedRun(r, attributesAt, attributesEnd, pools);
+  const encodedAttributes = typeof attributes === 'number' ? attributes : undefined;
+  const list = typeof attributes === 'number' ? NONE : attributes;
   sink.addSpan({
-    traceId, spanId, spanIdHi, spanIdLo, parentSpanId, parentIdHi, parentIdLo, traceState, flags, name, kind, startNs, endNs, attributes: moreAttributes ? [...attributes!, ...moreAttributes] : attributes ?? NONE,
+    traceId, spanId, spanIdHi, spanIdLo, parentSpanId, parentIdHi, parentIdLo, traceState, flags, name, kind, startNs, endNs, attributes: moreAttributes ? [...list!, ...moreAttributes] : list ?? NONE,
     droppedAttributesCount, events: events ?? NONE, droppedEventsCount, links: links ?? NONE, droppedLinksCount, status,
-    resourceIdx, scopeIdx, where, quirks: 0,
+    resourceIdx, scopeIdx, where, quirks: 0, encodedAttributes,
   }, true);
+}
+
+/** The attribute fields in `[from, to)` as a list, as pooledAttributes reads a run it does not reuse; `r` stays put. */
+function decodedRun(r: Reader, from: number, to: number, pools: ProtoPools): readonly KeyValue[] {
+  const pos = r.pos;
+  r.pos = from;
+  const list: KeyValue[] = [];
+  while (r.pos < to) {
+    r.uint32(); // the attribute's tag
+    list.push(pooledKeyValue(r, pools));
+  }
+  r.pos = pos;
+  return list;
 }
