@@ -189,6 +189,15 @@ export class SpanTable {
     return (held[row] ??= this.encoded.decode(-1 - n));
   }
 
+  /**
+   * Whether some attribute of an encoded row has `needle` (lowercase) in its key or value text, read from
+   * its bytes (AttributeCodec.holds); undefined when the codec cannot tell, or the row is not encoded.
+   */
+  encodedHolds(row: number, needle: string): boolean | undefined {
+    const n = this.columns.field(row, F.ATTRIBUTES);
+    return n < 0 ? this.encoded.holds(-1 - n, needle) : undefined;
+  }
+
   /** Whether the row's attributes are kept as their input's bytes (`encoded`). */
   isEncoded(row: number): boolean {
     return this.columns.field(row, F.ATTRIBUTES) < 0;
@@ -201,6 +210,7 @@ export class SpanTable {
    * as the model held them all before attributes were kept as bytes.
    */
   holdDecoded(): () => void {
+    if (this.encoded.byteLength === 0) return () => {}; // no row is encoded: nothing to hold
     this.numHolds++;
     this.held ??= new Array<readonly KeyValue[] | undefined>(this.size);
     let released = false;

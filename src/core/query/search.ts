@@ -214,7 +214,7 @@ function searchRows(table: SpanTable, spanService: Int32Array, trace: TraceModel
     }
     if (
       serviceMatches[spanService[i]!] || names[name] === 2 || statuses[status] === 2 || contexts[context] === 2 || stores[store] === 2 ||
-      ownValueHolds(table, m, store, i) || rowIdsHold(table.columns, i, needle, hex, shortHex) || encodedHold(table, m, store, i)
+      ownValueHolds(table, m, store, i) || rowIdsHold(table.columns, i, needle, hex, shortHex) || encodedHold(table, m, needle, store, i)
     ) {
       out[n++] = row;
     }
@@ -222,9 +222,13 @@ function searchRows(table: SpanTable, spanService: Int32Array, trace: TraceModel
   return out.slice(0, n);
 }
 
-/** Attributes kept as bytes (encoded-attributes.ts, a store number below 0) are values of their own: decoded for the row. */
-function encodedHold(table: SpanTable, m: Matcher, store: number, row: number): boolean {
-  return store < 0 && m.attributes(table.attributeStore(row) as readonly KeyValue[]);
+/**
+ * Attributes kept as bytes (encoded-attributes.ts, a store number below 0) are values of their own: read
+ * from the bytes where the codec can tell, else decoded for the row.
+ */
+function encodedHold(table: SpanTable, m: Matcher, needle: string, store: number, row: number): boolean {
+  if (store >= 0) return false;
+  return table.encodedHolds(row, needle) ?? m.attributes(table.attributeStore(row) as readonly KeyValue[]);
 }
 
 function ownValueHolds(table: SpanTable, m: Matcher, store: number, row: number): boolean {

@@ -7,7 +7,8 @@ import { BytePool } from '../../../src/core/decode/byte-pool.ts';
 import { isPlainRun, ProtoAttributeCodec } from '../../../src/core/decode/otlp/proto-attributes.ts';
 import { keyValueBody } from '../../../src/core/decode/otlp/proto-values.ts';
 import { createReader, delimitedEnd } from '../../../src/core/decode/otlp/proto-wire.ts';
-import type { KeyValue } from '../../../src/core/model/records.ts';
+import { anyValueText, type KeyValue } from '../../../src/core/model/records.ts';
+import { runHolds } from '../../../src/core/decode/otlp/proto-attribute-search.ts';
 import { OTLP_TRACE_PROTO } from '../../support/otlp-proto-schema.ts';
 
 const spanType = protobuf.parse(OTLP_TRACE_PROTO, { keepCase: false }).root.lookupType('otlp.Span');
@@ -26,7 +27,7 @@ function text(rnd: Rnd): string {
 
 function anyValue(rnd: Rnd, depth: number): Record<string, unknown> {
   switch (Math.floor(rnd() * (depth < 3 ? 9 : 7))) {
-    case 0: return { stringValue: text(rnd) };
+    case 0: return { stringValue: rnd() < 0.5 ? text(rnd) : pick(rnd, ['GET', 'Shop.Example/Orders/7', 'SELECT 10 FROM Orders', 'ab', '']) };
     case 1: return { boolValue: rnd() < 0.5 };
     case 2: return { intValue: pick(rnd, [0, 1, 300, -1, -123456789, 2 ** 40]) };
     case 3: return { doubleValue: pick(rnd, [0.5, -2.25, 1e300]) };
@@ -119,5 +120,33 @@ describe('isPlainRun and the codec', () => {
     const kvStart = 2; // tag, length
     walkerPool.set(one, kvStart, one.length, kv);
     expect(codec.decode(one, 0, one.length)[0]).toBe(kv);
+  });
+
+  it('answers a search from the bytes as the search answers it over the decoded list, or leaves it', () => {
+    const rnd = random(14);
+    // The search's test of one attribute (core/query/search.ts Matcher.keyValue).
+    const holds = (list: KeyValue[], needle: string): boolean =>
+      list.some((kv) => kv.key.toLowerCase().includes(needle) || (kv.value.type === 'int' ? kv.value.value : anyValueText(kv.value)).toLowerCase().includes(needle));
+    let numAnswered = 0;
+    let numTrue = 0;
+    for (let i = 0; i < 3000; i++) {
+      const bytes = run(rnd);
+      const list = fromCopy(bytes);
+      // Needles from the list's own texts (cut to a piece), and others.
+      const texts = list.flatMap((kv) => [kv.key, kv.value.type === 'int' ? kv.value.value : anyValueText(kv.value)]).filter((t) => t !== '');
+      const from = texts.length > 0 ? pick(rnd, texts).toLowerCase() : 'x';
+      const at = Math.floor(rnd() * from.length);
+      for (const needle of [from.slice(at, at + 1 + Math.floor(rnd() * 6)), pick(rnd, ['get', 'orders/7', 'select 1', 'true', 'false', '200', '0.5', 'é', 'zz'])]) {
+        if (needle === '') continue;
+        const answer = runHolds(bytes, 0, bytes.length, needle);
+        if (answer === undefined) continue;
+        numAnswered++;
+        if (answer) numTrue++;
+        expect(answer, needle).toBe(holds(list, needle));
+      }
+    }
+    expect(numAnswered).toBeGreaterThan(500);
+    expect(numTrue).toBeGreaterThan(200);
+    expect(numAnswered - numTrue).toBeGreaterThan(200);
   });
 });

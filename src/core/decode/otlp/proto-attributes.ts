@@ -7,6 +7,7 @@ import type { AttributeCodec } from '../../model/encoded-attributes.ts';
 import type { KeyValue } from '../../model/records.ts';
 import { BytePool } from '../byte-pool.ts';
 import { keyValueBody, MAX_VALUE_DEPTH } from './proto-values.ts';
+import { runHolds } from './proto-attribute-search.ts';
 import { createReader, delimitedEnd, textAt, type Reader } from './proto-wire.ts';
 
 /** Slots of the sketch of KeyValue bytes decoded once (a power of two). */
@@ -35,6 +36,8 @@ export class ProtoAttributeCodec implements AttributeCodec {
     r.pos = end;
     return this.texts.get(r.buf, start, end) ?? textAt(r.buf, start, end);
   };
+
+  readonly holds = runHolds;
 
   decode(bytes: Uint8Array, start: number, end: number): KeyValue[] {
     const r = createReader(bytes.subarray(start, end));
