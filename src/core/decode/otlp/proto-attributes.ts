@@ -16,14 +16,19 @@ const SEEN_SLOTS = 1 << 16;
 /**
  * Decodes runs of one input. KeyValues and keys whose bytes that input's walker pooled are taken from its
  * pools (read only), so a decoded list shares their objects with the lists decoded at load. A KeyValue
- * decoded a second time is kept in a pool of the codec's own, so repeats share one object too: lint and
- * search test each distinct attribute object once (a fresh object per span made lint of 100k spans 1.4×
- * slower). Values of their own are decoded once each and so never kept: the sketch `seen` remembers the
- * hash of each KeyValue decoded once (a collision only keeps one value more).
+ * found a second time, in another place, is kept in a pool of the codec's own, so repeats share one object
+ * too: lint and search test each distinct attribute object once. Values of their own occur once each and so
+ * are never kept: the sketch `seen` remembers the hash and place of each KeyValue decoded once (a collision
+ * only keeps one value more, or one fewer).
  */
 export class ProtoAttributeCodec implements AttributeCodec {
   private readonly decoded = new BytePool<KeyValue>();
   private readonly seen = new Int32Array(SEEN_SLOTS);
+  /**
+   * Where in its page the KeyValue `seen` remembers was: the same run decoded again (a search index built
+   * after a lint run) is no repeat, and pooling every value of its own then would keep them all.
+   */
+  private readonly seenAt = new Int32Array(SEEN_SLOTS);
 
   constructor(
     private readonly keyValues: BytePool<KeyValue>,
@@ -45,13 +50,14 @@ export class ProtoAttributeCodec implements AttributeCodec {
     while (r.pos < r.len) {
       r.uint32(); // the attribute's tag
       const kvEnd = delimitedEnd(r);
-      out.push(this.keyValue(r, kvEnd));
+      out.push(this.keyValue(r, kvEnd, start));
       r.pos = kvEnd;
     }
     return out;
   }
 
-  private keyValue(r: Reader, end: number): KeyValue {
+  /** The KeyValue at `r.pos` up to `end`; `base` is where the reader's bytes start in their page. */
+  private keyValue(r: Reader, end: number, base: number): KeyValue {
     const { buf, pos } = r;
     const hash = this.decoded.hash(buf, pos, end);
     const known = this.keyValues.get(buf, pos, end, hash) ?? this.decoded.get(buf, pos, end, hash);
@@ -60,8 +66,11 @@ export class ProtoAttributeCodec implements AttributeCodec {
     if (hash === 0) return kv; // too long to pool
     const slot = hash & (SEEN_SLOTS - 1);
     const mark = hash | 1;
-    if (this.seen[slot] === mark) this.decoded.set(buf, pos, end, kv, hash);
-    else this.seen[slot] = mark;
+    const at = base + pos;
+    if (this.seen[slot] !== mark) {
+      this.seen[slot] = mark;
+      this.seenAt[slot] = at;
+    } else if (this.seenAt[slot] !== at) this.decoded.set(buf, pos, end, kv, hash);
     return kv;
   }
 }
