@@ -1,7 +1,8 @@
 // Every stored span as one row of columns (docs/columnar-model.md, step 2): times and ids in SpanColumns,
 // and beside them, in the same pages, Int32 fields that number the span's trace id, name, status, context,
 // place list and attributes (a pooled list or shape, intern.ts) among the distinct values of a load, and
-// hold its kind and place. A span's value of its own is in an array by row. No object per span is kept:
+// hold its kind and place. A span's value of its own is in an array by row; an attribute list kept as its
+// input's bytes (encoded-attributes.ts) is a handle in the attributes field. No object per span is kept:
 // StoredSpan is a view of a row, made when a span is asked for (an object per span was ~104 bytes in node,
 // kept for as long as the load). Passes over many rows test each numbered value once (search.ts).
 import type { KeyValue, SpanStatus } from './records.ts';
