@@ -116,9 +116,10 @@ describe('isPlainRun and the codec', () => {
     const walkerPool = new BytePool<KeyValue>();
     const codec = new ProtoAttributeCodec(walkerPool, new BytePool());
     // One place decoded again and again (a search index built after a lint run) is no repeat: nothing kept.
-    const again = [codec.decode(page, 0, bytes.length), codec.decode(page, 0, bytes.length)];
-    expect(again[1]).toEqual(again[0]);
-    for (let i = 0; i < again[0].length; i++) expect(again[1][i]).not.toBe(again[0][i]);
+    const once = codec.decode(page, 0, bytes.length);
+    const twice = codec.decode(page, 0, bytes.length);
+    expect(twice).toEqual(once);
+    for (let i = 0; i < once.length; i++) expect(twice[i]).not.toBe(once[i]);
     // Found in the second place, each KeyValue short enough to pool (BytePool's limit) is kept and shared.
     const second = codec.decode(page, bytes.length, page.length);
     const third = codec.decode(page, 0, bytes.length);
