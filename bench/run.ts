@@ -27,7 +27,7 @@ console.log('\n## resident memory (JS heap + ArrayBuffers held by the decoded mo
 for (const line of benchMemory(numSpans)) console.log(line);
 settle();
 console.log('\n## lint');
-for (const line of benchLint(numSpans)) console.log(line);
+for (const line of await benchLint(numSpans)) console.log(line);
 settle();
 console.log('\n## graph views (10k-span trace)');
 for (const line of benchGraph()) console.log(line);
