@@ -3,14 +3,14 @@
 // 4.3 s decoding every row's list, 0.6 s when the lists were decoded at load (scratch, 2026-12-03). The answer
 // is what the search's Matcher gives for the decoded list (core/query/search.ts keyValue): some key, or some
 // value's text (anyValueText; an int's decimal text), lowercased, contains the needle. Only what is plain to
-// read here is answered: a needle and texts of ASCII (whose lowercase is A-Z folded), scalar values and
-// one-byte lengths; anything else is undefined, and the caller decodes the list.
+// read here is answered: a needle and texts of ASCII (whose lowercase is A-Z folded), in a run of the
+// layout isScalarRun checks; anything else is undefined, and the caller decodes the list.
+import { isScalarRun } from './proto-scalar-run.ts';
 
 const LEN = 2;
-/** Span.attributes, KeyValue.key and KeyValue.value tags (field << 3 | wire type). */
-const ATTRIBUTE = (9 << 3) | LEN;
+/** KeyValue.key and AnyValue.string_value tags (field << 3 | wire type). */
 const KEY = (1 << 3) | LEN;
-const VALUE = (2 << 3) | LEN;
+const STRING = (1 << 3) | LEN;
 
 /** Whether `needle` is plain ASCII (only such needles are answered from the bytes). */
 function isAscii(needle: string): boolean {
@@ -37,24 +37,9 @@ function asciiHolds(bytes: Uint8Array, start: number, end: number, needle: strin
   return false;
 }
 
-/** Whether the varint at `p` ends exactly at `end`. */
-function varintFills(b: Uint8Array, p: number, end: number): boolean {
-  if (p >= end) return false;
-  for (let i = p; i < end - 1; i++) if (b[i]! < 0x80) return false;
-  return b[end - 1]! < 0x80;
-}
-
-/**
- * The text the Matcher tests for the one scalar AnyValue field at `p` that fills `[p, end)` exactly, or
- * undefined for anything else.
- */
+/** The text the Matcher tests for the scalar AnyValue field at `p` filling `[p, end)` (isScalarRun), or undefined. */
 function scalarText(b: Uint8Array, p: number, end: number): string | undefined {
   const tag = b[p]!;
-  if (tag === (2 << 3) || tag === (3 << 3)) {
-    if (!varintFills(b, p + 1, end)) return undefined;
-  } else if (tag === ((4 << 3) | 1)) {
-    if (p + 9 !== end) return undefined;
-  } else if (tag !== ((7 << 3) | LEN) || b[p + 1]! >= 0x80 || p + 2 + b[p + 1]! !== end) return undefined;
   if (tag === (2 << 3)) {
     // bool: protobufjs reads any nonzero varint as true.
     let any = false;
@@ -82,37 +67,30 @@ function scalarText(b: Uint8Array, p: number, end: number): string | undefined {
  * contains `needle`, or undefined when the run holds what this does not read (see the top of the file).
  */
 export function runHolds(b: Uint8Array, start: number, end: number, needle: string): boolean | undefined {
-  if (!isAscii(needle)) return undefined;
+  if (!isAscii(needle) || !isScalarRun(b, start, end)) return undefined;
   let p = start;
   let unsure = false;
   while (p < end) {
-    if (b[p] !== ATTRIBUTE || b[p + 1]! >= 0x80) return undefined;
+    // The layout isScalarRun checked: tag and length, then a key field and a value field, each optional.
     const kvEnd = p + 2 + b[p + 1]!;
     p += 2;
     if (p < kvEnd && b[p] === KEY) {
-      if (b[p + 1]! >= 0x80) return undefined;
       const keyEnd = p + 2 + b[p + 1]!;
-      if (keyEnd > kvEnd) return undefined;
       const inKey = asciiHolds(b, p + 2, keyEnd, needle);
       if (inKey === true) return true;
       unsure ||= inKey === undefined;
       p = keyEnd;
     }
+    p += 2; // the value field's tag and length: the value fills the rest of the KeyValue
     if (p < kvEnd) {
-      // The value must fill the rest of the KeyValue, and a string its value (else: undefined).
-      if (b[p] !== VALUE || b[p + 1]! >= 0x80 || p + 2 + b[p + 1]! !== kvEnd) return undefined;
-      p += 2;
-      if (p < kvEnd) {
-        if (b[p] === ((1 << 3) | LEN)) {
-          if (b[p + 1]! >= 0x80 || p + 2 + b[p + 1]! !== kvEnd) return undefined;
-          const inValue = asciiHolds(b, p + 2, kvEnd, needle);
-          if (inValue === true) return true;
-          unsure ||= inValue === undefined;
-        } else {
-          const text = scalarText(b, p, kvEnd);
-          if (text === undefined) return undefined;
-          if (text.includes(needle)) return true;
-        }
+      if (b[p] === STRING) {
+        const inValue = asciiHolds(b, p + 2, kvEnd, needle);
+        if (inValue === true) return true;
+        unsure ||= inValue === undefined;
+      } else {
+        const text = scalarText(b, p, kvEnd);
+        if (text === undefined) return undefined;
+        if (text.includes(needle)) return true;
       }
     }
     p = kvEnd;

@@ -8,6 +8,7 @@ import type { KeyValue } from '../../model/records.ts';
 import { BytePool } from '../byte-pool.ts';
 import { keyValueBody, MAX_VALUE_DEPTH } from './proto-values.ts';
 import { runHolds } from './proto-attribute-search.ts';
+import { isScalarRun } from './proto-scalar-run.ts';
 import { createReader, delimitedEnd, textAt, type Reader } from './proto-wire.ts';
 
 /** Slots of the sketch of KeyValue bytes decoded once (a power of two). */
@@ -96,44 +97,7 @@ let pos = 0;
  * protobufjs only).
  */
 export function isPlainRun(bytes: Uint8Array, start: number, end: number): boolean {
-  return isPlainScalarRun(bytes, start, end) || isPlainGeneralRun(bytes, start, end);
-}
-
-/**
- * isPlainRun's common case, read with locals only: every KeyValue is a key and a scalar value (string, bool,
- * int, double or bytes), each field in order and each length one byte. False leaves the run to the general
- * check.
- */
-function isPlainScalarRun(b: Uint8Array, start: number, end: number): boolean {
-  let p = start;
-  while (p < end) {
-    if (b[p] !== ((9 << 3) | LEN) || b[p + 1]! >= 0x80) return false;
-    const kvEnd = p + 2 + b[p + 1]!;
-    if (kvEnd > end) return false;
-    p += 2;
-    if (p < kvEnd && b[p] === ((1 << 3) | LEN)) {
-      if (b[p + 1]! >= 0x80) return false;
-      p += 2 + b[p + 1]!;
-      if (p > kvEnd) return false;
-    }
-    if (p < kvEnd) {
-      if (b[p] !== ((2 << 3) | LEN) || b[p + 1]! >= 0x80 || p + 2 + b[p + 1]! !== kvEnd) return false;
-      p += 2;
-      if (p < kvEnd && !isScalarField(b, p, kvEnd)) return false;
-    }
-    p = kvEnd;
-  }
-  return p === end;
-}
-
-/** One AnyValue scalar field filling `[p, end)`: string 1 or bytes 7 (one-byte length), bool 2, int 3, double 4. */
-function isScalarField(b: Uint8Array, p: number, end: number): boolean {
-  const tag = b[p]!;
-  if (tag === ((1 << 3) | LEN) || tag === ((7 << 3) | LEN)) return b[p + 1]! < 0x80 && p + 2 + b[p + 1]! === end;
-  if (tag === ((4 << 3) | I64)) return p + 9 === end;
-  if (tag !== ((2 << 3) | VARINT) && tag !== ((3 << 3) | VARINT)) return false;
-  for (let i = p + 1; i < end && i <= p + 10; i++) if (b[i]! < 0x80) return i + 1 === end;
-  return false;
+  return isScalarRun(bytes, start, end) || isPlainGeneralRun(bytes, start, end);
 }
 
 function isPlainGeneralRun(bytes: Uint8Array, start: number, end: number): boolean {
