@@ -31,6 +31,7 @@ export class EncodedAttributes {
   /** Bytes used of the last page. */
   private used = 0;
   private readonly codecs: AttributeCodec[] = [];
+  private lastCodec = 0;
   private readonly cachedHandles = new Int32Array(CACHE_SIZE).fill(-1);
   private readonly cachedLists: Array<readonly KeyValue[]> = new Array<readonly KeyValue[]>(CACHE_SIZE);
   private readonly pageBytes: number;
@@ -58,11 +59,13 @@ export class EncodedAttributes {
    * store is full (2 GiB), and the caller decodes the bytes now.
    */
   add(codec: AttributeCodec, buf: Uint8Array, start: number, end: number): number {
-    let codecIdx = this.codecs.indexOf(codec);
+    // Every span of an input comes with its input's codec: the last one is checked before the list.
+    let codecIdx = this.codecs[this.lastCodec] === codec ? this.lastCodec : this.codecs.indexOf(codec);
     if (codecIdx < 0) {
       if (this.codecs.length === 256) return -1;
       codecIdx = this.codecs.push(codec) - 1;
     }
+    this.lastCodec = codecIdx;
     const length = end - start;
     const need = 1 + varintSize(length) + length;
     const page = this.room(need);
