@@ -4,11 +4,11 @@
 // are written into columns shared by every trace of the dataset (RowColumns).
 import { IdTable, type IdKeys } from './id-keys.ts';
 import type { SpanRecord } from './records.ts';
-import { Quirk, StatusCode } from './records.ts';
 import type { UnixNanos } from './time.ts';
 import { RowFlag } from './trace-model.ts';
 import type { SpanSource } from './span-source.ts';
 import type { RowColumns } from './row-columns.ts';
+import type { AssemblyReads } from './assembly-reads.ts';
 
 export function cmpBig(a: bigint, b: bigint): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -47,7 +47,7 @@ export class Scratch {
   /** Span id → position of its first holder, emptied for each trace. */
   readonly headOf: IdTable;
 
-  constructor(readonly spans: SpanSource, readonly keys: IdKeys, size: number) {
+  constructor(readonly spans: SpanSource, readonly reads: AssemblyReads, readonly keys: IdKeys, size: number) {
     this.headOf = new IdTable(keys, size);
     this.spanOf = new Int32Array(size);
     this.copies = new Int32Array(size);
@@ -69,9 +69,11 @@ export class Scratch {
       const x = startNum[a]!;
       const y = startNum[b]!;
       if (x !== y) return x < y ? -1 : 1;
-      const sa = spans.span(spanOf[a]!);
-      const sb = spans.span(spanOf[b]!);
-      return cmpBig(sa.startNs, sb.startNs) || (sa.spanId < sb.spanId ? -1 : sa.spanId > sb.spanId ? 1 : a - b);
+      const c = cmpBig(reads.startNs(spanOf[a]!), reads.startNs(spanOf[b]!));
+      if (c !== 0) return c;
+      const ia = spans.span(spanOf[a]!).spanId;
+      const ib = spans.span(spanOf[b]!).spanId;
+      return ia < ib ? -1 : ia > ib ? 1 : a - b;
     };
   }
 }
@@ -95,7 +97,7 @@ export interface TraceExtent {
  * duplicates after those of the traces before.
  */
 export function assembleTrace(allMembers: Int32Array, sc: Scratch, out: RowColumns, at: number): TraceExtent {
-  const { spans, keys, spanOf, copies, flags: flagsByPos, owner, keyed, startNum, hasParent, cmp, headOf } = sc;
+  const { spans, reads, keys, spanOf, copies, flags: flagsByPos, owner, keyed, startNum, hasParent, cmp, headOf } = sc;
   // Set exact duplicates aside first: they are one span seen twice, not two spans sharing an id. Only a
   // span whose id was seen before can be one, so identity keys are made for those alone.
   headOf.reset(allMembers.length);
@@ -107,7 +109,6 @@ export function assembleTrace(allMembers: Int32Array, sc: Scratch, out: RowColum
   let endNs: UnixNanos = 0n;
   for (let m = 0; m < allMembers.length; m++) {
     const spanIdx = allMembers[m]!;
-    const s = spans.span(spanIdx);
     const found = headOf.find(spanIdx, 0, spanOf);
     const head = found >= 0 ? found : undefined;
     if (head === undefined) headOf.add(spanIdx, n);
@@ -117,7 +118,7 @@ export function assembleTrace(allMembers: Int32Array, sc: Scratch, out: RowColum
         keyed[head] = 1;
         identity.set(identityKey(spans.span(spanOf[head]!)), head);
       }
-      const key = identityKey(s);
+      const key = identityKey(spans.span(spanIdx));
       const same = identity.get(key);
       if (same !== undefined) {
         copies[same]!++;
@@ -126,24 +127,21 @@ export function assembleTrace(allMembers: Int32Array, sc: Scratch, out: RowColum
       }
       identity.set(key, n);
     }
-    // Everything needed from the span is read here, in one visit (the records are scattered in memory).
+    // Everything needed from the span is read here, in one visit.
     spanOf[n] = spanIdx;
     copies[n] = 0;
     keyed[n] = 0;
-    const start = s.startNs;
-    const end = s.endNs;
+    const start = reads.startNs(spanIdx);
+    const end = reads.endNs(spanIdx);
     startNum[n] = Number(start);
-    let f = 0;
+    let f = reads.ownFlags(spanIdx);
     if (head === undefined) owner[n] = n;
     else {
       // The first span (in start order) holding an id owns it for parent lookups; all holders are marked.
-      f = RowFlag.DUPLICATE_ID;
+      f |= RowFlag.DUPLICATE_ID;
       flagsByPos[head]! |= RowFlag.DUPLICATE_ID;
       if (cmp(n, owner[head]!) < 0) owner[head] = n;
     }
-    if (s.status.code === StatusCode.ERROR) f |= RowFlag.ERROR;
-    if (end === 0n && !(s.quirks & Quirk.NO_TIMES)) f |= RowFlag.NOT_ENDED;
-    if (s.links.length > 0) f |= RowFlag.HAS_LINKS;
     const selfParent = keys.hasParent(spanIdx) && keys.same(spanIdx, 2, spanIdx, 0);
     if (selfParent) f |= RowFlag.SELF_PARENT | RowFlag.CYCLE;
     hasParent[n] = keys.hasParent(spanIdx) && !selfParent ? 1 : 0;

@@ -10,6 +10,7 @@ import { assembleTrace, cmpBig, Scratch, type TraceExtent } from './assemble-tra
 import { RowColumns } from './row-columns.ts';
 import type { TraceModel } from './trace-model.ts';
 import { idKeys } from './id-keys.ts';
+import { assemblyReads, type AssemblyReads } from './assembly-reads.ts';
 import { listSource, type SpanSource } from './span-source.ts';
 import type { SpanTable } from './span-table.ts';
 
@@ -50,11 +51,12 @@ export type AssembleInput = Records & ({ readonly spans: readonly SpanRecord[] }
 
 export function assemble(input: AssembleInput): Dataset {
   const spans = 'span' in input ? input : listSource(input.spans);
-  const { services, spanService } = serviceTable(input.resources, spans);
-  const { traceIds, offsets, members } = groupByTrace(spans);
+  const reads = assemblyReads(spans);
+  const { services, spanService } = serviceTable(input.resources, reads);
+  const { traceIds, offsets, members } = groupByTrace(reads);
   let largest = 0;
   for (let t = 0; t < traceIds.length; t++) largest = Math.max(largest, offsets[t + 1]! - offsets[t]!);
-  const scratch = new Scratch(spans, idKeys(spans), largest);
+  const scratch = new Scratch(spans, reads, idKeys(spans), largest);
   const out = new RowColumns(spans.numSpans);
   const extents: TraceExtent[] = [];
   for (let t = 0; t < traceIds.length; t++) extents.push(assembleTrace(members.subarray(offsets[t]!, offsets[t + 1]!), scratch, out, offsets[t]!));
@@ -117,7 +119,7 @@ function traceModels(traceIds: readonly string[], offsets: Int32Array, extents: 
   return traces;
 }
 
-function serviceTable(resources: readonly ResourceRecord[], spans: SpanSource) {
+function serviceTable(resources: readonly ResourceRecord[], reads: AssemblyReads) {
   const services: string[] = [];
   const byName = new Map<string, number>();
   const resourceService = resources.map((r) => {
@@ -130,8 +132,8 @@ function serviceTable(resources: readonly ResourceRecord[], spans: SpanSource) {
     }
     return idx;
   });
-  const spanService = new Int32Array(spans.numSpans);
-  for (let i = 0; i < spans.numSpans; i++) spanService[i] = resourceService[spans.span(i).resourceIdx] ?? 0;
+  const spanService = new Int32Array(reads.numSpans);
+  for (let i = 0; i < reads.numSpans; i++) spanService[i] = resourceService[reads.resourceIdx(i)] ?? 0;
   return { services, spanService };
 }
 
@@ -139,24 +141,32 @@ function serviceTable(resources: readonly ResourceRecord[], spans: SpanSource) {
  * Span indexes grouped by trace (a counting sort, so each trace keeps input order): trace t holds
  * members[offsets[t]..offsets[t+1]). Traces are numbered by first appearance.
  */
-function groupByTrace(spans: SpanSource) {
-  const { numSpans } = spans;
+function groupByTrace(reads: AssemblyReads) {
+  const { numSpans } = reads;
   const traceOf = new Int32Array(numSpans);
   const traceIds: string[] = [];
   const byId = new Map<string, number>();
-  // Spans of one trace mostly come together: skip the map while the trace id repeats.
-  let lastId: string | null = null;
+  // Spans of one trace mostly come together: skip the look-up while the trace's number repeats. A number
+  // seen before gives its trace (a trace id may have two numbers, so the string decides a new number's).
+  // Numbers are below numSpans but for rows rolled back (SpanTable.truncate keeps their numbers).
+  const byNumber = new Int32Array(numSpans).fill(-1);
+  let lastNumber = -1;
   let lastIdx = -1;
   for (let i = 0; i < numSpans; i++) {
-    const id = spans.span(i).traceId;
-    if (id !== lastId) {
-      let t = byId.get(id);
-      if (t === undefined) {
-        t = traceIds.length;
-        traceIds.push(id);
-        byId.set(id, t);
+    const number = reads.traceNumber(i);
+    if (number !== lastNumber) {
+      let t = number < numSpans ? byNumber[number]! : -1;
+      if (t < 0) {
+        const id = reads.traceId(i);
+        t = byId.get(id) ?? -1;
+        if (t < 0) {
+          t = traceIds.length;
+          traceIds.push(id);
+          byId.set(id, t);
+        }
+        if (number < numSpans) byNumber[number] = t;
       }
-      lastId = id;
+      lastNumber = number;
       lastIdx = t;
     }
     traceOf[i] = lastIdx;

@@ -3,10 +3,8 @@
 // text, equal texts alike. Two ids are equal exactly when their forms and both words are: a text id is never
 // 16 lowercase hex digits, the one form kept as words. Linking by strings hashed every id twice (once as a
 // span's own, once as its children's parent) and, since the builder keeps words, would form each id's text.
-import type { SpanRecord } from './records.ts';
 import type { SpanSource } from './span-source.ts';
 import { IdForm, parseWordId } from './span-columns.ts';
-import { StoredSpan } from './stored-span.ts';
 
 /** This process's hash seed (IdKeys.hash): a file cannot know it. */
 const SEED = Math.floor(Math.random() * 2 ** 32) | 0;
@@ -119,29 +117,41 @@ function tableSize(n: number): number {
   return 2 ** Math.ceil(Math.log2(Math.max(8, n * 2)));
 }
 
-/** The keys of `spans`: read from the builder's columns for its spans, else parsed from the ids' text. */
+/** The keys of `spans`: read from the builder's columns for its rows, else parsed from the ids' text. */
 export function idKeys(spans: SpanSource): IdKeys {
   const keys = new IdKeys(spans.numSpans);
   const textNumbers = new Map<string, number>();
+  const table = spans.table;
+  if (table !== undefined && table.size === spans.numSpans) {
+    const { columns } = table;
+    const { words, forms } = keys;
+    for (let i = 0; i < spans.numSpans; i++) {
+      const spanForm = columns.form(i, 0);
+      const parentForm = columns.form(i, 2);
+      forms[i] = spanForm | (parentForm << 2);
+      // Each id kept as words is its key; another (rare) is numbered by its text.
+      if (spanForm === IdForm.WORDS) {
+        words[i * 4] = columns.word(i, 0);
+        words[i * 4 + 1] = columns.word(i, 1);
+      } else if (spanForm === IdForm.TEXT) words[i * 4] = textNumber(textNumbers, columns.spanId(i));
+      if (parentForm === IdForm.WORDS) {
+        words[i * 4 + 2] = columns.word(i, 2);
+        words[i * 4 + 3] = columns.word(i, 3);
+      } else if (parentForm === IdForm.TEXT) words[i * 4 + 2] = textNumber(textNumbers, columns.parentId(i));
+    }
+    return keys;
+  }
   for (let i = 0; i < spans.numSpans; i++) {
     const s = spans.span(i);
-    keys.forms[i] = writeKey(s, 0, keys.words, i * 4, textNumbers) | (writeKey(s, 2, keys.words, i * 4 + 2, textNumbers) << 2);
+    keys.forms[i] = writeKey(s.spanId, keys.words, i * 4, textNumbers) | (writeKey(s.parentSpanId, keys.words, i * 4 + 2, textNumbers) << 2);
   }
   return keys;
 }
 
-/** Writes span `s`'s id (`w` 0) or parent id (`w` 2) as its key into `words[at]`, `words[at + 1]`; gives its form. */
-function writeKey(s: SpanRecord, w: 0 | 2, words: Int32Array, at: number, textNumbers: Map<string, number>): IdForm {
-  let form: IdForm;
-  if (s instanceof StoredSpan) {
-    const columns = s.table.columns;
-    form = columns.form(s.row, w);
-    if (form === IdForm.WORDS) {
-      words[at] = columns.word(s.row, w);
-      words[at + 1] = columns.word(s.row, w + 1);
-    }
-  } else form = parseWordId(w === 0 ? s.spanId : s.parentSpanId, words, at);
-  if (form === IdForm.TEXT) words[at] = textNumber(textNumbers, w === 0 ? s.spanId : s.parentSpanId);
+/** Writes an id's key into `words[at]`, `words[at + 1]`; gives its form. */
+function writeKey(id: string, words: Int32Array, at: number, textNumbers: Map<string, number>): IdForm {
+  const form = parseWordId(id, words, at);
+  if (form === IdForm.TEXT) words[at] = textNumber(textNumbers, id);
   return form;
 }
 

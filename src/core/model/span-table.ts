@@ -36,6 +36,7 @@ class Numbered<T> {
   private last: T | undefined;
   private lastNumber = -1;
 
+
   number(value: T): number {
     if (value === this.last) return this.lastNumber;
     let n = this.numbers.get(value);
@@ -159,6 +160,11 @@ export class SpanTable {
 
   traceId(row: number): string {
     return this.traceIds.values[this.columns.field(row, F.TRACE)]!;
+  }
+
+  /** The number of the row's trace id: rows of equal numbers have equal ids (equal ids may have two numbers, see Numbered). */
+  traceNumber(row: number): number {
+    return this.columns.field(row, F.TRACE);
   }
 
   name(row: number): string {
