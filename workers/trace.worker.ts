@@ -11,6 +11,7 @@ import { pageColumnBuffers } from './page-columns.ts';
 import { pageTraceListBuffers } from './page-traces.ts';
 import { TraceStore, type ExportKind, type LoadFile, type LoadPreview, type LoadProgress } from './trace-store.ts';
 import { WarmUp } from './warm-up.ts';
+import { seedShapes } from '../src/core/warm/seed-shapes.ts';
 
 const store = new TraceStore();
 /** Loads (and backend fetches) under way: the warm-up waits for none of them, it gives way. */
@@ -25,6 +26,8 @@ async function loading<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } finally {
     numLoading--;
+    // After the answer is sent: keeps the maps of a load's objects alive for the loads to come (keep-shapes.ts).
+    setTimeout(seedShapes, 0);
   }
 }
 

@@ -19,8 +19,9 @@
 // 704 ms): so the export stays one message.
 import { macrotask } from './macrotask.ts';
 import { TraceStore } from './trace-store.ts';
-import { warmUpDocumentSteps, warmUpJson, type WarmUpDocument } from './warm-up-doc.ts';
-import { warmUpProtoParts } from './warm-up-proto.ts';
+import { warmUpDocumentSteps, warmUpJson, type WarmUpDocument } from '../src/core/warm/warm-up-doc.ts';
+import { warmUpProtoParts } from '../src/core/warm/warm-up-proto.ts';
+import { seedShapes } from '../src/core/warm/seed-shapes.ts';
 
 export interface WarmUpReport {
   /** 'done': every round ran; 'stopped': a load came first, or was under way when it was asked for (what ran still warmed the code). */
@@ -92,6 +93,10 @@ export class WarmUp {
       if (protoInput === null) break;
       spansDone += await this.load(protoInput);
       if (this.stopped) break;
+      // Once the first round warmed the code (a cold seed took 70 ms in node, a warm one a few), keep the maps
+      // of a load's objects alive from now on (keep-shapes.ts): without them, a collection between this
+      // warm-up and the page's load threw optimized code away.
+      if (roundsDone === 0) seedShapes();
       roundsDone++;
     }
     return this.report(this.stopped ? 'stopped' : 'done', roundsDone, spansDone, now() - startedAt);

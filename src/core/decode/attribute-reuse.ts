@@ -8,6 +8,7 @@
 // items and `keptList`.
 import type { KeyValue, Sharing } from '../model/records.ts';
 import { BytePool, LookupGate, MAX_POOLED_LIST_BYTES } from './byte-pool.ts';
+import { shapeOf } from '../warm/keep-shapes.ts';
 
 export class AttributeReuse {
   /** KeyValues by their bytes (read by a decoder of encoded attributes, otlp/proto-attributes.ts). */
@@ -20,7 +21,9 @@ export class AttributeReuse {
    */
   private declined = false;
 
-  constructor(private readonly sharing: Sharing = {}) {}
+  constructor(private readonly sharing: Sharing = {}) {
+    shapeOf(this);
+  }
 
   /** hashBytes of a KeyValue's bytes for the two calls below (0 when too long to be pooled). */
   hashKeyValue(buf: Uint8Array, start: number, end: number): number {

@@ -5,6 +5,7 @@
 // Open addressing over a power-of-two table; the keys' bytes are copied into one arena, never referenced
 // in the input, so the input buffer can be dropped after decoding.
 import { MAX_PROBES, SlotTable } from './slot-table.ts';
+import { shapeOf } from '../warm/keep-shapes.ts';
 
 /** Runs longer than this are rarely repeated (URLs with ids, SQL text): decode them directly. */
 export const MAX_POOLED_BYTES = 256;
@@ -19,7 +20,9 @@ const MAX_ARENA_BYTES = 16 << 20;
 
 export class BytePool<T> {
   /** `maxBytes`: longer runs are neither looked up nor remembered. */
-  constructor(private readonly maxBytes = MAX_POOLED_BYTES) {}
+  constructor(private readonly maxBytes = MAX_POOLED_BYTES) {
+    shapeOf(this);
+  }
 
   private readonly table = new SlotTable();
   private readonly hashes: number[] = [];
@@ -99,6 +102,10 @@ export class LookupGate {
   private numTried = 0;
   private numFound = 0;
   private numResting = 0;
+
+  constructor() {
+    shapeOf(this);
+  }
 
   /** Whether to look up this time. */
   isOpen(): boolean {

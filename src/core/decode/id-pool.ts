@@ -4,6 +4,7 @@
 // id value is kept (and `AB…` in one JSON span, `ab…` in another, one). Span ids they no longer pool: the
 // builder keeps them as words (model/span-columns.ts), so no string is made for them at all.
 import { MAX_PROBES, SlotTable } from './slot-table.ts';
+import { shapeOf } from '../warm/keep-shapes.ts';
 
 /** Bounds the pool, so a hostile input of unique ids cannot grow it without end (16 MiB of words at most). */
 const MAX_ENTRIES = 1 << 20;
@@ -18,6 +19,7 @@ export class IdPool {
 
   constructor(private readonly numWords: 2 | 4) {
     this.words = new Int32Array(1024 * numWords);
+    shapeOf(this);
   }
 
   get size(): number {

@@ -14,6 +14,7 @@ import type { SpanSink } from '../model/records.ts';
 import { DEFAULT_MAX_DECOMPRESSED_BYTES, DecompressionLimitError, decompressionLimitError, detectCompression, InflateStream, MAX_COMPRESSION_LAYERS } from './decompress.ts';
 import { closeReport, decodeInto, loadInput, sniffFormat, SNIFF_BYTES, type LoadOptions } from './load.ts';
 import { join, type ChunkDecoder } from './stream.ts';
+import { shapeOf } from '../warm/keep-shapes.ts';
 
 export interface ChunkedLoadOptions extends LoadOptions {
   /** The expected total size (a Blob's), so a whole-read input is collected into one buffer without regrowing. */
@@ -74,7 +75,9 @@ export class ChunkedLoad {
     private readonly builder: DatasetBuilder,
     private readonly name: string,
     private readonly options: ChunkedLoadOptions = {},
-  ) {}
+  ) {
+    shapeOf(this);
+  }
 
   /** True once the input is known to decode while it is read. */
   get isStreaming(): boolean {

@@ -8,6 +8,7 @@
 // one, and a crafted 40,000-span file took 4.6 s to decode instead of 0.2 s (quadratic; a million spans
 // would take an hour). A look-up gives up after MAX_PROBES slots and a key with no free slot that near is
 // not kept: the pools answer "not seen", the decoder decodes the value afresh, and only sharing is lost.
+import { shapeOf } from '../warm/keep-shapes.ts';
 
 /**
  * Slots a look-up or insert walks at most. At most half full, a random key's expected walk is under 3
@@ -18,6 +19,10 @@ export const MAX_PROBES = 64;
 export class SlotTable {
   /** Entry number per slot, -1 for an empty one. Read it afresh after `grow`, which replaces it. */
   slots = new Int32Array(1 << 12).fill(-1);
+
+  constructor() {
+    shapeOf(this);
+  }
 
   /** True when entry `numEntries` (the next one) would leave the table more than half full. */
   isFull(numEntries: number): boolean {

@@ -3,6 +3,7 @@
 // exceed V8's ~512 MiB string limit). A chunk boundary may fall anywhere: inside a line, between a CR and its
 // LF, inside a UTF-8 character, inside a frame's varint length.
 import { utf8BomLength } from './bom.ts';
+import { shapeOf } from '../warm/keep-shapes.ts';
 
 /** A decoder fed chunks: `push` each one in order, then `end` once. */
 export interface ChunkDecoder {
@@ -44,7 +45,9 @@ export class LineSplitter implements ChunkDecoder {
   constructor(
     private readonly each: (line: string, lineNo: number) => void,
     private readonly tryBytes?: (line: Uint8Array, lineNo: number) => boolean,
-  ) {}
+  ) {
+    shapeOf(this);
+  }
 
   push(chunk: Uint8Array): void {
     let start = 0;
@@ -109,7 +112,9 @@ export class FrameSplitter implements ChunkDecoder {
   constructor(
     private readonly each: (frame: Uint8Array, bodyAt: number) => void,
     private readonly onProblem: (problem: FrameProblem) => void,
-  ) {}
+  ) {
+    shapeOf(this);
+  }
 
   /**
    * Emits the frames the chunk completes. The chunk is read during this call only (ChunkedLoad.push): a frame

@@ -9,6 +9,7 @@ import { RowFlag } from './trace-model.ts';
 import type { SpanSource } from './span-source.ts';
 import type { RowColumns } from './row-columns.ts';
 import type { AssemblyReads } from './assembly-reads.ts';
+import { shapeOf } from '../warm/keep-shapes.ts';
 
 export function cmpBig(a: bigint, b: bigint): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -75,6 +76,7 @@ export class Scratch {
       const ib = spans.span(spanOf[b]!).spanId;
       return ia < ib ? -1 : ia > ib ? 1 : a - b;
     };
+    shapeOf(this);
   }
 }
 

@@ -8,6 +8,7 @@ import type { SpanSource } from './span-source.ts';
 import type { SpanTable } from './span-table.ts';
 import { RowFlag } from './trace-model.ts';
 import type { UnixNanos } from './time.ts';
+import { shapeOf } from '../warm/keep-shapes.ts';
 
 export interface AssemblyReads {
   readonly numSpans: number;
@@ -45,6 +46,7 @@ class RecordReads implements AssemblyReads {
 
   constructor(private readonly spans: SpanSource) {
     this.numSpans = spans.numSpans;
+    shapeOf(this);
   }
 
   traceId(spanIdx: number): string {
@@ -90,6 +92,7 @@ class TableReads implements AssemblyReads {
     const numbered = table.numbered;
     this.statusFlags = new Int8Array(numbered.statuses).fill(-1);
     this.contextFlags = new Int16Array(numbered.contexts).fill(-1);
+    shapeOf(this);
   }
 
   traceId(spanIdx: number): string {

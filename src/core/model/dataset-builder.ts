@@ -14,6 +14,7 @@ import { StoredSpan, type SpanContext } from './stored-span.ts';
 import { SpanTable } from './span-table.ts';
 import { oneOffText, OneOffShape } from './one-off-attributes.ts';
 import { InternPool } from './intern.ts';
+import { shapeOf } from '../warm/keep-shapes.ts';
 
 /** The format names are a contract (CLI JSON `format`): add, never rename. */
 export type FormatName = string;
@@ -44,6 +45,10 @@ export class DatasetBuilder {
   /** Every span, as a row (see span-table.ts). */
   readonly table = new SpanTable();
   private readonly columns = this.table.columns;
+
+  constructor() {
+    shapeOf(this);
+  }
 
   get numSpans(): number {
     return this.table.size;

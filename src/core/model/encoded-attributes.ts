@@ -7,6 +7,7 @@
 // Reading a span's attributes decodes its run again. Lint reads one span's attributes once per rule, so the
 // lists decoded last are kept in a small cache by handle.
 import type { KeyValue } from './records.ts';
+import { shapeOf } from '../warm/keep-shapes.ts';
 
 /** Reads a span's attributes back from the bytes its decoder handed over. */
 export interface AttributeCodec {
@@ -45,6 +46,7 @@ export class EncodedAttributes {
   constructor(private readonly pageBits = PAGE_BITS) {
     this.pageBytes = 1 << pageBits;
     this.maxPages = 1 << (31 - pageBits);
+    shapeOf(this);
   }
 
   /** Bytes held, outside the JS heap. */

@@ -5,6 +5,7 @@
 // span's own, once as its children's parent) and, since the builder keeps words, would form each id's text.
 import type { SpanSource } from './span-source.ts';
 import { IdForm, parseWordId } from './span-columns.ts';
+import { shapeOf } from '../warm/keep-shapes.ts';
 
 /** This process's hash seed (IdKeys.hash): a file cannot know it. */
 const SEED = Math.floor(Math.random() * 2 ** 32) | 0;
@@ -25,6 +26,7 @@ export class IdKeys {
   constructor(numSpans: number) {
     this.words = new Int32Array(numSpans * 4);
     this.forms = new Uint8Array(numSpans);
+    shapeOf(this);
   }
 
   /** Whether span `a`'s id (`wa` 0) or parent id (`wa` 2) equals span `b`'s id or parent id. */
@@ -77,6 +79,7 @@ export class IdTable {
   /** `maxProbes` is for tests, which send ids to `far` without crafting them. */
   constructor(private readonly keys: IdKeys, largestTrace: number, private readonly maxProbes = MAX_PROBES) {
     this.slots = new Int32Array(tableSize(largestTrace));
+    shapeOf(this);
   }
 
   /** Empties the table for a trace of `numSpans` spans. */

@@ -6,6 +6,7 @@ import type { KeyValue, SpanEvent, SpanInput, SpanLink, SpanStatus } from './rec
 import type { SpanContext } from './stored-span.ts';
 import { isOneOffValue, OneOffShape, slotTypeCode, type SpanAttributes } from './one-off-attributes.ts';
 import { NumbersPool } from './numbers-pool.ts';
+import { shapeOf } from '../warm/keep-shapes.ts';
 
 /** Longer values are rarely repeated (URLs with ids, query text): pooling them would only cost. */
 const MAX_POOLED_TEXT = 96;
@@ -57,7 +58,9 @@ export class StringPool {
   constructor(
     private readonly maxLength: number,
     private readonly maxEntries: number,
-  ) {}
+  ) {
+    shapeOf(this);
+  }
 
   get(s: string): string {
     if (s.length > this.maxLength) return s;
@@ -89,6 +92,10 @@ export class InternPool {
   private readonly contexts = new Map<string, SpanContext>();
   private previousContext: SpanContext | null = null;
   private readonly keyTrials = new Map<string, KeyTrial>();
+
+  constructor() {
+    shapeOf(this);
+  }
 
   string(s: string): string {
     return this.strings.get(s);

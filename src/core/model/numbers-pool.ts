@@ -3,6 +3,7 @@
 // the value of their own as the tag. Both were found by a string formed of the numbers per span (a join, a
 // concatenation and a string hash; README, Performance, 2026-12-02); here the numbers are mixed into an
 // integer and an entry is told apart by comparing them.
+import { shapeOf } from '../warm/keep-shapes.ts';
 
 /**
  * Entries kept under one hash at most: numbers crafted to mix to one hash would otherwise make each look-up
@@ -24,7 +25,9 @@ export class NumbersPool<T> {
   constructor(
     private readonly maxEntries: number,
     private readonly hashOf: (nums: readonly number[], tag: number) => number = mixNumbers,
-  ) {}
+  ) {
+    shapeOf(this);
+  }
 
   /** The value kept for `nums` and `tag`, or undefined. */
   get(nums: readonly number[], tag: number): T | undefined {

@@ -6,6 +6,7 @@
 // formed again when it is read: lint reads a span's attributes rule after rule, and forms each about seven
 // times in all (680k lists for 100k such spans, ~50 ms in node of a 2.5–3.5 s lint run).
 import type { AnyValue, KeyValue } from './records.ts';
+import { shapeOf } from '../warm/keep-shapes.ts';
 
 /** The types whose value is one string; others keep a list of their own. */
 const TYPES = ['string', 'int', 'bytes'] as const;
@@ -50,6 +51,7 @@ export class OneOffShape {
     type: OneOffType,
   ) {
     this.packed = slotTypeCode(slot, type);
+    shapeOf(this);
   }
 
   /** Where the value of its own sits in the list. */

@@ -1,4 +1,5 @@
 // The rows assembly writes (assemble-trace.ts), every trace's in one set of columns.
+import { shapeOf } from '../warm/keep-shapes.ts';
 
 /**
  * Every trace's rows, trace after trace, in one array per column: a trace's columns are views of them.
@@ -27,5 +28,6 @@ export class RowColumns {
     this.copies = new Uint16Array(numSpans);
     this.roots = new Int32Array(numSpans);
     this.duplicates = new Int32Array(numSpans);
+    shapeOf(this);
   }
 }

@@ -9,6 +9,7 @@
 // hex: kept as the input held it, for the linter) is kept as its string in a side map.
 // Fields: Int32s per row in the same pages, which the span table (span-table.ts) gives their meaning.
 import type { UnixNanos } from './time.ts';
+import { shapeOf } from '../warm/keep-shapes.ts';
 
 const MIN_I64 = -(2n ** 63n);
 const MAX_I64 = 2n ** 63n - 1n;
@@ -56,6 +57,7 @@ export class SpanColumns {
   constructor(pageRows = PAGE_ROWS) {
     this.pageBits = Math.log2(pageRows);
     this.pageMask = pageRows - 1;
+    shapeOf(this);
   }
 
   get size(): number {

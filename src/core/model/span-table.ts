@@ -10,6 +10,7 @@ import type { SpanAttributes } from './one-off-attributes.ts';
 import { NUM_FIELDS, SpanColumns } from './span-columns.ts';
 import type { SpanContext } from './stored-span.ts';
 import { EncodedAttributes } from './encoded-attributes.ts';
+import { shapeOf } from '../warm/keep-shapes.ts';
 
 /** The fields of a row (SpanColumns.field). */
 const F = { TRACE: 0, NAME: 1, KIND: 2, STATUS: 3, CONTEXT: 4, PLACE_LIST: 5, PLACE_INDEX: 6, PLACE_BYTE: 7, ATTRIBUTES: 8 } as const;
@@ -36,6 +37,9 @@ class Numbered<T> {
   private last: T | undefined;
   private lastNumber = -1;
 
+  constructor() {
+    shapeOf(this);
+  }
 
   number(value: T): number {
     if (value === this.last) return this.lastNumber;
@@ -93,6 +97,7 @@ export class SpanTable {
   /** `pageRows` (a power of two) is for tests, which cross the columns' pages with a few rows. */
   constructor(pageRows?: number) {
     this.columns = new SpanColumns(pageRows);
+    shapeOf(this);
   }
 
   get size(): number {

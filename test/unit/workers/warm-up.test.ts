@@ -8,8 +8,8 @@ import { loadDataset } from '../../../src/core/load-dataset.ts';
 import type { AnyValue } from '../../../src/core/model/records.ts';
 import { TraceStore } from '../../../workers/trace-store.ts';
 import { WARM_UP_SPANS, WarmUp } from '../../../workers/warm-up.ts';
-import { warmUpDocument, warmUpJson } from '../../../workers/warm-up-doc.ts';
-import { warmUpProtoParts } from '../../../workers/warm-up-proto.ts';
+import { warmUpDocument, warmUpJson } from '../../../src/core/warm/warm-up-doc.ts';
+import { warmUpProtoParts } from '../../../src/core/warm/warm-up-proto.ts';
 import { dumpDataset } from '../../../src/core/model/dump.ts';
 import type { Dataset } from '../../../src/core/model/assemble.ts';
 

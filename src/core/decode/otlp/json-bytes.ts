@@ -2,6 +2,7 @@
 // skipped values, validated as strictly as JSON.parse (RFC 8259) so a well-formed input gives exactly what
 // JSON.parse would. Anything this reader does not expect throws NOT_FAST, and the caller falls back to
 // JSON.parse + walk. Strings are built flat (never slices of one big string, which would keep the input alive).
+import { shapeOf } from '../../warm/keep-shapes.ts';
 
 // The bytes of JSON's structure.
 export const QUOTE = 0x22;
@@ -186,6 +187,10 @@ export function skipValue(buf: Uint8Array, pos: number, depth = 0): number {
 export class ObjectEnd {
   hash = 0;
 
+  constructor() {
+    shapeOf(this);
+  }
+
   /**
    * Index after the object at `start`, found by counting brackets outside strings (no syntax check: a cache
    * hit means these very bytes were fully read before, a miss reads them fully). Sets `hash` to
@@ -229,6 +234,10 @@ export type Scalar = string | number | boolean | null | typeof COMPOSITE;
 export class ScalarReader {
   /** Index after the last value read. */
   end = 0;
+
+  constructor() {
+    shapeOf(this);
+  }
 
   read(buf: Uint8Array, pos: number): Scalar {
     const c = byteAt(buf, pos);

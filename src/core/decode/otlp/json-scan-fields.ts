@@ -12,6 +12,7 @@ import { byteAt, COMPOSITE, isDigit, notFast, ScalarReader, skipValue, skipWs, s
 import { MAX_VALUE_DEPTH } from './json-walk.ts';
 import { normalizeTextId } from './ids.ts';
 import { EMPTY_VALUE, F, FIELD_IDS, knownKey, pickValue, SLOW_KEYS, UNKNOWN } from './json-scan-keys.ts';
+import { shapeOf } from '../../warm/keep-shapes.ts';
 
 /** A hex digit's value by byte: 0-15 for `0-9a-f`, 16 + value for `A-F` (marks upper case), -1 otherwise. */
 const HEX_VALUE = new Int8Array(256).fill(-1);
@@ -24,6 +25,7 @@ export class FieldReader {
   /** `sharing`: the copies the sink keeps of new KeyValues and lists (SpanSink.shareKeyValue, shareAttributes), reused here. */
   constructor(sharing: Sharing = {}) {
     this.reuse = new AttributeReuse(sharing);
+    shapeOf(this);
   }
 
   buf: Uint8Array = new Uint8Array(0);

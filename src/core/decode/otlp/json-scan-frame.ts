@@ -5,6 +5,7 @@ import { F } from './json-scan-keys.ts';
 import { guessed, type Guess, type ScannedScope } from './json-scan-guess.ts';
 
 import { CLOSE_ARRAY, CLOSE_OBJECT } from './json-bytes.ts';
+import { shapeOf } from '../../warm/keep-shapes.ts';
 
 /** What a frame expects next. */
 export const Expect = {
@@ -28,13 +29,19 @@ export class RequestFrame {
   key = -1;
   /** -1 until the "resourceSpans" key. */
   numResourceSpans = -1;
+
+  constructor() {
+    shapeOf(this);
+  }
 }
 
 export class ListFrame {
   readonly close = CLOSE_ARRAY;
   expect: Expect = Expect.ValueOrClose;
   key = -1;
-  constructor(readonly kind: 'resourceSpansList' | 'scopeSpansList' | 'spanList') {}
+  constructor(readonly kind: 'resourceSpansList' | 'scopeSpansList' | 'spanList') {
+    shapeOf(this);
+  }
 }
 
 /** A resource or a scope: the fields both have, read so far, and the guess its spans were placed by. */
@@ -48,6 +55,10 @@ abstract class RecordFrame {
   droppedAttributesCount = 0;
   schemaUrl = '';
   guess: Guess | null = null;
+
+  constructor() {
+    shapeOf(this);
+  }
 }
 
 export class ResourceFrame extends RecordFrame {

@@ -13,6 +13,7 @@ import { once, readSpan } from './json-scan-span.ts';
 import { Carry, ValueEnd } from './json-value-end.ts';
 import { guessed, settle } from './json-scan-guess.ts';
 import { Expect, ListFrame, RequestFrame, ResourceFrame, ScopeFrame, type Frame } from './json-scan-frame.ts';
+import { shapeOf } from '../../warm/keep-shapes.ts';
 
 const NULL_START = 0x6e;
 
@@ -40,6 +41,7 @@ export class RequestScan {
     private readonly prefix: string,
   ) {
     this.numSpans = sink.mark().spans;
+    shapeOf(this);
   }
 
   /** Reads `buf` from `from` on. `buf` is read during this call only (its bytes may be overwritten after). */

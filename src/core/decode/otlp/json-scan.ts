@@ -12,6 +12,7 @@ import type { ChunkDecoder } from '../stream.ts';
 import { FieldReader } from './json-scan-fields.ts';
 import { RequestScan } from './json-scan-frames.ts';
 import { NOT_FAST } from './json-bytes.ts';
+import { shapeOf } from '../../warm/keep-shapes.ts';
 
 /**
  * Whether decoders try the fast path, and how often it took a request or left it to the walker: tests turn
@@ -35,6 +36,7 @@ export class TracesScanner {
   constructor(sink: SpanSink) {
     this.r = new FieldReader(sink);
     this.sink = isEarlySink(sink) ? sink : undefined;
+    shapeOf(this);
   }
 
   /**
@@ -90,6 +92,7 @@ export class DocumentScan implements ChunkDecoder {
     if (!jsonFastPath.enabled || !isEarlySink(sink)) return;
     const r = new FieldReader(sink);
     this.state = { scan: new RequestScan(r, sink, ''), r, sink, mark: sink.mark() };
+    shapeOf(this);
   }
 
   get wantsWhole(): boolean {

@@ -4,6 +4,7 @@
 // once it is whole, and reports what is wrong with it then.
 
 import { BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COMMA, OPEN_ARRAY, OPEN_OBJECT, QUOTE } from './json-bytes.ts';
+import { shapeOf } from '../../warm/keep-shapes.ts';
 
 const isWs = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
@@ -23,7 +24,9 @@ export class ValueEnd {
   private escaped = false;
 
   /** `isKey`: the bytes are an object's key, `"name":`, rather than a value. */
-  constructor(private readonly isKey: boolean) {}
+  constructor(private readonly isKey: boolean) {
+    shapeOf(this);
+  }
 
   /**
    * Reads `buf` from `from` on, the value's next bytes (the first call starts at its first byte, after any
@@ -91,6 +94,10 @@ export class ValueEnd {
 export class Carry {
   private buf = new Uint8Array(0);
   length = 0;
+
+  constructor() {
+    shapeOf(this);
+  }
 
   append(bytes: Uint8Array): void {
     if (this.length + bytes.length > this.buf.length) {

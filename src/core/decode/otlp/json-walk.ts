@@ -8,6 +8,7 @@ import { placeText, Quirk } from '../../model/records.ts';
 import { parseUnixNanos, type UnixNanos } from '../../model/time.ts';
 import { base64ToBytes, bytesToHex, normalizeTextId } from './ids.ts';
 import { jsonText } from '../json-text.ts';
+import { shapeOf } from '../../warm/keep-shapes.ts';
 
 type Json = Record<string, unknown>;
 
@@ -43,7 +44,9 @@ class Walk {
     readonly prefix: string,
     /** Quirks every span of this walk has (what its container lacked). */
     readonly baseQuirks = 0,
-  ) {}
+  ) {
+    shapeOf(this);
+  }
 
   /** Field by its lowerCamelCase name, falling back to snake_case (recorded as a quirk). */
   get(obj: Json, camel: string): unknown {

@@ -10,6 +10,7 @@ import { keyValueBody, MAX_VALUE_DEPTH } from './proto-values.ts';
 import { runHolds } from './proto-attribute-search.ts';
 import { isScalarRun } from './proto-scalar-run.ts';
 import { createReader, delimitedEnd, textAt, type Reader } from './proto-wire.ts';
+import { shapeOf } from '../../warm/keep-shapes.ts';
 
 /** Slots of the sketch of KeyValue bytes decoded once (a power of two). */
 const SEEN_SLOTS = 1 << 16;
@@ -34,7 +35,9 @@ export class ProtoAttributeCodec implements AttributeCodec {
   constructor(
     private readonly keyValues: BytePool<KeyValue>,
     private readonly texts: BytePool<string>,
-  ) {}
+  ) {
+    shapeOf(this);
+  }
 
   private readonly readKey = (r: Reader): string => {
     const end = delimitedEnd(r);

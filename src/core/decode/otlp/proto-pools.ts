@@ -13,6 +13,7 @@ import { bytesToHex } from './ids.ts';
 import { keyValueBody, statusBody } from './proto-values.ts';
 import { isPlainRun, ProtoAttributeCodec } from './proto-attributes.ts';
 import { delimitedEnd, textAt, type Reader } from './proto-wire.ts';
+import { shapeOf } from '../../warm/keep-shapes.ts';
 
 export class ProtoPools {
   /** Attributes reused by their bytes, with the copies the sink keeps (attribute-reuse.ts). */
@@ -34,6 +35,7 @@ export class ProtoPools {
     if (encode === undefined) return;
     const codec = new ProtoAttributeCodec(this.attributes.keyValues, this.texts);
     this.encode = (buf, start, end) => (isPlainRun(buf, start, end) ? encode(codec, buf, start, end) : -1);
+    shapeOf(this);
   }
 
   readonly texts = new BytePool<string>();

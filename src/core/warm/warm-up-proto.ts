@@ -5,7 +5,7 @@
 // trace/v1/trace.proto, common/v1/common.proto, resource/v1/resource.proto. Only the fields the warm-up
 // document writes are mapped; it is not a general OTLP/JSON → protobuf converter.
 import protobuf from 'protobufjs/minimal.js';
-import { hexToBytes } from '../src/core/decode/otlp/ids.ts';
+import { hexToBytes } from '../decode/otlp/ids.ts';
 import type { WarmUpDocument, WarmUpKeyValue, WarmUpSpan, WarmUpValue } from './warm-up-doc.ts';
 
 type Writer = protobuf.Writer;

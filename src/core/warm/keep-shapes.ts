@@ -1,0 +1,42 @@
+// Keeps the hidden classes of the objects a load makes alive between loads.
+// V8 gives the objects of one class a hidden class ("map") per set of fields, and keeps a map only while some
+// object has it. Optimized code checks maps; when a full collection finds a map it checked dead, the code is
+// thrown away ("marking dependent code for deoptimization, reason: weak objects" under node --trace-deopt)
+// and is compiled again the next time it runs hot. Most of a load's objects (decoders' pools and frames, the
+// builder's pools, assembly's scratch arrays) live for one load only, so after a collection between two
+// loads the second ran its hot paths unoptimized for a while again: 100k SDK spans decoded and assembled
+// repeatedly with a collection between loads took 1.2–1.5× as long as with those objects' maps kept
+// (node 20, 2026-12-03; assembly alone 90 ms against 40 ms). The app's warm-up (workers/warm-up.ts) lost
+// its effect the same way for whatever class had no object alive when a collection came.
+//
+// The fix: the constructor of each such class hands its object to `shapeOf`, which keeps it only while
+// `keepShapes` runs a small load made for the purpose (seed-shapes.ts), once per process. Those few small
+// objects stay alive, so their maps do, and every later object of the class takes the same map.
+
+let keeping: object[] | null = null;
+const kept: object[] = [];
+let done = false;
+
+/** Called by the constructors of the classes a load makes: keeps `o` when a seed load is running. */
+export function shapeOf(o: object): void {
+  if (keeping !== null) keeping.push(o);
+}
+
+/** Runs `seed` once per process, keeping every object handed to `shapeOf` meanwhile; later calls do nothing. */
+export function keepShapes(seed: () => void): void {
+  if (done) return;
+  done = true;
+  keeping = kept;
+  try {
+    seed();
+  } finally {
+    keeping = null;
+  }
+}
+
+/** How many objects are kept, by class name (for tests). */
+export function keptShapes(): ReadonlyMap<string, number> {
+  const counts = new Map<string, number>();
+  for (const o of kept) counts.set(o.constructor.name, (counts.get(o.constructor.name) ?? 0) + 1);
+  return counts;
+}

@@ -1,0 +1,71 @@
+// The small load whose objects keep-shapes.ts keeps, run once per process before the first real load: the
+// made-up export of the worker's warm-up (warm-up-doc.ts), 400 spans with every kind of value, events, links,
+// single-span traces and values of a span's own, as OTLP/JSON (whole, in chunks, and as JSON lines) and as
+// OTLP/protobuf (whole and framed in chunks), then assembled: every class those paths make hands an object
+// to `shapeOf`, and it is kept. Decoded in chunks as the worker and the CLI read files (load-chunks.ts).
+import { assemble } from '../model/assemble.ts';
+import { DatasetBuilder } from '../model/dataset-builder.ts';
+import { ChunkedLoad } from '../decode/load-chunks.ts';
+import { loadInput } from '../decode/load.ts';
+import { createReader, readFixed64 } from '../decode/otlp/proto-wire.ts';
+import { keepShapes, shapeOf } from './keep-shapes.ts';
+import { warmUpDocument, warmUpJson } from './warm-up-doc.ts';
+import { warmUpProtoParts } from './warm-up-proto.ts';
+
+const SEED_SPANS = 60;
+/** Small chunks, so the stream decoders carry values over chunk ends as with real files. */
+const SEED_CHUNK_BYTES = 4096;
+
+export function seedShapes(): void {
+  keepShapes(seedLoad);
+}
+
+function seedLoad(): void {
+  const doc = warmUpDocument(SEED_SPANS, 20);
+  const encoder = new TextEncoder();
+  const json = encoder.encode(warmUpJson(doc));
+  const lines = encoder.encode(doc.resourceSpans.map((rs) => JSON.stringify({ resourceSpans: [rs] })).join('\n'));
+  const parts = [...warmUpProtoParts(doc)];
+  const proto = join(parts);
+  const framed = join(parts.flatMap((part) => [frameHeader(part.length), part]));
+  const builder = new DatasetBuilder();
+  loadInput(builder, 'seed.json', json);
+  loadInput(builder, 'seed.pb', proto);
+  inChunks(builder, 'seed-chunks.json', json);
+  inChunks(builder, 'seed.jsonl', lines);
+  inChunks(builder, 'seed-framed.pb', framed);
+  builder.releasePool();
+  assemble(builder);
+  // protobufjs's Reader, one per message the walker reads, and its map once readFixed64 gave it a view.
+  const reader = createReader(proto);
+  readFixed64(reader);
+  shapeOf(reader);
+}
+
+function inChunks(builder: DatasetBuilder, name: string, bytes: Uint8Array): void {
+  const load = new ChunkedLoad(builder, name);
+  for (let at = 0; at < bytes.length; at += SEED_CHUNK_BYTES) load.push(bytes.subarray(at, at + SEED_CHUNK_BYTES));
+  load.end();
+}
+
+function join(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** A frame's length as a varint (protobuf's writeDelimitedTo framing). */
+function frameHeader(length: number): Uint8Array {
+  const out: number[] = [];
+  for (let n = length; ; n >>>= 7) {
+    if (n < 0x80) {
+      out.push(n);
+      return new Uint8Array(out);
+    }
+    out.push((n & 0x7f) | 0x80);
+  }
+}
