@@ -56,6 +56,12 @@ console.log(`generated ${spans.length.toLocaleString('en-US')} spans (${values} 
  * parse taken right after it in the same page; the median of the rounds' ratios is the figure to judge.
  */
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
+/**
+ * How long the warmed page sits idle between its warm-up's end and the file (BENCH_IDLE_MS, default 0), as a
+ * person takes to choose one: Chromium collects garbage in idle time, which used to throw the warm-up's
+ * optimized code away with the maps of its loads' objects (src/core/warm/keep-shapes.ts).
+ */
+const IDLE_MS = Math.max(0, Number(process.env.BENCH_IDLE_MS ?? 0));
 
 const server = await startStaticServer({ root: process.env.DIST ?? DIST_DIR, csp: STRICT_CSP });
 const browser = await launchBrowser();
@@ -64,7 +70,7 @@ try {
   const modes = [
     { name: 'cold worker', label: 'cold worker (?warmup=off; the file chosen as the demo was drawn)', query: '?warmup=off', waitForWarmUp: false },
     { name: 'warming worker', label: 'warming worker (the file chosen as the demo was drawn: it stops the warm-up)', query: '', waitForWarmUp: false },
-    { name: 'warmed worker', label: 'warmed worker (the file chosen once the warm-up was done)', query: '', waitForWarmUp: true },
+    { name: 'warmed worker', label: `warmed worker (the file chosen ${IDLE_MS > 0 ? `${IDLE_MS} ms after` : 'once'} the warm-up was done)`, query: '', waitForWarmUp: true },
   ] as const;
   const byMode: PageFigures[][] = modes.map(() => []);
   const warmUps: string[] = [];
@@ -77,6 +83,7 @@ try {
     if (mode.waitForWarmUp) {
       await page.waitForFunction(() => document.documentElement.dataset.warmUp === 'done', null, { timeout: 60_000 });
       warmUps.push((await page.evaluate(() => document.documentElement.dataset.warmUpMs)) ?? '?');
+      if (IDLE_MS > 0) await page.waitForTimeout(IDLE_MS);
     }
     await installPageProbes(page);
     // The first round also reads the worker's heap (the CDP session costs the load nothing measurable).
