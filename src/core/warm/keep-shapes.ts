@@ -5,7 +5,7 @@
 // and is compiled again the next time it runs hot. Most of a load's objects (decoders' pools and frames, the
 // builder's pools, assembly's scratch arrays) live for one load only, so after a collection between two
 // loads the second ran its hot paths unoptimized for a while again: 100k SDK spans decoded and assembled
-// repeatedly with a collection between loads took 1.2–1.5× as long as with those objects' maps kept
+// repeatedly with a collection between loads took 1.4–1.8× as long as with those objects' maps kept
 // (node 20, 2026-12-03; assembly alone 90 ms against 40 ms). The app's warm-up (workers/warm-up.ts) lost
 // its effect the same way for whatever class had no object alive when a collection came.
 //
@@ -16,7 +16,7 @@
 
 let keeping: object[] | null = null;
 const kept: object[] = [];
-/** The classes of the objects kept: one object of each is kept, not all the seed makes (~4 MB of tables). */
+/** The classes of the objects kept: one object of each keeps the class's maps; the seed makes dozens of some. */
 const keptClasses = new Set<unknown>();
 let done = false;
 
