@@ -9,6 +9,7 @@ import { assemble } from '../model/assemble.ts';
 import { DatasetBuilder } from '../model/dataset-builder.ts';
 import { ChunkedLoad } from '../decode/load-chunks.ts';
 import { loadInput } from '../decode/load.ts';
+import { join } from '../decode/stream.ts';
 import { createReader, readFixed64 } from '../decode/otlp/proto-wire.ts';
 import { keepShapes, shapeOf } from './keep-shapes.ts';
 import { warmUpDocument, warmUpJson } from './warm-up-doc.ts';
@@ -50,15 +51,6 @@ function inChunks(builder: DatasetBuilder, name: string, bytes: Uint8Array): voi
   load.end();
 }
 
-function join(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /** A frame's length as a varint (protobuf's writeDelimitedTo framing). */
 function frameHeader(length: number): Uint8Array {
