@@ -3,7 +3,7 @@
 // V8's --trace-deopt, that without the seed a collection between loads throws optimized code away for want
 // of a dead map ("weak objects") in the assembly and the walkers, and with it does not.
 import { execFileSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { keepShapes, keptShapes, shapeOf } from '../../../src/core/warm/keep-shapes.ts';
 import { seedShapes } from '../../../src/core/warm/seed-shapes.ts';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
@@ -40,6 +40,26 @@ describe('keepShapes', () => {
     expect(keptShapes().has('Later')).toBe(false);
   });
 
+});
+
+describe('keepShapes with a seed that throws', () => {
+  it('keeps what the seed made before the throw, does not throw itself, and runs no seed again', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../src/core/warm/keep-shapes.ts');
+    class Before {}
+    class After {}
+    expect(() =>
+      fresh.keepShapes(() => {
+        fresh.shapeOf(new Before());
+        throw new Error('a decoder bug');
+      }),
+    ).not.toThrow();
+    fresh.shapeOf(new After());
+    expect([...fresh.keptShapes().keys()]).toEqual(['Before']);
+    let ran = false;
+    fresh.keepShapes(() => (ran = true));
+    expect(ran).toBe(false);
+  });
 });
 
 /** Functions whose optimized code the log shows thrown away for a dead map, counted by name. */
