@@ -4,7 +4,7 @@
 // not once per span. On its own this did not measurably speed a load's assembly (2026-12-03: ~90 ms at 100k
 // spans either way, most of it V8 compiling again, see warm/keep-shapes.ts); with maps kept it takes 40–55 ms.
 import { Quirk, StatusCode, type SpanRecord } from './records.ts';
-import type { SpanSource } from './span-source.ts';
+import { tableRows, type SpanSource } from './span-source.ts';
 import type { SpanTable } from './span-table.ts';
 import { RowFlag } from './trace-model.ts';
 import type { UnixNanos } from './time.ts';
@@ -26,7 +26,8 @@ export interface AssemblyReads {
 }
 
 export function assemblyReads(spans: SpanSource): AssemblyReads {
-  return spans.table !== undefined && spans.table.size === spans.numSpans ? new TableReads(spans.table) : new RecordReads(spans);
+  const table = tableRows(spans);
+  return table ? new TableReads(table) : new RecordReads(spans);
 }
 
 function recordFlags(s: Pick<SpanRecord, 'status' | 'endNs' | 'quirks' | 'links'>): number {

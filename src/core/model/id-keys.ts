@@ -3,8 +3,8 @@
 // text, equal texts alike. Two ids are equal exactly when their forms and both words are: a text id is never
 // 16 lowercase hex digits, the one form kept as words. Linking by strings hashed every id twice (once as a
 // span's own, once as its children's parent) and, since the builder keeps words, would form each id's text.
-import type { SpanSource } from './span-source.ts';
-import { IdForm, parseWordId } from './span-columns.ts';
+import { tableRows, type SpanSource } from './span-source.ts';
+import { IdForm, parseWordId, type SpanColumns } from './span-columns.ts';
 import { shapeOf } from '../warm/keep-shapes.ts';
 
 /** This process's hash seed (IdKeys.hash): a file cannot know it. */
@@ -124,24 +124,9 @@ function tableSize(n: number): number {
 export function idKeys(spans: SpanSource): IdKeys {
   const keys = new IdKeys(spans.numSpans);
   const textNumbers = new Map<string, number>();
-  const table = spans.table;
-  if (table !== undefined && table.size === spans.numSpans) {
-    const { columns } = table;
-    const { words, forms } = keys;
-    for (let i = 0; i < spans.numSpans; i++) {
-      const spanForm = columns.form(i, 0);
-      const parentForm = columns.form(i, 2);
-      forms[i] = spanForm | (parentForm << 2);
-      // Each id kept as words is its key; another (rare) is numbered by its text.
-      if (spanForm === IdForm.WORDS) {
-        words[i * 4] = columns.word(i, 0);
-        words[i * 4 + 1] = columns.word(i, 1);
-      } else if (spanForm === IdForm.TEXT) words[i * 4] = textNumber(textNumbers, columns.spanId(i));
-      if (parentForm === IdForm.WORDS) {
-        words[i * 4 + 2] = columns.word(i, 2);
-        words[i * 4 + 3] = columns.word(i, 3);
-      } else if (parentForm === IdForm.TEXT) words[i * 4 + 2] = textNumber(textNumbers, columns.parentId(i));
-    }
+  const table = tableRows(spans);
+  if (table) {
+    for (let i = 0; i < spans.numSpans; i++) keys.forms[i] = copyKey(table.columns, i, 0, keys.words, textNumbers) | (copyKey(table.columns, i, 2, keys.words, textNumbers) << 2);
     return keys;
   }
   for (let i = 0; i < spans.numSpans; i++) {
@@ -149,6 +134,20 @@ export function idKeys(spans: SpanSource): IdKeys {
     keys.forms[i] = writeKey(s.spanId, keys.words, i * 4, textNumbers) | (writeKey(s.parentSpanId, keys.words, i * 4 + 2, textNumbers) << 2);
   }
   return keys;
+}
+
+/**
+ * Copies row `row`'s id (`w` 0) or parent id (`w` 2) from the columns as its key into `words`: an id kept as
+ * words is its key; another (rare) is numbered by its text. Gives its form.
+ */
+function copyKey(columns: SpanColumns, row: number, w: 0 | 2, words: Int32Array, textNumbers: Map<string, number>): IdForm {
+  const form = columns.form(row, w);
+  const at = row * 4 + w;
+  if (form === IdForm.WORDS) {
+    words[at] = columns.word(row, w);
+    words[at + 1] = columns.word(row, w + 1);
+  } else if (form === IdForm.TEXT) words[at] = textNumber(textNumbers, w === 0 ? columns.spanId(row) : columns.parentId(row));
+  return form;
 }
 
 /** Writes an id's key into `words[at]`, `words[at + 1]`; gives its form. */

@@ -14,3 +14,9 @@ export interface SpanSource {
 export function listSource(spans: readonly SpanRecord[]): SpanSource {
   return { numSpans: spans.length, span: (spanIdx) => spans[spanIdx]! };
 }
+
+/** The table whose rows are exactly `spans` (the builder's spans), for passes that read its columns; else undefined. */
+export function tableRows(spans: SpanSource): SpanTable | undefined {
+  const table = spans.table;
+  return table !== undefined && table.size === spans.numSpans ? table : undefined;
+}
