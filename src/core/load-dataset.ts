@@ -40,12 +40,13 @@ export function loadDataset(inputs: readonly NamedBytes[], options: LoadOptions 
 const CHUNK_BYTES = 1024 * 1024;
 
 /**
- * Compressed input in memory, inflated piece by piece: its pieces are views of the bytes (no copies), and a
- * decoder that gives up decodes those bytes whole, so nothing inflated is kept for that chance.
+ * An input in memory, loaded piece by piece as a file read in chunks is (compressed input is inflated so):
+ * its pieces are views of the bytes (no copies), and a decoder that gives up decodes those bytes whole, so
+ * nothing inflated is kept for that chance.
  */
-function loadInChunks(builder: DatasetBuilder, input: NamedBytes, options: LoadOptions): void {
+export function loadInChunks(builder: DatasetBuilder, input: NamedBytes, options: LoadOptions = {}, chunkBytes = CHUNK_BYTES): void {
   const load = new ChunkedLoad(builder, input.name, { ...options, inMemory: input.bytes });
-  for (let at = 0; at < input.bytes.length; at += CHUNK_BYTES) load.push(input.bytes.subarray(at, at + CHUNK_BYTES));
+  for (let at = 0; at < input.bytes.length; at += chunkBytes) load.push(input.bytes.subarray(at, at + chunkBytes));
   load.end();
 }
 

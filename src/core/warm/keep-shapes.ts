@@ -14,17 +14,14 @@
 // Those objects stay alive (~1.2 MiB of heap and ~1.3 MiB of their tables, measured in node), so their maps
 // do, and every later object of the class takes the same map.
 
-let keeping: object[] | null = null;
-const kept: object[] = [];
-/** The classes of the objects kept: one object of each keeps the class's maps; the seed makes dozens of some. */
-const keptClasses = new Set<unknown>();
+/** The object kept of each class, by its constructor: one object keeps its class's maps (the seed makes dozens of some). */
+const kept = new Map<unknown, object>();
+let keeping = false;
 let done = false;
 
 /** Called by the constructors of the classes a load makes: keeps `o` when a seed load is running. */
 export function shapeOf(o: object): void {
-  if (keeping === null || keptClasses.has(o.constructor)) return;
-  keptClasses.add(o.constructor);
-  keeping.push(o);
+  if (keeping && !kept.has(o.constructor)) kept.set(o.constructor, o);
 }
 
 /**
@@ -35,19 +32,19 @@ export function shapeOf(o: object): void {
 export function keepShapes(seed: () => void): void {
   if (done) return;
   done = true;
-  keeping = kept;
+  keeping = true;
   try {
     seed();
   } catch {
     // see above
   } finally {
-    keeping = null;
+    keeping = false;
   }
 }
 
 /** How many objects are kept, by class name (for tests). */
 export function keptShapes(): ReadonlyMap<string, number> {
   const counts = new Map<string, number>();
-  for (const o of kept) counts.set(o.constructor.name, (counts.get(o.constructor.name) ?? 0) + 1);
+  for (const o of kept.values()) counts.set(o.constructor.name, (counts.get(o.constructor.name) ?? 0) + 1);
   return counts;
 }

@@ -7,9 +7,10 @@
 // warm-up's first round or its first load, not before a load.
 import { assemble } from '../model/assemble.ts';
 import { DatasetBuilder } from '../model/dataset-builder.ts';
-import { ChunkedLoad } from '../decode/load-chunks.ts';
+import protobuf from 'protobufjs/minimal.js';
 import { loadInput } from '../decode/load.ts';
 import { join } from '../decode/stream.ts';
+import { loadInChunks } from '../load-dataset.ts';
 import { createReader, readFixed64 } from '../decode/otlp/proto-wire.ts';
 import { keepShapes, shapeOf } from './keep-shapes.ts';
 import { warmUpDocument, warmUpJson } from './warm-up-doc.ts';
@@ -30,36 +31,20 @@ function seedLoad(): void {
   const lines = encoder.encode(doc.resourceSpans.map((rs) => JSON.stringify({ resourceSpans: [rs] })).join('\n'));
   const parts = [...warmUpProtoParts(doc)];
   const proto = join(parts);
-  const framed = join(parts.flatMap((part) => [frameHeader(part.length), part]));
+  // Each message after its length as a varint (protobuf's writeDelimitedTo framing): the Writer's `bytes`.
+  const framing = protobuf.Writer.create();
+  for (const part of parts) framing.bytes(part);
+  const framed = framing.finish();
   const builder = new DatasetBuilder();
   loadInput(builder, 'seed.json', json);
   loadInput(builder, 'seed.pb', proto);
-  inChunks(builder, 'seed-chunks.json', json);
-  inChunks(builder, 'seed.jsonl', lines);
-  inChunks(builder, 'seed-framed.pb', framed);
+  loadInChunks(builder, { name: 'seed-chunks.json', bytes: json }, {}, SEED_CHUNK_BYTES);
+  loadInChunks(builder, { name: 'seed.jsonl', bytes: lines }, {}, SEED_CHUNK_BYTES);
+  loadInChunks(builder, { name: 'seed-framed.pb', bytes: framed }, {}, SEED_CHUNK_BYTES);
   builder.releasePool();
   assemble(builder);
   // protobufjs's Reader, one per message the walker reads, and its map once readFixed64 gave it a view.
   const reader = createReader(proto);
   readFixed64(reader);
   shapeOf(reader);
-}
-
-function inChunks(builder: DatasetBuilder, name: string, bytes: Uint8Array): void {
-  const load = new ChunkedLoad(builder, name);
-  for (let at = 0; at < bytes.length; at += SEED_CHUNK_BYTES) load.push(bytes.subarray(at, at + SEED_CHUNK_BYTES));
-  load.end();
-}
-
-
-/** A frame's length as a varint (protobuf's writeDelimitedTo framing). */
-function frameHeader(length: number): Uint8Array {
-  const out: number[] = [];
-  for (let n = length; ; n >>>= 7) {
-    if (n < 0x80) {
-      out.push(n);
-      return new Uint8Array(out);
-    }
-    out.push((n & 0x7f) | 0x80);
-  }
 }
