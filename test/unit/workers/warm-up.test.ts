@@ -89,6 +89,15 @@ describe('warmUpProtoParts', () => {
 });
 
 describe('WarmUp', () => {
+  it('keeps the maps of a load\'s objects once its first round is done (src/core/warm/keep-shapes.ts)', async () => {
+    vi.resetModules(); // a fresh keep-shapes module: the seed runs once per module instance
+    const { WarmUp: FreshWarmUp } = await import('../../../workers/warm-up.ts');
+    const { keptShapes } = await import('../../../src/core/warm/keep-shapes.ts');
+    expect(keptShapes().size).toBe(0);
+    expect(await new FreshWarmUp().run({ numRounds: 1, numSpans: 200 })).toMatchObject({ state: 'done', numRounds: 1 });
+    expect(keptShapes().get('DatasetBuilder') ?? keptShapes().get('_DatasetBuilder')).toBe(1);
+  });
+
   it('loads the document as OTLP/JSON and as OTLP/protobuf round after round, and reports what it did', async () => {
     const loads = vi.spyOn(TraceStore.prototype, 'load');
     const report = await new WarmUp().run({ numRounds: 2, numSpans: 300 });
