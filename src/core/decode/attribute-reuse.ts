@@ -25,6 +25,12 @@ export class AttributeReuse {
     shapeOf(this);
   }
 
+  /** Lets go of the input the pools last looked up (BytePool.forgetInput). */
+  forgetInput(): void {
+    this.keyValues.forgetInput();
+    this.lists.forgetInput();
+  }
+
   /** hashBytes of a KeyValue's bytes for the two calls below (0 when too long to be pooled). */
   hashKeyValue(buf: Uint8Array, start: number, end: number): number {
     return this.keyValues.hash(buf, start, end);

@@ -1,5 +1,6 @@
 // The byte-keyed cache answers exactly like a Map keyed by the same bytes as text: hits only for equal runs,
 // across table growth and hash collisions, and it never keeps a reference into the input buffer.
+// (The view of the last input it compares against is let go of with forgetInput: input-released.test.ts.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BytePool, hashBytes, MAX_POOLED_BYTES } from '../../../src/core/decode/byte-pool.ts';
@@ -40,6 +41,39 @@ describe('BytePool', () => {
     buf.fill(0);
     expect(pool.get(again, 0, again.length)).toBe('kv');
     expect(pool.get(buf, 0, buf.length)).toBeUndefined();
+  });
+
+  it('tells apart runs that differ in any one byte, whatever their length and offsets (compared four bytes at a time)', () => {
+    // Each run is kept and looked up under a hash of its length only, so that only the bytes' compare can
+    // tell a changed run from the kept one.
+    const pool = new BytePool<number>();
+    const kept = Uint8Array.from({ length: 64 }, (_, i) => (i * 37 + 11) & 0xff);
+    for (let length = 1; length <= 23; length++) pool.set(kept, 3, 3 + length, length, length);
+    for (let length = 1; length <= 23; length++) {
+      for (const offset of [0, 1, 2, 3, 5]) {
+        // Another buffer, seen through a view that starts part-way into its memory.
+        const backing = new Uint8Array(offset + 7 + length + 9);
+        const input = backing.subarray(7);
+        input.set(kept.subarray(3, 3 + length), offset);
+        expect(pool.get(input, offset, offset + length, length)).toBe(length);
+        for (let at = 0; at < length; at++) {
+          input[offset + at]! ^= 0x40;
+          expect(pool.get(input, offset, offset + length, length)).toBeUndefined();
+          input[offset + at]! ^= 0x40;
+        }
+      }
+    }
+  });
+
+  it('finds runs kept before its arena grew, and after it let go of its input', () => {
+    const pool = new BytePool<number>();
+    const buf = Uint8Array.from({ length: 200_000 }, (_, i) => (i * 2654435761) >>> 24);
+    for (let i = 0; i < 2_000; i++) pool.set(buf, i * 97, i * 97 + 90, i); // 180 KB: the 64 KiB arena grows
+    const copy = buf.slice();
+    expect(pool.get(copy, 0, 90)).toBe(0);
+    pool.forgetInput();
+    for (const i of [0, 1, 700, 1_999]) expect(pool.get(copy, i * 97, i * 97 + 90)).toBe(i);
+    expect(pool.get(copy, 1, 91)).toBeUndefined();
   });
 
   it('does not pool runs longer than the limit', () => {

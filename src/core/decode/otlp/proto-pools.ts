@@ -45,6 +45,17 @@ export class ProtoPools {
   readonly statuses = new BytePool<SpanStatus>();
   /** The words of the span id `idWords` read last. */
   readonly words = new Int32Array(2);
+  /**
+   * Lets go of the input the pools last looked up (BytePool.forgetInput): a codec of encoded attributes keeps
+   * `attributes.keyValues` and `texts` for as long as the dataset, and must not keep the input with them.
+   */
+  forgetInput(): void {
+    this.attributes.forgetInput();
+    this.texts.forgetInput();
+    this.hexIds.forgetInput();
+    this.statuses.forgetInput();
+  }
+
   /** A top-level KeyValue's key, pooled by its bytes: a KeyValue the sink declines keeps it (SpanSink.addSpan's `shared`). */
   readonly readKey = (r: Reader): string => pooledText(r, this);
 }

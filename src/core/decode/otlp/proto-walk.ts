@@ -50,17 +50,21 @@ export function walkTracesProto(bytes: Uint8Array, sink: SpanSink, pools = new P
   const cut: Cut = { at: null };
   let numSpans = 0;
   let numResourceSpans = 0;
-  guarded(r, cut, () => {
-    while (r.pos < r.len) {
-      const fieldStart = r.pos;
-      const tag = r.uint32();
-      if (tag >>> 3 === 1 && (tag & 7) === 2) {
-        const end = containerEnd(r, r.len, cut);
-        numSpans += resourceSpans(r, end, sink, cut, pools, `resourceSpans[${numResourceSpans++}] (byte ${fieldStart})`);
-        r.pos = end;
-      } else r.skipType(tag & 7);
-    }
-  });
+  try {
+    guarded(r, cut, () => {
+      while (r.pos < r.len) {
+        const fieldStart = r.pos;
+        const tag = r.uint32();
+        if (tag >>> 3 === 1 && (tag & 7) === 2) {
+          const end = containerEnd(r, r.len, cut);
+          numSpans += resourceSpans(r, end, sink, cut, pools, `resourceSpans[${numResourceSpans++}] (byte ${fieldStart})`);
+          r.pos = end;
+        } else r.skipType(tag & 7);
+      }
+    });
+  } finally {
+    pools.forgetInput();
+  }
   if (cut.at !== null) {
     sink.issue({ message: `protobuf input is cut short (truncated?): the ${numSpans} whole spans before the cut are kept`, where: `byte ${cut.at}`, severity: 'error' });
   }
