@@ -110,6 +110,32 @@ describe('OTLP/JSON fast path gives what JSON.parse + walk gives', () => {
     expect(fast).toEqual(slow);
   });
 
+  it('reads each key right when spans change the order of their keys or spell one with an escape', () => {
+    // The key reader predicts each key from the one before it (json-scan-key-reader.ts): every span here
+    // breaks the prediction the spans before it set up, in another way.
+    const trace = '"traceId":"0af7651916cd43dd8448eb211c80319c"';
+    const spans = [
+      `{${trace},"spanId":"b7ad6b7169203331","name":"a","kind":2,"startTimeUnixNano":"1"}`,
+      `{${trace},"spanId":"b7ad6b7169203332","name":"b","kind":2,"startTimeUnixNano":"2"}`,
+      `{"spanId":"b7ad6b7169203333",${trace},"kind":3,"name":"c","startTimeUnixNano":"3"}`,
+      `{${trace},"spanId":"b7ad6b7169203334","kind":1,"name":"d"}`,
+      `{${trace},"spanId":"b7ad6b7169203335","nam":"e","names":"f","name":"g","kind":4}`,
+      `{${trace}, "spanId" : "b7ad6b7169203336" ,"name":"h"}`,
+    ];
+    const text = `{"resourceSpans":[{"scopeSpans":[{"spans":[${spans.join(',')}]}]}]}`;
+    const { fast, slow, numScanned } = decodeBothPaths('keys.json', new TextEncoder().encode(text));
+    expect(numScanned).toBe(1);
+    expect(fast).toEqual(slow);
+    const read = (fast as { spans: Array<{ name: string; kind: number }> }).spans.map((s) => `${s.name}/${s.kind}`);
+    expect(read).toEqual(['a/2', 'b/2', 'c/3', 'd/1', 'g/4', 'h/0']);
+    // A key spelled with an escape where `"name"` is predicted: the walker's, as any escaped key.
+    const escaped = text.replace('"kind":1,"name":"d"', String.raw`"kind":1,"n\u0061me":"d"`);
+    expect(escaped).toContain(String.raw`"n\u0061me"`);
+    const both = decodeBothPaths('escaped-key.json', new TextEncoder().encode(escaped));
+    expect(both.numScanned).toBe(0);
+    expect(both.fast).toEqual(both.slow);
+  });
+
   it('inputs the scanner leaves to the walker return null', () => {
     const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
     const span = '{"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"b7ad6b7169203331","startTimeUnixNano":"1"}';

@@ -11,7 +11,8 @@ import { IdPool } from '../id-pool.ts';
 import { byteAt, COMPOSITE, isDigit, notFast, ScalarReader, skipValue, skipWs, stringEnd, stringText, ascii, digitsValue, ObjectEnd, type Scalar } from './json-bytes.ts';
 import { MAX_VALUE_DEPTH } from './json-walk.ts';
 import { normalizeTextId } from './ids.ts';
-import { EMPTY_VALUE, F, FIELD_IDS, knownKey, pickValue, SLOW_KEYS, UNKNOWN } from './json-scan-keys.ts';
+import { EMPTY_VALUE, F, pickValue } from './json-scan-keys.ts';
+import { KeyReader } from './json-scan-key-reader.ts';
 import { shapeOf } from '../../warm/keep-shapes.ts';
 
 /** A hex digit's value by byte: 0-15 for `0-9a-f`, 16 + value for `A-F` (marks upper case), -1 otherwise. */
@@ -36,7 +37,7 @@ export class FieldReader {
   private lastSeconds = -1;
   private readonly ends = new ObjectEnd();
   private lastSecondsNs = 0n;
-  private readonly keys = new BytePool<number>();
+  private readonly keys = new KeyReader();
   private readonly reuse: AttributeReuse;
   private readonly strings = new BytePool<string>();
   /** Trace ids (four words), by value (id-pool.ts). */
@@ -67,16 +68,8 @@ export class FieldReader {
   /** Reads `"key":` and returns its field id, leaving pos at the value. */
   key(): number {
     const buf = this.buf;
-    if (byteAt(buf, this.pos) !== 0x22) notFast();
-    const end = stringEnd(buf, this.pos);
-    let id = knownKey(buf, this.pos + 1, end - 1) ?? this.keys.get(buf, this.pos, end);
-    if (id === undefined) {
-      const text = stringText(buf, this.pos, end);
-      if (buf.subarray(this.pos, end).includes(0x5c) || text.includes('_') || SLOW_KEYS.has(text)) notFast();
-      id = FIELD_IDS.get(text) ?? UNKNOWN;
-      this.keys.set(buf, this.pos, end, id);
-    }
-    this.pos = skipWs(buf, end);
+    const id = this.keys.read(buf, this.pos);
+    this.pos = skipWs(buf, this.keys.end);
     if (byteAt(buf, this.pos) !== 0x3a) notFast();
     this.pos = skipWs(buf, this.pos + 1);
     return id;
