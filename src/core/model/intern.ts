@@ -91,6 +91,9 @@ export class InternPool {
   private readonly handedLists = new Set<readonly KeyValue[]>();
   private readonly contexts = new Map<string, SpanContext>();
   private previousContext: SpanContext | null = null;
+  /** The status `status` was last given, and its answer. */
+  private lastStatus: SpanStatus | undefined;
+  private lastPooledStatus: SpanStatus = { code: 0, message: '' };
   private readonly keyTrials = new Map<string, KeyTrial>();
 
   constructor() {
@@ -165,13 +168,21 @@ export class InternPool {
 
   /** Most spans share one of a few statuses ({0, ''}, {2, 'timeout'}). */
   status(st: SpanStatus): SpanStatus {
-    if (st.message.length > MAX_POOLED_TEXT) return st;
-    const id = `${st.code}\u0000${st.message}`;
-    const found = this.statuses.get(id);
-    if (found) return found;
-    if (this.statuses.size < MAX_POOL_ENTRIES) this.statuses.set(id, st);
-    return st;
+    // Decoders give one object for equal statuses (the OTLP ones: by their bytes, or the one "unset"), and
+    // consecutive spans mostly have the same: the last answer saves making and hashing a key.
+    if (st === this.lastStatus) return this.lastPooledStatus;
+    let pooled = st;
+    if (st.message.length <= MAX_POOLED_TEXT) {
+      const id = `${st.code}\u0000${st.message}`;
+      const found = this.statuses.get(id);
+      if (found) pooled = found;
+      else if (this.statuses.size < MAX_POOL_ENTRIES) this.statuses.set(id, st);
+    }
+    this.lastStatus = st;
+    this.lastPooledStatus = pooled;
+    return pooled;
   }
+
 
   /**
    * The list with its KeyValues shared; a list equal to an earlier one (same shared KeyValues in the same

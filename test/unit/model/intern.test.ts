@@ -23,6 +23,20 @@ describe('sharing repeated values', () => {
     expect(new Set(unset).size).toBe(1);
   });
 
+  it('gives one status per value, whether the same object comes again or an equal one, in any order', () => {
+    const pool = new InternPool();
+    const unset = { code: 0, message: '' };
+    const error = { code: 2, message: 'timeout' };
+    const long = { code: 2, message: 'x'.repeat(10_000) };
+    const given = [unset, unset, { code: 0, message: '' }, error, error, { code: 2, message: 'timeout' }, unset, { code: 2, message: 'other' }, long, long, error];
+    const pooled = given.map((st) => pool.status(st));
+    // Equal to what was given, and one object per value.
+    expect(pooled).toEqual(given);
+    expect(new Set(pooled.filter((st) => st.code === 0)).size).toBe(1);
+    expect(new Set(pooled.filter((st) => st.message === 'timeout')).size).toBe(1);
+    expect(pooled[8]).toBe(long);
+  });
+
   it('keeps long values and nested values apart, and equal to what was read', () => {
     const pool = new InternPool();
     const long = 'x'.repeat(200);
