@@ -92,11 +92,14 @@ export function ascii(b: Uint8Array, s: number, e: number): string {
       return F(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!, b[s + 8]!, b[s + 9]!, b[s + 10]!, b[s + 11]!, b[s + 12]!, b[s + 13]!, b[s + 14]!, b[s + 15]!,
         b[s + 16]!, b[s + 17]!, b[s + 18]!, b[s + 19]!, b[s + 20]!, b[s + 21]!, b[s + 22]!, b[s + 23]!, b[s + 24]!, b[s + 25]!, b[s + 26]!, b[s + 27]!, b[s + 28]!, b[s + 29]!, b[s + 30]!, b[s + 31]!);
     default: {
-      if (e - s > 4096) return utf8.decode(b.subarray(s, e));
-      // Copied into one reused array first: apply reads a plain array faster than a subarray (a fresh view
-      // per string), and TextDecoder's call costs more in Chromium at these lengths.
-      const codes = CODES;
-      codes.length = e - s;
+      const n = e - s;
+      if (n > 4096) return utf8.decode(b.subarray(s, e));
+      // Copied into a reused array first: apply reads a plain array faster than a subarray (a fresh view
+      // per string), and TextDecoder's call costs more in Chromium at these lengths. Short strings have an
+      // array of their own length: setting an array's length is a runtime call, 2% of a load of 100k SDK
+      // spans with a value of their own per span (node CPU profile).
+      const codes = n < CODES_BY_LENGTH.length ? (CODES_BY_LENGTH[n] ??= new Array<number>(n).fill(0)) : CODES;
+      if (codes.length !== n) codes.length = n;
       for (let i = s; i < e; i++) codes[i - s] = b[i]!;
       // eslint-disable-next-line prefer-spread
       return F.apply(null, codes);
@@ -104,6 +107,8 @@ export function ascii(b: Uint8Array, s: number, e: number): string {
   }
 }
 const CODES: number[] = [];
+/** A reused array of each length below 256, for `ascii`. */
+const CODES_BY_LENGTH: Array<number[] | undefined> = new Array<number[] | undefined>(256).fill(undefined);
 
 /** A decimal digit's byte (byteAt's -1 past the end is none). */
 export const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
