@@ -32,12 +32,13 @@ export class BytePool<T> {
   private arena = new Uint8Array(1 << 16);
   private arenaUsed = 0;
   /**
-   * The arena and the last input looked up, as views that read four bytes at a time (sameBytes). A pool that
-   * outlives its input's load (one read by a codec of encoded attributes) must `forgetInput`, or the view
-   * keeps the whole input alive.
+   * The arena, and the memory of the last input looked up, as views that read four bytes at a time
+   * (sameBytes). The input's view is kept by its memory, not by the array: a decoder hands over a new
+   * subarray per line or frame of one input. A pool that outlives its input's load (one read by a codec of
+   * encoded attributes) must `forgetInput`, or the view keeps the whole input alive.
    */
   private arenaView: DataView = new DataView(this.arena.buffer);
-  private input: Uint8Array | undefined;
+  private input: ArrayBufferLike | undefined;
   private inputView: DataView = this.arenaView;
 
   get size(): number {
@@ -102,16 +103,17 @@ export class BytePool<T> {
   private sameBytes(entry: number, buf: Uint8Array, start: number, end: number): boolean {
     const length = end - start;
     if (this.lengths[entry] !== length) return false;
-    if (buf !== this.input) {
-      this.input = buf;
-      this.inputView = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    if (buf.buffer !== this.input) {
+      this.input = buf.buffer;
+      this.inputView = new DataView(buf.buffer);
     }
     const a = this.arenaView;
     const b = this.inputView;
     const at = this.starts[entry]!;
+    const from = buf.byteOffset + start;
     let i = 0;
-    for (; i + 4 <= length; i += 4) if (a.getInt32(at + i) !== b.getInt32(start + i)) return false;
-    for (; i < length; i++) if (a.getUint8(at + i) !== b.getUint8(start + i)) return false;
+    for (; i + 4 <= length; i += 4) if (a.getInt32(at + i) !== b.getInt32(from + i)) return false;
+    for (; i < length; i++) if (a.getUint8(at + i) !== b.getUint8(from + i)) return false;
     return true;
   }
 }
