@@ -183,7 +183,6 @@ export class InternPool {
     return pooled;
   }
 
-
   /**
    * The list with its KeyValues shared; a list equal to an earlier one (same shared KeyValues in the same
    * order: every DB call of one statement, every step of one loop) is that earlier list.
