@@ -41,7 +41,7 @@ export class KeyReader {
 
   /** The id of the key string `buf[start, end)`. */
   private idOf(buf: Uint8Array, start: number, end: number): number {
-    let id = knownKey(buf, start + 1, end - 1) ?? this.unknown.get(buf, start, end);
+    let id = knownKey(buf, start, end) ?? this.unknown.get(buf, start, end);
     if (id === undefined) {
       const text = stringText(buf, start, end);
       if (buf.subarray(start, end).includes(0x5c) || text.includes('_') || SLOW_KEYS.has(text)) notFast();

@@ -16,24 +16,23 @@ export const F = Object.fromEntries(FIELDS.map((name, i) => [name, i])) as { rea
 export const FIELD_IDS: ReadonlyMap<string, number> = new Map<string, number>(FIELDS.map((name, i) => [name, i]));
 export const UNKNOWN = -1;
 
-const KEY_BYTES = FIELDS.map((name) => new TextEncoder().encode(name));
+/** Each known key as its JSON literal, quotes included (`"name"`): what `knownKey` and `quotedKeyAt` compare. */
+const QUOTED_KEYS = FIELDS.map((name) => new TextEncoder().encode(JSON.stringify(name)));
+export const NUM_KEYS = FIELDS.length;
 /** A slot per (length below 32, first and last byte mixed), which tells all known keys apart (checked below). */
 const shapeOf = (length: number, first: number, last: number): number => ((length & 31) << 8) | ((first * 7 + last) & 255);
 /** Known key id + 1 by shape; 0 for none. A table, not a Map: it is read for every key of every span. */
 const KEY_BY_SHAPE = new Uint8Array(32 << 8);
-for (const [i, b] of KEY_BYTES.entries()) {
-  const shape = shapeOf(b.length, b[0]!, b[b.length - 1]!);
-  if (KEY_BY_SHAPE[shape] !== 0 || b.length >= 32) throw new Error('json-scan-keys: two keys share a shape');
+for (const [i, q] of QUOTED_KEYS.entries()) {
+  const length = q.length - 2;
+  const shape = shapeOf(length, q[1]!, q[length]!);
+  if (KEY_BY_SHAPE[shape] !== 0 || length >= 32) throw new Error('json-scan-keys: two keys share a shape');
   KEY_BY_SHAPE[shape] = i + 1;
 }
 
-/** Each known key with its quotes (`"name"`), for `quotedKeyAt`. */
-const QUOTED_KEYS = FIELDS.map((name) => new TextEncoder().encode(JSON.stringify(name)));
-export const NUM_KEYS = FIELDS.length;
-
 /**
- * Index after the known key `id` spelled plainly with its quotes at `pos`, or -1. The same answer as
- * stringEnd + knownKey for that key (no known key holds a quote or backslash), with one compare.
+ * Index after the known key `id` spelled plainly with its quotes at `pos`, or -1: one compare, no search for
+ * the string's end (no known key holds a quote or backslash).
  */
 export function quotedKeyAt(buf: Uint8Array, pos: number, id: number): number {
   const key = QUOTED_KEYS[id]!;
@@ -43,16 +42,15 @@ export function quotedKeyAt(buf: Uint8Array, pos: number, id: number): number {
   return pos + n;
 }
 
-/** The id of the known key spelled plainly by `buf[start, end)` (no quotes), or undefined. No hashing: one compare. */
+/**
+ * The id of the known key whose string literal is `buf[start, end)` (quotes included) spelled plainly, or
+ * undefined. No hashing: its shape picks the one key it can be, then one compare.
+ */
 export function knownKey(buf: Uint8Array, start: number, end: number): number | undefined {
-  const length = end - start;
-  if (length === 0 || length >= 32) return undefined;
-  const id = KEY_BY_SHAPE[shapeOf(length, buf[start]!, buf[end - 1]!)]! - 1;
-  if (id < 0) return undefined;
-  const key = KEY_BYTES[id]!;
-  // The shape mixes the first and last bytes, so every byte is compared (the length is the shape's own).
-  for (let i = 0; i < length; i++) if (buf[start + i] !== key[i]) return undefined;
-  return id;
+  const length = end - start - 2;
+  if (length <= 0 || length >= 32) return undefined;
+  const id = KEY_BY_SHAPE[shapeOf(length, buf[start + 1]!, buf[end - 2]!)]! - 1;
+  return id >= 0 && quotedKeyAt(buf, start, id) === end ? id : undefined;
 }
 /** Keys that change how the walker reads the request (Jaeger v3 `result`, Tempo `batches`, deprecated lists). */
 export const SLOW_KEYS: ReadonlySet<string> = new Set(['result', 'batches', 'instrumentationLibrarySpans', 'instrumentationLibrary']);
