@@ -50,3 +50,16 @@ export function decodeBothPaths(name: string, bytes: Uint8Array): BothPaths {
     jsonFastPath.enabled = true;
   }
 }
+
+/**
+ * Runs `load` with the byte scanner switched off: OTLP/JSON is then read by JSON.parse + walk, which hands
+ * every attribute list over decoded (the scanner keeps lists that keep missing its pool as bytes).
+ */
+export function withWalkerOnly<T>(load: () => T): T {
+  jsonFastPath.enabled = false;
+  try {
+    return load();
+  } finally {
+    jsonFastPath.enabled = true;
+  }
+}

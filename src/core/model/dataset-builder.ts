@@ -114,7 +114,7 @@ export class DatasetBuilder {
       shareAttributes: (list) => this.pool.sharedList(list),
       encodeAttributes: (codec, buf, start, end) => this.table.encoded.add(codec, buf, start, end),
       part: (format, spans) => void (report.parts ??= []).push({ format, spans }),
-      mark: () => ({ spans: this.numSpans, resources: this.resources.length, scopes: this.scopes.length }),
+      mark: () => ({ spans: this.numSpans, resources: this.resources.length, scopes: this.scopes.length, encoded: this.table.encoded.mark() }),
       rollback: (mark) => {
         report.spans -= this.numSpans - mark.spans;
         this.rollback(mark);
@@ -143,7 +143,7 @@ export class DatasetBuilder {
   }
 
   private rollback(mark: SinkMark): void {
-    this.table.truncate(mark.spans);
+    this.table.truncate(mark.spans, mark.encoded);
     forgetFrom(this.resources, this.resourceKeys, mark.resources);
     forgetFrom(this.scopes, this.scopeKeys, mark.scopes);
   }

@@ -83,7 +83,9 @@ export class EncodedAttributes {
       }
       bytes[at++] = (v & 0x7f) | 0x80;
     }
-    bytes.set(buf.subarray(start, end), at);
+    // Most runs are short: a loop, where set() would make a subarray of the input for each.
+    if (length <= 256) for (let i = start; i < end; i++) bytes[at++] = buf[i]!;
+    else bytes.set(buf.subarray(start, end), at);
     this.used += need;
     return handle;
   }
@@ -119,6 +121,22 @@ export class EncodedAttributes {
     this.entryStart = at;
     this.entryEnd = at + length;
     return bytes;
+  }
+
+  /** Where the next run goes, for `truncate`: the last page's number times 2^32, plus the bytes used of it. */
+  mark(): number {
+    return Math.max(this.pages.length - 1, 0) * 2 ** 32 + this.used;
+  }
+
+  /**
+   * Forgets every run added since `mark` was taken (a load rolled back): their handles are not used again
+   * until new runs reuse their bytes, and the decoded lists kept for them are dropped.
+   */
+  truncate(mark: number): void {
+    const page = Math.floor(mark / 2 ** 32);
+    if (this.pages.length > page + 1) this.pages.length = page + 1;
+    this.used = mark - page * 2 ** 32;
+    this.cachedHandles.fill(-1);
   }
 
   /** Gives back the last page's unused room; later runs start a new page. */

@@ -239,6 +239,8 @@ export interface SinkMark {
   readonly spans: number;
   readonly resources: number;
   readonly scopes: number;
+  /** Where the sink's store of attributes kept as bytes stood (EncodedAttributes.mark), if it keeps one. */
+  readonly encoded?: number;
 }
 
 /**

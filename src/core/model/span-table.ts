@@ -266,11 +266,12 @@ export class SpanTable {
   }
 
   /**
-   * Forgets every row from `numRows` on (a load rolled back); their distinct values stay numbered, and their
-   * encoded attributes would stay in `encoded`, unread (only the OTLP/JSON scanner rolls back, and it encodes none).
+   * Forgets every row from `numRows` on (a load rolled back); their distinct values stay numbered. `encodedMark`
+   * (EncodedAttributes.mark, taken with `numRows`) drops the attributes they kept as bytes too.
    */
-  truncate(numRows: number): void {
+  truncate(numRows: number, encodedMark?: number): void {
     this.columns.truncate(numRows);
+    if (encodedMark !== undefined) this.encoded.truncate(encodedMark);
     for (const key of this.odd.keys()) if (key >= numRows * NUM_FIELDS) this.odd.delete(key);
     this.ownValues.length = Math.min(this.ownValues.length, numRows);
     if (this.held !== undefined) this.held.length = Math.min(this.held.length, numRows);

@@ -1,5 +1,5 @@
-// Lint over spans whose attributes are kept as their OTLP/protobuf bytes (encoded-attributes.ts): it finds
-// what it finds over the same spans read from OTLP/JSON, and decodes each span's list once per run (the run
+// Lint over spans whose attributes are kept as bytes (encoded-attributes.ts: OTLP/protobuf's, and OTLP/JSON's
+// compact runs): it finds what it finds over the same spans read decoded, and decodes each span's list once per run (the run
 // holds the lists, and lets them go at its end).
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, runLint } from '../../../src/core/lint/engine.ts';
@@ -9,6 +9,7 @@ import type { RuleMeta } from '../../../src/core/lint/types.ts';
 import { loadDataset } from '../../../src/core/load-dataset.ts';
 import type { KeyValue } from '../../../src/core/model/records.ts';
 import type { StoredSpan } from '../../../src/core/model/stored-span.ts';
+import { withWalkerOnly } from '../../support/both-json-paths.ts';
 import { SdkWorld } from '../../support/sdk-world.ts';
 
 const NUM_SPANS = 3000;
@@ -29,16 +30,21 @@ const meta = (id: string): RuleMeta => ({ id, category: 'semconv', severity: 'in
 describe('lint over attributes kept as bytes', () => {
   const w = world();
   const pb = loadDataset([{ name: 'own.pb', bytes: w.otlpProto() }]);
-  const json = loadDataset([{ name: 'own.json', bytes: new TextEncoder().encode(w.otlpJson()) }]);
+  const jsonBytes = new TextEncoder().encode(w.otlpJson());
+  const json = loadDataset([{ name: 'own.json', bytes: jsonBytes }]);
+  const walked = withWalkerOnly(() => loadDataset([{ name: 'own.json', bytes: jsonBytes }]));
 
-  it('finds what it finds over the same spans from OTLP/JSON', () => {
-    expect(pb.spans.filter((s) => pb.table!.isEncoded((s as StoredSpan).row)).length).toBeGreaterThan(NUM_SPANS / 2);
-    expect(json.spans.filter((s) => json.table!.isEncoded((s as StoredSpan).row)).length).toBe(0);
+  it('finds what it finds over the same spans read decoded (OTLP/JSON through JSON.parse + walk)', () => {
+    const numEncoded = (ds: typeof pb): number => ds.spans.filter((s) => ds.table!.isEncoded((s as StoredSpan).row)).length;
+    expect(numEncoded(pb)).toBeGreaterThan(NUM_SPANS / 2);
+    expect(numEncoded(json)).toBeGreaterThan(NUM_SPANS / 2);
+    expect(numEncoded(walked)).toBe(0);
     const key = (f: { rule: string; spanId: string; message: string; severity: string }): string => `${f.rule} ${f.spanId} ${f.severity} ${f.message}`;
-    const fromPb = runLint(pb, ALL_RULES, { ...DEFAULT_CONFIG, nowMs: 0 }).map(key).sort();
-    const fromJson = runLint(json, ALL_RULES, { ...DEFAULT_CONFIG, nowMs: 0 }).map(key).sort();
-    expect(fromPb.length).toBeGreaterThan(NUM_SPANS);
-    expect(fromPb).toEqual(fromJson);
+    const findings = (ds: typeof pb): string[] => runLint(ds, ALL_RULES, { ...DEFAULT_CONFIG, nowMs: 0 }).map(key).sort();
+    const fromWalked = findings(walked);
+    expect(fromWalked.length).toBeGreaterThan(NUM_SPANS);
+    expect(findings(pb)).toEqual(fromWalked);
+    expect(findings(json)).toEqual(fromWalked);
   });
 
   it('decodes each list once per run: a later pass reads the very lists the span rules read', () => {

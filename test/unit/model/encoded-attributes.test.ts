@@ -50,4 +50,29 @@ describe('EncodedAttributes', () => {
     for (let i = 0; i < 256; i++) expect(store.add(bytesCodec(`c${i}`), bytes, 0, 3)).toBeGreaterThanOrEqual(0);
     expect(store.add(bytesCodec('one more'), bytes, 0, 3)).toBe(-1);
   });
+
+  it('forgets the runs added since a mark (a load rolled back), their cached lists too, on every page size', () => {
+    const rnd = random(7);
+    const codec = bytesCodec('a');
+    const input = Uint8Array.from({ length: 2048 }, () => Math.floor(rnd() * 256));
+    const hexOf = (start: number, end: number): string => Buffer.from(input.subarray(start, end)).toString('hex');
+    for (const pageBits of [6, 8, 20]) {
+      const store = new EncodedAttributes(pageBits);
+      for (const markAt of [0, 1, 40, 300]) {
+        const before = Array.from({ length: markAt }, (_, i) => ({ handle: store.add(codec, input, i, i + 1 + (i % 90)), start: i, end: i + 1 + (i % 90) }));
+        const mark = store.mark();
+        // Runs added after the mark, each decoded (so cached), then forgotten.
+        const dropped = Array.from({ length: 50 }, (_, i) => store.add(codec, input, 100 + i, 170 + i));
+        for (const handle of dropped) store.decode(handle);
+        store.truncate(mark);
+        expect(store.mark(), `pageBits ${pageBits}, mark after ${markAt}`).toBe(mark);
+        // New runs take the forgotten runs' places (on a big page, the first one the first forgotten handle:
+        // a list cached for that handle would be given for it).
+        const again = Array.from({ length: 50 }, (_, i) => ({ handle: store.add(codec, input, 1000 + i, 1003 + 2 * i), start: 1000 + i, end: 1003 + 2 * i }));
+        if (pageBits === 20) expect(again[0]!.handle).toBe(dropped[0]);
+        for (const k of [...before, ...again]) expect(store.decode(k.handle)).toEqual([{ key: 'a', value: { type: 'bytes', value: hexOf(k.start, k.end) } }]);
+        store.truncate(0);
+      }
+    }
+  });
 });

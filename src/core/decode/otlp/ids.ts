@@ -102,3 +102,33 @@ export function normalizeTextId(raw: string, numBytes: number): NormalizedId {
   }
   return { hex: isHex(raw) ? raw.toLowerCase() : raw, wasBase64: false };
 }
+
+/** A hex digit's value by byte: 0-15 for `0-9a-f`, 16 + value for `A-F` (marks upper case), -1 otherwise. */
+const HEX_VALUE = new Int8Array(256).fill(-1);
+for (let c = 0; c < 16; c++) {
+  HEX_VALUE['0123456789abcdef'.charCodeAt(c)] = c;
+  if (c >= 10) HEX_VALUE['0123456789ABCDEF'.charCodeAt(c)] = 16 + c;
+}
+
+/**
+ * The id at `start` when it is a JSON string of exactly `numBytes` * 2 hex digits, eight digits to a word
+ * into `words`: every digit's table value ORed (bit 4 marks upper case), or -1 when it is not such a string
+ * (the OTLP/JSON scanner's ids, json-scan-fields.ts).
+ */
+export function hexWords(buf: Uint8Array, start: number, numBytes: 8 | 16, words: Int32Array): number {
+  const quote = 0x22;
+  const close = start + 1 + numBytes * 2;
+  // Bounds first: a read past a typed array's end slows its read site for good (json-bytes.ts byteAt).
+  if (close >= buf.length || buf[start] !== quote || buf[close] !== quote) return -1;
+  let seen = 0;
+  for (let w = 0, i = start + 1; w < numBytes / 4; w++) {
+    let word = 0;
+    for (const stop = i + 8; i < stop; i++) {
+      const v = HEX_VALUE[buf[i]!]!;
+      seen |= v;
+      word = (word << 4) | (v & 15);
+    }
+    words[w] = word;
+  }
+  return seen;
+}

@@ -151,7 +151,7 @@ export function numberValue(buf: Uint8Array, start: number, end: number): number
   return Number(ascii(buf, start, end));
 }
 
-function literalEnd(buf: Uint8Array, pos: number, word: string): number {
+export function literalEnd(buf: Uint8Array, pos: number, word: string): number {
   for (let k = 0; k < word.length; k++) if (byteAt(buf, pos + k) !== word.charCodeAt(k)) notFast();
   return pos + word.length;
 }

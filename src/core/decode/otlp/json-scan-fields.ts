@@ -10,22 +10,17 @@ import { BytePool } from '../byte-pool.ts';
 import { IdPool } from '../id-pool.ts';
 import { byteAt, COMPOSITE, isDigit, notFast, ScalarReader, skipValue, skipWs, stringEnd, stringText, ascii, digitsValue, ObjectEnd, type Scalar } from './json-bytes.ts';
 import { MAX_VALUE_DEPTH } from './json-walk.ts';
-import { normalizeTextId } from './ids.ts';
+import { hexWords, normalizeTextId } from './ids.ts';
 import { EMPTY_VALUE, F, pickValue } from './json-scan-keys.ts';
 import { KeyReader } from './json-scan-key-reader.ts';
+import { JsonAttributeCodec, readAttributeRun, RunWriter } from './json-attribute-run.ts';
 import { shapeOf } from '../../warm/keep-shapes.ts';
-
-/** A hex digit's value by byte: 0-15 for `0-9a-f`, 16 + value for `A-F` (marks upper case), -1 otherwise. */
-const HEX_VALUE = new Int8Array(256).fill(-1);
-for (let c = 0; c < 16; c++) {
-  HEX_VALUE['0123456789abcdef'.charCodeAt(c)] = c;
-  if (c >= 10) HEX_VALUE['0123456789ABCDEF'.charCodeAt(c)] = 16 + c;
-}
 
 export class FieldReader {
   /** `sharing`: the copies the sink keeps of new KeyValues and lists (SpanSink.shareKeyValue, shareAttributes), reused here. */
   constructor(sharing: Sharing = {}) {
     this.reuse = new AttributeReuse(sharing);
+    this.encode = sharing.encodeAttributes;
     shapeOf(this);
   }
 
@@ -39,6 +34,10 @@ export class FieldReader {
   private lastSecondsNs = 0n;
   private readonly keys = new KeyReader();
   private readonly reuse: AttributeReuse;
+  /** Where the sink keeps attributes as bytes (SpanSink.encodeAttributes), if it does; see spanAttributes. */
+  private readonly encode: Sharing['encodeAttributes'];
+  private readonly run = new RunWriter();
+  private readonly codec = new JsonAttributeCodec();
   private readonly strings = new BytePool<string>();
   /** Trace ids (four words), by value (id-pool.ts). */
   private readonly traceIds = new IdPool(4);
@@ -181,7 +180,7 @@ export class FieldReader {
     const buf = this.buf;
     const start = this.pos;
     const pool = numBytes === 16 ? this.traceIds : null;
-    const seen = this.hexWords(numBytes, pool ? pool.key : this.words);
+    const seen = hexWords(buf, start, numBytes, pool ? pool.key : this.words);
     if (seen >= 0) {
       const end = (this.pos = start + 2 + numBytes * 2);
       let s = pool?.get();
@@ -206,30 +205,9 @@ export class FieldReader {
    * as words, SpanInput.spanIdHi): true when it was one; else nothing is read, for `id` to read it.
    */
   spanIdWords(): boolean {
-    if (this.hexWords(8, this.words) < 0) return false;
+    if (hexWords(this.buf, this.pos, 8, this.words) < 0) return false;
     this.pos += 18;
     return true;
-  }
-
-  /**
-   * The id's value at pos when it is a string of exactly `numBytes` * 2 hex digits, eight digits to a word
-   * into `words`: every digit's table value ORed (bit 4 marks upper case), or -1 when it is not such a string.
-   */
-  private hexWords(numBytes: 8 | 16, words: Int32Array): number {
-    const buf = this.buf;
-    const start = this.pos;
-    if (byteAt(buf, start) !== 0x22 || byteAt(buf, start + 1 + numBytes * 2) !== 0x22) return -1;
-    let seen = 0;
-    for (let w = 0, i = start + 1; w < numBytes / 4; w++) {
-      let word = 0;
-      for (const stop = i + 8; i < stop; i++) {
-        const v = HEX_VALUE[buf[i]!]!;
-        seen |= v;
-        word = (word << 4) | (v & 15);
-      }
-      words[w] = word;
-    }
-    return seen;
   }
 
   // --- attributes and values -------------------------------------------------------------------------
@@ -238,10 +216,32 @@ export class FieldReader {
    * (fully, by the loop below) is reused by one look-up.
    */
   attributes(): readonly KeyValue[] {
+    if (byteAt(this.buf, this.pos) !== 0x5b || !this.reuse.looksUpList()) return this.attributeItems();
+    return this.lookedUpAttributes();
+  }
+
+  /**
+   * A span's attributes: `attributes()`, or, while lists keep missing the pool (LookupGate), the handle of
+   * the list kept by the sink as a compact run of its bytes (json-attribute-run.ts) when it has that layout.
+   */
+  spanAttributes(): readonly KeyValue[] | number {
+    const encode = this.encode;
+    if (encode === undefined || byteAt(this.buf, this.pos) !== 0x5b) return this.attributes();
+    if (this.reuse.looksUpList()) return this.lookedUpAttributes();
+    const start = this.pos;
+    if (readAttributeRun(this, this.run)) {
+      const handle = encode(this.codec, this.run.bytes, 0, this.run.length);
+      if (handle >= 0) return handle;
+    }
+    this.pos = start;
+    return this.attributeItems();
+  }
+
+  /** The array at `pos`, looked up by its bytes first. */
+  private lookedUpAttributes(): readonly KeyValue[] {
     const buf = this.buf;
     const start = this.pos;
     const reuse = this.reuse;
-    if (byteAt(buf, start) !== 0x5b || !reuse.looksUpList()) return this.attributeItems();
     const end = this.ends.find(buf, start);
     const hash = this.ends.hash;
     const known = reuse.knownList(buf, start, end, hash);

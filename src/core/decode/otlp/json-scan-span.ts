@@ -26,7 +26,7 @@ export function readSpan(r: FieldReader, placeList: string, index: number, resou
   const span: MutableSpan = {
     traceId: '', spanId: '', spanIdHi: undefined, spanIdLo: undefined, parentSpanId: '', parentIdHi: undefined, parentIdLo: undefined, traceState: '', flags: null, name: '', kind: 0, startNs: 0n, endNs: 0n,
     attributes: NONE, droppedAttributesCount: 0, events: NONE, droppedEventsCount: 0, links: NONE, droppedLinksCount: 0,
-    status: NO_STATUS, resourceIdx, scopeIdx, where: { list: placeList, index, byte: -1 }, quirks: 0,
+    status: NO_STATUS, resourceIdx, scopeIdx, where: { list: placeList, index, byte: -1 }, quirks: 0, encodedAttributes: undefined,
   };
   let seen = 0;
   for (let more = r.first(OPEN_OBJECT, CLOSE_OBJECT); more; more = r.next(CLOSE_OBJECT)) {
@@ -42,7 +42,7 @@ export function readSpan(r: FieldReader, placeList: string, index: number, resou
       case F.kind: span.kind = r.enumValue(SPAN_KIND_NAMES); break;
       case F.startTimeUnixNano: span.startNs = r.time(); break;
       case F.endTimeUnixNano: span.endNs = r.time(); break;
-      case F.attributes: span.attributes = r.attributes(); break;
+      case F.attributes: readAttributes(r, span); break;
       case F.droppedAttributesCount: span.droppedAttributesCount = r.count(); break;
       case F.events: span.events = readEvents(r); break;
       case F.droppedEventsCount: span.droppedEventsCount = r.count(); break;
@@ -55,6 +55,13 @@ export function readSpan(r: FieldReader, placeList: string, index: number, resou
   if (span.traceId === '' || (span.spanIdHi === undefined && span.spanId === '')) notFast(); // the walker reports it
   span.quirks = r.quirks;
   return span;
+}
+
+/** The span's attributes, or the handle of them kept as bytes (FieldReader.spanAttributes). */
+function readAttributes(r: FieldReader, span: MutableSpan): void {
+  const attributes = r.spanAttributes();
+  if (typeof attributes === 'number') span.encodedAttributes = attributes;
+  else span.attributes = attributes;
 }
 
 /** A span id as words when it is 16 hex digits (see SpanInput.spanIdHi), else as the walker reads it. */

@@ -6,31 +6,20 @@
 import type { AttributeCodec } from '../../model/encoded-attributes.ts';
 import type { KeyValue } from '../../model/records.ts';
 import { BytePool } from '../byte-pool.ts';
+import { RepeatPool } from '../repeat-pool.ts';
 import { keyValueBody, MAX_VALUE_DEPTH } from './proto-values.ts';
 import { runHolds } from './proto-attribute-search.ts';
 import { isScalarRun } from './proto-scalar-run.ts';
 import { createReader, delimitedEnd, textAt, type Reader } from './proto-wire.ts';
 import { shapeOf } from '../../warm/keep-shapes.ts';
 
-/** Slots of the sketch of KeyValue bytes decoded once (a power of two). */
-const SEEN_SLOTS = 1 << 16;
-
 /**
  * Decodes runs of one input. KeyValues and keys whose bytes that input's walker pooled are taken from its
- * pools (read only), so a decoded list shares their objects with the lists decoded at load. A KeyValue
- * found a second time, in another place, is kept in a pool of the codec's own, so repeats share one object
- * too: lint and search test each distinct attribute object once. Values of their own occur once each and so
- * are never kept: the sketch `seen` remembers the hash and place of each KeyValue decoded once (a collision
- * only keeps one value more, or one fewer).
+ * pools (read only), so a decoded list shares their objects with the lists decoded at load; a KeyValue
+ * found a second time, in another place, is kept in a pool of the codec's own (repeat-pool.ts).
  */
 export class ProtoAttributeCodec implements AttributeCodec {
-  private readonly decoded = new BytePool<KeyValue>();
-  private readonly seen = new Int32Array(SEEN_SLOTS);
-  /**
-   * Where in its page the KeyValue `seen` remembers was: the same run decoded again (a search index built
-   * after a lint run) is no repeat, and pooling every value of its own then would keep them all.
-   */
-  private readonly seenAt = new Int32Array(SEEN_SLOTS);
+  private readonly decoded = new RepeatPool<KeyValue>();
 
   constructor(
     private readonly keyValues: BytePool<KeyValue>,
@@ -67,14 +56,7 @@ export class ProtoAttributeCodec implements AttributeCodec {
     const known = this.keyValues.get(buf, pos, end, hash) ?? this.decoded.get(buf, pos, end, hash);
     if (known !== undefined) return known;
     const kv = keyValueBody(r, end, 0, this.readKey);
-    if (hash === 0) return kv; // too long to pool
-    const slot = hash & (SEEN_SLOTS - 1);
-    const mark = hash | 1;
-    const at = base + pos;
-    if (this.seen[slot] !== mark) {
-      this.seen[slot] = mark;
-      this.seenAt[slot] = at;
-    } else if (this.seenAt[slot] !== at) this.decoded.set(buf, pos, end, kv, hash);
+    this.decoded.decoded(buf, pos, end, hash, base + pos, kv);
     return kv;
   }
 }
