@@ -4,6 +4,7 @@
 // 100k SDK spans with a value of their own each as OTLP/protobuf (2026-12-03, scratch, median of 7):
 // decoding and pooling every attribute at load was more than half of the load (582 ms, 247 ms with no
 // attribute read at all); keeping the runs as bytes, checked first (proto-attributes.ts), 524 → 358 ms.
+// OTLP/JSON's scanner keeps such lists the same way, as compact runs of its own (json-attribute-run.ts).
 // Reading a span's attributes decodes its run again. Lint reads one span's attributes once per rule, so the
 // lists decoded last are kept in a small cache by handle.
 import type { KeyValue } from './records.ts';

@@ -6,8 +6,9 @@
 // a byte naming the value's field, and the value's literal, as they stand in the input (escapes and all). The
 // run decodes with the scanner's own conversions (stringText, ScalarReader, pickValue), so it gives what the
 // walker gives for the list in place. A list of any other layout is read as before.
-// Measured (100k SDK spans with a value of their own each, node 20, bundles alternated, scratch): see the
-// commit that added this file.
+// Measured on 100k SDK spans with a value of their own each (2026-12-03, bundles alternated, median of 15):
+// a load took 477 ms with every list decoded and pooled, 350 ms so (node 20); in Chromium 1.69× and then
+// 1.01× its JSON.parse of the same bytes. Repeating lists are still found by their bytes (the gate is open).
 import { anyValueText, type AnyValue, type KeyValue } from '../../model/records.ts';
 import { RepeatPool } from '../repeat-pool.ts';
 import type { AttributeCodec } from '../../model/encoded-attributes.ts';
