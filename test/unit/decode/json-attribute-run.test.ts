@@ -37,7 +37,7 @@ function asList(text: string): readonly KeyValue[] | 'not fast' {
 function viaRun(text: string, codec = new JsonAttributeCodec()): readonly KeyValue[] | 'refused' | 'not fast' {
   const w = new RunWriter();
   try {
-    if (!readAttributeRun(reader(text), w)) return 'refused';
+    if (!readAttributeRun(reader(text), w, codec.keys)) return 'refused';
   } catch (err) {
     if (err === NOT_FAST) return 'not fast';
     throw err;
@@ -109,6 +109,19 @@ describe('a list as a compact run', () => {
     }
   });
 
+  it('numbers keys as it meets them (two bytes past the 64th, three past the 4,096th), and refuses a key too long to keep', () => {
+    const codec = new JsonAttributeCodec();
+    for (let i = 0; i < 5000; i++) {
+      const text = `[{"key":"app.k${i}","value":{"intValue":${i}}},{"key":"app.k${4999 - i}","value":{"doubleValue":${i}.5}}]`;
+      expect(viaRun(text, codec), text).toEqual(asList(text));
+    }
+    expect(codec.keys.texts.length).toBe(5000);
+    expect(codec.keys.texts[4500]).toBe('app.k2250');
+    const long = `[{"key":"${'k'.repeat(300)}","value":{"stringValue":"v"}}]`;
+    expect(viaRun(long, codec)).toBe('refused');
+    expect(asList(long)).toEqual([{ key: 'k'.repeat(300), value: { type: 'string', value: 'v' } }]);
+  });
+
   it("answers a search as the Matcher does over the decoded list (a key or a value's text contains the needle)", () => {
     const rnd = random(9);
     const codec = new JsonAttributeCodec();
@@ -118,7 +131,7 @@ describe('a list as a compact run', () => {
     for (let i = 0; i < 600; i++) {
       const items = Array.from({ length: pick(rnd, [1, 3, 5]) }, () => plainItem(rnd));
       const w = new RunWriter();
-      if (!readAttributeRun(reader(`[${items.join(',')}]`), w)) continue;
+      if (!readAttributeRun(reader(`[${items.join(',')}]`), w, codec.keys)) continue;
       const list = codec.decode(w.bytes, 0, w.length);
       for (const needle of needles.map((n) => n.toLowerCase())) {
         const expected = list.some((kv) => kv.key.toLowerCase().includes(needle) || text(kv).toLowerCase().includes(needle));

@@ -10,6 +10,7 @@
 // a load took 477 ms with every list decoded and pooled, 350 ms so (node 20); in Chromium 1.69× and then
 // 1.01× its JSON.parse of the same bytes. Repeating lists are still found by their bytes (the gate is open).
 import { anyValueText, type AnyValue, type KeyValue } from '../../model/records.ts';
+import { BytePool, MAX_POOLED_BYTES } from '../byte-pool.ts';
 import { RepeatPool } from '../repeat-pool.ts';
 import type { AttributeCodec } from '../../model/encoded-attributes.ts';
 import { shapeOf } from '../../warm/keep-shapes.ts';
@@ -58,6 +59,17 @@ export class RunWriter {
     this.bytes[this.length++] = b;
   }
 
+  /**
+   * A key's number (below 2^16, RunKeys), six bits a byte, most significant first, 0x40 on every byte but the
+   * last. Every byte has its top bit set, so none reads as part of a number literal before it.
+   */
+  keyNumber(n: number): void {
+    this.room(3);
+    if (n >= 1 << 12) this.bytes[this.length++] = 0xc0 | (n >>> 12);
+    if (n >= 1 << 6) this.bytes[this.length++] = 0xc0 | ((n >>> 6) & 0x3f);
+    this.bytes[this.length++] = 0x80 | (n & 0x3f);
+  }
+
   private room(n: number): void {
     if (this.length + n <= this.bytes.length) return;
     let size = this.bytes.length * 2;
@@ -98,6 +110,57 @@ function scalarEnd(buf: Uint8Array, pos: number): number {
   return -1;
 }
 
+/** Distinct keys one input's runs hold at most; a list with a key past them is read as a list. */
+const MAX_KEYS = 1 << 16;
+
+/**
+ * The keys of one input's runs: a run holds a key's number (one byte for the first 64 keys), and its text is
+ * kept here once, by the bytes of its literal (escapes and all). Keys repeat on nearly every span, and their
+ * literals were most of a run's bytes.
+ */
+export class RunKeys {
+  private readonly byLiteral = new BytePool<number>();
+  /** Each key's text, by number. */
+  readonly texts: string[] = [];
+  /** Whether each key's text holds `needle` (1, 0; -1 not yet known), for `holds`. */
+  private hits = new Int8Array(0);
+  private needle = '';
+
+  constructor() {
+    shapeOf(this);
+  }
+
+  /** The number of the key literal `buf[start, end)` (checked by the caller), or -1 when no more are kept. */
+  id(buf: Uint8Array, start: number, end: number): number {
+    const hash = this.byLiteral.hash(buf, start, end);
+    const known = this.byLiteral.get(buf, start, end, hash);
+    if (known !== undefined) return known;
+    const id = this.texts.length;
+    if (id >= MAX_KEYS || end - start > MAX_POOLED_BYTES) return -1;
+    this.byLiteral.set(buf, start, end, id, hash);
+    // A full pool or a crowded hash keeps nothing (byte-pool.ts): such a key is not given a number.
+    if (this.byLiteral.get(buf, start, end, hash) !== id) return -1;
+    this.texts.push(stringText(buf, start, end));
+    return id;
+  }
+
+  /** Whether key `id`'s text, lowercased, contains `needle` (lowercase); remembered per needle. */
+  holds(id: number, needle: string): boolean {
+    if (needle !== this.needle || this.hits.length < this.texts.length) {
+      this.needle = needle;
+      this.hits = new Int8Array(this.texts.length).fill(-1);
+    }
+    let hit = this.hits[id]!;
+    if (hit < 0) this.hits[id] = hit = this.texts[id]!.toLowerCase().includes(needle) ? 1 : 0;
+    return hit === 1;
+  }
+
+  /** Lets go of the input the literals were last looked up in (BytePool.forgetInput): the keys outlive the load. */
+  forgetInput(): void {
+    this.byLiteral.forgetInput();
+  }
+}
+
 const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
 /** How exporters write an attribute without blanks, in the proto's field order: `{"key":…,"value":{"stringValue":…}}`. */
 const ITEM_HEAD = bytesOf('{"key":');
@@ -116,7 +179,7 @@ function startsWith(buf: Uint8Array, pos: number, head: Uint8Array): boolean {
  * after its `]`, or -1 (an empty list too). The layout is checked byte for byte, so this needs none of the
  * key reading the general reader below does.
  */
-function compactRun(buf: Uint8Array, pos: number, w: RunWriter): number {
+function compactRun(buf: Uint8Array, pos: number, w: RunWriter, keys: RunKeys): number {
   let p = pos + 1;
   for (;;) {
     if (!startsWith(buf, p, ITEM_HEAD)) return -1;
@@ -131,7 +194,9 @@ function compactRun(buf: Uint8Array, pos: number, w: RunWriter): number {
     const valueAt = fieldAt + FIELD_HEADS[field]!.length;
     const valueEnd = scalarEnd(buf, valueAt);
     if (valueEnd < 0 || byteAt(buf, valueEnd) !== CLOSE_OBJECT || byteAt(buf, valueEnd + 1) !== CLOSE_OBJECT) return -1;
-    w.put(buf, keyAt, keyEnd);
+    const key = keys.id(buf, keyAt, keyEnd);
+    if (key < 0) return -1;
+    w.keyNumber(key);
     w.byte(field);
     w.put(buf, valueAt, valueEnd);
     p = valueEnd + 2;
@@ -147,19 +212,19 @@ function compactRun(buf: Uint8Array, pos: number, w: RunWriter): number {
  * list is empty or not of the run's layout (the caller then reads it again as a list). Malformed JSON throws
  * NOT_FAST, as reading it as a list would.
  */
-export function readAttributeRun(r: ListReader, w: RunWriter): boolean {
+export function readAttributeRun(r: ListReader, w: RunWriter, keys: RunKeys): boolean {
   w.length = 0;
-  const end = compactRun(r.buf, r.pos, w);
+  const end = compactRun(r.buf, r.pos, w, keys);
   if (end >= 0) {
     r.pos = end;
     return true;
   }
   w.length = 0;
-  return spacedRun(r, w);
+  return spacedRun(r, w, keys);
 }
 
 /** readAttributeRun for a list written any other way JSON allows (blanks, other key orders). */
-function spacedRun(r: ListReader, w: RunWriter): boolean {
+function spacedRun(r: ListReader, w: RunWriter, keys: RunKeys): boolean {
   const buf = r.buf;
   for (let more = r.list(); more; more = r.next(CLOSE_ARRAY)) {
     if (!r.isObject()) return false;
@@ -187,7 +252,9 @@ function spacedRun(r: ListReader, w: RunWriter): boolean {
       } else return false; // a duplicate or a field the run does not keep
     }
     if (keyAt < 0 || field < 0) return false;
-    w.put(buf, keyAt, keyEnd);
+    const key = keys.id(buf, keyAt, keyEnd);
+    if (key < 0) return false;
+    w.keyNumber(key);
     w.byte(field);
     w.put(buf, valueAt, valueEnd);
   }
@@ -232,9 +299,13 @@ function runLiteralEnd(b: Uint8Array, at: number): number {
  * place, is kept (repeat-pool.ts), so repeats share one object, as the lists read at load share theirs.
  */
 export class JsonAttributeCodec implements AttributeCodec {
+  /** The keys its runs hold by number (the scanner writing them gives them their numbers). */
+  readonly keys = new RunKeys();
   private readonly scalars = new ScalarReader();
   private readonly raw: Array<Scalar | undefined> = new Array<Scalar | undefined>(NUM_SCALAR_FIELDS);
   private readonly decoded = new RepeatPool<KeyValue>();
+  /** Where the key number `keyAt` read last ends (the field byte). */
+  private keyEnd = 0;
 
   constructor() {
     shapeOf(this);
@@ -245,12 +316,13 @@ export class JsonAttributeCodec implements AttributeCodec {
     const b = bytes.subarray(start, end);
     const out: KeyValue[] = [];
     for (let p = 0; p < b.length; ) {
-      const keyEnd = stringEnd(b, p);
-      const itemEnd = runLiteralEnd(b, keyEnd + 1);
+      const key = this.keyAt(b, p);
+      const fieldAt = this.keyEnd;
+      const itemEnd = runLiteralEnd(b, fieldAt + 1);
       const hash = this.decoded.hash(b, p, itemEnd);
       let kv = this.decoded.get(b, p, itemEnd, hash);
       if (kv === undefined) {
-        kv = { key: stringText(b, p, keyEnd), value: this.value(b, keyEnd) };
+        kv = { key: this.keys.texts[key]!, value: this.value(b, fieldAt) };
         this.decoded.decoded(b, p, itemEnd, hash, start + p, kv);
       }
       out.push(kv);
@@ -267,15 +339,26 @@ export class JsonAttributeCodec implements AttributeCodec {
     const b = bytes.subarray(start, end);
     const asciiNeedle = isAscii(needle);
     for (let p = 0; p < b.length; ) {
-      const keyEnd = stringEnd(b, p);
-      const inKey = asciiNeedle ? asciiHolds(b, p + 1, keyEnd - 1, needle) : undefined;
-      if (inKey ?? stringText(b, p, keyEnd).toLowerCase().includes(needle)) return true;
-      const itemEnd = runLiteralEnd(b, keyEnd + 1);
-      const inValue = asciiNeedle && b[keyEnd] === 0 ? asciiHolds(b, keyEnd + 2, itemEnd - 1, needle) : undefined;
-      if (inValue ?? textOf(this.value(b, keyEnd)).toLowerCase().includes(needle)) return true;
+      if (this.keys.holds(this.keyAt(b, p), needle)) return true;
+      const fieldAt = this.keyEnd;
+      const itemEnd = runLiteralEnd(b, fieldAt + 1);
+      const inValue = asciiNeedle && b[fieldAt] === 0 ? asciiHolds(b, fieldAt + 2, itemEnd - 1, needle) : undefined;
+      if (inValue ?? textOf(this.value(b, fieldAt)).toLowerCase().includes(needle)) return true;
       p = itemEnd;
     }
     return false;
+  }
+
+  /** The key number at `p` (RunWriter.keyNumber); `keyEnd` is left after it. */
+  private keyAt(b: Uint8Array, p: number): number {
+    let id = 0;
+    let c: number;
+    do {
+      c = b[p++]!;
+      id = (id << 6) | (c & 0x3f);
+    } while (c & 0x40);
+    this.keyEnd = p;
+    return id;
   }
 
   /** The AnyValue of the field byte at `at` and the literal after it. */

@@ -42,6 +42,12 @@ export class FieldReader {
   /** Trace ids (four words), by value (id-pool.ts). */
   private readonly traceIds = new IdPool(4);
 
+  /** Lets go of the input read last: the reader lives for its whole input, the keys of its runs as long as the dataset. */
+  release(): void {
+    this.buf = new Uint8Array(0);
+    this.codec.keys.forgetInput();
+  }
+
   // --- structure -------------------------------------------------------------------------------------
   /** At `open` (after whitespace): true when the object/array has a first member. */
   first(open: number, close: number): boolean {
@@ -229,7 +235,7 @@ export class FieldReader {
     if (encode === undefined || byteAt(this.buf, this.pos) !== 0x5b) return this.attributes();
     if (this.reuse.looksUpList()) return this.lookedUpAttributes();
     const start = this.pos;
-    if (readAttributeRun(this, this.run)) {
+    if (readAttributeRun(this, this.run, this.codec.keys)) {
       const handle = encode(this.codec, this.run.bytes, 0, this.run.length);
       if (handle >= 0) return handle;
     }

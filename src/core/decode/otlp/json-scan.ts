@@ -59,7 +59,7 @@ export class TracesScanner {
       sink.rollback(mark);
       return null;
     } finally {
-      this.r.buf = new Uint8Array(0); // the input is not kept past the call
+      this.r.release(); // the input is not kept past the call
     }
   }
 }
@@ -126,7 +126,7 @@ export class DocumentScan implements ChunkDecoder {
       state.sink.rollback(state.mark);
       this.state = null;
     } finally {
-      state.r.buf = new Uint8Array(0);
+      state.r.release();
     }
   }
 }
