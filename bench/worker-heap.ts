@@ -5,6 +5,11 @@ import type { CDPSession } from 'playwright-core';
 export interface WorkerHeap {
   /** The worker's used JS heap in bytes; `collect`: two full collections first, so only live objects count. */
   usedBytes(collect: boolean): Promise<number | null>;
+  /**
+   * The JS heap and the ArrayBuffers' memory outside it (typed arrays: the span table's columns, attributes
+   * kept as bytes, indexes), as Runtime.getHeapUsage gives them; `backing` is null where it does not say.
+   */
+  usage(collect: boolean): Promise<{ used: number; backing: number | null } | null>;
 }
 
 /** Attaches to the page's worker; null when none shows up within 5 s. */
@@ -34,14 +39,18 @@ export async function attachWorker(cdp: CDPSession): Promise<WorkerHeap | null> 
       setTimeout(() => pending.delete(id) && ok(null), 30_000);
       void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
     });
+  const usage = async (collect: boolean): Promise<{ used: number; backing: number | null } | null> => {
+    if (collect) {
+      await send('HeapProfiler.collectGarbage');
+      await send('HeapProfiler.collectGarbage');
+    }
+    const u = (await send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number } | null;
+    return u ? { used: u.usedSize, backing: u.backingStorageSize ?? null } : null;
+  };
   return {
+    usage,
     async usedBytes(collect) {
-      if (collect) {
-        await send('HeapProfiler.collectGarbage');
-        await send('HeapProfiler.collectGarbage');
-      }
-      const usage = (await send('Runtime.getHeapUsage')) as { usedSize: number } | null;
-      return usage ? usage.usedSize : null;
+      return (await usage(collect))?.used ?? null;
     },
   };
 }
