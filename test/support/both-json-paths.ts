@@ -4,6 +4,8 @@
 import { DatasetBuilder } from '../../src/core/model/dataset-builder.ts';
 import { loadInput } from '../../src/core/decode/load.ts';
 import { jsonFastPath } from '../../src/core/decode/otlp/json-scan.ts';
+import { loadDataset } from '../../src/core/load-dataset.ts';
+import type { Dataset } from '../../src/core/model/assemble.ts';
 import type { AnyValue, KeyValue, SpanEvent, SpanLink } from '../../src/core/model/records.ts';
 
 const value = (v: AnyValue): unknown =>
@@ -62,4 +64,17 @@ export function withWalkerOnly<T>(load: () => T): T {
   } finally {
     jsonFastPath.enabled = true;
   }
+}
+
+/**
+ * The same spans loaded three ways, each as [label, load]: OTLP/JSON through JSON.parse + walk (label ending
+ * in 'walked': every list decoded at load), OTLP/JSON through the byte scanner, and OTLP/protobuf (the byte
+ * decoders keep lists that keep missing their pools as bytes).
+ */
+export function threeWays(base: string, json: Uint8Array, proto: () => Uint8Array): ReadonlyArray<readonly [string, () => Dataset]> {
+  return [
+    [`${base}.json, walked`, () => withWalkerOnly(() => loadDataset([{ name: `${base}.json`, bytes: json }]))],
+    [`${base}.json`, () => loadDataset([{ name: `${base}.json`, bytes: json }])],
+    [`${base}.pb`, () => loadDataset([{ name: `${base}.pb`, bytes: proto() }])],
+  ];
 }

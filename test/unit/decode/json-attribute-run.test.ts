@@ -126,7 +126,7 @@ describe('a list as a compact run', () => {
     const rnd = random(9);
     const codec = new JsonAttributeCodec();
     const text = (kv: KeyValue): string => (kv.value.type === 'int' ? kv.value.value : anyValueText(kv.value));
-    const needles = ['get', 'shop.example', 'orders/7', 'ORDERS', 'café', 'été', 'smile', '\u00e9', '9007199254740993', '42', '1.5', 'nan', 'true', 'dead', 'k/x', 'a"b', '€', 'x'];
+    const needles = ['get', 'nbreak', 'ud83d', 'shop.example', 'orders/7', 'ORDERS', 'café', 'été', 'smile', '\u00e9', '9007199254740993', '42', '1.5', 'nan', 'true', 'dead', 'k/x', 'a"b', '€', 'x'];
     let numChecked = 0;
     for (let i = 0; i < 600; i++) {
       const items = Array.from({ length: pick(rnd, [1, 3, 5]) }, () => plainItem(rnd));

@@ -6,7 +6,7 @@ import { InternPool, KEY_TRIAL_LOOKUPS } from '../../../src/core/model/intern.ts
 import { OneOffShape, oneOffText, type SpanAttributes } from '../../../src/core/model/one-off-attributes.ts';
 import type { AnyValue, KeyValue } from '../../../src/core/model/records.ts';
 import type { StoredSpan } from '../../../src/core/model/stored-span.ts';
-import { withWalkerOnly } from '../../support/both-json-paths.ts';
+import { threeWays } from '../../support/both-json-paths.ts';
 import { SdkWorld } from '../../support/sdk-world.ts';
 
 const kv = (key: string, value: AnyValue): KeyValue => ({ key, value });
@@ -94,10 +94,8 @@ describe('spans with a value of their own, through every decoder', () => {
     for (const rs of doc.resourceSpans) for (const ss of rs.scopeSpans) for (const s of ss.spans) written.set(s.spanId, s.attributes.map((a) => [a.key, String(Object.values(a.value)[0])]));
     const text = (v: AnyValue): string => ('value' in v ? String(v.value) : v.type);
     const loads = [
-      ['unique.json, walked', () => withWalkerOnly(() => loadDataset([{ name: 'unique.json', bytes: new TextEncoder().encode(json) }]))],
-      ['unique.json', () => loadDataset([{ name: 'unique.json', bytes: new TextEncoder().encode(json) }])],
+      ...threeWays('unique', new TextEncoder().encode(json), () => w.otlpProto()),
       ['unique.jsonl', () => loadDataset([{ name: 'unique.jsonl', bytes: new TextEncoder().encode(`${JSON.stringify(JSON.parse(json))}\n`) }])],
-      ['unique.pb', () => loadDataset([{ name: 'unique.pb', bytes: w.otlpProto() }])],
     ] as const;
     for (const [name, load] of loads) {
       const ds = load();

@@ -8,7 +8,7 @@ import { attr, type KeyValue, type SpanInput } from '../../../src/core/model/rec
 import { isOneOffSpan, spanAttr } from '../../../src/core/model/span-attributes.ts';
 import { runTraceQL } from '../../../src/core/query/traceql/evaluate.ts';
 import type { StoredSpan } from '../../../src/core/model/stored-span.ts';
-import { withWalkerOnly } from '../../support/both-json-paths.ts';
+import { threeWays, withWalkerOnly } from '../../support/both-json-paths.ts';
 import { SdkWorld } from '../../support/sdk-world.ts';
 
 const str = (key: string, value: string): KeyValue => ({ key, value: { type: 'string', value } });
@@ -30,12 +30,7 @@ describe('spanAttr', () => {
     const json = new TextEncoder().encode(world.otlpJson());
     // Lists read decoded (JSON.parse + walk) keep such spans as shapes; the byte decoders keep lists that do
     // not repeat as bytes (encoded-attributes.ts), which spanAttr reads through the decoded list.
-    const loads = [
-      ['own.json, walked', () => withWalkerOnly(() => loadDataset([{ name: 'own.json', bytes: json }]))],
-      ['own.json', () => loadDataset([{ name: 'own.json', bytes: json }])],
-      ['own.pb', () => loadDataset([{ name: 'own.pb', bytes: world.otlpProto() }])],
-    ] as const;
-    for (const [name, load] of loads) {
+    for (const [name, load] of threeWays('own', json, () => world.otlpProto())) {
       const ds = load();
       const numEncoded = ds.spans.filter((s) => ds.table!.isEncoded((s as StoredSpan).row)).length;
       if (name.endsWith('walked')) expect([ds.spans.filter(isOneOffSpan).length, numEncoded], name).toEqual([400 + 1, 0]);

@@ -13,7 +13,7 @@ import type { StoredSpan } from '../../../src/core/model/stored-span.ts';
 import { isSearchPrepared, prepareSearch, searchTrace } from '../../../src/core/query/search.ts';
 import { TRIAL_LOOKUPS, trialMemoStats } from '../../../src/core/query/trial-memo.ts';
 import { dataset, pid } from '../../support/lint-records.ts';
-import { withWalkerOnly } from '../../support/both-json-paths.ts';
+import { threeWays } from '../../support/both-json-paths.ts';
 import { at, SdkWorld } from '../../support/sdk-world.ts';
 
 /** The straightforward search: every row, every field, lowercased and tested on the spot. */
@@ -149,12 +149,7 @@ describe('in-trace search matches the plain per-row search', () => {
     }
     root.end(at(5));
     const json = new TextEncoder().encode(world.otlpJson());
-    const loads = [
-      ['own.json, walked', () => withWalkerOnly(() => loadDataset([{ name: 'own.json', bytes: json }]))],
-      ['own.json', () => loadDataset([{ name: 'own.json', bytes: json }])],
-      ['own.pb', () => loadDataset([{ name: 'own.pb', bytes: world.otlpProto() }])],
-    ] as const;
-    for (const [name, load] of loads) {
+    for (const [name, load] of threeWays('own', json, () => world.otlpProto())) {
       const ds = load();
       const trace = ds.traces[0]!;
       // Decoded lists (JSON.parse + walk): each key's values are pooled until its trial ends; the ~400 spans

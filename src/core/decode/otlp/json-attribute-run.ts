@@ -12,6 +12,7 @@
 import { anyValueText, type AnyValue, type KeyValue } from '../../model/records.ts';
 import { BytePool, MAX_POOLED_BYTES } from '../byte-pool.ts';
 import { RepeatPool } from '../repeat-pool.ts';
+import { asciiHolds, isAsciiNeedle } from '../ascii-holds.ts';
 import type { AttributeCodec } from '../../model/encoded-attributes.ts';
 import { shapeOf } from '../../warm/keep-shapes.ts';
 import { byteAt, notFast, COMMA, CLOSE_ARRAY, CLOSE_OBJECT, isDigit, OPEN_OBJECT, QUOTE, BACKSLASH, ScalarReader, stringEnd, stringText, literalEnd, numberEnd, type Scalar } from './json-bytes.ts';
@@ -261,30 +262,6 @@ function spacedRun(r: ListReader, w: RunWriter, keys: RunKeys): boolean {
   return w.length > 0;
 }
 
-/**
- * Whether `b[start, end)`, all ASCII, contains the lowercase ASCII `needle` with A-Z folded; undefined when a
- * byte is not ASCII or is a backslash (the literal's text is not its bytes).
- */
-function asciiHolds(b: Uint8Array, start: number, end: number, needle: string): boolean | undefined {
-  for (let i = start; i < end; i++) if (b[i]! >= 0x80 || b[i] === BACKSLASH) return undefined;
-  const n = needle.length;
-  for (let i = start; i + n <= end; i++) {
-    let k = 0;
-    while (k < n) {
-      const c = b[i + k]!;
-      if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== needle.charCodeAt(k)) break;
-      k++;
-    }
-    if (k === n) return true;
-  }
-  return false;
-}
-
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
-  return true;
-}
-
 /** Index after the literal at `at` in a run (checked when the run was written). */
 function runLiteralEnd(b: Uint8Array, at: number): number {
   const c = b[at];
@@ -337,12 +314,12 @@ export class JsonAttributeCodec implements AttributeCodec {
    */
   holds(bytes: Uint8Array, start: number, end: number, needle: string): boolean {
     const b = bytes.subarray(start, end);
-    const asciiNeedle = isAscii(needle);
+    const asciiNeedle = isAsciiNeedle(needle);
     for (let p = 0; p < b.length; ) {
       if (this.keys.holds(this.keyAt(b, p), needle)) return true;
       const fieldAt = this.keyEnd;
       const itemEnd = runLiteralEnd(b, fieldAt + 1);
-      const inValue = asciiNeedle && b[fieldAt] === 0 ? asciiHolds(b, fieldAt + 2, itemEnd - 1, needle) : undefined;
+      const inValue = asciiNeedle && b[fieldAt] === 0 ? asciiHolds(b, fieldAt + 2, itemEnd - 1, needle, BACKSLASH) : undefined;
       if (inValue ?? textOf(this.value(b, fieldAt)).toLowerCase().includes(needle)) return true;
       p = itemEnd;
     }

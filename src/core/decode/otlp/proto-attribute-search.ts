@@ -5,37 +5,13 @@
 // value's text (anyValueText; an int's decimal text), lowercased, contains the needle. Only what is plain to
 // read here is answered: a needle and texts of ASCII (whose lowercase is A-Z folded), in a run of the
 // layout isScalarRun checks; anything else is undefined, and the caller decodes the list.
+import { asciiHolds, isAsciiNeedle } from '../ascii-holds.ts';
 import { isScalarRun } from './proto-scalar-run.ts';
 
 const LEN = 2;
 /** KeyValue.key and AnyValue.string_value tags (field << 3 | wire type). */
 const KEY = (1 << 3) | LEN;
 const STRING = (1 << 3) | LEN;
-
-/** Whether `needle` is plain ASCII (only such needles are answered from the bytes). */
-function isAscii(needle: string): boolean {
-  for (let i = 0; i < needle.length; i++) if (needle.charCodeAt(i) >= 0x80) return false;
-  return needle.length > 0;
-}
-
-/**
- * Whether `bytes[start, end)`, ASCII, contains the lowercase ASCII `needle` with A-Z folded; undefined when a
- * byte is not ASCII.
- */
-function asciiHolds(bytes: Uint8Array, start: number, end: number, needle: string): boolean | undefined {
-  for (let i = start; i < end; i++) if (bytes[i]! >= 0x80) return undefined;
-  const n = needle.length;
-  for (let i = start; i + n <= end; i++) {
-    let k = 0;
-    while (k < n) {
-      const b = bytes[i + k]!;
-      if ((b >= 0x41 && b <= 0x5a ? b | 0x20 : b) !== needle.charCodeAt(k)) break;
-      k++;
-    }
-    if (k === n) return true;
-  }
-  return false;
-}
 
 /** The text the Matcher tests for the scalar AnyValue field at `p` filling `[p, end)` (isScalarRun), or undefined. */
 function scalarText(b: Uint8Array, p: number, end: number): string | undefined {
@@ -67,7 +43,7 @@ function scalarText(b: Uint8Array, p: number, end: number): string | undefined {
  * contains `needle`, or undefined when the run holds what this does not read (see the top of the file).
  */
 export function runHolds(b: Uint8Array, start: number, end: number, needle: string): boolean | undefined {
-  if (!isAscii(needle) || !isScalarRun(b, start, end)) return undefined;
+  if (!isAsciiNeedle(needle) || !isScalarRun(b, start, end)) return undefined;
   let p = start;
   let unsure = false;
   while (p < end) {
