@@ -145,6 +145,15 @@ describe('a list as a compact run', () => {
 
 describe('loads that keep lists as runs', () => {
   /** 1,200 spans, each with a value of its own (list look-ups keep missing, so the gate shuts after 256). */
+  /** `ownValues`' spans as JSON lines of 100 spans each (a collector's file exporter). */
+  function ownValueLines(): string {
+    const doc = JSON.parse(ownValues()) as { resourceSpans: Array<{ scopeSpans: Array<{ spans: unknown[] }> }> };
+    const spans = doc.resourceSpans[0]!.scopeSpans[0]!.spans;
+    const lines: string[] = [];
+    for (let at = 0; at < spans.length; at += 100) lines.push(JSON.stringify({ resourceSpans: [{ resource: { attributes: [] }, scopeSpans: [{ scope: { name: 's' }, spans: spans.slice(at, at + 100) }] }] }));
+    return `${lines.join('\n')}\n`;
+  }
+
   function ownValues(lastSpan = ''): string {
     const spans = Array.from({ length: 1200 }, (_, i) => {
       const attributes = [`{"key":"http.request.method","value":{"stringValue":"${i % 2 ? 'GET' : 'POST'}"}}`, `{"key":"url.full","value":{"stringValue":"https://shop.example/orders/${i}"}}`, `{"key":"app.n","value":{"intValue":"${i}"}}`];
@@ -157,7 +166,7 @@ describe('loads that keep lists as runs', () => {
   const numEncoded = (ds: Dataset): number => ds.spans.filter((s) => ds.table!.isEncoded((s as StoredSpan).row)).length;
   const attributesOf = (ds: Dataset): unknown => ds.spans.map((s) => [s.spanId, JSON.parse(JSON.stringify(s.attributes))]);
 
-  it('read back what the walker reads, whole and in small chunks', async () => {
+  it('read back what the walker reads, whole, in small chunks and as JSON lines', async () => {
     const bytes = bytesOf(ownValues());
     const both = decodeBothPaths('own.json', bytes);
     expect(both.numScanned).toBe(1);
@@ -170,6 +179,15 @@ describe('loads that keep lists as runs', () => {
     expect(numEncoded(walked)).toBe(0);
     expect(attributesOf(whole)).toEqual(attributesOf(walked));
     expect(attributesOf(chunked)).toEqual(attributesOf(walked));
+    // As JSON lines: one scanner, so one key table, for the whole input.
+    const lines = bytesOf(ownValueLines());
+    const walkedLines = attributesOf(withWalkerOnly(() => loadDataset([{ name: 'own.jsonl', bytes: lines }])));
+    const fromLines = loadDataset([{ name: 'own.jsonl', bytes: lines }]);
+    const linesInChunks = await loadChunkedDataset([{ name: 'own.jsonl', chunks: async function* () { for (let at = 0; at < lines.length; at += 997) yield lines.subarray(at, at + 997); } }]);
+    for (const ds of [fromLines, linesInChunks]) {
+      expect(numEncoded(ds)).toBeGreaterThan(900);
+      expect(attributesOf(ds)).toEqual(walkedLines);
+    }
   });
 
   it('take their runs back when the scanner gives up at the last span', () => {
