@@ -175,6 +175,16 @@ function startsWith(buf: Uint8Array, pos: number, head: Uint8Array): boolean {
   return true;
 }
 
+/** Writes one attribute of a run: its key's number, its value's field byte and literal; false when the key gets no number. */
+function writeItem(w: RunWriter, keys: RunKeys, buf: Uint8Array, keyAt: number, keyEnd: number, field: number, valueAt: number, valueEnd: number): boolean {
+  const key = keys.id(buf, keyAt, keyEnd);
+  if (key < 0) return false;
+  w.keyNumber(key);
+  w.byte(field);
+  w.put(buf, valueAt, valueEnd);
+  return true;
+}
+
 /**
  * Reads the list at `pos` into `w` when it is written as ITEM_HEAD shows, with no blank anywhere: the index
  * after its `]`, or -1 (an empty list too). The layout is checked byte for byte, so this needs none of the
@@ -195,11 +205,7 @@ function compactRun(buf: Uint8Array, pos: number, w: RunWriter, keys: RunKeys): 
     const valueAt = fieldAt + FIELD_HEADS[field]!.length;
     const valueEnd = scalarEnd(buf, valueAt);
     if (valueEnd < 0 || byteAt(buf, valueEnd) !== CLOSE_OBJECT || byteAt(buf, valueEnd + 1) !== CLOSE_OBJECT) return -1;
-    const key = keys.id(buf, keyAt, keyEnd);
-    if (key < 0) return -1;
-    w.keyNumber(key);
-    w.byte(field);
-    w.put(buf, valueAt, valueEnd);
+    if (!writeItem(w, keys, buf, keyAt, keyEnd, field, valueAt, valueEnd)) return -1;
     p = valueEnd + 2;
     const c = byteAt(buf, p);
     if (c === CLOSE_ARRAY) return p + 1;
@@ -252,12 +258,7 @@ function spacedRun(r: ListReader, w: RunWriter, keys: RunKeys): boolean {
         if (r.next(CLOSE_OBJECT)) return false; // a second field: the walker's precedence decides, on the usual path
       } else return false; // a duplicate or a field the run does not keep
     }
-    if (keyAt < 0 || field < 0) return false;
-    const key = keys.id(buf, keyAt, keyEnd);
-    if (key < 0) return false;
-    w.keyNumber(key);
-    w.byte(field);
-    w.put(buf, valueAt, valueEnd);
+    if (keyAt < 0 || field < 0 || !writeItem(w, keys, buf, keyAt, keyEnd, field, valueAt, valueEnd)) return false;
   }
   return w.length > 0;
 }

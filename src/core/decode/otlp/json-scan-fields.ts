@@ -6,7 +6,7 @@ import type { AnyValue, KeyValue, Sharing } from '../../model/records.ts';
 import { Quirk } from '../../model/records.ts';
 import { parseUnixNanos, type UnixNanos } from '../../model/time.ts';
 import { AttributeReuse } from '../attribute-reuse.ts';
-import { BytePool } from '../byte-pool.ts';
+import { BytePool, LookupGate } from '../byte-pool.ts';
 import { IdPool } from '../id-pool.ts';
 import { byteAt, COMPOSITE, isDigit, notFast, ScalarReader, skipValue, skipWs, stringEnd, stringText, ascii, digitsValue, ObjectEnd, type Scalar } from './json-bytes.ts';
 import { MAX_VALUE_DEPTH } from './json-walk.ts';
@@ -37,6 +37,7 @@ export class FieldReader {
   /** Where the sink keeps attributes as bytes (SpanSink.encodeAttributes), if it does; see spanAttributes. */
   private readonly encode: Sharing['encodeAttributes'];
   private readonly run = new RunWriter();
+  private readonly runGate = new LookupGate();
   private readonly codec = new JsonAttributeCodec();
   private readonly strings = new BytePool<string>();
   /** Trace ids (four words), by value (id-pool.ts). */
@@ -235,9 +236,15 @@ export class FieldReader {
     if (encode === undefined || byteAt(this.buf, this.pos) !== 0x5b) return this.attributes();
     if (this.reuse.looksUpList()) return this.lookedUpAttributes();
     const start = this.pos;
-    if (readAttributeRun(this, this.run, this.codec.keys)) {
-      const handle = encode(this.codec, this.run.bytes, 0, this.run.length);
-      if (handle >= 0) return handle;
+    // Lists of another layout (an array value on every span) would be read twice each: such runs stop being tried for a while.
+    const gate = this.runGate;
+    if (gate.isOpen()) {
+      const isRun = readAttributeRun(this, this.run, this.codec.keys);
+      gate.record(isRun);
+      if (isRun) {
+        const handle = encode(this.codec, this.run.bytes, 0, this.run.length);
+        if (handle >= 0) return handle;
+      }
     }
     this.pos = start;
     return this.attributeItems();
