@@ -43,14 +43,12 @@ export function decodeBothPaths(name: string, bytes: Uint8Array): BothPaths {
   const fast = new DatasetBuilder();
   loadInput(fast, name, bytes);
   const numScanned = jsonFastPath.numScanned - before;
-  jsonFastPath.enabled = false;
-  try {
-    const slow = new DatasetBuilder();
-    loadInput(slow, name, bytes);
-    return { fast: datasetFields(fast), slow: datasetFields(slow), numScanned };
-  } finally {
-    jsonFastPath.enabled = true;
-  }
+  const slow = withWalkerOnly(() => {
+    const b = new DatasetBuilder();
+    loadInput(b, name, bytes);
+    return b;
+  });
+  return { fast: datasetFields(fast), slow: datasetFields(slow), numScanned };
 }
 
 /**

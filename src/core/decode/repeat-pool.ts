@@ -11,12 +11,16 @@ const SEEN_SLOTS = 1 << 16;
 
 export class RepeatPool<T> {
   private readonly kept = new BytePool<T>();
-  private readonly seen = new Int32Array(SEEN_SLOTS);
+  /**
+   * Made by the first decode (512 KiB with `seenAt`): every input's scanner or walker makes a codec, and most
+   * small inputs never hand over a run.
+   */
+  private seen: Int32Array | undefined;
   /**
    * Where in its page the value `seen` remembers was: the same run decoded again (a search index built after
    * a lint run) is no repeat, and keeping every value of its own then would keep them all.
    */
-  private readonly seenAt = new Int32Array(SEEN_SLOTS);
+  private seenAt = new Int32Array(0);
 
   constructor() {
     shapeOf(this);
@@ -34,10 +38,15 @@ export class RepeatPool<T> {
   /** `value`, just decoded from `buf[start, end)`, which lies at `at` in its page: kept if decoded before elsewhere. */
   decoded(buf: Uint8Array, start: number, end: number, hash: number, at: number, value: T): void {
     if (hash === 0) return;
+    let seen = this.seen;
+    if (seen === undefined) {
+      seen = this.seen = new Int32Array(SEEN_SLOTS);
+      this.seenAt = new Int32Array(SEEN_SLOTS);
+    }
     const slot = hash & (SEEN_SLOTS - 1);
     const mark = hash | 1;
-    if (this.seen[slot] !== mark) {
-      this.seen[slot] = mark;
+    if (seen[slot] !== mark) {
+      seen[slot] = mark;
       this.seenAt[slot] = at;
     } else if (this.seenAt[slot] !== at) this.kept.set(buf, start, end, value, hash);
   }
