@@ -84,9 +84,7 @@ export class EncodedAttributes {
       }
       bytes[at++] = (v & 0x7f) | 0x80;
     }
-    // Most runs are short: a loop, where set() would make a subarray of the input for each.
-    if (length <= 256) for (let i = start; i < end; i++) bytes[at++] = buf[i]!;
-    else bytes.set(buf.subarray(start, end), at);
+    copyBytes(bytes, at, buf, start, end);
     this.used += need;
     return handle;
   }
@@ -173,6 +171,19 @@ export class EncodedAttributes {
     this.used = 0;
     return this.pages.length - 1;
   }
+}
+
+/**
+ * Copies `from[start, end)` into `to` at `at`; returns the index after it. Runs and literals are mostly short:
+ * a loop, where set() would make a subarray of the input for each.
+ */
+export function copyBytes(to: Uint8Array, at: number, from: Uint8Array, start: number, end: number): number {
+  if (end - start > 256) {
+    to.set(from.subarray(start, end), at);
+    return at + end - start;
+  }
+  for (let i = start; i < end; i++) to[at++] = from[i]!;
+  return at;
 }
 
 function varintSize(n: number): number {

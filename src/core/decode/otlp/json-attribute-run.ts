@@ -13,7 +13,7 @@ import { anyValueText, type AnyValue, type KeyValue } from '../../model/records.
 import { BytePool, MAX_POOLED_BYTES } from '../byte-pool.ts';
 import { RepeatPool } from '../repeat-pool.ts';
 import { asciiHolds, isAsciiNeedle } from '../ascii-holds.ts';
-import type { AttributeCodec } from '../../model/encoded-attributes.ts';
+import { copyBytes, type AttributeCodec } from '../../model/encoded-attributes.ts';
 import { shapeOf } from '../../warm/keep-shapes.ts';
 import { byteAt, notFast, COMMA, CLOSE_ARRAY, CLOSE_OBJECT, isDigit, OPEN_OBJECT, QUOTE, BACKSLASH, ScalarReader, stringEnd, stringText, literalEnd, numberEnd, type Scalar } from './json-bytes.ts';
 import { F, pickValue } from './json-scan-keys.ts';
@@ -44,15 +44,7 @@ export class RunWriter {
   /** Appends `buf[start, end)`. */
   put(buf: Uint8Array, start: number, end: number): void {
     this.room(end - start);
-    const bytes = this.bytes;
-    let at = this.length;
-    // Literals are mostly short: a loop, where set() would make a subarray of the input for each.
-    if (end - start <= 64) for (let i = start; i < end; i++) bytes[at++] = buf[i]!;
-    else {
-      bytes.set(buf.subarray(start, end), at);
-      at += end - start;
-    }
-    this.length = at;
+    this.length = copyBytes(this.bytes, this.length, buf, start, end);
   }
 
   byte(b: number): void {
