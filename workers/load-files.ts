@@ -5,6 +5,7 @@
 import { ChunkedLoad, decodesAsItStreams } from '../src/core/decode/load-chunks.ts';
 import { SNIFF_BYTES } from '../src/core/decode/load.ts';
 import type { CountingBuilder } from './counting-builder.ts';
+import type { BlobReadAhead } from './read-ahead-client.ts';
 import { bytesInMemory, chunksOf, headOf, isSizeKnown, isStreamSource, sizeOf, WHOLE_READ_BYTES, type ChunkSource } from './read-chunks.ts';
 
 export interface LoadProgress {
@@ -32,6 +33,8 @@ export interface ReadOptions {
   /** Files of a format read whole anyway, up to this size, are read at once (read-chunks.ts WHOLE_READ_BYTES). */
   readonly wholeReadBytes?: number;
   readonly now?: () => number;
+  /** Reads a File in another thread, ahead of its decoding (read-ahead-client.ts); without it, in place. */
+  readonly readAhead?: BlobReadAhead;
   /** Aborted when the load is cancelled: checked after each chunk, and a read waiting for a download's next bytes stops at once. */
   readonly cancelled: AbortSignal;
   readonly onProgress?: (p: LoadProgress) => void;
@@ -107,7 +110,7 @@ export class FilesReader {
     const load = new ChunkedLoad(this.builder, f.name, { sizeHint: size, rereadable, ...(inMemory ? { inMemory } : {}) });
     try {
       // A cancel ends the chunks early (the awaited read before each lets its message in): no end of the input.
-      for await (const chunk of chunksOf(f.data, inMemory, this.options.chunkBytes, this.options.now, this.options.cancelled)) {
+      for await (const chunk of chunksOf(f.data, inMemory, this.options.chunkBytes, this.options.now, this.options.cancelled, this.options.readAhead)) {
         load.push(chunk);
         this.bytesDone += chunk.length;
         this.send(load.isStreaming ? 'decoding' : 'reading', this.builder.numSpans, false);

@@ -4,6 +4,7 @@
 // cancel message sent by the page is received while a load runs (an awaited file read usually lets it in
 // anyway; in-memory bytes would not).
 import { macrotask } from './macrotask.ts';
+import type { BlobReadAhead } from './read-ahead-client.ts';
 
 /** Chunks larger than this are cut into pieces of this size. */
 export const DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024;
@@ -114,8 +115,9 @@ async function* readerChunks(reader: ReadableStreamBYOBReader | ReadableStreamDe
  * `cancel` aborts, the chunks end: before the next one, and at once for a read under way (a download waiting
  * for its next bytes), which is stopped. A chunk read from a stream is a view of a buffer the next read
  * fills again: it is the consumer's only until it asks for the next (ChunkedLoad.push copies what it keeps).
+ * `readAhead`: where a Blob is read in another thread, ahead of its decoding (read-ahead-client.ts).
  */
-export async function* chunksOf(data: ChunkSource, inMemory: Uint8Array | undefined, maxChunk = DEFAULT_CHUNK_BYTES, now = () => performance.now(), cancel?: AbortSignal): AsyncGenerator<Uint8Array> {
+export async function* chunksOf(data: ChunkSource, inMemory: Uint8Array | undefined, maxChunk = DEFAULT_CHUNK_BYTES, now = () => performance.now(), cancel?: AbortSignal, readAhead?: BlobReadAhead): AsyncGenerator<Uint8Array> {
   let lastYield = now();
   const pieces = async function* (bytes: Uint8Array): AsyncGenerator<Uint8Array> {
     for (let at = 0; at < bytes.length; at += maxChunk) {
@@ -129,6 +131,12 @@ export async function* chunksOf(data: ChunkSource, inMemory: Uint8Array | undefi
   };
   if (inMemory) {
     yield* pieces(inMemory);
+    return;
+  }
+  // A File is read in the file reader worker where there is one, ahead of its decoding here (read-ahead.ts).
+  const ahead = data instanceof Blob && readAhead && !cancel?.aborted ? await readAhead.open(data, maxChunk, cancel) : null;
+  if (ahead) {
+    for await (const chunk of ahead) yield* pieces(chunk);
     return;
   }
   // Text and bytes are always in memory; what is left is read as a stream.

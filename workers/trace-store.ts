@@ -30,6 +30,7 @@ import { CountingBuilder } from './counting-builder.ts';
 import { FilesReader, type LoadFile, type LoadProgress } from './load-files.ts';
 import { drawnSections, type PageCriticalPath } from './critical-sections.ts';
 import { tracePageColumns, type PageColumns } from './page-columns.ts';
+import type { BlobReadAhead } from './read-ahead-client.ts';
 import { LoadPreviewer, PREVIEW_MIN_BYTES, previewPlan, type LoadPreview } from './load-preview.ts';
 import { compareTraces, type CompareResult } from '../src/core/compare/diff.ts';
 import { tracesInSeveralInputs, type CompareSide, type TraceCopies } from '../src/core/compare/side.ts';
@@ -59,6 +60,8 @@ export interface TraceStoreOptions {
   /** Loads of at least this many bytes get a preview while they decode (load-preview.ts PREVIEW_MIN_BYTES). */
   readonly previewMinBytes?: number;
   readonly now?: () => number;
+  /** Reads a File in another thread, ahead of its decoding (read-ahead-client.ts); without it, in place. */
+  readonly readAhead?: BlobReadAhead;
 }
 
 /** Findings of one rule the page receives at most; the counts are always complete. */

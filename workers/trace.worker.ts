@@ -11,9 +11,11 @@ import { pageColumnBuffers } from './page-columns.ts';
 import { pageTraceListBuffers } from './page-traces.ts';
 import { TraceStore, type ExportKind, type LoadFile, type LoadPreview, type LoadProgress } from './trace-store.ts';
 import { WarmUp } from './warm-up.ts';
+import { startReadAhead } from './read-ahead-client.ts';
 import { seedShapes } from '../src/core/warm/seed-shapes.ts';
 
-const store = new TraceStore();
+// The file reader worker starts with this one, so a first load does not wait for it to start.
+const store = new TraceStore({ readAhead: startReadAhead() });
 /** Loads (and backend fetches) under way: the warm-up waits for none of them, it gives way. */
 let numLoading = 0;
 const warmUp = new WarmUp(() => numLoading > 0);
