@@ -29,6 +29,7 @@ export interface LoadFile {
 }
 
 export interface ReadOptions {
+  /** Largest chunk handed to the decoders (tests make it small to put chunk boundaries everywhere). */
   readonly chunkBytes?: number;
   /** Files of a format read whole anyway, up to this size, are read at once (read-chunks.ts WHOLE_READ_BYTES). */
   readonly wholeReadBytes?: number;

@@ -27,10 +27,9 @@ import { inspectContext, type ContextInspection } from '../src/core/propagation/
 import { fetchTraceFromBackend, type BackendSettings, type FetchFailureCode } from './backend.ts';
 import { rowTimes } from '../src/core/model/waterfall.ts';
 import { CountingBuilder } from './counting-builder.ts';
-import { FilesReader, type LoadFile, type LoadProgress } from './load-files.ts';
+import { FilesReader, type LoadFile, type LoadProgress, type ReadOptions } from './load-files.ts';
 import { drawnSections, type PageCriticalPath } from './critical-sections.ts';
 import { tracePageColumns, type PageColumns } from './page-columns.ts';
-import type { BlobReadAhead } from './read-ahead-client.ts';
 import { LoadPreviewer, PREVIEW_MIN_BYTES, previewPlan, type LoadPreview } from './load-preview.ts';
 import { compareTraces, type CompareResult } from '../src/core/compare/diff.ts';
 import { tracesInSeveralInputs, type CompareSide, type TraceCopies } from '../src/core/compare/side.ts';
@@ -52,16 +51,10 @@ export type { LoadFile, LoadPreview, LoadProgress, PageColumns };
 /** What the Export menu can download. */
 export type ExportKind = 'otlp-json' | 'chrome-trace' | 'findings';
 
-export interface TraceStoreOptions {
-  /** Largest chunk handed to the decoders (tests make it small to put chunk boundaries everywhere). */
-  readonly chunkBytes?: number;
-  /** Files of a format read whole anyway, up to this size, are read at once (see read-chunks.ts). */
-  readonly wholeReadBytes?: number;
+/** How files are read (load-files.ts ReadOptions: chunk size, whole reads, the clock, the reader worker). */
+export interface TraceStoreOptions extends Pick<ReadOptions, 'chunkBytes' | 'wholeReadBytes' | 'now' | 'readAhead'> {
   /** Loads of at least this many bytes get a preview while they decode (load-preview.ts PREVIEW_MIN_BYTES). */
   readonly previewMinBytes?: number;
-  readonly now?: () => number;
-  /** Reads a File in another thread, ahead of its decoding (read-ahead-client.ts); without it, in place. */
-  readonly readAhead?: BlobReadAhead;
 }
 
 /** Findings of one rule the page receives at most; the counts are always complete. */
