@@ -1,6 +1,7 @@
 // Line iteration over bytes, so line-oriented inputs (JSON lines) never need the whole input as one string:
 // a Collector file dump can be larger than V8's ~512 MiB string limit.
 import { utf8BomLength } from './bom.ts';
+import { indexOfLf } from './find-lf.ts';
 
 /** Calls `each` with every line's text (CR stripped) and its 1-based number. Stops early when it returns false. */
 export function forEachLine(bytes: Uint8Array, each: (line: string, lineNo: number) => boolean | void): void {
@@ -13,7 +14,7 @@ export function forEachLineRange(bytes: Uint8Array, each: (start: number, stop: 
   let start = utf8BomLength(bytes);
   let lineNo = 0;
   while (start < bytes.length) {
-    let end = bytes.indexOf(0x0a, start);
+    let end = indexOfLf(bytes, start);
     if (end < 0) end = bytes.length;
     lineNo++;
     const stop = end > start && bytes[end - 1] === 0x0d ? end - 1 : end;

@@ -3,6 +3,7 @@
 // exceed V8's ~512 MiB string limit). A chunk boundary may fall anywhere: inside a line, between a CR and its
 // LF, inside a UTF-8 character, inside a frame's varint length.
 import { utf8BomLength } from './bom.ts';
+import { indexOfLf } from './find-lf.ts';
 import { shapeOf } from '../warm/keep-shapes.ts';
 
 /** A decoder fed chunks: `push` each one in order, then `end` once. */
@@ -51,7 +52,7 @@ export class LineSplitter implements ChunkDecoder {
 
   push(chunk: Uint8Array): void {
     let start = 0;
-    for (let nl = chunk.indexOf(0x0a); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
+    for (let nl = indexOfLf(chunk); nl >= 0; nl = indexOfLf(chunk, start)) {
       const line = this.pending.length > 0 ? join(this.pending, chunk.subarray(start, nl)) : chunk.subarray(start, nl);
       this.pending = [];
       this.emit(line);
