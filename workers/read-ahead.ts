@@ -4,6 +4,7 @@
 // of reads and waits between its chunks (worker CPU profile, `npm run bench:browser`'s file, 2026-12-03).
 // The consumer hands each chunk's buffer back when it asks for the next (`next(returned)`), so the buffers
 // go round without fresh memory per chunk (read-chunks.ts byobReader: fresh memory is what costs).
+import { fillBuffer } from './fill-buffer.ts';
 
 /** What `next` answers: a chunk (the first `length` bytes of `buffer`), the stream's end, or its failure. */
 export type ReadAheadChunk =
@@ -54,12 +55,16 @@ export class ReadAhead {
     if (this.stopped) return;
     this.stopped = true;
     void this.reader.cancel().catch(() => undefined);
-    this.giveBack(new ArrayBuffer(0)); // wakes a loop waiting for a buffer, which then sees `stopped`
+    this.wakeReading(); // a loop waiting for a buffer then sees `stopped`
     this.put({ kind: 'end' }); // and a `next` waiting for a chunk
   }
 
   private giveBack(buffer: ArrayBuffer): void {
-    if (buffer.byteLength > 0) this.free.push(buffer);
+    this.free.push(buffer);
+    this.wakeReading();
+  }
+
+  private wakeReading(): void {
     const wake = this.bufferBack;
     this.bufferBack = null;
     wake?.();
@@ -78,24 +83,11 @@ export class ReadAhead {
       for (let size = Math.min(firstChunkBytes, chunkBytes); ; size = Math.min(size * 2, chunkBytes)) {
         while (this.free.length === 0 && !this.stopped) await new Promise<void>((resolve) => (this.bufferBack = resolve));
         if (this.stopped) return;
-        let buffer = this.free.pop()!;
-        let filled = 0;
-        let done = false;
-        // A byte stream gives what it has at the time (~78 KB of a file in Chromium): read until the chunk is full.
-        while (filled < size) {
-          const r = await this.reader.read(new Uint8Array(buffer, filled, size - filled));
-          // A cancelled stream answers without the buffer (it went with the read).
-          if (r.value === undefined) return;
-          buffer = r.value.buffer as ArrayBuffer;
-          filled += r.value.length;
-          if (r.done) {
-            done = true;
-            break;
-          }
-        }
-        if (filled > 0) this.put({ kind: 'chunk', buffer, length: filled });
-        else this.free.push(buffer);
-        if (done) {
+        const r = await fillBuffer(this.reader, this.free.pop()!, size);
+        if (r === null) return; // cancelled
+        if (r.filled > 0) this.put({ kind: 'chunk', buffer: r.buffer, length: r.filled });
+        else this.free.push(r.buffer);
+        if (r.done) {
           this.put({ kind: 'end' });
           return;
         }

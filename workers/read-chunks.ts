@@ -3,6 +3,7 @@
 // chunks the reader hands control back to the worker's event loop at least every YIELD_EVERY_MS, so a
 // cancel message sent by the page is received while a load runs (an awaited file read usually lets it in
 // anyway; in-memory bytes would not).
+import { fillBuffer } from './fill-buffer.ts';
 import { macrotask } from './macrotask.ts';
 import type { BlobReadAhead } from './read-ahead-client.ts';
 
@@ -88,19 +89,12 @@ function byobReader(stream: ReadableStream<Uint8Array>): ReadableStreamBYOBReade
  */
 async function* filledChunks(byob: ReadableStreamBYOBReader, size: number, fill: boolean): AsyncGenerator<Uint8Array> {
   let buffer = new ArrayBuffer(size);
-  let filled = 0;
   for (;;) {
-    const r = await byob.read(new Uint8Array(buffer, filled));
-    // A cancelled stream answers without the buffer (it went with the read): what was filled is dropped, as
-    // the load stops. A closed one hands it back, empty.
-    if (r.value === undefined) return;
-    buffer = r.value.buffer;
-    filled += r.value.length;
-    if (r.done || !fill || filled === size) {
-      if (filled > 0) yield new Uint8Array(buffer, 0, filled);
-      if (r.done) return;
-      filled = 0;
-    }
+    const r = await fillBuffer(byob, buffer, size, !fill);
+    if (r === null) return; // cancelled: the load stops
+    buffer = r.buffer;
+    if (r.filled > 0) yield new Uint8Array(buffer, 0, r.filled);
+    if (r.done) return;
   }
 }
 

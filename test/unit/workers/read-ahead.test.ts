@@ -98,7 +98,8 @@ describe('ReadAhead', () => {
 
 describe('RemoteReadAhead through chunksOf', () => {
   it('gives the Blob\'s bytes in order; a chunk\'s buffer goes back (detached) when the next is asked for', async () => {
-    const reader = remoteReader();
+    let numReadThere = 0;
+    const reader = remoteReader((blob) => (numReadThere++, blob.stream()));
     const copies: Uint8Array[] = [];
     let previous: Uint8Array | undefined;
     let numGivenBack = 0;
@@ -111,6 +112,7 @@ describe('RemoteReadAhead through chunksOf', () => {
     expect(copies.length).toBeGreaterThan(10);
     expect(numGivenBack).toBe(copies.length - 1);
     expect(join(copies)).toEqual(data);
+    expect(numReadThere).toBe(1); // read there: a read in place gives the same chunks
   });
 
   it('a read that fails there fails here with the reader\'s text', async () => {
@@ -168,10 +170,13 @@ describe('TraceStore.load with a reader worker', () => {
     for (const [name, text] of [['doc.json', doc], ['x.jsonl', lines]] as const) {
       const inPlace = new TraceStore({ chunkBytes: 3000 });
       await inPlace.load([{ name, data: new Blob([text]) }]);
-      const ahead = new TraceStore({ chunkBytes: 3000, readAhead: remoteReader() });
+      let numReadThere = 0;
+      const ahead = new TraceStore({ chunkBytes: 3000, readAhead: remoteReader((blob) => (numReadThere++, blob.stream())) });
       const outcome = await ahead.load([{ name, data: new Blob([text]) }]);
       expect(outcome.inputs[0]).toMatchObject({ spans: 2000, errors: [] });
       expect(modelText(ahead.data)).toBe(modelText(inPlace.data));
+      // Read by the reader, not in place (which would give the same model).
+      expect(numReadThere).toBe(1);
     }
   });
 });
